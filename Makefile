@@ -1,0 +1,53 @@
+# Usaha Kita: the two commands a trainer needs are `make serve` and `make test`.
+# Settings: make serve HOST=0.0.0.0 PORT=8866 CLASS_SIZE=30 LESSON=01-buku-kas
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 0.0.0.0
+PORT ?= 8866
+CLASS_SIZE ?= 30
+LESSON ?= 01-buku-kas
+
+.PHONY: help setup check serve test lint test-fast bench clean-notebooks clean
+
+help:
+	@echo "make serve   start the kit for a class (sets up .venv on first run)"
+	@echo "make test    run the whole test suite"
+	@echo "make check   is this laptop ready?"
+	@echo "make bench   compare the kit's server with stock Voila"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+check: setup
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m widgets.check
+
+serve: setup
+	$(BIN)/python -m widgets.server --host $(HOST) --port $(PORT) \
+		--class-size $(CLASS_SIZE) --lesson $(LESSON)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m widgets.nbclean --check lessons slides
+
+test: lint
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax -p no:randomly lessons
+
+test-fast: setup
+	$(BIN)/python -m pytest tests -m "not browser and not slow"
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+clean-notebooks: setup
+	$(BIN)/python -m widgets.nbclean lessons slides
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
