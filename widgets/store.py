@@ -1,0 +1,502 @@
+"""SQLite persistence: participants (name + hashed PIN), their cash-book entries, exercise answers.
+
+One SQLite file in WAL mode holds everything; thirty kernels write to it at once, so every write
+is one short ``BEGIN IMMEDIATE … COMMIT`` transaction and nothing is lost when a kernel dies.
+Views never get a :class:`Store`: they get a :class:`Session`, whose methods only reach the
+signed-in participant's rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import math
+import os
+import re
+import secrets
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from widgets.i18n import t
+from widgets.ledger import Entry, make_entry
+
+DATA_ENV = "USAHA_KITA_DATA"
+DB_NAME = "usaha_kita.sqlite3"
+NAME_MAX = 40
+_NAME_PUNCTUATION = frozenset("0123456789 .'-")
+_PIN = re.compile(r"[0-9]{4,6}")
+MAX_ATTEMPTS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+# scrypt at n=2**14 costs ~16 MB and tens of milliseconds: cheap for one sign-in, slow for
+# someone trying all 10^4..10^6 PINs from a copied database file.
+SCRYPT_PARAMS = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+
+
+def data_dir() -> Path:
+    """The folder for the kit's data: ``$USAHA_KITA_DATA`` or ``<kit>/data``; created if missing."""
+    configured = os.environ.get(DATA_ENV)
+    folder = Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_NAME
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# --- Schema ---------------------------------------------------------------------------------
+
+_SCHEMA_1 = (
+    """CREATE TABLE participants (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        pin_salt BLOB,
+        pin_hash BLOB,
+        kdf TEXT,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    # AUTOINCREMENT so a deleted entry's id is never reused: a stale phone screen that still
+    # shows it must not end up editing someone's newer entry.
+    """CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        description TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        category TEXT NOT NULL,
+        purse TEXT NOT NULL CHECK (purse IN ('usaha', 'rumah')),
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX entries_by_participant ON entries(participant_id, day, id)",
+    """CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX answers_by_participant ON answers(participant_id, exercise, id)",
+)
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    # Statement by statement: executescript() would COMMIT the surrounding transaction.
+    for sql in _SCHEMA_1:
+        conn.execute(sql)
+
+
+# Append only. Migration i brings the file from user_version i to i + 1.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+# --- Names and PINs -------------------------------------------------------------------------
+
+
+class SignInError(ValueError):
+    """A sign-in the participant must fix; ``field`` is ``name`` or ``pin``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def normalise_name(name: str) -> tuple[str, str]:
+    """``(display name, name_key)``: spaces collapsed, and a key that ignores letter case so
+    ``siti aminah`` and ``Siti  Aminah`` find the same participant."""
+    # NFKC folds phone-keyboard variants (full-width letters, ligatures) into plain ones;
+    # curly apostrophes come from autocorrect, not from the person.
+    text = unicodedata.normalize("NFKC", name if isinstance(name, str) else "")
+    text = " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+    if not text:
+        raise SignInError("name", t("store.name_empty"))
+    if len(text) > NAME_MAX:
+        raise SignInError("name", t("store.name_too_long", max=NAME_MAX))
+    allowed = all(ch.isalpha() or ch in _NAME_PUNCTUATION for ch in text)
+    if not allowed or not any(ch.isalnum() for ch in text):
+        raise SignInError("name", t("store.name_chars"))
+    return text, text.casefold()
+
+
+def check_pin(pin: str) -> str:
+    """The PIN if it is 4-6 ASCII digits, else :class:`SignInError` on ``pin``."""
+    text = pin.strip() if isinstance(pin, str) else ""
+    if not _PIN.fullmatch(text):
+        raise SignInError("pin", t("store.pin_format"))
+    return text
+
+
+def _kdf_string() -> str:
+    return "scrypt:" + ",".join(f"{k}={v}" for k, v in SCRYPT_PARAMS.items())
+
+
+def hash_pin(pin: str, salt: bytes, kdf: str) -> bytes:
+    """scrypt with the parameters recorded in ``kdf``, so raising them later keeps old PINs
+    valid."""
+    scheme, _, params = kdf.partition(":")
+    if scheme != "scrypt":
+        raise ValueError(f"unknown kdf {kdf!r}")
+    p = {key: int(value) for key, value in (item.split("=") for item in params.split(","))}
+    maxmem = 2 * 128 * p["r"] * p["n"] + 2**20  # what scrypt needs, plus slack
+    return hashlib.scrypt(
+        pin.encode("ascii"),
+        salt=salt,
+        n=p["n"],
+        r=p["r"],
+        p=p["p"],
+        dklen=p["dklen"],
+        maxmem=maxmem,
+    )
+
+
+def _minutes_left(locked_until: dt.datetime, now: dt.datetime) -> int:
+    return max(1, math.ceil((locked_until - now).total_seconds() / 60))
+
+
+# --- Store ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One saved exercise answer."""
+
+    id: int
+    exercise: str
+    answer: dict[str, Any]
+    correct: bool
+    created_at: str
+
+
+class Store:
+    """The kit's SQLite file. One per kernel; thread-safe through a lock."""
+
+    def __init__(
+        self, path: Path | str | None = None, *, clock: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._clock = clock or _utcnow
+        self._lock = threading.RLock()
+        self._conn = _connect(self.path)
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # Plumbing
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; rolled back on any error, so a write is all or nothing."""
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    def _migrate(self) -> None:
+        if self.schema_version() == SCHEMA_VERSION:
+            return
+        with self._transaction() as conn:
+            # Read again under the write lock: another kernel may have migrated meanwhile.
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path} has schema version {current}; this kit knows {SCHEMA_VERSION}"
+                    " (update the kit)"
+                )
+            for migration in MIGRATIONS[current:]:
+                migration(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    def schema_version(self) -> int:
+        return int(self._read("PRAGMA user_version")[0][0])
+
+    def integrity_check(self) -> str:
+        """``ok`` when SQLite finds the file sound, else its list of problems."""
+        return "\n".join(str(row[0]) for row in self._read("PRAGMA integrity_check"))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Sign-in
+
+    def sign_in(self, name: str, pin: str) -> Session:
+        """Register a new name with its PIN, or check the PIN of a known one."""
+        display, key = normalise_name(name)
+        pin = check_pin(pin)
+        row = self._participant(key)
+        if row is None:
+            registered = self._register(display, key, pin)
+            if registered is not None:
+                return Session(registered, display, True, self)
+            # Someone registered the same name a moment ago: treat it as a known name.
+            row = self._participant(key)
+            assert row is not None
+        return self._verify(row, pin)
+
+    def _participant(self, key: str) -> tuple[Any, ...] | None:
+        rows = self._read(
+            "SELECT id, name, pin_salt, pin_hash, kdf, locked_until FROM participants"
+            " WHERE name_key = ?",
+            (key,),
+        )
+        return rows[0] if rows else None
+
+    def _register(self, display: str, key: str, pin: str) -> int | None:
+        salt, kdf = secrets.token_bytes(16), _kdf_string()
+        digest = hash_pin(pin, salt, kdf)  # slow: computed outside the write lock
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO participants (name, name_key, pin_salt, pin_hash, kdf,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (display, key, salt, digest, kdf, self._now()),
+                )
+                return cursor.lastrowid
+        except sqlite3.IntegrityError:
+            return None
+
+    def _verify(self, row: tuple[Any, ...], pin: str) -> Session:
+        participant_id, display, salt, stored, kdf, locked_until = row
+        now = self._clock()
+        if locked_until and dt.datetime.fromisoformat(locked_until) > now:
+            until = dt.datetime.fromisoformat(locked_until)
+            raise SignInError("pin", t("store.locked", minutes=_minutes_left(until, now)))
+        if hmac.compare_digest(hash_pin(pin, salt, kdf), stored):
+            with self._transaction() as conn:
+                conn.execute(
+                    "UPDATE participants SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                    (participant_id,),
+                )
+            return Session(participant_id, display, False, self)
+        raise self._record_failure(participant_id, now)
+
+    def _record_failure(self, participant_id: int, now: dt.datetime) -> SignInError:
+        # Count and lock in one transaction so parallel wrong guesses cannot slip past 5.
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE participants SET failed_attempts = failed_attempts + 1 WHERE id = ?",
+                (participant_id,),
+            )
+            (failed,) = conn.execute(
+                "SELECT failed_attempts FROM participants WHERE id = ?", (participant_id,)
+            ).fetchone()
+            if failed < MAX_ATTEMPTS:
+                return SignInError("pin", t("store.pin_wrong", left=MAX_ATTEMPTS - failed))
+            until = now + LOCKOUT
+            conn.execute(
+                "UPDATE participants SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+                (until.isoformat(timespec="seconds"), participant_id),
+            )
+        return SignInError("pin", t("store.locked", minutes=_minutes_left(until, now)))
+
+    # Entries and answers, always for one participant (called through Session)
+
+    def _checked(self, entry: Entry, entry_id: int | None) -> Entry:
+        today = self._clock().astimezone().date()  # the laptop's local day, not UTC
+        return make_entry(
+            entry.day,
+            entry.description,
+            entry.direction,
+            entry.category,
+            entry.amount,
+            entry.purse,
+            today=today,
+            id=entry_id,
+        )
+
+    def _entries(self, participant_id: int, entry_id: int | None = None) -> list[Entry]:
+        sql = (
+            "SELECT id, day, description, direction, category, amount, purse FROM entries"
+            " WHERE participant_id = ?"
+        )
+        params: tuple[object, ...] = (participant_id,)
+        if entry_id is not None:
+            sql, params = sql + " AND id = ?", (participant_id, entry_id)
+        rows = self._read(sql + " ORDER BY day, id", params)
+        return [
+            Entry(dt.date.fromisoformat(day), text, direction, category, amount, purse, row_id)
+            for row_id, day, text, direction, category, amount, purse in rows
+        ]
+
+    def _add_entry(self, participant_id: int, entry: Entry) -> Entry:
+        checked = self._checked(entry, None)
+        now = self._now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO entries (participant_id, day, description, direction, category,"
+                " purse, amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    participant_id,
+                    checked.day.isoformat(),
+                    checked.description,
+                    checked.direction,
+                    checked.category,
+                    checked.purse,
+                    checked.amount,
+                    now,
+                    now,
+                ),
+            )
+            new_id = cursor.lastrowid
+        return replace(checked, id=new_id)
+
+    def _update_entry(self, participant_id: int, entry_id: int, entry: Entry) -> Entry:
+        entry_id = _entry_id(entry_id)
+        checked = self._checked(entry, entry_id)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE entries SET day = ?, description = ?, direction = ?, category = ?,"
+                " purse = ?, amount = ?, updated_at = ? WHERE id = ? AND participant_id = ?",
+                (
+                    checked.day.isoformat(),
+                    checked.description,
+                    checked.direction,
+                    checked.category,
+                    checked.purse,
+                    checked.amount,
+                    self._now(),
+                    entry_id,
+                    participant_id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise LookupError(f"no entry {entry_id} in this cash book")
+        return checked
+
+    def _delete_entry(self, participant_id: int, entry_id: int) -> None:
+        entry_id = _entry_id(entry_id)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM entries WHERE id = ? AND participant_id = ?",
+                (entry_id, participant_id),
+            )
+            if cursor.rowcount != 1:
+                raise LookupError(f"no entry {entry_id} in this cash book")
+
+    def _save_answer(
+        self, participant_id: int, exercise: str, answer: dict[str, Any], correct: bool
+    ) -> int:
+        if not isinstance(exercise, str) or not exercise:
+            raise ValueError("exercise must be a non-empty string")
+        text = json.dumps(answer, ensure_ascii=False, sort_keys=True)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO answers (participant_id, exercise, answer, correct, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (participant_id, exercise, text, int(bool(correct)), self._now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def _answers(self, participant_id: int, exercise: str) -> list[Answer]:
+        rows = self._read(
+            "SELECT id, exercise, answer, correct, created_at FROM answers"
+            " WHERE participant_id = ? AND exercise = ? ORDER BY id",
+            (participant_id, exercise),
+        )
+        return [Answer(i, ex, json.loads(text), bool(ok), at) for i, ex, text, ok, at in rows]
+
+
+def _entry_id(entry_id: object) -> int:
+    # An id that is not a plain int can never match a row; say so the same way.
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int):
+        raise LookupError(f"no entry {entry_id!r} in this cash book")
+    return entry_id
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in participant. Every method reaches only this participant's rows."""
+
+    participant_id: int
+    name: str
+    is_new: bool
+    _store: Store = field(repr=False, compare=False)
+
+    def entries(self) -> list[Entry]:
+        """The cash book, ordered by day and then by when each entry was written."""
+        return self._store._entries(self.participant_id)
+
+    def get_entry(self, entry_id: int) -> Entry:
+        found = self._store._entries(self.participant_id, _entry_id(entry_id))
+        if not found:
+            raise LookupError(f"no entry {entry_id} in this cash book")
+        return found[0]
+
+    def add_entry(self, entry: Entry) -> Entry:
+        """Check and save a new entry; returns it with its id (``EntryError`` if invalid)."""
+        return self._store._add_entry(self.participant_id, entry)
+
+    def update_entry(self, entry_id: int, entry: Entry) -> Entry:
+        """Replace entry ``entry_id``; ``LookupError`` if it is not in this cash book."""
+        return self._store._update_entry(self.participant_id, entry_id, entry)
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Delete entry ``entry_id``; ``LookupError`` if it is not in this cash book."""
+        self._store._delete_entry(self.participant_id, entry_id)
+
+    def save_answer(self, exercise: str, answer: dict[str, Any], correct: bool) -> int:
+        """Record one attempt at an exercise; returns its id."""
+        return self._store._save_answer(self.participant_id, exercise, answer, correct)
+
+    def answers(self, exercise: str) -> list[Answer]:
+        """This participant's attempts at ``exercise``, oldest first."""
+        return self._store._answers(self.participant_id, exercise)
