@@ -122,7 +122,7 @@ def test_cashbook_never_goes_below_zero(jepara):
     assert months == set(range(6, 13))
     assert any("seragam" in e.description.lower() and e.day.month == 7 for e in book)
     assert any("bendera" in e.description.lower() and e.day < dt.date(2019, 8, 17) for e in book)
-    assert any(e.category == "upah" for e in book)
+    assert any(e.category == "bagi_hasil" for e in book)
     assert jepara.cashbook("kambing") == []
 
 

@@ -45,6 +45,8 @@ CATEGORIES: tuple[Category, ...] = (
     Category("lain_masuk", "in"),
     Category("bahan", "out"),
     Category("upah", "out"),
+    # Sharing out the profit is not a cost of making it: cash goes down, profit does not.
+    Category("bagi_hasil", "out", in_profit=False),
     Category("listrik", "out"),
     Category("transport", "out"),
     Category("alat", "out"),

@@ -31,7 +31,7 @@ def home_html() -> str:
             f'<span class="uk-num">{escape(t("home.lesson_number", number=number))}</span>'
             f"<h3>{escape(lesson.text('title'))}</h3>"
             f"<p>{escape(lesson.text('summary'))}</p>"
-            f'<span class="uk-minutes">⏱ {escape(t("home.minutes", minutes=lesson.minutes))}'
+            f'<span class="uk-minutes">{escape(t("home.minutes", minutes=lesson.minutes))}'
             "</span></a>"
         )
     heading = f"<h2>{escape(t('home.lessons_heading'))}</h2>"

@@ -1,0 +1,71 @@
+"""Shared pieces of the views: a labelled field with its message line, notices, page state.
+
+Phone first: every control spans the width, touch targets are at least 44 px high (the page
+template sets the font sizes), and messages sit directly under the field they are about.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+import traitlets
+
+COLORS = {"ok": "#1a7f37", "error": "#b42318", "info": "#344054", "warn": "#9a6700"}
+
+
+class PageState(traitlets.HasTraits):
+    """What one page (one kernel, one participant) shares between its views."""
+
+    session = traitlets.Any(None, allow_none=True)
+    revision = traitlets.Int(0)  # bumped after each change to the participant's entries
+
+    def changed(self) -> None:
+        self.revision += 1
+
+
+PAGE = PageState()
+
+
+def notice_html(text: str, kind: str = "info") -> str:
+    """A message in plain words; the text is escaped, so a participant's input stays text."""
+    if not text:
+        return ""
+    icon = {"ok": "✔", "error": "⚠", "warn": "⚠", "info": "ℹ"}[kind]
+    return (
+        f'<div class="uk-msg uk-msg-{kind}" role="{"alert" if kind == "error" else "status"}" '
+        f'style="color:{COLORS[kind]};font-size:15px;line-height:1.35;margin:2px 0 6px">'
+        f"{icon} {escape(text)}</div>"
+    )
+
+
+class Field(w.VBox):
+    """A label, a control and the message line under it."""
+
+    def __init__(self, label: str, control: w.Widget, hint: str = "", css: str = "") -> None:
+        control.layout = w.Layout(width="100%", max_width="520px", margin="2px 0")
+        if css:  # a stable hook for the browser tests and print styles
+            control.add_class(css)
+        self.control = control
+        self.label = w.HTML(f'<label style="font-weight:600;font-size:16px">{escape(label)}</label>')
+        self.message = w.HTML(notice_html(hint, "info") if hint else "")
+        self._hint = hint
+        super().__init__([self.label, control, self.message], layout=w.Layout(margin="0 0 8px"))
+
+    def error(self, text: str) -> None:
+        self.message.value = notice_html(text, "error")
+
+    def clear(self) -> None:
+        self.message.value = notice_html(self._hint, "info") if self._hint else ""
+
+
+def button(description: str, style: str = "") -> w.Button:
+    return w.Button(
+        description=description,
+        button_style=style,
+        layout=w.Layout(width="auto", min_width="120px", height="44px", margin="4px 8px 4px 0"),
+    )
+
+
+def section(title: str) -> w.HTML:
+    return w.HTML(f'<h3 style="margin:18px 0 6px;color:#7a2e0e">{escape(title)}</h3>')

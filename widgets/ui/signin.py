@@ -1,0 +1,70 @@
+"""Sign-in: a name and a 4–6 digit PIN. A new name registers; the participant's own work loads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from widgets.i18n import t
+from widgets.store import SignInError, Store
+from widgets.ui.common import PAGE, Field, button, notice_html
+
+_store: Store | None = None
+
+
+def shared_store() -> Store:
+    """One connection per kernel (one kernel serves one participant's page)."""
+    global _store
+    if _store is None:
+        _store = Store()
+    return _store
+
+
+class SignInView(w.VBox):
+    def __init__(self, store: Store | None = None, on_signed_in: Callable | None = None) -> None:
+        self.store = store or shared_store()
+        self.on_signed_in = on_signed_in
+        self.name = Field(t("ui.signin_name"), w.Text(placeholder=t("ui.signin_name_hint")),
+                          css="uk-signin-name")
+        self.pin = Field(t("ui.signin_pin"), w.Password(placeholder="1234"), t("ui.signin_pin_hint"),
+                         css="uk-signin-pin")
+        self.submit = button(t("ui.signin_button"), "primary")
+        self.submit.add_class("uk-signin-submit")
+        self.submit.on_click(self._submit)
+        self.status = w.HTML()
+        self.signed_in = w.HTML()
+        self.sign_out = button(t("ui.signout_button"))
+        self.sign_out.on_click(self._sign_out)
+        self.form = w.VBox([self.name, self.pin, self.submit, self.status])
+        self.done = w.HBox([self.signed_in, self.sign_out], layout=w.Layout(flex_flow="row wrap",
+                                                                           align_items="center"))
+        self.done.layout.display = "none"
+        intro = w.HTML(notice_html(t("ui.signin_intro"), "info"))
+        super().__init__([intro, self.form, self.done])
+
+    def _submit(self, _button=None) -> None:
+        self.name.clear()
+        self.pin.clear()
+        self.status.value = ""
+        try:
+            session = self.store.sign_in(self.name.control.value, self.pin.control.value)
+        except SignInError as exc:
+            (self.pin if exc.field == "pin" else self.name).error(str(exc))
+            return
+        finally:
+            self.pin.control.value = ""
+        key = "ui.signin_welcome_new" if session.is_new else "ui.signin_welcome"
+        self.signed_in.value = notice_html(t(key, name=session.name), "ok")
+        self.form.layout.display = "none"
+        self.done.layout.display = ""
+        PAGE.session = session
+        if self.on_signed_in:
+            self.on_signed_in(session)
+
+    def _sign_out(self, _button=None) -> None:
+        PAGE.session = None
+        self.name.control.value = ""
+        self.form.layout.display = ""
+        self.done.layout.display = "none"
+        self.status.value = notice_html(t("ui.signed_out"), "info")
