@@ -44,6 +44,8 @@ class KitServer:
         self.data_dir = data_dir
         self.log_path = data_dir / f"server-{self.port}.log"
         env = {**os.environ, "USAHA_KITA_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
+        # Kernels import the kit from this checkout even where it is not pip-installed.
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
         self.log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "widgets.server", "--no-check", "--host", "127.0.0.1",

@@ -17,7 +17,7 @@ _STYLE = """
 .uk-lesson:hover, .uk-lesson:focus { border-color: #b4541a; }
 .uk-lesson .uk-num { color: #b4541a; font-weight: 700; }
 .uk-lesson h3 { margin: 2px 0 4px; font-size: 1.15em; color: #7a2e0e; }
-.uk-lesson p { margin: 0; }
+.uk-lesson p { margin: 0; color: #333; }
 .uk-minutes { display: inline-block; margin-top: 6px; font-size: .9em; color: #555; }
 </style>
 """

@@ -1,0 +1,155 @@
+"""End to end in real Chromium against a real kit server, at phone size (360×740).
+
+Home → lesson 1 → sign in → add an entry typed ``150rb`` → the table shows Rp150.000 → reload,
+sign in again, the entry is still there; ``1M`` shows a message and saves nothing; the Excel
+download holds the amount; no request leaves the laptop; no traceback on the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from urllib.parse import urlparse
+
+import openpyxl
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PHONE = {"width": 360, "height": 740}
+PROJECTOR = {"width": 1280, "height": 720}
+LOCAL = {"127.0.0.1", "localhost"}
+
+
+class Page:
+    """A Playwright page that records every request that leaves the laptop."""
+
+    def __init__(self, browser, viewport):
+        self.context = browser.new_context(viewport=viewport)
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.page.on("request", self._request)
+
+    def _request(self, request) -> None:
+        url = request.url
+        if not url.startswith(("data:", "blob:")) and urlparse(url).hostname not in LOCAL:
+            self.outside.append(url)
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+
+    def text(self) -> str:
+        return self.page.inner_text("body")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def sign_in(page, name: str, pin: str) -> None:
+    page.fill(".uk-signin-name input", name)
+    page.fill(".uk-signin-pin input", pin)
+    page.click(".uk-signin-submit")
+    page.wait_for_selector(".uk-save", state="visible", timeout=30_000)
+
+
+def add_entry(page, description: str, amount: str, direction: str = "Masuk") -> None:
+    page.click(f".uk-direction button:has-text('{direction}')")
+    page.fill(".uk-description input", description)
+    page.fill(".uk-amount input", amount)
+    page.click(".uk-save")
+
+
+def assert_clean(p: Page) -> None:
+    body = p.text()
+    for marker in ("Traceback", "Exception", "NameError", "KeyError", "ValueError"):
+        assert marker not in body, f"{marker} on the page"
+    assert p.outside == [], f"requests left the laptop: {p.outside}"
+
+
+def test_home_links_to_lesson_one(kit_server, browser, artifacts):
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + "/")
+    assert "/voila/render/00-beranda.ipynb" in p.page.url
+    assert "Buku Kas" in p.text() and "90 menit" in p.text()
+    p.page.screenshot(path=artifacts / "home-360.png", full_page=True)
+    p.page.click("a.uk-lesson[href*='01-buku-kas']")
+    p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
+    assert "Pelajaran 1" in p.text()
+    width = p.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"horizontal scrolling: {width}px"
+    assert_clean(p)
+    p.close()
+
+
+def test_cash_book_survives_reload_and_rejects_ambiguous_amount(kit_server, browser, artifacts):
+    lesson = kit_server.url + "/voila/render/01-buku-kas.ipynb"
+    p = Page(browser, PHONE)
+    p.open(lesson)
+    sign_in(p.page, "Peserta Uji", "2468")
+    add_entry(p.page, "Jual 10 keset ke warung", "150rb")
+    p.page.wait_for_selector(".uk-table:has-text('Rp150.000')", timeout=30_000)
+    assert "Rp150.000" in p.page.inner_text(".uk-balance-box")
+    p.page.screenshot(path=artifacts / "lesson1-entry-360.png", full_page=True)
+
+    add_entry(p.page, "Beli kain", "1M", direction="Keluar")
+    message = p.page.wait_for_selector(".uk-msg-error:has-text('juta atau miliar')",
+                                       timeout=30_000)
+    assert message.is_visible()
+    assert p.page.locator(".uk-table tr").count() == 2  # header + the one entry
+
+    link = p.page.get_attribute("a.uk-download-xlsx", "href")
+    xlsx = base64.b64decode(link.split(",", 1)[1])
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    amounts = [c.value for row in sheet.iter_rows() for c in row if c.value == 150_000]
+    assert amounts, "the Excel file does not hold the amount as a number"
+    assert_clean(p)
+
+    p.page.reload()
+    p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+    assert not p.page.locator(".uk-save").is_visible()  # a new page starts signed out
+    sign_in(p.page, "peserta uji", "2468")
+    p.page.wait_for_selector(".uk-table:has-text('Jual 10 keset ke warung')", timeout=30_000)
+    assert "Beli kain" not in p.page.inner_text(".uk-table")
+    assert_clean(p)
+    p.close()
+
+
+def test_wrong_pin_is_refused_with_a_message(kit_server, browser):
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + "/voila/render/01-buku-kas.ipynb")
+    sign_in(p.page, "Pemilik PIN", "1357")
+    p.page.reload()
+    p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
+    p.page.fill(".uk-signin-name input", "Pemilik PIN")
+    p.page.fill(".uk-signin-pin input", "9999")
+    p.page.click(".uk-signin-submit")
+    p.page.wait_for_selector(".uk-msg-error:has-text('PIN')", timeout=30_000)
+    assert not p.page.locator(".uk-save").is_visible()
+    p.close()
+
+
+def test_participant_text_is_escaped(kit_server, browser):
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + "/voila/render/01-buku-kas.ipynb")
+    sign_in(p.page, "Tes Aman", "8642")
+    p.page.evaluate("window.__pwned = false")
+    add_entry(p.page, "<img src=x onerror='window.__pwned=true'>", "5rb")
+    p.page.wait_for_selector(".uk-table:has-text('<img src=x')", timeout=30_000)
+    assert p.page.evaluate("window.__pwned") is False
+    p.close()
+
+
+@pytest.mark.parametrize("viewport,name", [(PHONE, "360"), (PROJECTOR, "1280")])
+def test_screens_fit(kit_server, browser, artifacts, viewport, name):
+    for notebook, label in (("00-beranda.ipynb", "home"), ("01-buku-kas.ipynb", "lesson1")):
+        p = Page(browser, viewport)
+        p.open(f"{kit_server.url}/voila/render/{notebook}")
+        p.page.wait_for_timeout(500)
+        width = p.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{label} scrolls sideways at {name}px: {width}px"
+        assert re.search(r"Rp\d", p.text()) or label == "home"
+        p.page.screenshot(path=artifacts / f"{label}-{name}.png", full_page=True)
+        assert_clean(p)
+        p.close()
