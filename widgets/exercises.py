@@ -113,7 +113,10 @@ def explain(check: WeekCheck) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     lines += [("error", t("exercise.missing", line=_line(e))) for e in check.missing]
     lines += [("error", t("exercise.extra", line=_line(e))) for e in check.extra]
-    lines += [("error", t("exercise.wrong_purse", line=_line(e))) for e in check.wrong_purse]
+    # Household money written in the business purse, or business money in the household one.
+    lines += [("error", t("exercise.wrong_purse" if e.purse == "rumah"
+                          else "exercise.wrong_purse_business", line=_line(e)))
+              for e in check.wrong_purse]
     for want, got in check.wrong_category:
         lines.append(("error", t("exercise.wrong_category", line=_line(got),
                                  category=ledger.category_label(want.category))))

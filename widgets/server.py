@@ -129,7 +129,7 @@ def banner(host: str, port: int) -> str:
         "Usaha Kita siap / is ready.",
         f"  Di laptop ini / on this laptop:   http://localhost:{port}/",
     ]
-    if host in ("0.0.0.0", "", "::"):
+    if host in ("0.0.0.0", "", "::"):  # noqa: S104 (a comparison, not a bind)
         for addr in lan_addresses():
             lines.append(f"  Di HP peserta / on phones:        http://{addr}:{port}/")
     else:

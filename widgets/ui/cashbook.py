@@ -244,6 +244,7 @@ class CashBookView(w.VBox):
     def __init__(self, today: dt.date | None = None) -> None:
         self.form = EntryForm(today)
         self.editing: int | None = None
+        self.deleting: int | None = None  # the entry the delete question names
         self.save = button(t("ui.save"), "success")
         self.cancel = button(t("ui.cancel_edit"))
         self.cancel.layout.display = "none"
@@ -294,10 +295,15 @@ class CashBookView(w.VBox):
         self.signed_out.layout.display = "none" if signed_in else ""
         self.status.value = ""
         self._stop_editing()
+        self._hide_confirm()
         self.refresh()
 
     def refresh(self) -> None:
         if self.session is None:
+            # Signed out: hidden is not enough on a shared phone, so drop the last book.
+            for html in (self.balance, self.table, self.summary, self.downloads):
+                html.value = ""
+            self.pick.options = []
             return
         entries = self.session.entries()
         self.balance.value = (
@@ -362,6 +368,7 @@ class CashBookView(w.VBox):
         if self.pick.value is None:
             return
         entry = self.session.get_entry(self.pick.value)
+        self.deleting = entry.id
         self.confirm_text.value = notice_html(t(
             "ui.delete_question", description=entry.description,
             amount=format_rupiah(entry.amount)), "warn")
@@ -369,9 +376,12 @@ class CashBookView(w.VBox):
 
     def _hide_confirm(self) -> None:
         self.confirm.layout.display = "none"
+        self.confirm_text.value = ""
+        self.deleting = None
 
     def _delete(self, _button=None) -> None:
-        entry_id = self.pick.value
+        # The entry the question named, even if another one was picked since.
+        entry_id, self.deleting = self.deleting, None
         self._hide_confirm()
         if entry_id is None:
             return

@@ -47,7 +47,8 @@ class Field(w.VBox):
         if css:  # a stable hook for the browser tests and print styles
             control.add_class(css)
         self.control = control
-        self.label = w.HTML(f'<label style="font-weight:600;font-size:16px">{escape(label)}</label>')
+        self.label = w.HTML(
+            f'<label style="font-weight:600;font-size:16px">{escape(label)}</label>')
         self.message = w.HTML(notice_html(hint, "info") if hint else "")
         self._hint = hint
         super().__init__([self.label, control, self.message], layout=w.Layout(margin="0 0 8px"))

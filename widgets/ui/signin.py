@@ -27,8 +27,8 @@ class SignInView(w.VBox):
         self.on_signed_in = on_signed_in
         self.name = Field(t("ui.signin_name"), w.Text(placeholder=t("ui.signin_name_hint")),
                           css="uk-signin-name")
-        self.pin = Field(t("ui.signin_pin"), w.Password(placeholder="1234"), t("ui.signin_pin_hint"),
-                         css="uk-signin-pin")
+        self.pin = Field(t("ui.signin_pin"), w.Password(placeholder="1234"),
+                         t("ui.signin_pin_hint"), css="uk-signin-pin")
         self.submit = button(t("ui.signin_button"), "primary")
         self.submit.add_class("uk-signin-submit")
         self.submit.on_click(self._submit)

@@ -1,0 +1,148 @@
+"""Security against the real server: no file reading through the web app, no code execution
+through a lesson's kernel, compressed and cached responses."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+import websocket
+
+pytestmark = pytest.mark.slow
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as reply:
+            return reply.status, reply.read(), dict(reply.headers)
+    except urllib.error.HTTPError as err:
+        return err.code, err.read(), dict(err.headers)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/voila/files/../datasets/jepara/profile.yaml",
+        "/voila/files/%2e%2e/datasets/jepara/konveksi_kas_2019.csv",
+        "/voila/files/../widgets/money.py",
+        "/voila/files/../widgets/store.py",
+        "/voila/files/01-buku-kas.ipynb",
+        "/voila/files/lessons.yaml",
+        "/voila/files/../pyproject.toml",
+        "/voila/files/../../etc/passwd",
+        "/voila/files/..%2f..%2fetc%2fpasswd",
+        "/voila/static/../../../../etc/passwd",
+        "/voila/render/../widgets/money.py",
+        "/voila/render/../tests/test_security.py",
+        "/voila/tree/..",
+        "/voila/api/contents/..",
+        "/api/contents",
+        "/api/kernels",
+        "/api/sessions",
+        "/files/datasets/jepara/profile.yaml",
+        "/tree",
+        "/lab",
+    ],
+)
+def test_files_are_not_served(kit_server, path):
+    status, body, _ = get(kit_server.url + path)
+    assert status in (403, 404, 405), f"{path} answered {status}"
+    for secret in (b"opening_balance", b"def parse_rupiah", b"root:x:", b"scrypt", b"[project]"):
+        assert secret not in body
+
+
+def test_the_data_file_is_not_served(kit_server):
+    db = kit_server.data_dir / "usaha_kita.sqlite3"
+    name = db.name
+    for path in (f"/voila/files/{name}", f"/voila/files/../data/{name}",
+                 f"/voila/files/{db}", f"/voila/files/..{db}"):
+        status, body, _ = get(kit_server.url + path)
+        assert status in (403, 404), f"{path} answered {status}"
+        assert not body.startswith(b"SQLite format")
+
+
+def test_no_kernel_can_be_started_from_outside(kit_server):
+    request = urllib.request.Request(kit_server.url + "/api/kernels", data=b"{}", method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            status = reply.status
+    except urllib.error.HTTPError as err:
+        status = err.code
+    assert status in (403, 404, 405)
+
+
+def _kernel_of_lesson(server) -> str:
+    status, body, _ = get(server.url + "/voila/render/01-buku-kas.ipynb")
+    assert status == 200
+    config = re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                       body, re.S)
+    assert config, "no page config in the lesson page"
+    return json.loads(config.group(1))["kernelId"]
+
+
+def _message(msg_type: str, content: dict) -> str:
+    header = {"msg_id": uuid.uuid4().hex, "username": "x", "session": uuid.uuid4().hex,
+              "msg_type": msg_type, "version": "5.3", "date": ""}
+    return json.dumps({"header": header, "parent_header": {}, "metadata": {},
+                       "content": content, "channel": "shell", "buffers": []})
+
+
+def _replies(ws, seconds: float) -> list[dict]:
+    found, deadline = [], time.monotonic() + seconds
+    ws.settimeout(0.5)
+    while time.monotonic() < deadline:
+        try:
+            raw = ws.recv()
+        except websocket.WebSocketTimeoutException:
+            continue
+        if isinstance(raw, str):
+            found.append(json.loads(raw))
+    return found
+
+
+def test_a_websocket_client_cannot_run_code(kit_server, tmp_path):
+    kernel_id = _kernel_of_lesson(kit_server)
+    ws_url = kit_server.url.replace("http", "ws") + f"/api/kernels/{kernel_id}/channels"
+    ws = websocket.create_connection(ws_url, timeout=30)
+    try:
+        # Control: the channel works, so a missing side effect below means a refusal.
+        ws.send(_message("kernel_info_request", {}))
+        replies = _replies(ws, 5)
+        assert any(r.get("msg_type") == "kernel_info_reply" for r in replies)
+
+        marker: Path = tmp_path / "pwned.txt"
+        code = f"open({str(marker)!r}, 'w').write('ran')"
+        ws.send(_message("execute_request", {"code": code, "silent": False,
+                                              "store_history": False, "user_expressions": {},
+                                              "allow_stdin": False, "stop_on_error": True}))
+        replies = _replies(ws, 5)
+        assert not any(r.get("msg_type") == "execute_reply" for r in replies)
+    finally:
+        ws.close()
+    assert not marker.exists(), "code sent over the websocket ran in the kernel"
+
+
+def test_pages_are_compressed_and_bundles_cached(kit_server):
+    status, body, headers = get(kit_server.url + "/voila/render/00-beranda.ipynb",
+                                {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers.get("Content-Encoding") == "gzip"
+    page = gzip.decompress(body)
+    assert b"cdn.jsdelivr.net" not in page and b"cdnjs" not in page
+    main_js = re.search(rb'src="([^"]*/voila/static/[^"]+\.js)"', page)
+    assert main_js, "no Voila bundle referenced"
+    status, _, headers = get(kit_server.url + main_js.group(1).decode().split("127.0.0.1")[-1]
+                             if main_js.group(1).startswith(b"http") else
+                             kit_server.url + main_js.group(1).decode(),
+                             {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers.get("Content-Encoding") == "gzip"
+    assert "max-age=" in headers.get("Cache-Control", "")
