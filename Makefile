@@ -38,7 +38,7 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest --nbval-lax -p no:randomly lessons
+	USAHA_KITA_DATA=$$(mktemp -d) $(BIN)/python -m pytest --nbval-lax lessons
 
 test-fast: setup
 	$(BIN)/python -m pytest tests -m "not browser and not slow"

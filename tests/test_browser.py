@@ -153,3 +153,29 @@ def test_screens_fit(kit_server, browser, artifacts, viewport, name):
         p.page.screenshot(path=artifacts / f"{label}-{name}.png", full_page=True)
         assert_clean(p)
         p.close()
+
+
+def test_entry_survives_a_server_kill(tmp_path, browser):
+    """A saved entry is still there after the whole server (and its kernels) is killed -9."""
+    from conftest import KitServer
+
+    server = KitServer(tmp_path)
+    try:
+        p = Page(browser, PHONE)
+        p.open(server.url + "/voila/render/01-buku-kas.ipynb")
+        sign_in(p.page, "Tahan Banting", "1470")
+        add_entry(p.page, "Setoran titipan keset", "72.000")
+        p.page.wait_for_selector(".uk-status:has-text('Tersimpan')", timeout=30_000)
+        p.close()
+    finally:
+        server.kill()
+    server = KitServer(tmp_path)
+    try:
+        p = Page(browser, PHONE)
+        p.open(server.url + "/voila/render/01-buku-kas.ipynb")
+        sign_in(p.page, "Tahan Banting", "1470")
+        p.page.wait_for_selector(".uk-table:has-text('Setoran titipan keset')", timeout=30_000)
+        assert "Rp72.000" in p.page.inner_text(".uk-table")
+        p.close()
+    finally:
+        server.stop()

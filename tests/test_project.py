@@ -1,0 +1,340 @@
+"""Guard rails for the whole kit: pins, where ipywidgets may live, message catalogs, clean
+notebooks, the lesson list, the Voila settings, an offline template and the readiness check."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import re
+import shutil
+import socket
+import string
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from widgets import check, nbclean
+from widgets.i18n import LANGUAGES, catalog, t
+from widgets.lessons import LESSONS_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDGETS = ROOT / "widgets"
+UI = WIDGETS / "ui"
+TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "usaha"
+
+
+# --- Pins -----------------------------------------------------------------------------------
+
+
+def _pins(requirements: list[str]) -> dict[str, str]:
+    pins = {}
+    for line in requirements:
+        name, sep, version = line.partition("==")
+        assert sep and version and not re.search(r"[<>=!~;, ]", version), (
+            f"{line!r} is not an exact pin (name==version)")
+        pins[re.sub(r"[-_.]+", "-", name.strip().lower())] = version.strip()
+    return pins
+
+
+def pyproject_pins() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lines = list(project["dependencies"])
+    for group in project.get("optional-dependencies", {}).values():
+        lines += group
+    return _pins(lines)
+
+
+def environment_pins() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    [pip] = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    return _pins([line for line in pip if not line.startswith("-e")])
+
+
+def test_pyproject_and_environment_pin_the_same_versions():
+    ours, conda = pyproject_pins(), environment_pins()
+    differences = [
+        f"{name}: pyproject {ours.get(name, '-')} / environment.yml {conda.get(name, '-')}"
+        for name in sorted(ours.keys() | conda.keys()) if ours.get(name) != conda.get(name)
+    ]
+    assert not differences, "pins disagree:\n" + "\n".join(differences)
+    assert "ipywidgets" in ours and "voila" in ours  # the parse found the real lists
+
+
+def test_environment_installs_the_kit_and_a_python_it_supports():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    [pip] = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    assert "-e ." in pip
+    [python] = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python=")]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lowest = tuple(int(p) for p in project["requires-python"].removeprefix(">=").split("."))
+    assert tuple(int(p) for p in python.split("=")[1].split(".")[:2]) >= lowest
+
+
+def test_pin_parser_catches_a_loose_pin():
+    with pytest.raises(AssertionError):
+        _pins(["pandas>=2"])
+
+
+# --- ipywidgets stays in widgets/ui ---------------------------------------------------------
+
+
+def imports_ipywidgets(source: str) -> bool:
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            if any(alias.name.split(".")[0] == "ipywidgets" for alias in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and (node.module or "").split(".")[0] == "ipywidgets":
+                return True
+    return False
+
+
+def _modules() -> list[Path]:
+    return sorted(WIDGETS.rglob("*.py"))
+
+
+def test_the_import_scanner_sees_every_form():
+    assert imports_ipywidgets("import ipywidgets as w")
+    assert imports_ipywidgets("import os, ipywidgets.widgets")
+    assert imports_ipywidgets("from ipywidgets import HTML")
+    assert imports_ipywidgets("def f():\n    from ipywidgets.widgets import Button\n")
+    assert not imports_ipywidgets("import ipywidgets_extra\nx = 'import ipywidgets'")
+
+
+def test_only_widgets_ui_imports_ipywidgets():
+    outside = [p.relative_to(ROOT) for p in _modules()
+               if UI not in p.parents and imports_ipywidgets(p.read_text(encoding="utf-8"))]
+    assert not outside, f"ipywidgets imported outside widgets/ui: {outside}"
+    inside = [p for p in _modules() if UI in p.parents
+              and imports_ipywidgets(p.read_text(encoding="utf-8"))]
+    assert inside, "the views in widgets/ui no longer import ipywidgets: is the scan broken?"
+
+
+# --- Message catalogs -----------------------------------------------------------------------
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text)
+            if name is not None}
+
+
+def test_every_message_has_both_languages_with_the_same_fields():
+    problems = []
+    for key, texts in catalog().items():
+        for lang in LANGUAGES:
+            if not str(texts.get(lang, "")).strip():
+                problems.append(f"{key}: no {lang!r} text")
+        if all(texts.get(lang) for lang in LANGUAGES):
+            fields = {lang: _fields(texts[lang]) for lang in LANGUAGES}
+            if fields["id"] != fields["en"]:
+                problems.append(f"{key}: fields differ {fields}")
+    assert not problems, "\n".join(problems)
+    assert len(catalog()) > 100
+
+
+KEY_IN_T = re.compile(r"""\bt\(\s*f?["']([a-z0-9_]+\.[a-z0-9_]+)["']""")
+
+
+def _code_keys() -> dict[str, list[str]]:
+    """Literal keys passed to t(), and literal "domain.key" strings chosen before a t() call
+    (``key = "ui.signin_welcome_new" if ... else ...``), with where they are used."""
+    domains = {key.split(".")[0] for key in catalog()}
+    found: dict[str, list[str]] = {}
+    for path in _modules():
+        source = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(ROOT))
+        for key in KEY_IN_T.findall(source):
+            found.setdefault(key, []).append(where)
+        tree = ast.parse(source)
+        # The literal pieces of f"ledger.cat_{key}" are built keys, not keys: skip them.
+        pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                  for part in node.values}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and id(node) not in pieces):
+                match = re.fullmatch(r"([a-z0-9]+)\.([a-z0-9_]+)", node.value)
+                if match and match.group(1) in domains:
+                    found.setdefault(node.value, []).append(where)
+    return found
+
+
+def test_every_key_the_code_uses_is_in_the_catalog():
+    used = _code_keys()
+    assert "ui.signin_welcome_new" in used and "lesson1.all_right" in used  # scan works
+    missing = {key: where for key, where in used.items() if key not in catalog()}
+    assert not missing, f"keys used in code but missing from widgets/locale: {missing}"
+
+
+def test_amount_errors_name_keys_that_exist():
+    source = (WIDGETS / "money.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r"""AmountError\(\s*["']([a-z_]+)["']""", source))
+    assert len(keys) >= 5
+    assert {f"money.{key}" for key in keys} <= catalog().keys()
+
+
+def test_key_scan_finds_a_missing_key():
+    assert KEY_IN_T.findall('x = t("ui.no_such_key", name=1)') == ["ui.no_such_key"]
+    assert KEY_IN_T.findall('t(f"ledger.cat_{key}")') == []  # built keys are skipped
+
+
+# --- Notebooks ------------------------------------------------------------------------------
+
+
+def committed_notebooks() -> list[Path]:
+    return nbclean.notebooks([str(ROOT / "lessons"), str(ROOT / "slides")])
+
+
+def test_committed_notebooks_carry_no_outputs_or_widget_state():
+    notebooks = committed_notebooks()
+    assert len(notebooks) >= 2
+    dirty = {}
+    for path in notebooks:
+        found = nbclean.problems(json.loads(path.read_text(encoding="utf-8")))
+        if found:
+            dirty[str(path.relative_to(ROOT))] = found
+    assert not dirty, f"run `make clean-notebooks`: {dirty}"
+
+
+def _dirty(nb: dict) -> dict:
+    nb = copy.deepcopy(nb)
+    code = nbformat.v4.new_code_cell("print(1)")
+    code["execution_count"] = 3
+    code["outputs"] = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    nb["cells"].append(code)
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    return nb
+
+
+def test_nbclean_flags_a_dirty_notebook():
+    clean_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    assert nbclean.problems(clean_nb) == []
+    dirty = _dirty(clean_nb)
+    found = nbclean.problems(dirty)
+    assert "cell 2: outputs" in found
+    assert "cell 2: execution_count" in found
+    assert "metadata.widgets" in found
+    assert nbclean.problems(nbclean.clean(dirty)) == []
+
+
+def test_nbclean_check_exits_1_on_a_dirty_copy(tmp_path):
+    lesson = ROOT / "lessons" / "01-buku-kas.ipynb"
+    clean_copy = tmp_path / "clean.ipynb"
+    shutil.copy(lesson, clean_copy)
+    dirty_copy = tmp_path / "dirty.ipynb"
+    dirty_copy.write_text(json.dumps(_dirty(json.loads(lesson.read_text(encoding="utf-8")))),
+                          encoding="utf-8")
+
+    def run(*paths: Path) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "widgets.nbclean", "--check",
+                               *map(str, paths)], cwd=ROOT, capture_output=True, text=True,
+                              timeout=60)
+
+    ok = run(clean_copy)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = run(clean_copy, dirty_copy)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "dirty.ipynb" in bad.stdout and "clean.ipynb:" not in bad.stdout
+    assert nbclean.problems(json.loads(dirty_copy.read_text(encoding="utf-8")))  # untouched
+
+
+# --- The lesson list ------------------------------------------------------------------------
+
+
+def lesson_list() -> list[dict]:
+    return yaml.safe_load((LESSONS_DIR / "lessons.yaml").read_text(encoding="utf-8"))
+
+
+def test_lessons_yaml_lists_existing_notebooks_with_minutes():
+    lessons = lesson_list()
+    assert lessons
+    files = [item["file"] for item in lessons]
+    assert len(files) == len(set(files)), "a lesson is listed twice"
+    for item in lessons:
+        assert (LESSONS_DIR / item["file"]).is_file(), f"{item['file']} does not exist"
+        assert item["file"].endswith(".ipynb")
+        assert isinstance(item["minutes"], int) and item["minutes"] > 0, item
+        for field in ("title", "summary"):
+            assert all(str(item[field].get(lang, "")).strip() for lang in LANGUAGES), (item, field)
+
+
+def test_home_page_links_every_lesson_with_its_minutes():
+    from widgets.ui.home import home_html
+
+    html = home_html()
+    for number, item in enumerate(lesson_list(), start=1):
+        link = re.search(rf'<a class="uk-lesson" href="\./{re.escape(item["file"])}">(.*?)</a>',
+                         html, re.S)
+        assert link, f"no link to {item['file']}"
+        card = link.group(1)
+        assert t("home.minutes", minutes=item["minutes"]) in card
+        assert t("home.lesson_number", number=number) in card
+
+
+# --- Voila settings and what it serves ------------------------------------------------------
+
+
+def test_voila_json_is_set_for_a_classroom():
+    config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
+    voila = config["VoilaConfiguration"]
+    assert voila["strip_sources"] is True
+    assert voila["show_tracebacks"] is False
+    assert voila["template"] == "usaha"
+    assert voila["allow_template_override"] == "NO"
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 2 * 3600
+    assert config["Voila"]["tornado_settings"]["compress_response"] is True
+    assert TEMPLATE.is_dir(), "voila.json names a template that is not in share/"
+
+
+def test_voila_template_loads_nothing_from_the_internet():
+    files = [p for p in TEMPLATE.rglob("*") if p.is_file()]
+    assert files
+    online = [f"{p.relative_to(ROOT)}: {m}" for p in files
+              for m in re.findall(r"(?:https?:)?//[A-Za-z0-9.-]+\.[a-z]{2,}[^\s\"'<>)]*",
+                                  p.read_text(encoding="utf-8", errors="replace"))]
+    assert not online, f"the template must work offline: {online}"
+
+
+def test_served_lessons_folder_holds_no_code_or_data():
+    allowed = {LESSONS_DIR / "lessons.yaml"}
+    exposed = [str(p.relative_to(ROOT)) for p in LESSONS_DIR.rglob("*")
+               if p.is_file() and p not in allowed
+               and p.suffix.lower() in {".py", ".csv", ".yaml", ".yml", ".sqlite3", ".db"}]
+    assert not exposed, f"Voila serves lessons/: move these out: {exposed}"
+
+
+# --- Readiness check ------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_readiness_check_passes_on_a_ready_laptop(monkeypatch, tmp_path):
+    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path / "data"))
+    findings = check.run_checks(_free_port(), "127.0.0.1")
+    failed = [line for f in findings if not f.ok for line in f.lines()]
+    assert not failed, "\n".join(failed)
+    assert {f.key for f in findings} == {"python_ok", "packages_ok", "lessons_ok", "data_ok",
+                                         "port_ok"}
+
+
+def test_readiness_check_reports_a_busy_port():
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        finding = check.check_port(port, "127.0.0.1")
+    assert not finding.ok
+    assert finding.key == "port_busy"
+    lines = finding.lines()
+    assert lines[0].startswith("[GAGAL]")
+    assert str(port) in lines[0] and str(port) in lines[1]
+    assert check.check_port(port, "127.0.0.1").ok  # free again once released

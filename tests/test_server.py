@@ -1,0 +1,77 @@
+"""The kit's server as a trainer runs it: starts, redirects the root, stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+from conftest import ROOT, KitServer
+
+from widgets import server as kit
+
+pytestmark = pytest.mark.slow
+
+
+def _kernels_of(pid: int) -> list[int]:
+    """Kernel processes started by the server ``pid`` (read from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as cmd:
+                cmdline = cmd.read()
+        except OSError:
+            continue
+        if ppid == pid and b"ipykernel" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+def test_root_opens_home_and_ctrl_c_stops_cleanly(tmp_path):
+    server = KitServer(tmp_path, class_size=1)
+    with urllib.request.urlopen(server.url + "/", timeout=60) as reply:
+        assert reply.url.endswith("/voila/render/00-beranda.ipynb")
+        assert b"Usaha Kita" in reply.read()
+    kernels = _kernels_of(server.proc.pid)
+    assert kernels, "no preheated kernels were started"
+    assert server.stop() == 0
+    alive = [pid for pid in kernels if os.path.exists(f"/proc/{pid}")
+             and open(f"/proc/{pid}/stat").read().split()[2] != "Z"]
+    assert alive == [], f"kernels left running after Ctrl-C: {alive}"
+
+
+def test_banner_lists_local_and_lan_addresses():
+    text = kit.banner("0.0.0.0", 8866)
+    assert "http://localhost:8866/" in text
+    for address in kit.lan_addresses():
+        assert f"http://{address}:8866/" in text
+    assert "http://10.1.2.3:9000/" in kit.banner("10.1.2.3", 9000)
+
+
+def test_pool_is_sized_for_the_class():
+    arg = kit.pool_config(25, "01-buku-kas.ipynb")
+    assert "'01-buku-kas.ipynb': {'pool_size': 25}" in arg
+    assert "'default': {'pool_size': 1}" in arg
+
+
+def test_serve_refuses_a_busy_port(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "USAHA_KITA_DATA": str(tmp_path), "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-m", "widgets.server", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )
+    assert done.returncode == 1
+    assert f"Port {port} sedang dipakai" in done.stdout
+    assert f"Port {port} is used" in done.stdout
