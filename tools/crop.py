@@ -1,5 +1,6 @@
 """Cut a tall full-page screenshot into screen-sized pieces for looking at: crop.py in.png 740"""
 import sys
+
 from PIL import Image
 
 im = Image.open(sys.argv[1])
