@@ -13,9 +13,9 @@ from html import escape
 
 from widgets.money import format_rupiah_short
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 78, 12, 16, 58
-FONT = 'font-family="sans-serif" font-size="14"'
+WIDTH, HEIGHT = 400, 250
+LEFT, RIGHT, TOP, BOTTOM = 70, 8, 12, 54
+FONT = 'font-family="sans-serif" font-size="13"'
 
 
 def _nice_max(value: int) -> int:
@@ -42,15 +42,22 @@ def _svg(body: list[str], title: str) -> str:
     return (
         f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'style="max-width:{WIDTH}px;height:auto;display:block">'
+        f'style="max-width:640px;height:auto;display:block">'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 
 
+def _intervals(span: int) -> int:
+    """How many gridline steps make round labels: 5 → 5×1, 2 → 4×0,5, 1 → 5×0,2."""
+    leading = int(str(abs(span))[0]) if span else 1
+    return 4 if leading == 2 else 5
+
+
 def _gridlines(low: int, high: int, y_of) -> list[str]:
     parts = []
-    for i in range(5):
-        value = low + (high - low) * i // 4
+    steps = _intervals(high if low == 0 else high - low)
+    for i in range(steps + 1):
+        value = low + (high - low) * i // steps
         y = y_of(value)
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -125,5 +132,5 @@ def _legend(names: list[str], colors: Sequence[str]) -> list[str]:
             f'fill="{colors[i % len(colors)]}"/>'
             f'<text x="{x + 20}" y="{HEIGHT - 10}" {FONT} fill="#333">{escape(name)}</text>'
         )
-        x += 30 + 9 * len(name)
+        x += 28 + 8 * len(name)
     return parts

@@ -73,8 +73,9 @@ def format_date(day: _dt.date, lang: str | None = None) -> str:
     return _babel_format_date(day, format="long", locale=_BABEL_LOCALE[lang or _current])
 
 
-def format_month(year: int, month: int, lang: str | None = None) -> str:
-    """A month and year: ``Desember 2019``."""
+def format_month(year: int, month: int, lang: str | None = None, short: bool = False) -> str:
+    """A month and year: ``Desember 2019``, or ``Des 2019`` where space is short."""
     return _babel_format_date(
-        _dt.date(year, month, 1), format="LLLL y", locale=_BABEL_LOCALE[lang or _current]
+        _dt.date(year, month, 1), format="LLL y" if short else "LLLL y",
+        locale=_BABEL_LOCALE[lang or _current],
     )

@@ -70,7 +70,7 @@ def summary_html(entries: list[ledger.Entry]) -> str:
         return ""
     months = ledger.monthly_summary(entries)
     rows = "".join(
-        f"<tr><td>{escape(format_month(m.year, m.month))}</td>"
+        f"<tr><td>{escape(format_month(m.year, m.month, short=True))}</td>"
         f'<td class="num">{escape(format_rupiah(m.money_in))}</td>'
         f'<td class="num">{escape(format_rupiah(m.money_out))}</td>'
         f'<td class="num"><b>{escape(format_rupiah(m.net))}</b></td></tr>'
@@ -82,7 +82,7 @@ def summary_html(entries: list[ledger.Entry]) -> str:
         f'</th><th class="num">{escape(t("ui.col_net"))}</th></tr>{rows}</table>'
     )
     chart = bar_chart(
-        [format_month(m.year, m.month)[:3] + f" {m.year % 100:02d}" for m in months[-6:]],
+        [format_month(m.year, m.month, short=True) for m in months[-6:]],
         {t("ui.col_in"): [m.money_in for m in months[-6:]],
          t("ui.col_out"): [m.money_out for m in months[-6:]]},
         [IN_COLOR, OUT_COLOR],
@@ -254,7 +254,8 @@ class CashBookView(w.VBox):
         for widget, css in ((self.save, "uk-save"), (self.status, "uk-status"),
                             (self.balance, "uk-balance-box"), (self.table, "uk-table")):
             widget.add_class(css)
-        self.pick = w.Dropdown(description="", layout=w.Layout(width="100%", max_width="520px"))
+        self.pick = w.Dropdown(description="", layout=w.Layout(width="100%", max_width="520px",
+                                                               margin="2px 0 8px"))
         self.edit = button(t("ui.edit"), "info")
         self.delete = button(t("ui.delete"), "danger")
         self.confirm_text = w.HTML()
@@ -317,6 +318,8 @@ class CashBookView(w.VBox):
              f"{'+' if e.direction == 'in' else '−'}{format_rupiah(e.amount)}", e.id)
             for e in reversed(entries)
         ]
+        if self.pick.options:  # show the newest entry, not an empty box
+            self.pick.value = self.pick.options[0][1]
         has_entries = bool(entries)
         for control in (self.pick, self.edit, self.delete):
             control.disabled = not has_entries

@@ -38,7 +38,7 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
     closing_by_month: dict[tuple[int, int], int] = {}
     for entry, balance in ledger.running_balance(book, info.opening_balance):
         closing_by_month[(entry.day.year, entry.day.month)] = balance
-    labels = [format_month(y, m)[:3] for (y, m) in closing_by_month]
+    labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
                        "#b4541a")
     heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
