@@ -111,7 +111,9 @@ def explain(check: WeekCheck) -> list[tuple[str, str]]:
     """Feedback as (kind, text) lines: ``ok``, ``error`` or ``info``."""
     a = check.answer
     lines: list[tuple[str, str]] = []
-    lines += [("error", t("exercise.missing", line=_line(e))) for e in check.missing]
+    # Say what is missing, not how much: reading the amount from the story is the exercise.
+    lines += [("error", t("exercise.missing", day=format_date(e.day), description=e.description))
+              for e in check.missing]
     lines += [("error", t("exercise.extra", line=_line(e))) for e in check.extra]
     # Household money written in the business purse, or business money in the household one.
     lines += [("error", t("exercise.wrong_purse" if e.purse == "rumah"
