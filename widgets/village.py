@@ -162,20 +162,6 @@ class ExerciseWeek:
     def title_text(self, lang: str | None = None) -> str:
         return self.title.get(lang or i18n.language()) or self.title[i18n.DEFAULT_LANGUAGE]
 
-    @property
-    def closing_balance(self) -> int:
-        """Money in the business purse at the end of the week."""
-        return self.opening_balance + sum(e.signed for e in self.entries if e.purse == "usaha")
-
-    @property
-    def business_profit(self) -> int:
-        """Income minus costs of the business purse; capital, loans and withdrawals left out."""
-        return sum(
-            e.signed
-            for e in self.entries
-            if e.purse == "usaha" and ledger.CATEGORY_BY_KEY[e.category].in_profit
-        )
-
 
 @dataclass(frozen=True)
 class Village:
