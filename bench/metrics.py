@@ -1,0 +1,177 @@
+"""The three groups of measurements. Each returns raw samples per repetition; ``run`` turns
+them into medians and ratios. Servers are started through ``Lab.start`` so that ``run``
+can stop every one of them, whatever happens."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from bench import measure, servers
+from bench.servers import LESSON, LESSONS, Server, wait_quiet
+
+RENDER = f"/voila/render/{LESSON}"
+POOL_FILLED = r"Kernel pool of 01-buku-kas\.ipynb is filled"
+POOL_USED = r"Using pre-heated kernel: \S+ for 01-buku-kas\.ipynb"
+BROWSER_CLASS_SIZE = 2  # refilled after every visit, so each visit finds a preheated kernel
+BURST = 30
+
+
+class Lab:
+    """The run's scratch folder, environment and every server it has started."""
+
+    def __init__(self, work: Path, log=print) -> None:
+        self.work = work
+        (work / "data").mkdir()
+        (work / "jupyter-config").mkdir()
+        self.env = servers.base_env(work / "data", work / "jupyter-config")
+        self.live: list[Server] = []
+        self.log = log
+
+    def start(self, factory, *args) -> Server:
+        """Start and wait until ready; one retry with a new port if the first try dies."""
+        for attempt in range(2):
+            server = factory(self.work, self.env, *args)
+            self.live.append(server)
+            try:
+                server.wait_ready()
+                return server
+            except RuntimeError as exc:
+                self.stop(server)
+                if attempt:
+                    raise
+                self.log(f"  {server.name} did not start ({str(exc)[:200]}); retrying")
+        raise AssertionError("unreachable")
+
+    def stop(self, server: Server) -> None:
+        server.stop()  # forgotten only once stopped, so an interrupted stop is retried
+        if server in self.live:
+            self.live.remove(server)
+
+    def stop_all(self) -> None:
+        for server in reversed(self.live[:]):
+            try:
+                self.stop(server)
+            except Exception as exc:  # noqa: BLE001 (keep stopping the others)
+                self.log(f"  could not stop {server.name}: {exc!r}")
+
+
+def _orders(rep: int, pair: list) -> list:
+    """Alternate which side goes first, so drift over the run does not favour one side."""
+    return pair if rep % 2 == 0 else pair[::-1]
+
+
+def render_and_rss(lab: Lab, reps: int) -> dict:
+    """Cold renders (no preheated kernel) of lesson 1 and of the bare notebook, both with the
+    kit's app and settings; then the RSS of the kernel each render started."""
+    bare_dir = lab.work / "bare"
+    bare_dir.mkdir()
+    measure.write_bare_notebook(bare_dir)
+    lesson = lab.start(servers.kit_cold_server, LESSONS)
+    bare = lab.start(servers.kit_cold_server, bare_dir)
+    sides = [("lesson", lesson, RENDER), ("bare", bare, "/voila/render/bare.ipynb")]
+    samples: dict = {name: {"render_s": [], "rss_mb": [], "bytes": []} for name, _, _ in sides}
+
+    def once(server: Server, path: str) -> tuple[dict, float]:
+        wait_quiet(server)
+        before = set(server.kernels())
+        got = measure.timed_get(server.port, path)
+        if got["status"] != 200 or measure.WIDGET_MIME not in got["text"]:
+            raise RuntimeError(f"{path}: status {got['status']}, no widget in the page")
+        wait_quiet(server, timeout=30)
+        new = [pid for pid in server.kernels() if pid not in before]
+        if len(new) != 1:
+            raise RuntimeError(f"{path}: expected one new kernel, found {new}")
+        rss = servers.rss_mb(new[0])
+        server.shutdown_kernel(new[0])
+        return got, rss
+
+    for _name, server, path in sides:  # warm the disk cache and .pyc files; not counted
+        once(server, path)
+    for rep in range(reps):
+        for name, server, path in _orders(rep, sides):
+            got, rss = once(server, path)
+            samples[name]["render_s"].append(got["seconds"])
+            samples[name]["rss_mb"].append(rss)
+            samples[name]["bytes"].append(got["bytes"])
+            lab.log(f"  rep {rep + 1} {name:6s} render {got['seconds']:.2f} s, "
+                    f"kernel RSS {rss:.1f} MB")
+    lab.stop(lesson)
+    lab.stop(bare)
+    return samples
+
+
+def _kit_pool_ready(server: Server, timeout: float = 300) -> None:
+    """Every preheated kernel handed out so far has been replaced, and the server is idle."""
+    used = len(re.findall(POOL_USED, server.log_text()))
+    server.wait_log(POOL_FILLED, used + 1, timeout)
+    wait_quiet(server)
+
+
+def _settle(name: str, server: Server) -> None:
+    if name == "kit":
+        _kit_pool_ready(server)
+    else:
+        wait_quiet(server)
+
+
+def browser_visits(lab: Lab, reps: int, kinds: list[str]) -> dict:
+    """First visits in Chromium: ``bytes`` on a plain loopback link, ``slow`` on the
+    emulated phone link. Kit: ``widgets.server`` with a small pool; stock: ``voila``."""
+    from bench.browser import Browser
+
+    kit = lab.start(servers.kit_server, BROWSER_CLASS_SIZE)
+    stock = lab.start(servers.stock_server)
+    sides = [("kit", kit), ("stock", stock)]
+    samples: dict = {kind: {"kit": [], "stock": []} for kind in kinds}
+    browser = Browser()
+    try:
+        for name, server in sides:  # warm-up visit, not counted
+            _settle(name, server)
+            browser.visit(server.url + RENDER)
+        for kind in kinds:
+            for rep in range(reps):
+                for name, server in _orders(rep, sides):
+                    _settle(name, server)
+                    got = browser.visit(server.url + RENDER, slow=kind == "slow")
+                    samples[kind][name].append(got)
+                    lab.log(f"  {kind} rep {rep + 1} {name:5s} {got['bytes'] / 1e6:.2f} MB, "
+                            f"widget after {got['widget_s']:.1f} s")
+    finally:
+        browser.close()
+    lab.stop(kit)
+    lab.stop(stock)
+    return samples
+
+
+def class_burst(lab: Lab, reps: int) -> dict:
+    """30 phones open lesson 1 at once. Kit: ``widgets.server --class-size 30`` once its pool
+    is full and idle; stock: ``voila`` as installed. A fresh server for every repetition."""
+    samples: dict = {"kit": [], "stock": []}
+    for rep in range(reps):
+        for name in _orders(rep, ["kit", "stock"]):
+            began = time.monotonic()
+            if name == "kit":
+                server = lab.start(servers.kit_server, BURST)
+                server.wait_log(POOL_FILLED + f" with {BURST} kernel", 1, timeout=600)
+            else:
+                server = lab.start(servers.stock_server)
+            wait_quiet(server, timeout=300)
+            ready_s = time.monotonic() - began
+            results = measure.burst(server.port, RENDER, BURST)
+            lab.stop(server)
+            done = [r for r in results if r.get("status") == 200]
+            # A request that failed counts as the slowest possible (the client's timeout). A
+            # complete page whose widget cells came back empty (Voila gave up waiting for the
+            # kernel's output) keeps its time but is counted in "empty_pages".
+            seconds = [r["seconds"] if r in done else 300.0 for r in results]
+            sample = {"p95_s": measure.p95(seconds), "median_s": measure.median(seconds),
+                      "max_s": max(seconds), "failed": len(results) - len(done),
+                      "empty_pages": sum(not r["widgets"] for r in done), "ready_s": ready_s,
+                      "errors": [r for r in results if r not in done][:3]}
+            samples[name].append(sample)
+            lab.log(f"  burst rep {rep + 1} {name:5s} p95 {sample['p95_s']:.2f} s, "
+                    f"failed {sample['failed']}, pages without widgets {sample['empty_pages']}, "
+                    f"server ready after {ready_s:.0f} s")
+    return samples

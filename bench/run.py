@@ -1,0 +1,187 @@
+"""``python -m bench.run``: the kit's server against stock Voila and a bare notebook.
+
+Five figures, each the ratio of two medians over ``--reps`` repetitions (default 5):
+
+  render  lesson 1 render time / a bare ipywidgets+pandas notebook (kit settings, no pool)
+  rss     lesson 1 kernel RSS after render / the bare notebook's kernel RSS
+  bytes   first-visit bytes on the wire in Chromium, kit / stock Voila
+  slow    time to the first visible widget on an emulated phone link, kit / stock Voila
+  burst   p95 of 30 simultaneous loads, kit (pool of 30, filled) / stock Voila
+
+Every server runs on 127.0.0.1 and is stopped at the end (Ctrl-C, then kill), also on errors.
+Results go to the terminal and to ``artifacts/bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from bench import metrics
+from bench.measure import median
+from bench.servers import ROOT
+
+ARTIFACTS = ROOT / "artifacts"
+TARGETS = {  # name: (what, unit, target ratio)
+    "render": ("Lesson 1 render time / bare notebook", "s", 1.2),
+    "rss": ("Lesson 1 kernel RSS / bare notebook", "MB", 1.2),
+    "bytes": ("First-visit bytes, kit / stock", "MB", 0.3),
+    "slow": ("First widget on slow link, kit / stock", "s", 0.4),
+    "burst": ("p95 of 30 simultaneous loads, kit / stock", "s", 0.3),
+}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def _figure(name: str, kit: list[float], ref: list[float], ref_label: str) -> dict:
+    what, unit, target = TARGETS[name]
+    kit_med, ref_med = median(kit), median(ref)
+    ratio = kit_med / ref_med if ref_med else float("nan")
+    per_rep = [k / r for k, r in zip(kit, ref, strict=False) if r]
+    return {
+        "what": what, "unit": unit, "target": target, "ratio": ratio,
+        "pass": bool(ratio <= target), "kit_median": kit_med, "reference": ref_label,
+        "reference_median": ref_med, "median_of_rep_ratios": median(per_rep),
+        "kit_samples": kit, "reference_samples": ref,
+    }
+
+
+def summarise(raw: dict) -> dict:
+    out: dict = {}
+    if "render" in raw:
+        lesson, bare = raw["render"]["lesson"], raw["render"]["bare"]
+        out["render"] = _figure("render", lesson["render_s"], bare["render_s"], "bare notebook")
+        out["rss"] = _figure("rss", lesson["rss_mb"], bare["rss_mb"], "bare notebook")
+    for kind in ("bytes", "slow"):
+        if kind in raw.get("browser", {}):
+            side = raw["browser"][kind]
+            key = "bytes" if kind == "bytes" else "widget_s"
+            scale = 1e6 if kind == "bytes" else 1.0
+            out[kind] = _figure(kind, [v[key] / scale for v in side["kit"]],
+                                [v[key] / scale for v in side["stock"]], "stock Voila")
+            out[kind]["detail"] = side
+    if "burst" in raw:
+        side = raw["burst"]
+        out["burst"] = _figure("burst", [v["p95_s"] for v in side["kit"]],
+                               [v["p95_s"] for v in side["stock"]], "stock Voila")
+        out["burst"]["detail"] = side
+    return out
+
+
+def table(figures: dict) -> str:
+    head = f"{'metric':7s} {'what':42s} {'kit':>9s} {'reference':>10s} {'ratio':>6s} " \
+           f"{'target':>7s}  result"
+    lines = [head, "-" * len(head)]
+    for name, fig in figures.items():
+        unit = fig["unit"]
+        lines.append(
+            f"{name:7s} {fig['what']:42s} {fig['kit_median']:6.2f} {unit:2s} "
+            f"{fig['reference_median']:7.2f} {unit:2s} {fig['ratio']:6.3f} "
+            f"{'<= ' + format(fig['target'], '.1f'):>7s}  {'PASS' if fig['pass'] else 'MISS'}")
+    return "\n".join(lines)
+
+
+def notes(figures: dict) -> list[str]:
+    """What the ratios leave out, from the same samples."""
+    out = []
+    for kind in ("bytes", "slow"):
+        if kind in figures:
+            side = figures[kind]["detail"]
+            ws = {k: median([v["ws_bytes"] / 1e6 for v in side[k]]) for k in side}
+            off = {k: median([v["offsite_requests"] for v in side[k]]) for k in side}
+            out.append(f"{kind}: WebSocket payload received (not in bytes) kit {ws['kit']:.2f} MB, "
+                       f"stock {ws['stock']:.2f} MB; off-site requests refused: "
+                       f"kit {off['kit']:.0f}, stock {off['stock']:.0f}")
+    if "burst" in figures:
+        side = figures["burst"]["detail"]
+        for k in side:
+            total = len(side[k]) * metrics.BURST
+            out.append(f"burst {k}: pages without widgets {sum(v['empty_pages'] for v in side[k])}"
+                       f"/{total}, failed requests {sum(v['failed'] for v in side[k])}/{total}, "
+                       f"median load {median([v['median_s'] for v in side[k]]):.2f} s")
+    return out
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reps", type=int, default=5, help="repetitions (default 5)")
+    parser.add_argument("--only", action="append", default=[],
+                        help=f"run only these metrics ({', '.join(TARGETS)}); "
+                             "repeat or separate with commas")
+    parser.add_argument("--out", type=Path, default=ARTIFACTS / "bench.json")
+    args = parser.parse_args(argv)
+    args.only = [m for item in args.only for m in item.split(",") if m] or list(TARGETS)
+    unknown = set(args.only) - set(TARGETS)
+    if unknown:
+        parser.error(f"unknown metric(s): {', '.join(sorted(unknown))}")
+    if not 1 <= args.reps <= 20:
+        parser.error("--reps must be between 1 and 20")
+    return args
+
+
+def _terminate(signum, _frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
+    # Also when started with Ctrl-C ignored (a background job): the servers inherit this, and
+    # they must stop on Ctrl-C.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    started = time.monotonic()
+    work = Path(tempfile.mkdtemp(prefix="usaha-kita-bench-"))
+    lab = metrics.Lab(work, log)
+    raw: dict = {}
+    log(f"Usaha Kita bench: {', '.join(args.only)}; {args.reps} repetitions; "
+        f"{os.cpu_count()} CPUs; scratch {work}")
+    try:
+        if {"render", "rss"} & set(args.only):
+            log("[render/rss] kit settings, no preheated kernel: lesson 1 vs bare notebook")
+            raw["render"] = metrics.render_and_rss(lab, args.reps)
+        kinds = [k for k in ("bytes", "slow") if k in args.only]
+        if kinds:
+            log(f"[{'/'.join(kinds)}] Chromium first visits: kit server vs stock Voila")
+            raw["browser"] = metrics.browser_visits(lab, args.reps, kinds)
+        if "burst" in args.only:
+            log("[burst] 30 simultaneous loads: kit (pool of 30) vs stock Voila")
+            raw["burst"] = metrics.class_burst(lab, args.reps)
+    finally:
+        lab.stop_all()
+    figures = {k: v for k, v in summarise(raw).items() if k in args.only}
+    elapsed = time.monotonic() - started
+    log("")
+    log(table(figures))
+    for line in notes(figures):
+        log("  " + line)
+    log(f"\nmedians of {args.reps} repetitions; ratio = kit median / reference median; "
+        f"total {elapsed / 60:.1f} min")
+    report = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "reps": args.reps,
+        "total_seconds": elapsed,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform(), "voila": version("voila")},
+        "metrics": figures,
+        "notes": notes(figures),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=1, default=str))
+    log(f"written {args.out}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(f["pass"] for f in figures.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
