@@ -1,5 +1,5 @@
 """The village profile and its datasets: groups, products, members, the cash book, the goat herd,
-the feed-duty roster and lesson 1's exercise week.
+the feed-duty roster, lesson 1's exercise week, pieces sewn per member and an example cooperative.
 
 Plain Python, no ipywidgets. Everything is read from ``datasets/<village>/`` and checked once on
 load; a bad value raises :class:`DataError`, whose message names the file, the row, the column and
@@ -32,10 +32,12 @@ PROFILE = "profile.yaml"
 CASHBOOK_COLUMNS = ("tanggal", "keterangan", "arah", "kategori", "jumlah", "dompet")
 HERD_COLUMNS = ("tanggal", "peristiwa", "betina", "jantan", "keterangan")
 ROSTER_COLUMNS = ("tanggal", "anggota", "hadir")
+PIECES_COLUMNS = ("bulan", "anggota", "potong")
 # The sign each herd event's changes must have: +1 adds goats, -1 removes them.
 HERD_EVENTS = {"awal": 1, "lahir": 1, "beli": 1, "mati": -1, "jual": -1}
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _DIGITS = re.compile(r"[+-]?[0-9]+")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 class DataError(ValueError):
@@ -144,6 +146,35 @@ class FeedDuty:
 
 
 @dataclass(frozen=True)
+class PieceCount:
+    """Pieces one member sewed in one month (``konveksi_potong.csv``)."""
+
+    year: int
+    month: int
+    member: str
+    pieces: int
+
+
+@dataclass(frozen=True)
+class CoopMember:
+    member: str
+    transactions: int
+    savings: int
+
+
+@dataclass(frozen=True)
+class Coop:
+    """An example cooperative for the SHU lesson: its year's SHU, the bylaws' percentages and
+    each member's transactions with it and savings in it (``koperasi.yaml``)."""
+
+    name: str
+    year: int
+    shu: int
+    bylaws: Mapping[str, int | float]
+    members: tuple[CoopMember, ...]
+
+
+@dataclass(frozen=True)
 class ExerciseWeek:
     """Lesson 1's week: the story and the entries a participant should write down."""
 
@@ -179,6 +210,8 @@ class Village:
     herd: tuple[HerdEvent, ...] = field(repr=False, default=())
     roster: tuple[FeedDuty, ...] = field(repr=False, default=())
     exercise: ExerciseWeek | None = field(repr=False, default=None)
+    pieces: tuple[PieceCount, ...] = field(repr=False, default=())
+    coop: Coop | None = field(repr=False, default=None)
 
     def group(self, key: str) -> Group:
         if key not in self.groups:
@@ -231,6 +264,19 @@ class Village:
             if duty.present and duty.member in days:
                 days[duty.member] += 1
         return days
+
+    def pieces_sewn(self, group: str, year: int, month: int) -> dict[str, int]:
+        """Pieces each member of ``group`` sewed in that month (0 for members with no row)."""
+        counts = {m.id: 0 for m in self.group(group).members}
+        for row in self.pieces:
+            if (row.year, row.month) == (year, month) and row.member in counts:
+                counts[row.member] += row.pieces
+        return counts
+
+    def cooperative(self) -> Coop:
+        if self.coop is None:
+            raise LookupError(f"village {self.key!r} has no example cooperative")
+        return self.coop
 
     def exercise_week(self) -> ExerciseWeek:
         if self.exercise is None:
@@ -413,7 +459,10 @@ def _build(key: str, folder: Path, profile: Mapping[str, Any]) -> Village:
     exercise = (
         _exercise(folder / str(files["exercise"]), groups) if files.get("exercise") else None
     )
-    return replace(village, cashbooks=cashbooks, herd=herd, roster=roster, exercise=exercise)
+    pieces = _pieces(folder / str(files["pieces"]), members) if files.get("pieces") else ()
+    coop = _coop(folder / str(files["coop"]), members) if files.get("coop") else None
+    return replace(village, cashbooks=cashbooks, herd=herd, roster=roster, exercise=exercise,
+                   pieces=pieces, coop=coop)
 
 
 def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
@@ -572,3 +621,47 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
     _check_book(path.name, opening_date, opening_balance, rows, item=True)
     return ExerciseWeek(group, cashier, texts["title"], texts["story"], opening_date,
                         opening_balance, tuple(e for _, e in rows), tuple(hints))
+
+
+def _pieces(path: Path, members: Mapping[str, Member]) -> tuple[PieceCount, ...]:
+    rows = []
+    for row, raw in _read_csv(path, PIECES_COLUMNS):
+        cells = _Cells(path.name, row, raw)
+        month = _MONTH.fullmatch(cells.text("bulan"))
+        if not month or not 1 <= int(month[2]) <= 12:
+            raise cells.error("bulan", "not_month", cells.text("bulan"))
+        member = cells.choice("anggota", members, "unknown_member")
+        rows.append(PieceCount(int(month[1]), int(month[2]), member,
+                               cells.integer("potong", minimum=0)))
+    return tuple(rows)
+
+
+def _coop(path: Path, members: Mapping[str, Member]) -> Coop:
+    from widgets.shu import ALLOCATIONS  # here, not at the top: shu needs only i18n
+
+    data = _read_yaml(path)
+    top = _Cells(path.name, None, data)
+    bylaws_raw = _mapping(path.name, top.raw("bylaws"), "bylaws")
+    laws = _Cells(path.name, None, bylaws_raw, "bylaws.")
+    bylaws: dict[str, int | float] = {}
+    for key, value in bylaws_raw.items():
+        if key not in ALLOCATIONS:
+            raise laws.error(str(key), "bad_choice", key, choices=", ".join(ALLOCATIONS))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise laws.error(str(key), "not_percent", value)
+        bylaws[str(key)] = value
+    total = sum(bylaws.values())
+    if round(total, 6) != 100:
+        raise DataError(path.name, "bylaws_sum", column="bylaws", value=total)
+    coop_members, seen = [], set()
+    for n, item in enumerate(_items(path.name, data.get("members"), "members"), start=1):
+        cells = _Cells(path.name, None, _mapping(path.name, item, f"members[{n}]"),
+                       f"members[{n}].")
+        member = cells.choice("id", members, "unknown_member")
+        if member in seen:
+            raise cells.error("id", "duplicate", member)
+        seen.add(member)
+        coop_members.append(CoopMember(member, cells.amount("transactions", minimum=0),
+                                       cells.amount("savings", minimum=0)))
+    return Coop(top.text("name"), top.integer("year", minimum=1992),
+                top.amount("shu", minimum=0), bylaws, tuple(coop_members))
