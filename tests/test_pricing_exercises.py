@@ -1,0 +1,168 @@
+"""Lesson 2's exercise checks (widgets.pricing_exercises): right and wrong answers worked by
+hand, the usual slips named, the steps withheld until earned, the story written from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from widgets import i18n
+from widgets.fees import load_fees
+from widgets.money import format_rupiah
+from widgets.pricing_data import load_pricing
+from widgets.pricing_exercises import (
+    REVEAL_AFTER,
+    check_cost,
+    check_listing,
+    check_price,
+    cost_story,
+    listing_story,
+    price_task,
+)
+from widgets.village import load_village
+
+TODAY = dt.date(2026, 11, 28)
+# Exercise 1, by hand: (300.000 + 60.000 + 40.000) ÷ 40 = 10.000; 45 min × 10.000 ÷ 60 = 7.500;
+# 72.000 ÷ 40 = 1.800 -> 19.300.
+COST = 19_300
+# Exercise 2: cost 16.400 + 10% = 18.040 needed after the shop's 20% -> 22.550 at least.
+LEAST_PRICE = 22_550
+# Exercise 3: Shopee 10% + PPh 0,5% + Rp1.250 -> 29.330 (see tests/test_channels.py).
+LEAST_LISTING = 29_330
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    previous = i18n.language()
+    i18n.set_language("id")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_pricing(load_village("jepara"))
+
+
+def texts(check) -> str:
+    return " ".join(text for _kind, text in check.lines)
+
+
+def test_cost_right_answer_shows_the_steps(data):
+    result = check_cost(data, COST)
+    assert result.correct
+    assert "Rp19.300" in texts(result)
+    assert "Rp400.000 ÷ 40 = Rp10.000" in texts(result)
+
+
+@pytest.mark.parametrize("typed", [COST - 1, COST + 1])
+def test_cost_a_rupiah_either_way_is_rounding(data, typed):
+    assert check_cost(data, typed).correct
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    (10_000, "baru biaya bahan"),  # materials only
+    (11_800, "Waktu menjahit belum dihitung"),  # materials + overheads
+    (17_500, "overhead"),  # materials + time
+    (400_000, "Bagi dulu dengan 40"),  # the whole shopping
+    (20_000, "Hitung tiga bagian"),  # anything else: the recipe
+])
+def test_cost_wrong_answers_name_the_slip_without_the_answer(data, typed, words):
+    result = check_cost(data, typed)
+    assert not result.correct
+    assert words in texts(result)
+    assert "Rp19.300" not in texts(result)
+
+
+def test_cost_steps_come_after_three_tries(data):
+    assert "Rp19.300" not in texts(check_cost(data, 20_000, tries_before=REVEAL_AFTER - 2))
+    assert "Rp19.300" in texts(check_cost(data, 20_000, tries_before=REVEAL_AFTER - 1))
+
+
+def test_cost_empty_answer(data):
+    result = check_cost(data, None)
+    assert not result.correct and result.lines[0][0] == "error"
+
+
+def test_cost_story_is_written_from_the_data_and_holds_no_answer(data):
+    intro, shopping = cost_story(data)
+    assert "Oktober 2019" in intro and "40" in intro and "45 menit" in intro
+    assert "Rp10.000 per jam" in intro and "Rp72.000" in intro
+    assert shopping == ["Kain perca: 3 karung × Rp100.000", "Benang jahit: 2 lusin × Rp30.000",
+                        "Angkot ke toko tekstil Metro: 1 kali × Rp40.000"]
+    assert "19.300" not in intro + " ".join(shopping)
+
+
+def test_price_task_by_hand(data):
+    task = price_task(data)
+    assert (task.cost, task.least_net, task.commission, task.market_max) == (16_400, 18_040,
+                                                                              2000, 30_000)
+
+
+@pytest.mark.parametrize("typed", [LEAST_PRICE, 25_000, 30_000])
+def test_price_in_the_good_range(data, typed):
+    result = check_price(data, typed)
+    assert result.correct
+    assert "Rp22.550" in texts(result)  # the steps, now earned
+
+
+def test_price_at_the_market_price_loses_money(data):
+    # 15.000 at the shop: 12.000 reaches the group, 4.400 below the cost
+    result = check_price(data, 15_000)
+    assert not result.correct
+    assert "Rugi Rp4.400" in texts(result)
+    assert "Rp22.550" not in texts(result)
+
+
+def test_price_just_below_the_least_is_too_thin(data):
+    # 22.549: shop keeps 4.510 (4.509,8) -> 18.039, one rupiah short of 10% above cost
+    result = check_price(data, LEAST_PRICE - 1)
+    assert not result.correct
+    assert "kurang dari 10%" in texts(result)
+
+
+def test_price_above_the_market_is_refused_with_a_reason(data):
+    result = check_price(data, 31_000)
+    assert not result.correct
+    assert "lebih mahal dari keset bulat termahal" in texts(result)
+
+
+def test_price_feedback_gives_break_even(data):
+    # 25.000 at the shop: 20.000 each; 72.000 ÷ (20.000 − 14.000) = 12 keset a month
+    assert "titik impas kelompok 12 keset" in texts(check_price(data, 25_000))
+
+
+def test_listing_least_price_and_a_round_price_are_right(data):
+    fees = load_fees()
+    for typed in (LEAST_LISTING, 29_500, 30_000):
+        result = check_listing(data, fees, typed, TODAY)
+        assert result.correct, typed
+        assert format_rupiah(LEAST_LISTING) in texts(result)
+
+
+def test_listing_one_rupiah_short(data):
+    result = check_listing(data, load_fees(), LEAST_LISTING - 1, TODAY)
+    assert not result.correct
+    assert "Kurang Rp1 dari target" in texts(result)
+    assert "Rp29.330" not in texts(result)
+
+
+def test_listing_the_naive_markup_falls_short(data):
+    # 25.000 + 10% = 27.500: 2.750 + 1.250 + 138 (137,5) -> 23.362, short by 1.638
+    result = check_listing(data, load_fees(), 27_500, TODAY)
+    assert not result.correct
+    assert "Yang sampai ke kelompok Rp23.362" in texts(result)
+    assert "Kurang Rp1.638" in texts(result)
+
+
+def test_listing_far_too_high_is_not_yet_right(data):
+    result = check_listing(data, load_fees(), 35_000, TODAY)
+    assert not result.correct
+    assert any(kind == "warn" for kind, _text in result.lines)
+
+
+def test_listing_story_comes_from_the_fee_file(data):
+    story = listing_story(data, load_fees(), TODAY)
+    assert "Rp25.000" in story and "10%" in story and "Rp1.250" in story and "0,5%" in story
+    assert "29.330" not in story
