@@ -94,6 +94,9 @@ def _fraction(name: str, weight: object) -> Fraction:
 
 def _integer_weights(weights: Mapping[str, Weight]) -> list[int]:
     """The weights scaled to whole numbers with the same ratios (exact, no float rounding)."""
+    values = list(weights.values())
+    if all(type(w) is int and w >= 0 for w in values):  # the common case, kept fast
+        return values
     fractions = [_fraction(name, w) for name, w in weights.items()]
     scale = math.lcm(*(f.denominator for f in fractions))
     return [int(f * scale) for f in fractions]
