@@ -1,9 +1,17 @@
-"""SQLite persistence: participants (name + hashed PIN), their cash-book entries, exercise answers.
+"""SQLite persistence: participants (name + hashed PIN), their cash-book entries, exercise answers,
+and the profit-sharing rules and distributions they save.
 
 One SQLite file in WAL mode holds everything; thirty kernels write to it at once, so every write
 is one short ``BEGIN IMMEDIATE … COMMIT`` transaction and nothing is lost when a kernel dies.
 Views never get a :class:`Store`: they get a :class:`Session`, whose methods only reach the
 signed-in participant's rows.
+
+Sharing rules and distributions belong to the participant who saved them, labelled with the
+group they are for. They are not shared with everyone who says they are in that group: sign-in
+proves a name and a PIN, not group membership, so a group-wide scope would let anyone read or
+overwrite a group's agreed rule by typing its name. The group's treasurer saves the rule and the
+records; a trainer dashboard will read across participants through the :class:`Store`, never
+through a participant's Session.
 """
 
 from __future__ import annotations
@@ -104,8 +112,48 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+_SCHEMA_2 = (
+    # A group's agreed sharing rule. Every save is a new row; the newest is the rule in force,
+    # the older ones show how the agreement changed.
+    """CREATE TABLE sharing_rules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        method TEXT NOT NULL,
+        params TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX sharing_rules_by_participant ON sharing_rules(participant_id, group_key, id)",
+    # One distribution as recorded in the berita acara: shares and set-aside amounts are JSON
+    # lists of [label, rupiah] in the order shown; they must add up to the total.
+    """CREATE TABLE distributions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        day TEXT NOT NULL,
+        place TEXT NOT NULL,
+        method TEXT NOT NULL,
+        params TEXT NOT NULL,
+        total INTEGER NOT NULL CHECK (typeof(total) = 'integer'),
+        shares TEXT NOT NULL,
+        set_aside TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX distributions_by_participant ON distributions(participant_id, group_key, id)",
+)
+
+
+def _migration_2(conn: sqlite3.Connection) -> None:
+    for sql in _SCHEMA_2:
+        conn.execute(sql)
+
+
 # Append only. Migration i brings the file from user_version i to i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -197,6 +245,87 @@ class Answer:
     answer: dict[str, Any]
     correct: bool
     created_at: str
+
+
+@dataclass(frozen=True)
+class SavedRule:
+    """A group's sharing rule as a participant saved it (``params`` as in ``widgets.rules``)."""
+
+    id: int
+    group_key: str
+    group_name: str
+    method: str
+    params: dict[str, Any]
+    note: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class SavedDistribution:
+    """One saved distribution: everything the printed record (berita acara) shows."""
+
+    id: int
+    group_key: str
+    group_name: str
+    day: dt.date
+    place: str
+    method: str
+    params: dict[str, Any]
+    total: int
+    shares: list[tuple[str, int]]
+    set_aside: list[tuple[str, int]]
+    note: str
+    created_at: str
+
+
+class DistributionError(ValueError):
+    """A distribution the store refuses (it does not add up, or a field is unusable)."""
+
+
+TEXT_MAX = 200
+MAX_SHARES = 1000
+
+
+def _short_text(value: object, what: str, required: bool = True) -> str:
+    text = " ".join(value.split()) if isinstance(value, str) else None
+    if text is None or len(text) > TEXT_MAX or (required and not text):
+        raise DistributionError(t("store.sharing_bad_text", what=what))
+    return text
+
+
+def _is_rupiah(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _amount_pairs(pairs: object, what: str) -> list[tuple[str, int]]:
+    items = list(pairs.items()) if isinstance(pairs, dict) else list(pairs)  # type: ignore[arg-type]
+    if len(items) > MAX_SHARES:
+        raise DistributionError(t("store.sharing_bad_text", what=what))
+    checked = []
+    for label, amount in items:
+        if not _is_rupiah(amount):
+            raise DistributionError(t("store.sharing_bad_text", what=what))
+        checked.append((_short_text(label, what), amount))
+    return checked
+
+
+def _rule_from_row(row: tuple[Any, ...]) -> SavedRule:
+    rule_id, key, name, method, params, note, at = row
+    return SavedRule(rule_id, key, name, method, json.loads(params), note, at)
+
+
+def _distribution_from_row(row: tuple[Any, ...]) -> SavedDistribution:
+    (dist_id, key, name, day, place, method, params, total, shares, aside, note, at) = row
+    return SavedDistribution(dist_id, key, name, dt.date.fromisoformat(day), place, method,
+                             json.loads(params), total,
+                             [(label, amount) for label, amount in json.loads(shares)],
+                             [(label, amount) for label, amount in json.loads(aside)], note, at)
+
+
+_SELECT_DISTRIBUTIONS = (
+    "SELECT id, group_key, group_name, day, place, method, params, total, shares, set_aside,"
+    " note, created_at FROM distributions WHERE participant_id = ?"
+)
 
 
 class Store:
@@ -455,6 +584,77 @@ class Store:
         return [Answer(i, ex, json.loads(text), bool(ok), at) for i, ex, text, ok, at in rows]
 
 
+    # Sharing rules and distributions, always for one participant (called through Session)
+
+    def _save_rule(self, participant_id: int, group_key: str, group_name: str, method: str,
+                   params: dict[str, Any], note: str) -> SavedRule:
+        key = _short_text(group_key, "group")
+        name = _short_text(group_name, "group")
+        method = _short_text(method, "method")
+        note = _short_text(note, "note", required=False)
+        text = json.dumps(params, ensure_ascii=False, sort_keys=True)
+        now = self._now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sharing_rules (participant_id, group_key, group_name, method,"
+                " params, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (participant_id, key, name, method, text, note, now),
+            )
+            rule_id = int(cursor.lastrowid or 0)
+        return SavedRule(rule_id, key, name, method, json.loads(text), note, now)
+
+    def _rules(self, participant_id: int, group_key: str | None) -> list[SavedRule]:
+        sql = ("SELECT id, group_key, group_name, method, params, note, created_at"
+               " FROM sharing_rules WHERE participant_id = ?")
+        params: tuple[object, ...] = (participant_id,)
+        if group_key is not None:
+            sql, params = sql + " AND group_key = ?", (participant_id, group_key)
+        return [_rule_from_row(row) for row in self._read(sql + " ORDER BY id", params)]
+
+    def _save_distribution(self, participant_id: int, fields: dict[str, Any]
+                           ) -> SavedDistribution:
+        total = fields["total"]
+        if not _is_rupiah(total):
+            raise DistributionError(t("store.sharing_bad_text", what="total"))
+        shares = _amount_pairs(fields["shares"], "shares")
+        aside = _amount_pairs(fields.get("set_aside") or [], "set_aside")
+        if not shares or sum(a for _, a in shares) + sum(a for _, a in aside) != total:
+            raise DistributionError(t("store.sharing_unbalanced"))
+        day = fields["day"]
+        if not isinstance(day, dt.date):
+            raise DistributionError(t("store.sharing_bad_text", what="day"))
+        row = (
+            _short_text(fields["group_key"], "group"), _short_text(fields["group_name"], "group"),
+            day.isoformat(), _short_text(fields.get("place", ""), "place", required=False),
+            _short_text(fields["method"], "method"),
+            json.dumps(fields.get("params") or {}, ensure_ascii=False, sort_keys=True), total,
+            json.dumps(shares, ensure_ascii=False), json.dumps(aside, ensure_ascii=False),
+            _short_text(fields.get("note", ""), "note", required=False), self._now(),
+        )
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO distributions (participant_id, group_key, group_name, day, place,"
+                " method, params, total, shares, set_aside, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (participant_id, *row),
+            )
+            new_id = int(cursor.lastrowid or 0)
+        return _distribution_from_row((new_id, *row))
+
+    def _distributions(self, participant_id: int, group_key: str | None = None,
+                       dist_id: int | None = None) -> list[SavedDistribution]:
+        sql = _SELECT_DISTRIBUTIONS
+        params: list[object] = [participant_id]
+        if group_key is not None:
+            sql += " AND group_key = ?"
+            params.append(group_key)
+        if dist_id is not None:
+            sql += " AND id = ?"
+            params.append(dist_id)
+        rows = self._read(sql + " ORDER BY day, id", tuple(params))
+        return [_distribution_from_row(row) for row in rows]
+
+
 def _entry_id(entry_id: object) -> int:
     # An id that is not a plain int can never match a row; say so the same way.
     if isinstance(entry_id, bool) or not isinstance(entry_id, int):
@@ -500,3 +700,43 @@ class Session:
     def answers(self, exercise: str) -> list[Answer]:
         """This participant's attempts at ``exercise``, oldest first."""
         return self._store._answers(self.participant_id, exercise)
+
+    # Profit-sharing (lesson 3)
+
+    def save_rule(self, group_key: str, group_name: str, method: str, params: dict[str, Any],
+                  note: str = "") -> SavedRule:
+        """Record the rule this participant's group agreed; it becomes the rule in force."""
+        return self._store._save_rule(self.participant_id, group_key, group_name, method,
+                                      params, note)
+
+    def rule(self, group_key: str) -> SavedRule | None:
+        """The newest rule this participant saved for ``group_key``, if any."""
+        found = self._store._rules(self.participant_id, group_key)
+        return found[-1] if found else None
+
+    def rules(self, group_key: str | None = None) -> list[SavedRule]:
+        """Every rule this participant saved (oldest first): how the agreement changed."""
+        return self._store._rules(self.participant_id, group_key)
+
+    def save_distribution(self, *, group_key: str, group_name: str, day: dt.date, method: str,
+                          params: dict[str, Any], total: int, shares: Any,
+                          set_aside: Any = (), place: str = "", note: str = ""
+                          ) -> SavedDistribution:
+        """Save one distribution; ``DistributionError`` unless shares and set-aside amounts
+        add up to ``total`` exactly."""
+        return self._store._save_distribution(self.participant_id, {
+            "group_key": group_key, "group_name": group_name, "day": day, "method": method,
+            "params": params, "total": total, "shares": shares, "set_aside": set_aside,
+            "place": place, "note": note})
+
+    def distributions(self, group_key: str | None = None) -> list[SavedDistribution]:
+        """This participant's saved distributions, by day."""
+        return self._store._distributions(self.participant_id, group_key)
+
+    def get_distribution(self, dist_id: int) -> SavedDistribution:
+        if isinstance(dist_id, bool) or not isinstance(dist_id, int):
+            raise LookupError(f"no distribution {dist_id!r} here")
+        found = self._store._distributions(self.participant_id, dist_id=dist_id)
+        if not found:
+            raise LookupError(f"no distribution {dist_id} here")
+        return found[0]

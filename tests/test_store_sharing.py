@@ -1,0 +1,131 @@
+"""The store's profit-sharing tables (migration 2): the group's agreed rule and saved
+distributions, reachable only through the participant who saved them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from widgets import i18n
+from widgets.ledger import Entry
+from widgets.store import MIGRATIONS, DistributionError, Store
+
+DAY = dt.date(2019, 8, 10)
+SHARES = [("Sudarto", 1_950_000), ("Heri Kuswanto", 1_950_000)]
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    previous = i18n.language()
+    i18n.set_language("id")
+    yield
+    i18n.set_language(previous)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "kit.sqlite3") as opened:
+        yield opened
+
+
+def save(session, **changes):
+    fields = dict(group_key="kambing", group_name="Kelompok Ternak Kambing", day=DAY,
+                  method="equal", params={}, total=3_900_000, shares=SHARES, place="Jepara")
+    fields.update(changes)
+    return session.save_distribution(**fields)
+
+
+def test_version_1_file_gains_the_sharing_tables_and_keeps_its_entries(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("BEGIN")
+    MIGRATIONS[0](raw)
+    raw.execute("PRAGMA user_version = 1")
+    raw.execute("COMMIT")
+    raw.close()
+    with Store(path) as opened:
+        session = opened.sign_in("Bu Sari", "2580")
+        session.add_entry(Entry(DAY, "Jual keset", "in", "penjualan", 150_000))
+    with Store(path) as opened:
+        assert opened.schema_version() == 2
+        session = opened.sign_in("Bu Sari", "2580")
+        assert [e.amount for e in session.entries()] == [150_000]
+        assert session.rules() == [] and session.distributions() == []
+
+
+def test_the_newest_rule_is_the_rule_in_force_and_history_is_kept(store):
+    session = store.sign_in("Bendahara Kambing", "2468")
+    assert session.rule("kambing") is None
+    first = session.save_rule("kambing", "Kelompok Ternak Kambing", "equal", {})
+    second = session.save_rule("kambing", "Kelompok Ternak Kambing", "mix",
+                               {"equal_percent": "50", "basis": "work", "unit": "hari"},
+                               "Disepakati rapat 10 Agustus 2019")
+    session.save_rule("konveksi", "Kelompok Konveksi", "fund", {"fund_percent": "20"})
+    assert session.rule("kambing") == second
+    assert second.params == {"basis": "work", "equal_percent": "50", "unit": "hari"}
+    assert [r.id for r in session.rules("kambing")] == [first.id, second.id]
+    assert len(session.rules()) == 3
+
+
+def test_a_distribution_round_trips_in_order(store):
+    session = store.sign_in("Bendahara Kambing", "2468")
+    saved = save(session, set_aside={"kas": 100_000}, total=4_000_000, note="Idul Adha")
+    again = store.sign_in("bendahara kambing", "2468").get_distribution(saved.id)
+    assert again == saved
+    assert again.shares == SHARES and again.set_aside == [("kas", 100_000)]
+    assert again.day == DAY and again.total == 4_000_000 and again.note == "Idul Adha"
+
+
+def test_a_loss_can_be_recorded(store):
+    session = store.sign_in("Bendahara Kambing", "2468")
+    saved = save(session, total=-400_000, shares=[("A", -200_000), ("B", -200_000)])
+    assert saved.total == -400_000
+
+
+@pytest.mark.parametrize("changes", [
+    {"total": 3_900_001},                                  # does not add up
+    {"shares": [("Sudarto", 1_950_000), ("Heri", 1_950_000.0)]},  # not whole rupiah
+    {"shares": [("Sudarto", True), ("Heri", 3_899_999)]},  # a bool is not an amount
+    {"shares": []},
+    {"shares": [("", 3_900_000)]},
+    {"shares": [("x" * 300, 3_900_000)]},
+    {"group_name": "  "},
+    {"day": "2019-08-10"},
+    {"total": 3_900_000.0},
+])
+def test_refuses_a_distribution_that_does_not_add_up_or_is_malformed(store, changes):
+    session = store.sign_in("Bendahara Kambing", "2468")
+    with pytest.raises(DistributionError):
+        save(session, **changes)
+    assert session.distributions() == []
+
+
+def test_one_participant_never_reaches_anothers_rules_or_records(store):
+    owner = store.sign_in("Bendahara Kambing", "2468")
+    other = store.sign_in("Orang Lain", "1357")
+    owner.save_rule("kambing", "Kelompok Ternak Kambing", "work", {"unit": "hari"})
+    saved = save(owner)
+    assert other.rule("kambing") is None and other.rules() == []
+    assert other.distributions() == [] and other.distributions("kambing") == []
+    with pytest.raises(LookupError):
+        other.get_distribution(saved.id)
+    for bad in ("1", None, True):
+        with pytest.raises(LookupError):
+            owner.get_distribution(bad)
+    assert owner.get_distribution(saved.id).id == saved.id
+
+
+def test_participant_text_is_stored_as_written(store):
+    session = store.sign_in("Bendahara Kambing", "2468")
+    evil = "<script>alert(1)</script>"
+    saved = save(session, shares=[(evil, 3_900_000)], place=evil, note=evil)
+    again = session.get_distribution(saved.id)
+    assert again.shares == [(evil, 3_900_000)] and again.place == evil
+    raw = sqlite3.connect(store.path)
+    stored = raw.execute("SELECT shares FROM distributions").fetchone()[0]
+    assert json.loads(stored) == [[evil, 3_900_000]]
+    raw.close()
