@@ -137,8 +137,9 @@ def test_price_for_margin_is_the_least_price_giving_the_margin(cost, points):
 
 def test_chart_units_reach_past_plan_and_break_even():
     units = costing.chart_units(30, break_even(72_000, 15_000, 14_000))
-    assert units[0] == 0 and units[-1] >= 72 and len(units) == 9
-    assert units == sorted(units)
+    assert units == [0, 20, 40, 60, 80, 100, 120]  # past 72 × 1,5 = 108, in round steps
+    assert costing.chart_units(25, break_even(144_000, 110_000, 75_200)) == list(range(0, 41, 5))
+    assert costing.chart_units(1, break_even(0, 1, 2)) == [0, 1]
 
 
 # The goat, by hand (datasets/jepara/harga.yaml and kambing_peristiwa.csv):

@@ -64,7 +64,7 @@ def test_cost_a_rupiah_either_way_is_rounding(data, typed):
 @pytest.mark.parametrize(("typed", "words"), [
     (10_000, "baru biaya bahan"),  # materials only
     (11_800, "Waktu menjahit belum dihitung"),  # materials + overheads
-    (17_500, "overhead"),  # materials + time
+    (17_500, "biaya bulanan"),  # materials + time
     (400_000, "Bagi dulu dengan 40"),  # the whole shopping
     (20_000, "Hitung tiga bagian"),  # anything else: the recipe
 ])

@@ -160,14 +160,28 @@ def _area(points: list[tuple[float, float]], y_of, keep, color: str) -> str:
     return f'<polygon points="{" ".join(line + base)}" fill="{color}" fill-opacity="0.18"/>'
 
 
+def _round_ticks(low: int, high: int, most: int = 6) -> list[int]:
+    """Gridline values at a round step (1, 2 or 5 × 10ⁿ) covering low..high and zero."""
+    low, high = min(low, 0), max(high, 0)
+    step = 1
+    while -(-high // step) - (low // step) > most:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return list(range(low // step * step, -(-high // step) * step + 1, step))
+
+
 def profit_chart(units: Sequence[int], profits: Sequence[int], title: str,
                  break_even: int | None = None, break_even_label: str = "",
                  axis_label: str = "") -> str:
     """Profit (or loss) against pieces sold: a line over green (profit) and red (loss) areas,
     and a dashed line at the break-even point when it lies on the chart."""
-    low, high = _axis(max(profits, default=0), min(profits, default=0))
+    ticks = _round_ticks(min(profits, default=0), max(profits, default=0))
+    low, high = ticks[0], ticks[-1]
     y_of = _scale(low, high)
-    body = _gridlines(low, high, y_of)
+    body = [
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y_of(v):.1f}" y2="{y_of(v):.1f}" '
+        f'stroke="{"#888" if v == 0 else "#ddd"}"/>'
+        f'<text x="{LEFT - 6}" y="{y_of(v) + 5:.1f}" text-anchor="end" {FONT} fill="#444">'
+        f"{escape(format_rupiah_short(v))}</text>" for v in ticks]
     first, last = (units[0], units[-1]) if units else (0, 1)
     span = (last - first) or 1
     x_of = lambda u: LEFT + (WIDTH - LEFT - RIGHT) * (u - first) / span  # noqa: E731
@@ -184,11 +198,12 @@ def profit_chart(units: Sequence[int], profits: Sequence[int], title: str,
             f'<text x="{x + (4 if x < WIDTH / 2 else -4):.1f}" y="{TOP + 14}" {FONT} '
             f'text-anchor="{"start" if x < WIDTH / 2 else "end"}" fill="#7a2e0e">'
             f"{escape(break_even_label)}</text>")
-    every = max(1, len(units) // 5)
+    every = max(1, -(-len(units) // 7))
     for i, u in enumerate(units):
         if i % every == 0:
+            anchor = "end" if i == len(units) - 1 else "middle"  # the last one stays inside
             body.append(f'<text x="{x_of(u):.1f}" y="{HEIGHT - BOTTOM + 20}" '
-                        f'text-anchor="middle" {FONT} fill="#333">{u}</text>')
+                        f'text-anchor="{anchor}" {FONT} fill="#333">{u}</text>')
     body.append(f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 10}" '
                 f'text-anchor="middle" {FONT} fill="#333">{escape(axis_label)}</text>')
     return _svg(body, title)
@@ -221,3 +236,45 @@ def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="4" y2="{8 + len(values) * HBAR_ROW}" '
                     f'stroke="#888"/>')
     return _svg(body, title, height=12 + max(len(values), 1) * HBAR_ROW)
+
+
+def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
+                       colors: Sequence[str], title: str) -> str:
+    """Horizontal bars grouped per label (a member), one bar per series (a sharing method),
+    each with its amount at the right; the legend on top. Names of any length stay readable
+    on a phone, and the chart grows downwards with the number of labels."""
+    names = list(series)
+    values = [v for vals in series.values() for v in vals] or [0]
+    low, high = min(0, *values), max(0, *values)
+    span = (high - low) or 1
+    left, right = 8, WIDTH - 84  # the amounts sit right of the bars
+    x_of = lambda v: left + (right - left) * (v - low) / span  # noqa: E731
+    legend_rows = (len(names) + 1) // 2
+    body = []
+    for i, name in enumerate(names):
+        x, y = left + (i % 2) * (WIDTH // 2), 6 + (i // 2) * 20
+        body.append(f'<rect x="{x}" y="{y}" width="14" height="14" '
+                    f'fill="{colors[i % len(colors)]}"/>'
+                    f'<text x="{x + 20}" y="{y + 12}" {FONT} fill="#333">{escape(name)}</text>')
+    top = 12 + legend_rows * 20
+    group_h = 22 + 16 * len(names)
+    for g, label in enumerate(labels):
+        y = top + g * group_h
+        body.append(f'<text x="{left}" y="{y + 14}" {FONT} font-weight="bold" fill="#333">'
+                    f"{escape(label)}</text>")
+        for s, name in enumerate(names):
+            value = series[name][g]
+            x0, x1 = sorted((x_of(0), x_of(value)))
+            bar_y = y + 20 + s * 16
+            body.append(
+                f'<rect x="{x0:.1f}" y="{bar_y}" width="{max(x1 - x0, 1):.1f}" height="12" '
+                f'fill="{colors[s % len(colors)]}"><title>{escape(label)} · {escape(name)}: '
+                f"{escape(format_rupiah_short(value))}</title></rect>"
+                f'<text x="{WIDTH - 8}" y="{bar_y + 11}" font-family="sans-serif" '
+                f'font-size="12" text-anchor="end" fill="#333">'
+                f"{escape(format_rupiah_short(value))}</text>")
+    bottom = top + len(labels) * group_h
+    if low < 0:
+        x = x_of(0)
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#888"/>')
+    return _svg(body, title, height=bottom + 6)

@@ -186,11 +186,14 @@ def profit_at(units: int, price: int, variable: int, fixed: int) -> int:
     return units * (price - variable) - fixed
 
 
-def chart_units(units_per_month: int, breakeven: BreakEven, points: int = 9) -> list[int]:
-    """Piece counts for a profit chart: from 0 to past both the plan and the break-even."""
-    reach = max(units_per_month, breakeven.units or 0) * 3 // 2
-    step = max(1, -(-reach // (points - 1)))
-    return [i * step for i in range(points)]
+def chart_units(units_per_month: int, breakeven: BreakEven, most: int = 8) -> list[int]:
+    """Round piece counts for a profit chart (steps of 1, 2 or 5 × 10ⁿ), from 0 to past both
+    the month's plan and the break-even point, at most ``most`` steps."""
+    reach = max(units_per_month, breakeven.units or 0) * 3 // 2 or 1
+    step = 1
+    while step * most < reach:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 1, 2, 5, 10, 20, 50, …
+    return [i * step for i in range(-(-reach // step) + 1)]
 
 
 # --- The goat case --------------------------------------------------------------------------

@@ -335,6 +335,7 @@ class CashbookFacts:
     trip_to_town: int | None
     electricity_per_month: int
     upkeep_per_month: int
+    electricity_total: int
     direct_price: int | None  # a keset bulat sold at the sewing house or market
     shop_pays: int | None  # what the village shop hands over for one keset it sold
 
@@ -378,7 +379,13 @@ def cashbook_facts(entries: list[Entry]) -> CashbookFacts:
         upkeep_per_month=round_half_up(Fraction(upkeep, months)),
         direct_price=_typical(_unit_prices(business, _DIRECT)),
         shop_pays=_typical(_unit_prices(business, _SHOP)),
+        electricity_total=electricity,
     )
+
+
+def electricity_share(facts: CashbookFacts, share: Fraction) -> int:
+    """A product's share of the month's electricity, from the total (one rounding only)."""
+    return round_half_up(facts.electricity_total * share / facts.months)
 
 
 def shop_commission(facts: CashbookFacts) -> Fraction | None:
