@@ -278,3 +278,45 @@ def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
         x = x_of(0)
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#888"/>')
     return _svg(body, title, height=bottom + 6)
+
+
+def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
+                       colors: Sequence[str], title: str) -> str:
+    """Horizontal bars grouped per label (a member), one bar per series (a sharing method),
+    each with its amount at the right; the legend on top. Names of any length stay readable
+    on a phone, and the chart grows downwards with the number of labels."""
+    names = list(series)
+    values = [v for vals in series.values() for v in vals] or [0]
+    low, high = min(0, *values), max(0, *values)
+    span = (high - low) or 1
+    left, right = 8, WIDTH - 84  # the amounts sit right of the bars
+    x_of = lambda v: left + (right - left) * (v - low) / span  # noqa: E731
+    legend_rows = (len(names) + 1) // 2
+    body = []
+    for i, name in enumerate(names):
+        x, y = left + (i % 2) * (WIDTH // 2), 6 + (i // 2) * 20
+        body.append(f'<rect x="{x}" y="{y}" width="14" height="14" '
+                    f'fill="{colors[i % len(colors)]}"/>'
+                    f'<text x="{x + 20}" y="{y + 12}" {FONT} fill="#333">{escape(name)}</text>')
+    top = 12 + legend_rows * 20
+    group_h = 22 + 16 * len(names)
+    for g, label in enumerate(labels):
+        y = top + g * group_h
+        body.append(f'<text x="{left}" y="{y + 14}" {FONT} font-weight="bold" fill="#333">'
+                    f"{escape(label)}</text>")
+        for s, name in enumerate(names):
+            value = series[name][g]
+            x0, x1 = sorted((x_of(0), x_of(value)))
+            bar_y = y + 20 + s * 16
+            body.append(
+                f'<rect x="{x0:.1f}" y="{bar_y}" width="{max(x1 - x0, 1):.1f}" height="12" '
+                f'fill="{colors[s % len(colors)]}"><title>{escape(label)} · {escape(name)}: '
+                f"{escape(format_rupiah_short(value))}</title></rect>"
+                f'<text x="{WIDTH - 8}" y="{bar_y + 11}" font-family="sans-serif" '
+                f'font-size="12" text-anchor="end" fill="#333">'
+                f"{escape(format_rupiah_short(value))}</text>")
+    bottom = top + len(labels) * group_h
+    if low < 0:
+        x = x_of(0)
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#888"/>')
+    return _svg(body, title, height=bottom + 6)
