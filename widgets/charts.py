@@ -209,7 +209,8 @@ def profit_chart(units: Sequence[int], profits: Sequence[int], title: str,
     return _svg(body, title)
 
 
-HBAR_ROW = 44
+HBAR_ROW = 46
+HBAR_FONT = 'font-family="sans-serif" font-size="16"'  # phone-sized: names are the point
 
 
 def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
@@ -225,10 +226,10 @@ def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
         y = 8 + i * HBAR_ROW
         x0, x1 = sorted((x_of(0), x_of(value)))
         body.append(
-            f'<text x="{left}" y="{y + 13}" {FONT} fill="#333">{escape(label)}</text>'
-            f'<text x="{right}" y="{y + 13}" {FONT} text-anchor="end" font-weight="bold" '
+            f'<text x="{left}" y="{y + 15}" {HBAR_FONT} fill="#333">{escape(label)}</text>'
+            f'<text x="{right}" y="{y + 15}" {HBAR_FONT} text-anchor="end" font-weight="bold" '
             f'fill="#333">{escape(format_rupiah_short(value))}</text>'
-            f'<rect x="{x0:.1f}" y="{y + 19}" width="{x1 - x0:.1f}" height="16" '
+            f'<rect x="{x0:.1f}" y="{y + 22}" width="{x1 - x0:.1f}" height="16" '
             f'fill="{color if value >= 0 else LOSS_COLOR}"><title>{escape(label)}: '
             f"{escape(format_rupiah_short(value))}</title></rect>")
     if low < 0:
