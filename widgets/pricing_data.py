@@ -246,7 +246,8 @@ class _Reader:
         cells = self.cells(raw, "goat")
         product = self.product(cells.text("product"), "goat.product")
         deaths, raised = herd_losses(self.village)
-        herd = self.village.group("kambing").reported.get("herd_total_dec_2019")
+        goats = self.village.groups.get("kambing")  # another village may keep no goats
+        herd = goats.reported.get("herd_total_dec_2019") if goats else None
         return GoatPlan(
             months=cells.integer("months", minimum=1),
             feed_per_month=cells.amount("feed_per_month", minimum=0),
