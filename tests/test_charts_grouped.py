@@ -55,3 +55,9 @@ def test_the_chart_grows_with_the_members():
     big = grouped_hbar_chart([f"m{i}" for i in range(10)], {"x": list(range(10))}, ["#000"], "t")
     height = lambda svg: float(ET.fromstring(svg).get("viewBox").split()[3])  # noqa: E731,S314
     assert height(big) > 5 * height(small)
+
+
+def test_amounts_can_be_days_not_rupiah():
+    svg = grouped_hbar_chart(["Heri"], {"Hari ngarit": [8]}, ["#000"], "t",
+                             fmt=lambda v: f"{v} hari")
+    assert "8 hari" in svg and "Rp" not in svg

@@ -9,7 +9,7 @@ Every label is escaped. Plain Python, no ipywidgets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from widgets.money import format_rupiah_short
@@ -240,10 +240,12 @@ def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
 
 
 def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
-                       colors: Sequence[str], title: str) -> str:
+                       colors: Sequence[str], title: str,
+                       fmt: Callable[[int], str] = format_rupiah_short) -> str:
     """Horizontal bars grouped per label (a member), one bar per series (a sharing method),
     each with its amount at the right; the legend on top. Names of any length stay readable
-    on a phone, and the chart grows downwards with the number of labels."""
+    on a phone, and the chart grows downwards with the number of labels. ``fmt`` writes the
+    amounts (rupiah by default; days or pieces for a roster)."""
     names = list(series)
     values = [v for vals in series.values() for v in vals] or [0]
     low, high = min(0, *values), max(0, *values)
@@ -270,10 +272,9 @@ def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
             body.append(
                 f'<rect x="{x0:.1f}" y="{bar_y}" width="{max(x1 - x0, 1):.1f}" height="12" '
                 f'fill="{colors[s % len(colors)]}"><title>{escape(label)} · {escape(name)}: '
-                f"{escape(format_rupiah_short(value))}</title></rect>"
+                f"{escape(fmt(value))}</title></rect>"
                 f'<text x="{WIDTH - 8}" y="{bar_y + 11}" font-family="sans-serif" '
-                f'font-size="12" text-anchor="end" fill="#333">'
-                f"{escape(format_rupiah_short(value))}</text>")
+                f'font-size="12" text-anchor="end" fill="#333">{escape(fmt(value))}</text>')
     bottom = top + len(labels) * group_h
     if low < 0:
         x = x_of(0)
