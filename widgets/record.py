@@ -146,6 +146,31 @@ def make_record(result: Distribution, rule: Rule, *, group: str, day: dt.date, p
                               list(signers), village, note)
 
 
+def saved_params(rec: DistributionRecord, rule: Rule, set_aside_codes: Sequence[str]
+                 ) -> dict[str, Any]:
+    """What the store keeps beside the amounts, so the record can be printed again later
+    exactly as it was signed (texts in the language it was made in)."""
+    return {"rule": dict(rule.params), "rule_text": rec.rule_text,
+            "parameters": [list(p) for p in rec.parameters],
+            "basis": {line.name: line.basis for line in rec.lines if line.basis},
+            "aside_labels": {code: label for code, (label, _amount)
+                             in zip(set_aside_codes, rec.set_aside, strict=True)}}
+
+
+def record_from_saved(saved: Any, signers: Sequence[tuple[str, str]] = (), village: str = ""
+                      ) -> DistributionRecord:
+    """The record of a :class:`widgets.store.SavedDistribution`."""
+    params = saved.params
+    basis = params.get("basis", {})
+    labels = params.get("aside_labels", {})
+    return DistributionRecord(
+        saved.group_name, saved.place, saved.day, method_label(saved.method),
+        params.get("rule_text", ""), [(str(a), str(b)) for a, b in params.get("parameters", [])],
+        saved.total, [Line(name, amount, basis.get(name, "")) for name, amount in saved.shares],
+        [(labels.get(code, code), amount) for code, amount in saved.set_aside],
+        list(signers), village, saved.note)
+
+
 # --- HTML -----------------------------------------------------------------------------------
 
 STYLE = """

@@ -25,6 +25,9 @@ Weight = int | float | Fraction
 BASES = ("equal", "work", "capital")
 WORK_UNITS = ("hari", "potong", "jam")
 _PERCENT = re.compile(r"([0-9]{1,3})(?:[.,]([0-9]{1,2}))?", re.ASCII)
+# Work typed as people write it: 14, 1.190 (thousands dot), 7,5 (a decimal comma).
+_WORK = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]{1,2}))?", re.ASCII)
+MAX_WORK = 10**7
 
 
 class SharingError(ValueError):
@@ -148,6 +151,22 @@ def parse_percent(text: str) -> Fraction:
     value = Fraction(int(whole)) + (Fraction(int(frac), 10 ** len(frac)) if frac else 0)
     if value > 100:
         raise SharingError("percent_too_big", text=str(text)[:20])
+    return value
+
+
+def parse_work(text: str) -> Fraction:
+    """Days, pieces or hours as typed: ``14``, ``1.190``, ``7,5``; empty means 0."""
+    cleaned = str(text).strip()
+    if not cleaned:
+        return Fraction(0)
+    match = _WORK.fullmatch(cleaned)
+    if not match:
+        raise SharingError("work_bad", text=cleaned[:20])
+    whole, frac = match.groups()
+    value = Fraction(int(whole.replace(".", ""))) + (
+        Fraction(int(frac), 10 ** len(frac)) if frac else 0)
+    if value > MAX_WORK:
+        raise SharingError("work_bad", text=cleaned[:20])
     return value
 
 
