@@ -107,9 +107,14 @@ def notes(figures: dict) -> list[str]:
         side = figures["burst"]["detail"]
         for k in side:
             total = len(side[k]) * metrics.BURST
-            out.append(f"burst {k}: pages without widgets {sum(v['empty_pages'] for v in side[k])}"
-                       f"/{total}, failed requests {sum(v['failed'] for v in side[k])}/{total}, "
-                       f"median load {median([v['median_s'] for v in side[k]]):.2f} s")
+            empty = sum(v["empty_pages"] for v in side[k])
+            out.append(f"burst {k}: pages without widgets {empty}/{total}, failed requests "
+                       f"{sum(v['failed'] for v in side[k])}/{total} (counted at "
+                       f"{metrics.BURST_TIMEOUT:.0f} s), median load "
+                       f"{median([v['median_s'] for v in side[k]]):.2f} s")
+            if empty:
+                out.append(f"WARNING: {k} served {empty} complete pages whose widget cells are "
+                           "empty (Voila logged 'Timeout waiting for IOPub output')")
     return out
 
 
@@ -146,17 +151,26 @@ def main(argv: list[str] | None = None) -> int:
     raw: dict = {}
     log(f"Usaha Kita bench: {', '.join(args.only)}; {args.reps} repetitions; "
         f"{os.cpu_count()} CPUs; scratch {work}")
+    groups: dict[str, float] = {}
+
+    def group(key: str, title: str, func, *func_args) -> None:
+        log(f"[{key}] {title}")
+        began = time.monotonic()
+        raw[key] = func(lab, args.reps, *func_args)
+        groups[key] = time.monotonic() - began
+        log(f"  ({groups[key] / 60:.1f} min)")
+
     try:
         if {"render", "rss"} & set(args.only):
-            log("[render/rss] kit settings, no preheated kernel: lesson 1 vs bare notebook")
-            raw["render"] = metrics.render_and_rss(lab, args.reps)
+            group("render", "kit settings, no preheated kernel: lesson 1 vs bare notebook",
+                  metrics.render_and_rss)
         kinds = [k for k in ("bytes", "slow") if k in args.only]
         if kinds:
-            log(f"[{'/'.join(kinds)}] Chromium first visits: kit server vs stock Voila")
-            raw["browser"] = metrics.browser_visits(lab, args.reps, kinds)
+            group("browser", "Chromium first visits: kit server vs stock Voila",
+                  metrics.browser_visits, kinds)
         if "burst" in args.only:
-            log("[burst] 30 simultaneous loads: kit (pool of 30) vs stock Voila")
-            raw["burst"] = metrics.class_burst(lab, args.reps)
+            group("burst", "30 simultaneous loads: kit (pool of 30) vs stock Voila",
+                  metrics.class_burst)
     finally:
         lab.stop_all()
     figures = {k: v for k, v in summarise(raw).items() if k in args.only}
@@ -171,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "reps": args.reps,
         "total_seconds": elapsed,
+        "group_seconds": groups,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform(), "voila": version("voila")},
         "metrics": figures,
