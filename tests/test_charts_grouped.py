@@ -61,3 +61,10 @@ def test_amounts_can_be_days_not_rupiah():
     svg = grouped_hbar_chart(["Heri"], {"Hari ngarit": [8]}, ["#000"], "t",
                              fmt=lambda v: f"{v} hari")
     assert "8 hari" in svg and "Rp" not in svg
+
+
+def test_one_series_needs_no_legend():
+    svg = grouped_hbar_chart(["A", "B"], {"Hari ngarit": [3, 5]}, ["#000"], "t")
+    root = ET.fromstring(svg)  # noqa: S314
+    assert len(list(root.iter(f"{SVG}rect"))) == len(bars(svg)) == 2
+    assert "Hari ngarit" in svg  # still named, in each bar's tooltip

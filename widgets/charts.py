@@ -252,29 +252,29 @@ def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
     span = (high - low) or 1
     left, right = 8, WIDTH - 84  # the amounts sit right of the bars
     x_of = lambda v: left + (right - left) * (v - low) / span  # noqa: E731
-    legend_rows = (len(names) + 1) // 2
+    legend_rows = (len(names) + 1) // 2 if len(names) > 1 else 0  # one series: no legend
     body = []
-    for i, name in enumerate(names):
+    for i, name in enumerate(names if legend_rows else []):
         x, y = left + (i % 2) * (WIDTH // 2), 6 + (i // 2) * 20
         body.append(f'<rect x="{x}" y="{y}" width="14" height="14" '
                     f'fill="{colors[i % len(colors)]}"/>'
                     f'<text x="{x + 20}" y="{y + 12}" {FONT} fill="#333">{escape(name)}</text>')
-    top = 12 + legend_rows * 20
-    group_h = 22 + 16 * len(names)
+    top = 6 + legend_rows * 20
+    group_h = 24 + 17 * len(names)
     for g, label in enumerate(labels):
         y = top + g * group_h
-        body.append(f'<text x="{left}" y="{y + 14}" {FONT} font-weight="bold" fill="#333">'
-                    f"{escape(label)}</text>")
+        body.append(f'<text x="{left}" y="{y + 15}" font-family="sans-serif" font-size="15" '
+                    f'font-weight="bold" fill="#333">{escape(label)}</text>')
         for s, name in enumerate(names):
             value = series[name][g]
             x0, x1 = sorted((x_of(0), x_of(value)))
-            bar_y = y + 20 + s * 16
+            bar_y = y + 21 + s * 17
             body.append(
-                f'<rect x="{x0:.1f}" y="{bar_y}" width="{max(x1 - x0, 1):.1f}" height="12" '
+                f'<rect x="{x0:.1f}" y="{bar_y}" width="{max(x1 - x0, 1):.1f}" height="13" '
                 f'fill="{colors[s % len(colors)]}"><title>{escape(label)} · {escape(name)}: '
                 f"{escape(fmt(value))}</title></rect>"
-                f'<text x="{WIDTH - 8}" y="{bar_y + 11}" font-family="sans-serif" '
-                f'font-size="12" text-anchor="end" fill="#333">{escape(fmt(value))}</text>')
+                f'<text x="{WIDTH - 8}" y="{bar_y + 12}" font-family="sans-serif" '
+                f'font-size="14" text-anchor="end" fill="#333">{escape(fmt(value))}</text>')
     bottom = top + len(labels) * group_h
     if low < 0:
         x = x_of(0)

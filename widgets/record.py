@@ -178,11 +178,12 @@ STYLE = """
   font-size: 10pt; line-height: 1.3; }
 .ukr h1 { font-size: 15pt; text-align: center; margin: 0 0 2pt; letter-spacing: .5pt; }
 .ukr .ukr-sub { text-align: center; margin: 0 0 8pt; }
-.ukr table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt; }
+.ukr table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt;
+  table-layout: auto !important; display: table !important; }
 .ukr h2 { font-size: 11pt; margin: 6pt 0 0; }
 .ukr p { margin: 4pt 0; }
 .ukr th, .ukr td { border: 1px solid #444; padding: 3pt 5pt; text-align: left;
-  vertical-align: top; }
+  vertical-align: top; overflow-wrap: normal !important; word-break: normal !important; }
 .ukr th { background: #eee; }
 .ukr td.ukr-num, .ukr th.ukr-num { text-align: right; white-space: nowrap; }
 .ukr td.ukr-no { width: 1.6em; text-align: right; }
@@ -301,10 +302,13 @@ def record_html(rec: DistributionRecord) -> str:
 
 def record_preview(rec: DistributionRecord) -> str:
     """The record as shown inside the lesson page: the same content on a white sheet."""
+    # A sheet at least 540 px wide, like the printed page; a phone scrolls it sideways
+    # inside its frame instead of squeezing the table.
     return (f"<style>{STYLE}</style>"
             '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
             'border-radius:6px;padding:12px;overflow-x:auto;max-width:100%;'
-            f'box-sizing:border-box">{record_body(rec)}</div>')
+            'box-sizing:border-box"><div style="min-width:540px">'
+            f"{record_body(rec)}</div></div>")
 
 
 # --- Excel ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from widgets.sharing import Contribution, compare, percent_text
 from widgets.sharing_data import coop_members, goat_sale, group_data
 from widgets.sharing_exercise import EXERCISE_PREFIX, check, questions
 from widgets.ui.common import PAGE, Field, button, notice_html
-from widgets.ui.sharing_calculator import SharingCalculator
+from widgets.ui.sharing_calculator import CALC_STYLE, SharingCalculator, tall
 from widgets.ui.sharing_compare import ComparisonView
 from widgets.ui.sharing_record import RecordPanel
 from widgets.ui.sharing_tables import STYLE, comparison_html, distribution_html
@@ -167,23 +167,26 @@ def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000
     members = [Contribution(m.name, work=pieces_each)
                for m in load_village().group("konveksi").members]
     pieces = pieces_each * len(members)
-    head = "".join(f"<th class='num'>{escape(t(f'lesson3.inv_col_{key}'))}</th>"
-                   for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
-                               "investor_maklon"))
-    rows = []
+    cases = []  # one column per case: everything sells, half sells, a third sells
     for sold_share in (Fraction(1), Fraction(1, 2), Fraction(1, 3)):
         sold = int(pieces * sold_share)
         profit = sold * price - costs
         ratio = investor_share(profit, members, "Investor", Fraction(investor_percent))
         paid = maklon(profit, members, "Investor", piece_rate)
-        cells = [profit, ratio.shared, paid.shared, ratio.set_aside["investor"],
-                 paid.set_aside["investor"]]
-        rows.append(f"<tr><td>{escape(t('lesson3.inv_sold', sold=sold, pieces=pieces))}</td>"
-                    + "".join(f"<td class='num'>{escape(format_rupiah(c))}</td>" for c in cells)
-                    + "</tr>")
+        cases.append((sold, {"profit": profit, "group_ratio": ratio.shared,
+                             "group_maklon": paid.shared,
+                             "investor_ratio": ratio.set_aside["investor"],
+                             "investor_maklon": paid.set_aside["investor"]}))
+    head = "".join(f"<th class='num'>{escape(t('lesson3.inv_sold', sold=sold))}</th>"
+                   for sold, _ in cases)
+    rows = "".join(
+        f"<tr><td>{escape(t(f'lesson3.inv_col_{key}'))}</td>"
+        + "".join(f"<td class='num'>{escape(format_rupiah(values[key]))}</td>"
+                  for _, values in cases) + "</tr>"
+        for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
+                    "investor_maklon"))
     table = (f"<div class='uk-bh-scroll'><table class='uk-bh-table'><tr>"
-             f"<th>{escape(t('lesson3.inv_col_case'))}</th>{head}</tr>{''.join(rows)}"
-             "</table></div>")
+             f"<th>{escape(t('lesson3.inv_col_case'))}</th>{head}</tr>{rows}</table></div>")
     intro = t("lesson3.inv_intro", pieces=pieces, price=format_rupiah(price),
               costs=format_rupiah(costs), percent=investor_percent,
               group=100 - investor_percent, rate=format_rupiah(piece_rate))
@@ -222,8 +225,8 @@ class SharingExercise(w.VBox):
 
     def __init__(self) -> None:
         self.questions = {q.key: q for q in questions(load_village())}
-        self.pick = Field(t("lesson3.exercise_pick"), w.Dropdown(
-            options=[(q.title, q.key) for q in self.questions.values()]), css="uk-bh-question")
+        self.pick = tall(Field(t("lesson3.exercise_pick"), w.Dropdown(
+            options=[(q.title, q.key) for q in self.questions.values()]), css="uk-bh-question"))
         self.text = w.HTML()
         self.text.add_class("uk-bh-question-text")
         self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
@@ -234,7 +237,8 @@ class SharingExercise(w.VBox):
         self.feedback.add_class("uk-bh-feedback")
         self.pick.control.observe(lambda _c: self._show_question(), "value")
         self.check.on_click(self._check)
-        super().__init__([self.pick, self.text, self.answer, self.check, self.feedback])
+        super().__init__([w.HTML(CALC_STYLE), self.pick, self.text, self.answer, self.check,
+                          self.feedback])
         self._show_question()
 
     def _show_question(self) -> None:

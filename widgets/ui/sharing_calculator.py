@@ -55,6 +55,21 @@ DEFAULT_BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan
                   "pendidikan": 5, "sosial": 5, "pembangunan": 5}
 
 
+# The page template makes a select 44 px high for thumbs; its box must grow with it, and the
+# remove button is too narrow for the template's button padding.
+CALC_STYLE = (
+    "<style>.uk-bh-remove{padding:0!important;min-width:40px!important;font-size:18px}"
+    ".uk-bh-tall{height:auto!important;min-height:44px}</style>"
+)
+
+
+def tall(field: Field) -> Field:
+    """A dropdown field whose box is as tall as the select inside it."""
+    field.control.add_class("uk-bh-tall")
+    field.control.layout.height = "auto"
+    return field
+
+
 class Inputs(traitlets.HasTraits):
     """What the calculator's form holds right now (only when it reads without errors)."""
 
@@ -130,12 +145,19 @@ class MemberRow(w.VBox):
         return _grouped(value) if field in RUPIAH_FIELDS else _work_text(value)
 
     def show(self, fields: list[str]) -> None:
-        share = {0: "0%", 1: "34%", 2: "29%"}[len(fields)]
-        self.name.layout = w.Layout(flex="1 1 auto", min_width="90px", margin="2px 4px 2px 0")
+        """One column: name and number on one line. Two columns (a cooperative's transactions
+        and savings): the name on its own line, the two amounts side by side below it."""
+        two = len(fields) == 2
+        self.name.layout = w.Layout(flex="1 1 auto", min_width="90px", margin="2px 4px 2px 0",
+                                    width="calc(100% - 48px)" if two else "auto")
         for field, box in self.values.items():
             visible = field in fields
-            box.layout = w.Layout(width=share, min_width="72px", margin="2px 4px 2px 0",
-                                  display="" if visible else "none")
+            box.layout = w.Layout(width="calc(50% - 26px)" if two else "34%", min_width="72px",
+                                  margin="2px 4px 2px 0", display="" if visible else "none")
+        shown = [self.values[f] for f in NUMBER_FIELDS]
+        self.line.children = ([self.name, self.remove, *shown] if two
+                              else [self.name, *shown, self.remove])
+        self.line.layout.flex_flow = "row wrap" if two else "row nowrap"
 
     def read(self, fields: list[str]) -> Contribution:
         """The member as typed. The columns on screen (``fields``) must read; a hidden column
@@ -196,8 +218,8 @@ class SharingCalculator(w.VBox):
         self.members_box = w.VBox([section(t("lesson3.section_members")), self.header,
                                    self.rows_box, self.add_member])
         super().__init__([
-            section(t("lesson3.section_group")), self.group, self.total_note, self.total,
-            self.sign,
+            w.HTML(CALC_STYLE), section(t("lesson3.section_group")), self.group,
+            self.total_note, self.total, self.sign,
             section(t("lesson3.section_method")), self.method, self.method_help, self.params,
             self.members_box, self.calc,
             section(t("lesson3.section_result")), self.result,
@@ -209,28 +231,29 @@ class SharingCalculator(w.VBox):
     def _build_controls(self, group: str) -> None:
         choices = group_keys(self.village)
         keys = [key for _, key in choices]
-        self.group = Field(t("lesson3.field_group"), w.Dropdown(
-            options=choices, value=group if group in keys else keys[0]), css="uk-bh-group")
+        self.group = tall(Field(t("lesson3.field_group"), w.Dropdown(
+            options=choices, value=group if group in keys else keys[0]), css="uk-bh-group"))
         self.total = Field(t("lesson3.field_total"), _text(placeholder="Rp"), css="uk-bh-total")
         self.total_note = w.HTML()
         self.sign = Field(t("lesson3.field_sign"), w.ToggleButtons(
             options=[(t("lesson3.sign_profit"), 1), (t("lesson3.sign_loss"), -1)], value=1),
             css="uk-bh-sign")
-        self.method = Field(t("lesson3.field_method"), w.Dropdown(
-            options=[(method_label(m), m) for m in METHODS], value="equal"), css="uk-bh-method")
+        self.method = tall(Field(t("lesson3.field_method"), w.Dropdown(
+            options=[(method_label(m), m) for m in METHODS], value="equal"),
+            css="uk-bh-method"))
         self.method_help = w.HTML()
         self.unit = Field(t("lesson3.field_unit"), w.ToggleButtons(
             options=[(unit_label(u), u) for u in WORK_UNITS], value="hari"), css="uk-bh-unit")
         self.fund = Field(t("lesson3.field_fund"), _text("20", "20"), t("lesson3.hint_percent"),
                           css="uk-bh-fund")
-        self.basis = Field(t("lesson3.field_basis"), w.Dropdown(
+        self.basis = tall(Field(t("lesson3.field_basis"), w.Dropdown(
             options=[(basis_label(b), b) for b in ("equal", "work", "capital")], value="equal"),
-            css="uk-bh-basis")
+            css="uk-bh-basis"))
         self.equal_part = Field(t("lesson3.field_equal_part"), _text("50", "50"),
                                 t("lesson3.hint_percent"), css="uk-bh-equal-part")
-        self.mix_basis = Field(t("lesson3.field_mix_basis"), w.Dropdown(
+        self.mix_basis = tall(Field(t("lesson3.field_mix_basis"), w.Dropdown(
             options=[(basis_label(b), b) for b in ("work", "capital")], value="work"),
-            css="uk-bh-mix-basis")
+            css="uk-bh-mix-basis"))
         self.bylaws = {key: Field(set_aside_label(key), _text(str(DEFAULT_BYLAWS[key])),
                                   css=f"uk-bh-bylaw-{key}") for key in ALLOCATIONS}
         for field in self.bylaws.values():
@@ -449,11 +472,16 @@ class SharingCalculator(w.VBox):
         fields = self.member_fields()
         for row in self.rows:
             row.show(fields)
-        names = [t("lesson3.col_member")] + [self._column_label(f) for f in fields]
-        self.header.value = ('<div style="display:flex;gap:6px;font-weight:600;font-size:15px;'
-                             'max-width:520px">' + "".join(
-                                 f'<span style="flex:{2 if i == 0 else 1}">{escape(n)}</span>'
-                                 for i, n in enumerate(names)) + "</div>")
+        names = [self._column_label(f) for f in fields]
+        span = '<span style="flex:{flex}">{text}</span>'
+        if len(names) == 2:  # the name has its own line; the two amounts sit below it
+            lines = [[(1, t("lesson3.col_member"))], [(1, names[0]), (1, names[1])]]
+        else:
+            lines = [[(2, t("lesson3.col_member")), *((1, n) for n in names)]]
+        self.header.value = "".join(
+            '<div style="display:flex;gap:6px;font-weight:600;font-size:15px;max-width:472px">'
+            + "".join(span.format(flex=flex, text=escape(text)) for flex, text in line)
+            + "</div>" for line in lines)
 
     def _column_label(self, field: str) -> str:
         if field == "work":

@@ -191,7 +191,8 @@ class RecordPanel(w.VBox):
             text = describe(Rule(rule.method, rule.params))
             parts.append(notice_html(t("lesson3.rule_in_force", group=rule.group_name,
                                        method=method_label(rule.method), rule=text,
-                                       date=rule.created_at[:10]), "ok"))
+                                       date=format_date(dt.date.fromisoformat(
+                                           rule.created_at[:10]))), "ok"))
             self.use_rule.layout.display = ""
         else:
             parts.append(notice_html(t("lesson3.no_rule_yet"), "info"))

@@ -21,8 +21,9 @@ GAIN, LOSS = "#1a7f37", "#b42318"
 
 STYLE = (
     "<style>.uk-bh-table{width:100%;border-collapse:collapse;font-size:16px;"
-    "display:table!important}.uk-bh-table th,.uk-bh-table td{padding:6px 4px;"
-    "border-bottom:1px solid #e4e0d8;vertical-align:top;text-align:left!important}"
+    "display:table!important;table-layout:auto!important}.uk-bh-table th,.uk-bh-table td{"
+    "padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
+    "text-align:left!important;overflow-wrap:normal!important;word-break:normal!important}"
     ".uk-bh-table th{background:#efe7dc}.uk-bh-table .num{text-align:right!important;"
     "white-space:nowrap}.uk-bh-table small{color:#555}.uk-bh-table tr.uk-bh-aside td{"
     "background:#f7f1e8;font-style:italic}.uk-bh-table tr.uk-bh-sum td{font-weight:700;"
@@ -30,9 +31,19 @@ STYLE = (
     "padding:8px 10px;border-radius:8px}.uk-bh-loss{background:#fdecea;color:#7a1c12;"
     "padding:8px 10px;border-radius:8px;font-weight:600;margin:6px 0}"
     ".uk-bh-scroll{overflow-x:auto;max-width:100%}"
-    ".uk-bh-compare{font-size:clamp(15px,1.5vw,21px)}.uk-bh-compare .uk-bh-table{"
+    ".uk-bh-compare{font-size:clamp(15px,1.3vw,19px)}.uk-bh-compare .uk-bh-table{"
     "font-size:inherit}.uk-bh-compare td,.uk-bh-compare th{padding:6px 8px}"
-    ".uk-bh-diff{display:block;font-size:.82em}</style>"
+    ".uk-bh-compare th.num{white-space:normal;vertical-align:bottom}"
+    ".uk-bh-compare-table tr{background:none!important}"
+    ".uk-bh-compare td.uk-bh-namecell{min-width:7em}"
+    ".uk-bh-diff{display:block;font-size:.82em}"
+    # On a phone the member's name gets a line of its own above the amounts.
+    ".uk-bh-compare tr.uk-bh-namerow{display:none}"
+    ".uk-bh-compare tr.uk-bh-namerow td{border-bottom:none;padding-bottom:0;font-weight:600}"
+    "@media (max-width:600px){.uk-bh-compare{font-size:14px}"
+    ".uk-bh-compare td,.uk-bh-compare th{padding:4px 3px}"
+    ".uk-bh-compare .uk-bh-namecell{display:none}"
+    ".uk-bh-compare tr.uk-bh-namerow{display:table-row}}</style>"
 )
 
 
@@ -111,16 +122,22 @@ def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = 
                          f'<span class="uk-bh-diff" style="color:{color}">{diff_text}</span>')
             cells.append(f'<td class="num" data-amount="{row.shares[label]}">'
                          f"{_rp(row.shares[label])}{diff_html}</td>")
-        rows.append(f"<tr><td>{escape(row.name)}</td>{''.join(cells)}</tr>")
+        rows.append(f'<tr class="uk-bh-namerow"><td colspan="{len(labels)}">'
+                    f"{escape(row.name)}</td></tr>"
+                    f'<tr><td class="uk-bh-namecell">{escape(row.name)}</td>'
+                    f"{''.join(cells)}</tr>")
     aside = []
     for label in labels:
         kept = comparison.distributions[label].kept
         aside.append(f'<td class="num">{_rp(kept) if kept else "–"}</td>')
-    rows.append(f'<tr class="uk-bh-aside"><td>{escape(t("lesson3.set_aside_row"))}</td>'
-                f'{"".join(aside)}</tr>')
+    if any(comparison.distributions[label].kept for label in labels):
+        rows.append(f'<tr class="uk-bh-namerow uk-bh-aside"><td colspan="{len(labels)}">'
+                    f'{escape(t("lesson3.set_aside_row"))}</td></tr>'
+                    f'<tr class="uk-bh-aside"><td class="uk-bh-namecell">'
+                    f'{escape(t("lesson3.set_aside_row"))}</td>{"".join(aside)}</tr>')
     table = (f'<div class="uk-bh-scroll"><table class="uk-bh-table uk-bh-compare-table">'
-             f"<tr><th>{escape(t('lesson3.col_name'))}</th>{head}</tr>{''.join(rows)}"
-             "</table></div>")
+             f"<tr><th class='uk-bh-namecell'>{escape(t('lesson3.col_name'))}</th>{head}</tr>"
+             f"{''.join(rows)}</table></div>")
     bars = ""
     if chart:
         series = {label: [r.shares[label] for r in comparison.rows] for label in labels}
@@ -144,13 +161,15 @@ def summary_html(comparison: Comparison, baseline: str = "") -> str:
             parts = []
             if gainers:
                 g = gainers[0]
-                parts.append(t("lesson3.summary_gain", name=g.name,
-                               amount=format_rupiah(g.differences[label]),
+                same = len({r.differences[label] for r in gainers}) == 1 and len(gainers) > 1
+                parts.append(t("lesson3.summary_gain_each" if same else "lesson3.summary_gain",
+                               name=g.name, amount=format_rupiah(g.differences[label]),
                                count=len(gainers)))
             if losers:
                 lo = losers[0]
-                parts.append(t("lesson3.summary_lose", name=lo.name,
-                               amount=format_rupiah(-lo.differences[label]),
+                same = len({r.differences[label] for r in losers}) == 1 and len(losers) > 1
+                parts.append(t("lesson3.summary_lose_each" if same else "lesson3.summary_lose",
+                               name=lo.name, amount=format_rupiah(-lo.differences[label]),
                                count=len(losers)))
             text = f"{label}: " + "; ".join(parts) + "."
         lines.append(f"<li>{escape(text)}</li>")
