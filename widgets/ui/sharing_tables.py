@@ -33,7 +33,7 @@ STYLE = (
     ".uk-bh-scroll{overflow-x:auto;max-width:100%}"
     ".uk-bh-compare{font-size:clamp(15px,1.3vw,19px)}.uk-bh-compare .uk-bh-table{"
     "font-size:inherit}.uk-bh-compare td,.uk-bh-compare th{padding:6px 8px}"
-    ".uk-bh-compare th.num{white-space:normal;vertical-align:bottom}"
+    ".uk-bh-compare th{vertical-align:bottom}.uk-bh-compare th.num{white-space:normal}"
     ".uk-bh-compare-table tr{background:none!important}"
     ".uk-bh-compare td.uk-bh-namecell{min-width:7em}"
     ".uk-bh-diff{display:block;font-size:.82em}"
