@@ -63,6 +63,10 @@ def summarise(raw: dict) -> dict:
         lesson, bare = raw["render"]["lesson"], raw["render"]["bare"]
         out["render"] = _figure("render", lesson["render_s"], bare["render_s"], "bare notebook")
         out["rss"] = _figure("rss", lesson["rss_mb"], bare["rss_mb"], "bare notebook")
+        cpu = {"lesson": median(lesson["cpu_s"]), "bare": median(bare["cpu_s"]),
+               "others_cores": median(lesson["others_cores"] + bare["others_cores"])}
+        cpu["ratio"] = cpu["lesson"] / cpu["bare"] if cpu["bare"] else float("nan")
+        out["render"]["cpu"] = out["rss"]["cpu"] = cpu
     for kind in ("bytes", "slow"):
         if kind in raw.get("browser", {}):
             side = raw["browser"][kind]
@@ -95,6 +99,12 @@ def table(figures: dict) -> str:
 def notes(figures: dict) -> list[str]:
     """What the ratios leave out, from the same samples."""
     out = []
+    if "render" in figures or "rss" in figures:
+        fig = figures.get("render") or figures["rss"]
+        cpu = fig["cpu"]
+        out.append(f"render CPU (kernel + server): lesson {cpu['lesson']:.2f} s, bare "
+                   f"{cpu['bare']:.2f} s, ratio {cpu['ratio']:.3f}; other programs kept "
+                   f"{cpu['others_cores']:.1f} cores busy during renders (median)")
     for kind in ("bytes", "slow"):
         if kind in figures:
             side = figures[kind]["detail"]

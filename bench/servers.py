@@ -171,6 +171,27 @@ def wait_quiet(server: Server, limit: float = 0.10, window: float = 1.0,
     return time.monotonic() - start
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores have been busy since boot (everything but idle and iowait),
+    whoever used them: other people's tests on the same laptop included."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    return (sum(fields) - fields[3] - fields[4]) / _TICKS
+
+
+def wait_machine_quiet(limit: float = 0.5, window: float = 1.0, timeout: float = 15) -> float:
+    """Until the whole machine keeps fewer than ``limit`` cores busy over ``window`` (at most
+    ``timeout``); returns the cores last seen busy."""
+    start = time.monotonic()
+    busy = float("nan")
+    while time.monotonic() - start < timeout:
+        before = machine_busy_seconds()
+        time.sleep(window)
+        busy = (machine_busy_seconds() - before) / window
+        if busy < limit:
+            break
+    return busy
+
+
 def base_env(data: Path, jupyter_config: Path) -> dict:
     """Kernels import ``widgets`` from the checkout; no user-level Jupyter config leaks in."""
     env = dict(os.environ)
