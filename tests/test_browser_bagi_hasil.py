@@ -23,7 +23,15 @@ LESSON = "/voila/render/03-bagi-hasil.ipynb"
 
 def open_lesson(p: Page, url: str) -> None:
     p.open(url + LESSON)
-    p.page.wait_for_selector(".uk-bh-result .uk-bh-check", timeout=90_000)
+    try:
+        p.page.wait_for_selector(".uk-bh-result .uk-bh-check", timeout=90_000)
+    except Exception as exc:  # keep what the page showed instead, for the trainer or CI log
+        from conftest import ARTIFACTS
+
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "bagi-hasil-failed-page.txt").write_text(p.text(), encoding="utf-8")
+        p.page.screenshot(path=ARTIFACTS / "bagi-hasil-failed-page.png", full_page=True)
+        raise AssertionError("no calculator result: artifacts/bagi-hasil-failed-page.*") from exc
 
 
 def shares(p: Page) -> list[int]:
