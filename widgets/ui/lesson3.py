@@ -177,16 +177,17 @@ def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000
                              "group_maklon": paid.shared,
                              "investor_ratio": ratio.set_aside["investor"],
                              "investor_maklon": paid.set_aside["investor"]}))
-    head = "".join(f"<th class='num'>{escape(t('lesson3.inv_sold', sold=sold))}</th>"
-                   for sold, _ in cases)
-    rows = "".join(
-        f"<tr><td>{escape(t(f'lesson3.inv_col_{key}'))}</td>"
-        + "".join(f"<td class='num'>{escape(format_rupiah(values[key]))}</td>"
-                  for _, values in cases) + "</tr>"
-        for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
-                    "investor_maklon"))
-    table = (f"<div class='uk-bh-scroll'><table class='uk-bh-table'><tr>"
-             f"<th>{escape(t('lesson3.inv_col_case'))}</th>{head}</tr>{rows}</table></div>")
+    cards = []  # one small table per case: they sit side by side, or stack on a phone
+    for sold, values in cases:
+        rows = "".join(
+            f"<tr><td>{escape(t(f'lesson3.inv_col_{key}'))}</td>"
+            f"<td class='num'>{escape(format_rupiah(values[key]))}</td></tr>"
+            for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
+                        "investor_maklon"))
+        cards.append(f"<div style='flex:1 1 240px;min-width:0'><table class='uk-bh-table'>"
+                     f"<tr><th colspan='2'>{escape(t('lesson3.inv_sold', sold=sold))}</th>"
+                     f"</tr>{rows}</table></div>")
+    table = f"<div style='display:flex;flex-wrap:wrap;gap:12px'>{''.join(cards)}</div>"
     intro = t("lesson3.inv_intro", pieces=pieces, price=format_rupiah(price),
               costs=format_rupiah(costs), percent=investor_percent,
               group=100 - investor_percent, rate=format_rupiah(piece_rate))
