@@ -19,6 +19,12 @@ BURST = 30
 # Stock Voila sometimes never finishes a page whose kernel died while 30 were starting; such a
 # request is given up after this long and counted at this time.
 BURST_TIMEOUT = 120.0
+# Server log lines that explain empty or missing pages.
+LOG_SIGNS = {
+    "iopub_timeouts": r"Timeout waiting for IOPub output",
+    "port_clashes": r"Address already in use",
+    "kernel_restarts": r"restarting kernel",
+}
 
 
 class Lab:
@@ -174,6 +180,8 @@ def class_burst(lab: Lab, reps: int) -> dict:
             ready_s = time.monotonic() - began
             results = measure.burst(server.port, RENDER, BURST, BURST_TIMEOUT)
             lab.stop(server)
+            text = server.log_text()
+            signs = {key: len(re.findall(sign, text)) for key, sign in LOG_SIGNS.items()}
             done = [r for r in results if r.get("status") == 200]
             # A request that failed counts as the slowest possible (the client's timeout). A
             # complete page whose widget cells came back empty (Voila gave up waiting for the
@@ -182,9 +190,9 @@ def class_burst(lab: Lab, reps: int) -> dict:
             sample = {"p95_s": measure.p95(seconds), "median_s": measure.median(seconds),
                       "max_s": max(seconds), "failed": len(results) - len(done),
                       "empty_pages": sum(not r["widgets"] for r in done), "ready_s": ready_s,
-                      "errors": [r for r in results if r not in done][:3]}
+                      "errors": [r for r in results if r not in done][:3], "log": signs}
             samples[name].append(sample)
             lab.log(f"  burst rep {rep + 1} {name:5s} p95 {sample['p95_s']:.2f} s, "
                     f"failed {sample['failed']}, pages without widgets {sample['empty_pages']}, "
-                    f"server ready after {ready_s:.0f} s")
+                    f"server ready after {ready_s:.0f} s; log: {signs}")
     return samples

@@ -122,9 +122,14 @@ def notes(figures: dict) -> list[str]:
                        f"{sum(v['failed'] for v in side[k])}/{total} (counted at "
                        f"{metrics.BURST_TIMEOUT:.0f} s), median load "
                        f"{median([v['median_s'] for v in side[k]]):.2f} s")
+            signs = {key: sum(v["log"][key] for v in side[k]) for key in metrics.LOG_SIGNS}
+            out.append(f"burst {k} server logs: {signs}")
             if empty:
                 out.append(f"WARNING: {k} served {empty} complete pages whose widget cells are "
-                           "empty (Voila logged 'Timeout waiting for IOPub output')")
+                           "empty (Voila gave up waiting for the kernel's output)")
+            if failed := sum(v["failed"] for v in side[k]):
+                out.append(f"WARNING: {k} never finished {failed} pages within "
+                           f"{metrics.BURST_TIMEOUT:.0f} s")
     return out
 
 
