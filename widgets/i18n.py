@@ -17,8 +17,9 @@ import functools
 import os
 from pathlib import Path
 
-import yaml
 from babel.dates import format_date as _babel_format_date
+
+from widgets import yamlfile
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -35,18 +36,28 @@ class CatalogError(ValueError):
 
 
 @functools.cache
+def domain(name: str) -> dict[str, dict[str, str]]:
+    """One catalog file, keyed ``key`` -> {language: text}. Read on first use, so a lesson
+    loads only the catalogs it shows."""
+    path = LOCALE_DIR / f"{name}.yaml"
+    data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise CatalogError(f"{path.name}: the top level must be a mapping")
+    messages = {}
+    for key, texts in data.items():
+        if not isinstance(texts, dict):
+            raise CatalogError(f"{path.name}: {key} must map languages to texts")
+        messages[str(key)] = {str(k): str(v) for k, v in texts.items()}
+    return messages
+
+
 def catalog() -> dict[str, dict[str, str]]:
     """All messages, keyed ``domain.key`` -> {language: text}."""
-    messages: dict[str, dict[str, str]] = {}
-    for path in sorted(LOCALE_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise CatalogError(f"{path.name}: the top level must be a mapping")
-        for key, texts in data.items():
-            if not isinstance(texts, dict):
-                raise CatalogError(f"{path.name}: {key} must map languages to texts")
-            messages[f"{path.stem}.{key}"] = {str(k): str(v) for k, v in texts.items()}
-    return messages
+    return {
+        f"{path.stem}.{key}": texts
+        for path in sorted(LOCALE_DIR.glob("*.yaml"))
+        for key, texts in domain(path.stem).items()
+    }
 
 
 def set_language(lang: str) -> None:
@@ -63,7 +74,11 @@ def language() -> str:
 
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The text for ``key`` in ``lang`` (default: the current language), fields filled in."""
-    texts = catalog()[key]
+    name, _, short = key.partition(".")
+    try:
+        texts = domain(name)[short]
+    except (FileNotFoundError, KeyError):
+        raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from widgets import yamlfile
 from widgets.i18n import language
 
 LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
@@ -26,7 +25,7 @@ class Lesson:
 
 def load_lessons(folder: Path = LESSONS_DIR) -> list[Lesson]:
     """Lessons in teaching order; only those whose notebook exists."""
-    raw = yaml.safe_load((folder / "lessons.yaml").read_text(encoding="utf-8")) or []
+    raw = yamlfile.safe_load((folder / "lessons.yaml").read_text(encoding="utf-8")) or []
     lessons = [
         Lesson(item["file"], int(item["minutes"]), item["title"], item["summary"]) for item in raw
     ]

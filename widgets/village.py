@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from widgets import i18n, ledger
+from widgets import i18n, ledger, yamlfile
 
 ENV_VILLAGE = "USAHA_KITA_VILLAGE"
 DEFAULT_VILLAGE = "jepara"
@@ -316,7 +316,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise DataError(path.name, "file_missing")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
