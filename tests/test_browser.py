@@ -28,6 +28,9 @@ class Page:
     def __init__(self, browser, viewport):
         self.context = browser.new_context(viewport=viewport)
         self.page = self.context.new_page()
+        # A lesson page streams while its kernel runs; just after a (re)start on a busy 2-core
+        # machine that can take longer than Playwright's default 30 s.
+        self.page.set_default_navigation_timeout(120_000)
         self.outside: list[str] = []
         self.page.on("request", self._request)
 
