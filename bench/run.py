@@ -20,6 +20,7 @@ import os
 import platform
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +39,19 @@ TARGETS = {  # name: (what, unit, target ratio)
     "slow": ("First widget on slow link, kit / stock", "s", 0.4),
     "burst": ("p95 of 30 simultaneous loads, kit / stock", "s", 0.3),
 }
+
+
+def checkout() -> str:
+    """The commit measured, "+dirty" when tracked files differ from it (others may be
+    editing lessons or settings while the bench runs)."""
+    def git(*argv: str) -> str:
+        try:
+            return subprocess.run(["git", *argv], cwd=ROOT, capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def log(message: str) -> None:
@@ -164,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="usaha-kita-bench-"))
     lab = metrics.Lab(work, log)
     raw: dict = {}
-    log(f"Usaha Kita bench: {', '.join(args.only)}; {args.reps} repetitions; "
+    commit_at_start = checkout()
+    log(f"Usaha Kita bench at {commit_at_start}: {', '.join(args.only)}; {args.reps} repetitions; "
         f"{os.cpu_count()} CPUs; scratch {work}")
     groups: dict[str, float] = {}
 
@@ -194,11 +209,16 @@ def main(argv: list[str] | None = None) -> int:
     log(table(figures))
     for line in notes(figures):
         log("  " + line)
+    commit_at_end = checkout()
+    if commit_at_end != commit_at_start:
+        log(f"  WARNING: the checkout changed during the run ({commit_at_start} -> "
+            f"{commit_at_end}); later groups measured newer code or settings")
     log(f"\nmedians of {args.reps} repetitions; ratio = kit median / reference median; "
         f"total {elapsed / 60:.1f} min")
     report = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "reps": args.reps,
+        "commit": {"start": commit_at_start, "end": commit_at_end},
         "total_seconds": elapsed,
         "group_seconds": groups,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
