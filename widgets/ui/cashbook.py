@@ -16,7 +16,6 @@ import ipywidgets as w
 
 from widgets import ledger
 from widgets.charts import bar_chart
-from widgets.export import cashbook_csv, cashbook_xlsx
 from widgets.i18n import format_date, format_month, t
 from widgets.ledger import CATEGORIES, EntryError, make_entry
 from widgets.money import AmountError, format_rupiah, parse_rupiah
@@ -136,6 +135,9 @@ def _slug(name: str) -> str:
 
 def downloads_html(entries: list[ledger.Entry], owner: str) -> str:
     """Download links carrying the files themselves, so nothing is served from disk."""
+    # openpyxl costs a quarter of a second to import: pay it after sign-in, not on page load.
+    from widgets.export import cashbook_csv, cashbook_xlsx
+
     xlsx = base64.b64encode(cashbook_xlsx(entries, owner)).decode("ascii")
     csv = base64.b64encode(cashbook_csv(entries)).decode("ascii")
     name = f"buku-kas-{_slug(owner)}"
