@@ -14,6 +14,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check values, not speed; a busy 2-core CI machine must not fail them on time.
+settings.register_profile("kit", deadline=None)
+settings.load_profile("kit")
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -86,6 +91,17 @@ class KitServer:
         os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
         self.log.close()
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    """Every test reads the messages in Indonesian, the participants' language."""
+    from widgets import i18n
+
+    previous = i18n.language()
+    i18n.set_language("id")
+    yield
+    i18n.set_language(previous)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import channels, i18n
+from widgets import channels
 from widgets.channels import (
     ChannelError,
     Settings,
@@ -29,14 +29,6 @@ TODAY = dt.date(2026, 11, 28)
 # The Jepara defaults for a keset (datasets/jepara/harga.yaml; Lifestyle's top rates).
 DEFAULTS = Settings(commission=2000, supermarket_margin=2500, supermarket_days=30, returns=500,
                     reseller_discount=2500, shopee_rate=1000, tokopedia_rate=1000)
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture(scope="module")

@@ -26,14 +26,6 @@ from widgets.village import load_village
 OPENING, CLOSING, PROFIT = 850_000, 1_150_000, 100_000
 
 
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
-
-
 @pytest.fixture(scope="module")
 def week():
     return load_village("jepara").exercise_week()

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from widgets import i18n
@@ -26,14 +25,6 @@ EVIL = [
     Entry(D(2019, 12, 3), "-biaya kirim", "out", "transport", 500),
     Entry(D(2019, 12, 4), "@toko", "out", "transport", 500),
 ]
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 def read_xlsx(data: bytes):

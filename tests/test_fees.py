@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import fees, i18n
+from widgets import fees
 from widgets.fees import FEES_FILE, load_fees, months_before
 from widgets.village import DataError
 
@@ -17,14 +17,6 @@ TODAY = dt.date(2026, 11, 28)
 DATED_BLOCKS = ["shopee.admin_fee", "shopee.order_fee", "shopee.charged_on",
                 "tokopedia.admin_fee", "tokopedia.order_fee", "tokopedia.charged_on", "pph22",
                 "bukalapak"]
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture

@@ -56,14 +56,6 @@ BOOK = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
-
-
 # --- make_entry ---------------------------------------------------------------------------
 
 

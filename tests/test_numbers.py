@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets import i18n
 from widgets.numbers import (
     NumberError,
     format_percent,
@@ -21,14 +20,6 @@ from widgets.numbers import (
     round_half_up,
     share,
 )
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.mark.parametrize(("value", "whole"), [

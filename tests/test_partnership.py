@@ -8,17 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import i18n
 from widgets.partnership import KidSplit, gaduh, investor_share, maklon, split_kids
 from widgets.sharing import Contribution, SharingError
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 def sewers(n: int = 10, pieces: int = 60) -> list[Contribution]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import costing, i18n, village
+from widgets import costing, village
 from widgets.fees import load_fees
 from widgets.pricing_data import (
     cashbook_facts,
@@ -24,14 +24,6 @@ from widgets.supermarket_case import supermarket_case
 from widgets.village import DataError, load_village
 
 JEPARA = village.DATASETS_DIR / "jepara"
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture(scope="module")

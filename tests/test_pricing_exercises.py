@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from widgets import i18n
 from widgets.fees import load_fees
 from widgets.money import format_rupiah
 from widgets.pricing_data import load_pricing
@@ -30,14 +29,6 @@ COST = 19_300
 LEAST_PRICE = 22_550
 # Exercise 3: Shopee 10% + PPh 0,5% + Rp1.250 -> 29.330 (see tests/test_channels.py).
 LEAST_LISTING = 29_330
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,8 @@ import datetime as dt
 import io
 import re
 
-import pytest
 from openpyxl import load_workbook
 
-from widgets import i18n
 from widgets.record import make_record, record_html, record_preview, record_xlsx
 from widgets.rules import Rule, calculate
 from widgets.sharing import Contribution
@@ -18,14 +16,6 @@ from widgets.village import load_village
 
 EVIL = "<script>alert(1)</script>"
 DAY = dt.date(2019, 8, 10)
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 def goat_record(rule=None, total=None, members=None, **extra):

@@ -16,14 +16,6 @@ MEMBERS = [Contribution("Darto", work=14, capital=100_000, transactions=7_000_00
                         savings=4_000_000)]
 
 
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
-
-
 EXAMPLES = [
     (Rule("equal"), 1_100_000, {"Darto": 550_000, "Heri": 550_000}, {}),
     (Rule("work", {"unit": "hari"}), 1_100_000, {"Darto": 700_000, "Heri": 400_000}, {}),

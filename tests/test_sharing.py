@@ -31,14 +31,6 @@ FEED_DAYS = {"darto": 14, "joko": 13, "slamet": 14, "agus": 12, "heri": 8, "hida
 GOAT_SALE = 15_600_000  # 6 bucks sold before Idul Adha 2019 (kambing_peristiwa.csv)
 
 
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
-
-
 def goat_members(**extra) -> list[Contribution]:
     capital = {"darto": 100_000, "joko": 100_000, "slamet": 50_000, "agus": 50_000,
                "heri": 50_000, "hidayat": 75_000, "suparno": 50_000, "teguh": 75_000}

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import i18n
 from widgets.sharing_exercise import check, questions
 from widgets.village import load_village
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture

@@ -9,20 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import i18n, shu
+from widgets import shu
 from widgets.sharing import Contribution, SharingError
 from widgets.village import load_village
 
 BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan": 5,
           "pendidikan": 5, "sosial": 5, "pembangunan": 5}
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 def facts_members() -> list[Contribution]:

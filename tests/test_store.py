@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from widgets import i18n
 from widgets import store as store_module
 from widgets.ledger import Entry, EntryError
 from widgets.store import (
@@ -43,14 +42,6 @@ class Clock:
 
     def __call__(self) -> dt.datetime:
         return self.now
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture

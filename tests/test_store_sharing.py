@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from widgets import i18n
 from widgets.ledger import Entry
 from widgets.store import MIGRATIONS, DistributionError, Store
 
 DAY = dt.date(2019, 8, 10)
 SHARES = [("Sudarto", 1_950_000), ("Heri Kuswanto", 1_950_000)]
-
-
-@pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
-    yield
-    i18n.set_language(previous)
 
 
 @pytest.fixture
