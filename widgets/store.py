@@ -152,8 +152,30 @@ def _migration_2(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+_SCHEMA_3 = (
+    # Promotion texts a participant saved (lesson 4 posts, lesson 5 listings): the parts as
+    # JSON, so the composer can open them again, and the text as it was shown.
+    """CREATE TABLE posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('post', 'listing')),
+        platform TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX posts_by_participant ON posts(participant_id, kind, id)",
+)
+
+
+def _migration_3(conn: sqlite3.Connection) -> None:
+    for sql in _SCHEMA_3:
+        conn.execute(sql)
+
+
 # Append only. Migration i brings the file from user_version i to i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migration_1, _migration_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migration_1, _migration_2, _migration_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -258,6 +280,19 @@ class SavedRule:
     params: dict[str, Any]
     note: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class SavedPost:
+    id: int
+    kind: str  # "post" or "listing"
+    platform: str
+    parts: dict[str, Any]
+    text: str
+    created_at: str
+
+
+POST_TEXT_MAX = 6000
 
 
 @dataclass(frozen=True)
@@ -655,6 +690,36 @@ class Store:
         return [_distribution_from_row(row) for row in rows]
 
 
+    # Promotion texts (lessons 4 and 5)
+
+    def _save_post(self, participant_id: int, kind: str, platform: str,
+                   parts: dict[str, Any], text: str) -> SavedPost:
+        if kind not in ("post", "listing"):
+            raise ValueError(f"unknown kind {kind!r}")
+        if not isinstance(text, str) or not text.strip() or len(text) > POST_TEXT_MAX:
+            raise ValueError("a saved post needs text of at most 6000 characters")
+        platform = _short_text(platform, "platform")
+        body = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+        now = self._now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO posts (participant_id, kind, platform, parts, text, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (participant_id, kind, platform, body, text, now),
+            )
+            post_id = int(cursor.lastrowid or 0)
+        return SavedPost(post_id, kind, platform, json.loads(body), text, now)
+
+    def _posts(self, participant_id: int, kind: str | None) -> list[SavedPost]:
+        sql = ("SELECT id, kind, platform, parts, text, created_at FROM posts"
+               " WHERE participant_id = ?")
+        params: tuple[object, ...] = (participant_id,)
+        if kind is not None:
+            sql, params = sql + " AND kind = ?", (participant_id, kind)
+        return [SavedPost(i, k, p, json.loads(parts), text, at)
+                for i, k, p, parts, text, at in self._read(sql + " ORDER BY id", params)]
+
+
 def _entry_id(entry_id: object) -> int:
     # An id that is not a plain int can never match a row; say so the same way.
     if isinstance(entry_id, bool) or not isinstance(entry_id, int):
@@ -740,3 +805,14 @@ class Session:
         if not found:
             raise LookupError(f"no distribution {dist_id} here")
         return found[0]
+
+    # Promotion (lessons 4 and 5)
+
+    def save_post(self, kind: str, platform: str, parts: dict[str, Any], text: str
+                  ) -> SavedPost:
+        """Keep a post (``kind="post"``) or a listing (``"listing"``) this participant wrote."""
+        return self._store._save_post(self.participant_id, kind, platform, parts, text)
+
+    def posts(self, kind: str | None = None) -> list[SavedPost]:
+        """This participant's saved posts or listings, oldest first."""
+        return self._store._posts(self.participant_id, kind)

@@ -1,0 +1,57 @@
+"""Saved posts and listings (migration 3): kept per participant, survive reopening the file,
+and a file from before the promotion lessons keeps its data when it gains the new table."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from widgets.store import MIGRATIONS, SCHEMA_VERSION, Store
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "kit.sqlite3"
+
+
+def test_posts_are_kept_per_participant_and_survive_reopening(db_path):
+    with Store(db_path) as store:
+        siti = store.sign_in("Siti", "1234")
+        rina = store.sign_in("Rina", "5678")
+        saved = siti.save_post("post", "instagram", {"hook": "Keset?", "price": 15000},
+                               "Keset?\n\nHarga Rp15.000")
+        siti.save_post("listing", "tokopedia", {"title": "Keset"}, "Keset")
+        assert rina.posts() == []
+    with Store(db_path) as store:
+        siti = store.sign_in("siti", "1234")
+        posts = siti.posts("post")
+        assert [p.id for p in posts] == [saved.id]
+        assert posts[0].parts == {"hook": "Keset?", "price": 15000}
+        assert posts[0].text == "Keset?\n\nHarga Rp15.000"
+        assert [p.kind for p in siti.posts()] == ["post", "listing"]
+
+
+@pytest.mark.parametrize(("kind", "text"), [("story", "x"), ("post", ""), ("post", " "),
+                                            ("post", "x" * 6001), ("post", None)])
+def test_bad_posts_are_refused_and_nothing_is_saved(db_path, kind, text):
+    with Store(db_path) as store:
+        siti = store.sign_in("Siti", "1234")
+        with pytest.raises(ValueError):
+            siti.save_post(kind, "instagram", {}, text)
+        assert siti.posts() == []
+
+
+def test_a_version_2_file_gains_the_posts_table_and_keeps_its_entries(db_path):
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    raw.execute("BEGIN")
+    for migration in MIGRATIONS[:2]:
+        migration(raw)
+    raw.execute("PRAGMA user_version = 2")
+    raw.execute("COMMIT")
+    raw.close()
+    with Store(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 3
+        siti = store.sign_in("Siti", "1234")
+        siti.save_post("post", "facebook", {}, "Halo")
+        assert len(siti.posts()) == 1
