@@ -33,7 +33,7 @@ from widgets.orderlink import (
     qr_svg,
     sheet_filename,
 )
-from widgets.ui.common import Field, button, notice_html, section
+from widgets.ui.common import Field, button, notice_html
 from widgets.ui.inputs import Reader, rupiah_text, text_field
 from widgets.village import load_village
 
@@ -78,7 +78,7 @@ class OrderLinkView(w.VBox):
         self.make.on_click(lambda _b: self._run(self.build))
         note = notice_html(t("orderlink.live_animals"), "warn") if live_animals else ""
         super().__init__([
-            section(t("orderlink.section")), w.HTML(note), self.phone, self.product, self.price,
+            w.HTML(note), self.phone, self.product, self.price,
             self.group, self.message, self.reset, self.count, self.make, self.status,
             self.result, self.download,
         ], layout=w.Layout(width="100%"))

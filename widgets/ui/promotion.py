@@ -22,7 +22,7 @@ from widgets.village import Group, Village, load_village
 log = logging.getLogger(__name__)
 POST_EXERCISE = "promosi-tulisan"
 LISTING_EXERCISE = "marketplace-daftar"
-_ICON = {"error": "⛔", "warn": "⚠", "info": "ℹ", "ok": "✔"}
+_ICON = {"error": "⚠", "warn": "⚠", "info": "ℹ", "ok": "✔"}
 _COLOR = {"error": "#b42318", "warn": "#9a6700", "info": "#344054", "ok": "#1a7f37"}
 _CARD = ("max-width:420px;border:1px solid #d0d5dd;border-radius:14px;background:#fff;"
          "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow:hidden;margin:6px 0")
@@ -61,7 +61,7 @@ def preview_html(text: str, platform: str, author: str, rules: PlatformRules) ->
             f'align-items:center;justify-content:center;font-weight:700">{initial}</span>'
             f'<span style="font-weight:600">{escape(author)}</span>'
             f'<span style="margin-left:auto;color:#667085;font-size:13px">{name}</span></div>')
-    photo = (f'<div style="aspect-ratio:1/1;max-height:180px;background:#f2f4f7;color:#98a2b3;'
+    photo = (f'<div style="height:150px;background:#f2f4f7;color:#98a2b3;'
              f'display:flex;align-items:center;justify-content:center;font-size:14px">'
              f'{escape(t("promoview.photo_here"))}</div>')
     body_style = ("padding:10px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:15px;"
@@ -101,7 +101,7 @@ def copy_html(text: str, css: str) -> str:
             f'<button type="button" class="uk-copy-button" data-done="{done}" '
             f'data-hold="{hold}" onclick="{escape(script)}" style="min-height:44px;'
             f'padding:8px 16px;margin:4px 0;border-radius:8px;border:0;background:#b4541a;'
-            f'color:#fff;font-weight:600;font-size:16px">📋 {escape(t("promoview.copy"))}'
+            f'color:#fff;font-weight:600;font-size:16px">{escape(t("promoview.copy"))}'
             f'</button> <span class="uk-copy-status" role="status" style="color:#1a7f37">'
             f"</span></div>")
 

@@ -15,7 +15,7 @@ import ipywidgets as w
 from widgets import seasons
 from widgets.i18n import format_date, t
 from widgets.seasons import PlanStep, SeasonData, SeasonDate
-from widgets.ui.common import COLORS, Field, notice_html, section
+from widgets.ui.common import COLORS, Field, notice_html
 from widgets.village import DataError
 
 ALL = "semua"
@@ -133,7 +133,7 @@ class SeasonCalendarView(w.VBox):
         self.cards.add_class("uk-cal-cards")
         self.filter.control.observe(self.update, "value")
         intro = w.HTML(f'<p style="margin:0 0 8px">{escape(t("seasons.intro"))}</p>')
-        super().__init__([section(t("seasons.title")), intro, self.filter, self.cards])
+        super().__init__([intro, self.filter, self.cards])
         self.add_class("uk-cal")
         self.update()
 
