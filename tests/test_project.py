@@ -294,6 +294,17 @@ def test_voila_json_is_set_for_a_classroom():
     assert TEMPLATE.is_dir(), "voila.json names a template that is not in share/"
 
 
+def test_a_photo_up_to_the_upload_limit_reaches_the_kernel():
+    """An upload travels as one websocket message; tornado's default (10 MiB) closes the page's
+    connection on a larger one, so the server must allow more than the photo checker refuses
+    (it then answers with a message instead of a dead page)."""
+    from widgets.photo import load_rules
+
+    config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
+    allowed = config["Voila"]["tornado_settings"]["websocket_max_message_size"]
+    assert allowed >= 2 * load_rules().kit.max_bytes
+
+
 def test_voila_template_loads_nothing_from_the_internet():
     files = [p for p in TEMPLATE.rglob("*") if p.is_file()]
     assert files
