@@ -113,6 +113,8 @@ def test_photo_upload_is_checked_on_a_phone(kit_server, browser, artifacts):
     findings = p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
     assert findings.is_visible()
     p.page.wait_for_selector(".uk-photo-after img", timeout=30_000)
+    # The improved copy shows in the post composer's phone preview further down.
+    p.page.wait_for_selector(".uk-pc-preview img.uk-pc-photo", state="attached", timeout=30_000)
     link = p.page.get_attribute(".uk-photo-download a, a.uk-photo-download", "href")
     assert link and link.startswith("data:image/jpeg;base64,")
     upload(p, {"name": "bukan-foto.jpg", "mimeType": "image/jpeg",

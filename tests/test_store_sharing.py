@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from widgets.ledger import Entry
-from widgets.store import MIGRATIONS, DistributionError, Store
+from widgets.store import MIGRATIONS, SCHEMA_VERSION, DistributionError, Store
 
 DAY = dt.date(2019, 8, 10)
 SHARES = [("Sudarto", 1_950_000), ("Heri Kuswanto", 1_950_000)]
@@ -42,7 +42,7 @@ def test_version_1_file_gains_the_sharing_tables_and_keeps_its_entries(tmp_path)
         session = opened.sign_in("Bu Sari", "2580")
         session.add_entry(Entry(DAY, "Jual keset", "in", "penjualan", 150_000))
     with Store(path) as opened:
-        assert opened.schema_version() == 2
+        assert opened.schema_version() == SCHEMA_VERSION
         session = opened.sign_in("Bu Sari", "2580")
         assert [e.amount for e in session.entries()] == [150_000]
         assert session.rules() == [] and session.distributions() == []

@@ -36,6 +36,7 @@ def encode(img: Image.Image) -> bytes:
 @pytest.fixture(autouse=True)
 def fresh_page():
     PAGE.session = None
+    PAGE.photo = ""
     yield
     PAGE.session = None
     PAGE.unobserve_all()

@@ -21,8 +21,10 @@ TODAY = dt.date(2026, 11, 28)
 def fresh_page(monkeypatch, tmp_path):
     monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
     PAGE.session = None
+    PAGE.photo = ""
     yield
     PAGE.session = None
+    PAGE.photo = ""
     PAGE.unobserve_all()
 
 
@@ -207,3 +209,23 @@ def test_english_catalog_works_for_the_composer():
     i18n.set_language("en")
     view = PostComposerView()
     assert "Opening line" in view.hook.label.value
+
+
+def test_the_checked_photo_appears_in_the_preview():
+    import io
+
+    from PIL import Image
+
+    from widgets.ui.photo import PhotoCheckView
+
+    composer = PostComposerView()
+    assert "uk-pc-photo" not in composer.preview.value
+    out = io.BytesIO()
+    Image.effect_noise((700, 700), 60).convert("RGB").save(out, "JPEG")
+    PhotoCheckView().check_bytes(out.getvalue(), "keset.jpg")
+    assert PAGE.photo.startswith("data:image/jpeg;base64,")
+    assert '<img class="uk-pc-photo" src="data:image/jpeg;base64,' in composer.preview.value
+    composer.platform.control.value = "whatsapp"
+    assert "uk-pc-photo" in composer.preview.value
+    PAGE.photo = "javascript:alert(1)"  # only the kit's own JPEG data is ever shown
+    assert "javascript" not in composer.preview.value

@@ -14,8 +14,11 @@ kit's root; this module adds only what a config file cannot say:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -78,7 +81,29 @@ def _make_app_class():
             settings.update(self.tornado_settings)
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
+            _stop_on_ctrl_c()
             self.listen()
+
+        def stop(self) -> None:
+            """Voila's stop, made to finish. Ctrl-C while the pool is refilling finds kernels
+            still starting; ``shutdown_all`` then fails with a 404 on the first of them and
+            leaves them running. So: let starting kernels finish, then shut everything down."""
+            from jupyter_core.utils import run_sync
+
+            shutil.rmtree(self.connection_dir, ignore_errors=True)
+            for attempt in range(1, 4):
+                try:
+                    run_sync(self._shutdown_all)()
+                    return
+                except Exception as exc:  # noqa: BLE001 (logged; try the remaining kernels)
+                    self.log.warning("Shutting kernels down, attempt %d: %s", attempt, exc)
+
+        async def _shutdown_all(self) -> None:
+            manager = self.kernel_manager
+            starting = list(getattr(manager, "_pending_kernels", {}).values())
+            if starting:
+                await asyncio.wait_for(asyncio.gather(*starting, return_exceptions=True), 60)
+            await manager.shutdown_all()
 
         def _kit_handlers(self) -> list:
             base = self.server_url
@@ -98,6 +123,26 @@ def _make_app_class():
             ]
 
     return KitVoila
+
+
+def _stop_on_ctrl_c() -> None:
+    """Ctrl-C stops the event loop; Voila then shuts every kernel down and the server exits 0.
+
+    Python's own handler raises KeyboardInterrupt wherever the main thread happens to be. While
+    kernels are being preheated that can be inside nbclient's nested event loop, and the server
+    then died by the signal without shutting its kernels down. A second Ctrl-C still interrupts
+    at once."""
+    import tornado.ioloop
+
+    loop = tornado.ioloop.IOLoop.current()
+    aio = loop.asyncio_loop  # type: ignore[attr-defined]
+
+    def handler() -> None:
+        aio.remove_signal_handler(signal.SIGINT)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        loop.stop()
+
+    aio.add_signal_handler(signal.SIGINT, handler)
 
 
 def pool_config(class_size: int, lesson: str) -> str:

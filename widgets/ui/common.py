@@ -19,6 +19,9 @@ class PageState(traitlets.HasTraits):
 
     session = traitlets.Any(None, allow_none=True)
     revision = traitlets.Int(0)  # bumped after each change to the participant's entries
+    # The improved product photo (a small JPEG data URI) from lesson 4's photo checker, shown in
+    # the post composer's preview. Kept in memory only, never saved.
+    photo = traitlets.Unicode("")
 
     def changed(self) -> None:
         self.revision += 1

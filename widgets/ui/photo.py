@@ -19,7 +19,7 @@ import ipywidgets as w
 from widgets.fees import STALE_MONTHS, months_before
 from widgets.i18n import format_date, t
 from widgets.photo import Finding, PhotoReport, PhotoResult, analyse, load_rules
-from widgets.ui.common import COLORS, Field, notice_html
+from widgets.ui.common import COLORS, PAGE, Field, notice_html
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +170,7 @@ class PhotoCheckView(w.VBox):
         if result.improved is not None:
             self.pair.value = before_after_html(result)
             self.download.value = download_html(result, name)
+            PAGE.photo = result.after_uri
 
 
 def photo_checker(today: dt.date | None = None) -> PhotoCheckView:

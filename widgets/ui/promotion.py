@@ -51,8 +51,10 @@ def _tags_html(text: str) -> str:
     return re.sub(r"(#[^\s#&<]+)", r'<span style="color:#1d4ed8">\1</span>', escape(text))
 
 
-def preview_html(text: str, platform: str, author: str, rules: PlatformRules) -> str:
-    """The post as it would appear on a phone; Instagram cuts the caption where "more" sits."""
+def preview_html(text: str, platform: str, author: str, rules: PlatformRules,
+                 photo: str = "") -> str:
+    """The post as it would appear on a phone; Instagram cuts the caption where "more" sits.
+    ``photo`` is the checked photo's data URI (made by the kit, never participant text)."""
     initial = escape((author.strip()[:1] or "U").upper())
     name = escape(rules.posts[platform].name)
     head = (f'<div style="display:flex;align-items:center;gap:8px;padding:8px 10px;'
@@ -60,16 +62,21 @@ def preview_html(text: str, platform: str, author: str, rules: PlatformRules) ->
             f'border-radius:50%;background:#b4541a;color:#fff;display:inline-flex;'
             f'align-items:center;justify-content:center;font-weight:700">{initial}</span>'
             f'<span style="font-weight:600">{escape(author)}</span>'
-            f'<span style="margin-left:auto;color:#667085;font-size:13px">{name}</span></div>')
-    photo = (f'<div style="height:150px;background:#f2f4f7;color:#98a2b3;'
-             f'display:flex;align-items:center;justify-content:center;font-size:14px">'
-             f'{escape(t("promoview.photo_here"))}</div>')
+            f'<span style="margin-left:auto;color:#667085;font-size:13px;white-space:nowrap">'
+            f"{name}</span></div>")
+    if photo.startswith("data:image/jpeg;base64,"):
+        picture = (f'<img class="uk-pc-photo" src="{escape(photo)}" alt="" '
+                   f'style="display:block;width:100%;height:auto">')
+    else:
+        picture = (f'<div style="height:150px;background:#f2f4f7;color:#98a2b3;display:flex;'
+                   f'align-items:center;justify-content:center;font-size:14px;padding:0 8px;'
+                   f'text-align:center">{escape(t("promoview.photo_here"))}</div>')
     body_style = ("padding:10px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:15px;"
                   "line-height:1.4;color:#101828")
     preview = rules.posts[platform].preview_chars
     if platform == "whatsapp":
-        bubble = (f'<div style="background:#e7ffdb;margin:8px;border-radius:10px;{body_style}">'
-                  f"{escape(text)}</div>")
+        bubble = (f'<div style="background:#e7ffdb;margin:8px;border-radius:10px;overflow:hidden">'
+                  f'{picture if photo else ""}<div style="{body_style}">{escape(text)}</div></div>')
         body = f'<div style="background:#efeae2;padding:4px">{bubble}</div>'
         return f'<div class="uk-pc-preview-card" style="{_CARD}">{head}{body}</div>'
     if preview and len(text) > preview.value:
@@ -81,7 +88,7 @@ def preview_html(text: str, platform: str, author: str, rules: PlatformRules) ->
                 f'<div style="{body_style};padding:6px 0">{_tags_html(text)}</div></details>')
     else:
         body = f'<div style="{body_style}">{_tags_html(text)}</div>'
-    order = (photo + body) if platform == "instagram" else (body + photo)
+    order = (picture + body) if platform == "instagram" else (body + picture)
     return f'<div class="uk-pc-preview-card" style="{_CARD}">{head}{order}</div>'
 
 
@@ -171,6 +178,7 @@ class PostComposerView(w.VBox):
             field.control.observe(lambda _c: self.refresh(), "value")
         self.save.on_click(lambda _b: self.save_post())
         PAGE.observe(lambda _c: self._show_saved(), "session")
+        PAGE.observe(lambda _c: self.refresh(), "photo")
         super().__init__([
             self.platform, self.hook, self.product, row(self.material),
             row(self.size, self.colour), self.benefit, self.price, self.order, self.order_note,
@@ -211,7 +219,8 @@ class PostComposerView(w.VBox):
             self.hashtags.error(t("promoview.hashtags_rejected", tags=", ".join(rejected)))
         self.text = promotion.render_post(self.parts, platform)
         self.findings_list = promotion.check_post(self.parts, platform, self.rules)
-        self.preview.value = preview_html(self.text, platform, self.group.name, self.rules)
+        self.preview.value = preview_html(self.text, platform, self.group.name, self.rules,
+                                          PAGE.photo)
         self.findings.value = findings_html(self.findings_list, "uk-pc-findings-list")
         self.copy.value = copy_html(self.text, "uk-pc-copy")
 
