@@ -104,6 +104,21 @@ def indonesian():
     i18n.set_language(previous)
 
 
+@pytest.fixture
+def fresh_page(monkeypatch, tmp_path):
+    """A page as a participant first opens it, for the headless view tests: a private data
+    folder, nobody signed in, no photo, and no views left listening from other tests."""
+    from widgets.ui.common import PAGE
+
+    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
+    PAGE.session = None
+    PAGE.photo = ""
+    yield PAGE
+    PAGE.session = None
+    PAGE.photo = ""
+    PAGE.unobserve_all()
+
+
 @pytest.fixture(scope="session")
 def kit_server(tmp_path_factory):
     server = KitServer(tmp_path_factory.mktemp("kit-data"))

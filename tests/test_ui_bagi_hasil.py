@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from widgets import i18n
 from widgets.rules import Rule
 from widgets.store import Store
 from widgets.ui import lesson3
@@ -28,16 +27,7 @@ FEED_SPLIT = [2_228_572, 2_069_388, 2_228_572, 1_910_204, 1_273_469, 2_228_571, 
               1_432_653]
 
 
-@pytest.fixture(autouse=True)
-def fresh_page(monkeypatch, tmp_path):
-    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
-    previous = i18n.language()
-    i18n.set_language("id")
-    PAGE.session = None
-    yield
-    PAGE.session = None
-    PAGE.unobserve_all()
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 @pytest.fixture

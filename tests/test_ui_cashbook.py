@@ -29,17 +29,7 @@ DAY = dt.date(2019, 12, 10)
 NAME, PIN = "Siti Aminah", "2580"
 
 
-@pytest.fixture(autouse=True)
-def fresh_page(monkeypatch, tmp_path):
-    """Indonesian texts, nobody signed in, and no views left listening from other tests."""
-    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
-    previous = i18n.language()
-    i18n.set_language("id")
-    PAGE.session = None
-    yield
-    PAGE.session = None
-    PAGE.unobserve_all()
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 @pytest.fixture

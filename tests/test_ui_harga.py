@@ -9,7 +9,6 @@ import re
 import ipywidgets as w
 import pytest
 
-from widgets import i18n
 from widgets.fees import load_fees
 from widgets.store import Store
 from widgets.ui import lesson2
@@ -26,18 +25,12 @@ TODAY = dt.date(2026, 11, 28)
 
 
 @pytest.fixture(autouse=True)
-def fresh_page(monkeypatch, tmp_path):
-    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
-    previous = i18n.language()
-    i18n.set_language("id")
-    PAGE.session = None
+def fresh_sheet(fresh_page):
+    """No cost sheet left over from another test (the price tools read the latest one)."""
     LATEST.product, LATEST.cost = "", 0
     yield
-    PAGE.session = None
-    PAGE.unobserve_all()
     LATEST.unobserve_all()
     LATEST.product, LATEST.cost = "", 0
-    i18n.set_language(previous)
 
 
 def plain(html: str) -> str:

@@ -13,22 +13,13 @@ from test_orderlink import decode_svg, sheet_codes
 from widgets import i18n
 from widgets.i18n import t
 from widgets.ui import orderlink as view_module
-from widgets.ui.common import PAGE
 from widgets.ui.orderlink import OrderLinkView, order_link_maker
 
 KESET = "Keset bulat kain perca"
 KESET_MESSAGE = "Halo, saya mau pesan Keset bulat kain perca (Rp15.000). Apakah masih ada?"
 
 
-@pytest.fixture(autouse=True)
-def fresh_page():
-    previous = i18n.language()
-    i18n.set_language("id")
-    PAGE.session = None
-    yield
-    PAGE.session = None
-    PAGE.unobserve_all()
-    i18n.set_language(previous)
+pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 def plain(html: str) -> str:

@@ -16,7 +16,6 @@ from PIL import Image
 
 from widgets import i18n, photo
 from widgets.ui import photo as ui_photo
-from widgets.ui.common import PAGE
 from widgets.ui.photo import PhotoCheckView, photo_checker
 
 
@@ -33,13 +32,7 @@ def encode(img: Image.Image) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture(autouse=True)
-def fresh_page():
-    PAGE.session = None
-    PAGE.photo = ""
-    yield
-    PAGE.session = None
-    PAGE.unobserve_all()
+pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 @pytest.fixture(scope="module")

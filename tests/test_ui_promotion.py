@@ -17,15 +17,7 @@ from widgets.ui.promotion import ListingBuilderView, PostComposerView
 TODAY = dt.date(2026, 11, 28)
 
 
-@pytest.fixture(autouse=True)
-def fresh_page(monkeypatch, tmp_path):
-    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
-    PAGE.session = None
-    PAGE.photo = ""
-    yield
-    PAGE.session = None
-    PAGE.photo = ""
-    PAGE.unobserve_all()
+pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 @pytest.fixture

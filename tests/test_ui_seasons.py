@@ -13,19 +13,15 @@ import yaml
 
 from widgets import i18n, seasons
 from widgets.seasons import SEASONS_FILE, load_seasons
-from widgets.ui.common import PAGE
 from widgets.ui.seasons import SeasonCalendarView, countdown, season_calendar
 
 TODAY = dt.date(2026, 11, 28)
 
 
 @pytest.fixture(autouse=True)
-def fresh_page():
+def fresh_seasons(fresh_page):
     seasons.clear_cache()
-    PAGE.session = None
     yield
-    PAGE.session = None
-    PAGE.unobserve_all()
     seasons.clear_cache()
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from widgets import i18n
-from widgets.numbers import BASIS, NumberError, parse_percent, round_half_up
 
-# The dataset loader's checked readers: the same messages for the same mistakes in every file.
-from widgets.village import DATASETS_DIR, DataError, _Cells, _mapping, _read_yaml
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.datafile import Cells, DataError, need_mapping, read_yaml
+from widgets.numbers import BASIS, NumberError, parse_percent, round_half_up
+from widgets.village import DATASETS_DIR
 
 FEES_FILE = DATASETS_DIR / "marketplace_fees.yaml"
 STALE_MONTHS = 6
@@ -166,9 +167,9 @@ def clear_cache() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path) -> FeeData:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     file = path.name
-    markets = {key: _marketplace(file, key, _mapping(file, _need(file, data, key), key))
+    markets = {key: _marketplace(file, key, need_mapping(file, _need(file, data, key), key))
                for key in MARKETPLACES}
     return FeeData(file, markets, _tax(file, data), _stopped(file, data))
 
@@ -181,7 +182,7 @@ def _need(file: str, data: Mapping[str, Any], key: str, prefix: str = "") -> Any
 
 def _dated(file: str, raw: Mapping[str, Any], path: str) -> Dated:
     """``as_of`` and ``source`` of the block at ``path``: both required."""
-    cells = _Cells(file, None, raw, path + ".")
+    cells = Cells(file, None, raw, path + ".")
     return Dated(path, cells.date("as_of"), " ".join(cells.text("source").split()),
                  cells.flag("unverified"))
 
@@ -195,17 +196,17 @@ def _percent(file: str, raw: Mapping[str, Any], key: str, path: str) -> int:
 
 
 def _texts(file: str, raw: Mapping[str, Any], key: str, path: str) -> dict[str, str]:
-    texts = _mapping(file, _need(file, raw, key, path + "."), f"{path}.{key}")
-    _Cells(file, None, texts, f"{path}.{key}.").text(i18n.DEFAULT_LANGUAGE)
+    texts = need_mapping(file, _need(file, raw, key, path + "."), f"{path}.{key}")
+    Cells(file, None, texts, f"{path}.{key}.").text(i18n.DEFAULT_LANGUAGE)
     return {str(lang): " ".join(str(text).split()) for lang, text in texts.items()}
 
 
 def _percent_fee(file: str, raw: Mapping[str, Any], path: str) -> PercentFee:
     clusters = {}
-    found = _mapping(file, _need(file, raw, "clusters", path + "."), f"{path}.clusters")
+    found = need_mapping(file, _need(file, raw, "clusters", path + "."), f"{path}.clusters")
     for name, bounds in found.items():
         where = f"{path}.clusters.{name}"
-        bounds = _mapping(file, bounds, where)
+        bounds = need_mapping(file, bounds, where)
         low, high = _percent(file, bounds, "min", where), _percent(file, bounds, "max", where)
         if low > high:
             raise PricingDataError(file, "range", column=where, low=bounds["min"],
@@ -214,7 +215,7 @@ def _percent_fee(file: str, raw: Mapping[str, Any], path: str) -> PercentFee:
     tier, discount = None, 0
     if raw.get("tier_discount") is not None:
         where = f"{path}.tier_discount"
-        tiers = _mapping(file, raw["tier_discount"], where)
+        tiers = need_mapping(file, raw["tier_discount"], where)
         tier, discount = _percent(file, tiers, "tier", where), _percent(file, tiers, "discount",
                                                                          where)
     return PercentFee(clusters, _texts(file, raw, "seller", path), _dated(file, raw, path),
@@ -222,31 +223,31 @@ def _percent_fee(file: str, raw: Mapping[str, Any], path: str) -> PercentFee:
 
 
 def _marketplace(file: str, key: str, raw: Mapping[str, Any]) -> Marketplace:
-    admin_raw = _mapping(file, _need(file, raw, "admin_fee", key + "."), f"{key}.admin_fee")
+    admin_raw = need_mapping(file, _need(file, raw, "admin_fee", key + "."), f"{key}.admin_fee")
     order_path = f"{key}.order_fee"
-    order_raw = _mapping(file, _need(file, raw, "order_fee", key + "."), order_path)
-    order = _Cells(file, None, order_raw, order_path + ".")
+    order_raw = need_mapping(file, _need(file, raw, "order_fee", key + "."), order_path)
+    order = Cells(file, None, order_raw, order_path + ".")
     order_fee = OrderFee(order.amount("amount", minimum=0), _texts(file, order_raw, "per",
                                                                       order_path),
                          order.date("starts"), order.integer("exempt_first_orders", minimum=0),
                          _dated(file, order_raw, order_path))
     charged_path = f"{key}.charged_on"
-    charged = _mapping(file, _need(file, raw, "charged_on", key + "."), charged_path)
-    return Marketplace(key, _Cells(file, None, raw, key + ".").text("name"),
+    charged = need_mapping(file, _need(file, raw, "charged_on", key + "."), charged_path)
+    return Marketplace(key, Cells(file, None, raw, key + ".").text("name"),
                        _percent_fee(file, admin_raw, f"{key}.admin_fee"), order_fee,
                        _texts(file, charged, "text", charged_path),
                        _dated(file, charged, charged_path))
 
 
 def _tax(file: str, data: Mapping[str, Any]) -> Tax:
-    raw = _mapping(file, _need(file, data, "pph22"), "pph22")
-    cells = _Cells(file, None, raw, "pph22.")
+    raw = need_mapping(file, _need(file, data, "pph22"), "pph22")
+    cells = Cells(file, None, raw, "pph22.")
     return Tax(_percent(file, raw, "rate", "pph22"), cells.amount("exempt_up_to"),
                cells.date("starts"), _dated(file, raw, "pph22"))
 
 
 def _stopped(file: str, data: Mapping[str, Any]) -> Stopped:
-    raw = _mapping(file, _need(file, data, "bukalapak"), "bukalapak")
-    cells = _Cells(file, None, raw, "bukalapak.")
+    raw = need_mapping(file, _need(file, data, "bukalapak"), "bukalapak")
+    cells = Cells(file, None, raw, "bukalapak.")
     return Stopped(cells.date("announced"), cells.date("last_orders"),
                    _dated(file, raw, "bukalapak"))

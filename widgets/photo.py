@@ -26,7 +26,8 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from widgets import i18n
-from widgets.village import DATASETS_DIR, DataError, _Cells, _mapping, _read_yaml
+from widgets.datafile import Cells, DataError, need_mapping, read_yaml
+from widgets.village import DATASETS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -112,16 +113,16 @@ def clear_cache() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path) -> PhotoRules:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     file = path.name
-    raw = _mapping(file, data.get("platforms"), "platforms")
-    platforms = {key: _platform(file, key, _mapping(file, raw.get(key), f"platforms.{key}"))
+    raw = need_mapping(file, data.get("platforms"), "platforms")
+    platforms = {key: _platform(file, key, need_mapping(file, raw.get(key), f"platforms.{key}"))
                  for key in PLATFORMS}
-    return PhotoRules(platforms, _kit(file, _mapping(file, data.get("kit"), "kit")))
+    return PhotoRules(platforms, _kit(file, need_mapping(file, data.get("kit"), "kit")))
 
 
 def _platform(file: str, key: str, raw: Mapping[str, Any]) -> Platform:
-    cells = _Cells(file, None, raw, f"platforms.{key}.")
+    cells = Cells(file, None, raw, f"platforms.{key}.")
     photos = cells.integer("min_photos", minimum=1) if raw.get("min_photos") is not None else 0
     return Platform(key, cells.text("name"), cells.integer("min_width", minimum=1),
                     cells.integer("min_height", minimum=1), photos, cells.date("as_of"),
@@ -129,7 +130,7 @@ def _platform(file: str, key: str, raw: Mapping[str, Any]) -> Platform:
 
 
 def _kit(file: str, raw: Mapping[str, Any]) -> KitRules:
-    cells = _Cells(file, None, raw, "kit.")
+    cells = Cells(file, None, raw, "kit.")
     cells.date("as_of"), cells.text("source")  # the kit's thresholds are dated too
     values = {}
     for key, (low, high) in _KIT_RANGES.items():

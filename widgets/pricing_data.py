@@ -18,12 +18,13 @@ from typing import Any
 
 from widgets import channels
 from widgets.costing import CostSheet, GoatPlan, Labour, Material, Overhead
+
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.datafile import Cells, need_list, need_mapping, read_yaml
 from widgets.fees import FeeData, PricingDataError, load_fees
 from widgets.ledger import Entry
 from widgets.numbers import BASIS, NumberError, parse_percent, parse_quantity, round_half_up
-
-# The dataset loader's checked readers: the same messages for the same mistakes in every file.
-from widgets.village import Product, Village, _Cells, _items, _mapping, _read_yaml, load_village
+from widgets.village import Product, Village, load_village
 
 PRICING_FILE = "harga.yaml"
 
@@ -124,27 +125,27 @@ def clear_cache() -> None:
 
 
 def _load(village: Village, fees: FeeData) -> PricingData:
-    raw = _read_yaml(village.folder / PRICING_FILE)
+    raw = read_yaml(village.folder / PRICING_FILE)
     reader = _Reader(PRICING_FILE, village, fees)
-    top = _Cells(PRICING_FILE, None, raw)
-    clusters = reader.clusters(_mapping(PRICING_FILE, top.raw("marketplace_clusters"),
+    top = Cells(PRICING_FILE, None, raw)
+    clusters = reader.clusters(need_mapping(PRICING_FILE, top.raw("marketplace_clusters"),
                                         "marketplace_clusters"))
-    sheets_raw = _mapping(PRICING_FILE, top.raw("cost_sheets"), "cost_sheets")
+    sheets_raw = need_mapping(PRICING_FILE, top.raw("cost_sheets"), "cost_sheets")
     sheets = {}
     for key, value in sheets_raw.items():
         path = f"cost_sheets.{key}"
         product = reader.product(str(key), path)
-        sheets[product] = reader.sheet(_mapping(PRICING_FILE, value, path), path, product)
-    exercises = _mapping(PRICING_FILE, top.raw("exercises"), "exercises")
+        sheets[product] = reader.sheet(need_mapping(PRICING_FILE, value, path), path, product)
+    exercises = need_mapping(PRICING_FILE, top.raw("exercises"), "exercises")
     hour_value = top.amount("hour_value")
     return PricingData(
         village=village,
         hour_value=hour_value,
         sheets=sheets,
         clusters=clusters,
-        channels=reader.channels(_mapping(PRICING_FILE, top.raw("channels"), "channels")),
-        goat=reader.goat(_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
-        partnership=reader.partnership(_mapping(PRICING_FILE, top.raw("partnership"),
+        channels=reader.channels(need_mapping(PRICING_FILE, top.raw("channels"), "channels")),
+        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
+        partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
                                                 "partnership")),
         cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),
         price_exercise=reader.price_exercise(_sub(exercises, "price", "exercises.")),
@@ -154,7 +155,7 @@ def _load(village: Village, fees: FeeData) -> PricingData:
 
 def _sub(raw: Mapping[str, Any], key: str, prefix: str) -> tuple[Mapping[str, Any], str]:
     path = prefix + key
-    return _mapping(PRICING_FILE, _Cells(PRICING_FILE, None, raw, prefix).raw(key), path), path
+    return need_mapping(PRICING_FILE, Cells(PRICING_FILE, None, raw, prefix).raw(key), path), path
 
 
 class _Reader:
@@ -165,8 +166,8 @@ class _Reader:
         self.codes = [p.key for g in village.groups.values() for p in g.products]
         self.known_clusters: dict[str, str] = {}
 
-    def cells(self, raw: Mapping[str, Any], path: str) -> _Cells:
-        return _Cells(self.file, None, raw, path + ".")
+    def cells(self, raw: Mapping[str, Any], path: str) -> Cells:
+        return Cells(self.file, None, raw, path + ".")
 
     def product(self, value: str, path: str) -> str:
         if value not in self.codes:
@@ -185,22 +186,24 @@ class _Reader:
     def sheet(self, raw: Mapping[str, Any], path: str, product: str) -> CostSheet:
         cells = self.cells(raw, path)
         materials = []
-        for i, item in enumerate(_items(self.file, raw.get("materials"), f"{path}.materials"), 1):
+        found = need_list(self.file, raw.get("materials"), f"{path}.materials")
+        for i, item in enumerate(found, 1):
             where = f"{path}.materials[{i}]"
-            m = self.cells(_mapping(self.file, item, where), where)
+            m = self.cells(need_mapping(self.file, item, where), where)
             materials.append(Material(m.text("name"), self.quantity(m, where), m.text("unit"),
                                       m.amount("unit_price")))
         overheads = []
-        for i, item in enumerate(_items(self.file, raw.get("overheads"), f"{path}.overheads"), 1):
+        found = need_list(self.file, raw.get("overheads"), f"{path}.overheads")
+        for i, item in enumerate(found, 1):
             where = f"{path}.overheads[{i}]"
-            o = self.cells(_mapping(self.file, item, where), where)
+            o = self.cells(need_mapping(self.file, item, where), where)
             overheads.append(Overhead(o.text("name"), o.amount("monthly", minimum=0)))
         return CostSheet(product, cells.integer("batch_units", minimum=1), tuple(materials),
-                         self.labour(_mapping(self.file, cells.raw("labour"), f"{path}.labour"),
+                         self.labour(need_mapping(self.file, cells.raw("labour"), f"{path}.labour"),
                                      f"{path}.labour"),
                          tuple(overheads), cells.integer("units_per_month", minimum=1))
 
-    def quantity(self, cells: _Cells, where: str) -> Fraction:
+    def quantity(self, cells: Cells, where: str) -> Fraction:
         value = cells.raw("quantity")
         try:
             return parse_quantity(str(value))
@@ -232,7 +235,7 @@ class _Reader:
 
     def channels(self, raw: Mapping[str, Any]) -> ChannelDefaults:
         cells = self.cells(raw, "channels")
-        shop = _mapping(self.file, cells.raw("supermarket"), "channels.supermarket")
+        shop = need_mapping(self.file, cells.raw("supermarket"), "channels.supermarket")
         return ChannelDefaults(
             self.percent(raw, "warung_commission", "channels"),
             self.percent(shop, "margin", "channels.supermarket"),

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.datafile import Cells, DataError, need_list, need_mapping, read_yaml
 from widgets.i18n import format_date, t
 from widgets.money import format_rupiah
-
-# The dataset loader's checked readers: the same messages for the same mistakes in every file.
-from widgets.village import DATASETS_DIR, DataError, _Cells, _items, _mapping, _read_yaml
+from widgets.village import DATASETS_DIR
 
 RULES_FILE = DATASETS_DIR / "platform_rules.yaml"
 POST_PLATFORMS = ("whatsapp", "facebook", "instagram")
@@ -124,22 +124,22 @@ def clear_cache() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path) -> PlatformRules:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     file = path.name
-    top = _Cells(file, None, data)
-    posts_raw = _mapping(file, top.raw("posts"), "posts")
-    listings_raw = _mapping(file, top.raw("listings"), "listings")
-    posts = {key: _post(file, key, _mapping(file, _need(posts_raw, key, file, "posts."),
+    top = Cells(file, None, data)
+    posts_raw = need_mapping(file, top.raw("posts"), "posts")
+    listings_raw = need_mapping(file, top.raw("listings"), "listings")
+    posts = {key: _post(file, key, need_mapping(file, _need(posts_raw, key, file, "posts."),
                                             f"posts.{key}"))
              for key in POST_PLATFORMS}
-    listings = {key: _listing(file, key, _mapping(file, _need(listings_raw, key, file,
+    listings = {key: _listing(file, key, need_mapping(file, _need(listings_raw, key, file,
                                                               "listings."), f"listings.{key}"))
                 for key in LISTING_PLATFORMS}
-    forbidden = _mapping(file, top.raw("forbidden"), "forbidden")
+    forbidden = need_mapping(file, top.raw("forbidden"), "forbidden")
     return PlatformRules(
         file, posts, listings,
         _rule(file, data, "whatsapp_about_max", ""),
-        _words(file, _mapping(file, top.raw("live_animals"), "live_animals"), "live_animals",
+        _words(file, need_mapping(file, top.raw("live_animals"), "live_animals"), "live_animals",
                "words", "not_live"),
         _words(file, forbidden, "forbidden", "promo_words"),
         _words(file, forbidden, "forbidden", "platform_names"),
@@ -157,8 +157,8 @@ def _rule(file: str, raw: Mapping[str, Any], key: str, prefix: str,
     path = prefix + key
     if optional and raw.get(key) is None:
         return None
-    block = _mapping(file, _need(raw, key, file, prefix), path)
-    cells = _Cells(file, None, block, path + ".")
+    block = need_mapping(file, _need(raw, key, file, prefix), path)
+    cells = Cells(file, None, block, path + ".")
     return Rule(path, cells.integer("value", minimum=0), cells.date("as_of"),
                 " ".join(cells.text("source").split()), cells.flag("unverified"),
                 cells.flag("advice"))
@@ -166,7 +166,7 @@ def _rule(file: str, raw: Mapping[str, Any], key: str, prefix: str,
 
 def _post(file: str, key: str, raw: Mapping[str, Any]) -> PostPlatform:
     prefix = f"posts.{key}."
-    return PostPlatform(key, _Cells(file, None, raw, prefix).text("name"),
+    return PostPlatform(key, Cells(file, None, raw, prefix).text("name"),
                         _rule(file, raw, "hashtags_max", prefix),
                         _rule(file, raw, "caption_max", prefix, optional=True),
                         _rule(file, raw, "preview_chars", prefix, optional=True))
@@ -174,7 +174,7 @@ def _post(file: str, key: str, raw: Mapping[str, Any]) -> PostPlatform:
 
 def _listing(file: str, key: str, raw: Mapping[str, Any]) -> ListingPlatform:
     prefix = f"listings.{key}."
-    cells = _Cells(file, None, raw, prefix)
+    cells = Cells(file, None, raw, prefix)
     return ListingPlatform(
         key, cells.text("name"), cells.flag("marketplace"), cells.flag("meta_shop"),
         _rule(file, raw, "title_max", prefix),
@@ -187,10 +187,10 @@ def _listing(file: str, key: str, raw: Mapping[str, Any]) -> ListingPlatform:
 
 def _words(file: str, raw: Mapping[str, Any], path: str, key: str,
            exceptions: str | None = None) -> WordList:
-    cells = _Cells(file, None, raw, path + ".")
+    cells = Cells(file, None, raw, path + ".")
 
     def read(name: str) -> tuple[str, ...]:
-        found = _items(file, raw.get(name), f"{path}.{name}")
+        found = need_list(file, raw.get(name), f"{path}.{name}")
         for i, word in enumerate(found, start=1):
             if not isinstance(word, str) or not word.strip():
                 raise DataError(file, "missing_value", column=f"{path}.{name}[{i}]")

@@ -19,16 +19,9 @@ from typing import Any
 
 from widgets import i18n
 
-# The dataset loader's checked readers: the same messages for the same mistakes in every file.
-from widgets.village import (
-    _SLUG,
-    DATASETS_DIR,
-    DataError,
-    _Cells,
-    _items,
-    _mapping,
-    _read_yaml,
-)
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
+from widgets.village import DATASETS_DIR
 
 # Built, not written as one string: the catalog guard reads "seasons.<name>" as a message key.
 SEASONS_FILE = DATASETS_DIR.joinpath("seasons").with_suffix(".yaml")
@@ -193,29 +186,29 @@ def clear_cache() -> None:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path) -> SeasonData:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     file = path.name
     if not data:
         raise SeasonDataError(file, "no_seasons")
     seasons = {}
     for key, raw in data.items():
         key = str(key)
-        if not _SLUG.fullmatch(key):
+        if not SLUG.fullmatch(key):
             raise DataError(file, "not_slug", column=key, value=key)
-        seasons[key] = _season(file, key, _mapping(file, raw, key))
+        seasons[key] = _season(file, key, need_mapping(file, raw, key))
     return SeasonData(file, seasons)
 
 
 def _texts(file: str, raw: Mapping[str, Any], field: str, path: str) -> dict[str, str]:
     """A ``{id: ..., en: ...}`` block; the Indonesian text is required."""
     where = f"{path}.{field}"
-    texts = _mapping(file, _Cells(file, None, raw, path + ".").raw(field), where)
-    _Cells(file, None, texts, where + ".").text(i18n.DEFAULT_LANGUAGE)
+    texts = need_mapping(file, Cells(file, None, raw, path + ".").raw(field), where)
+    Cells(file, None, texts, where + ".").text(i18n.DEFAULT_LANGUAGE)
     return {str(lang): " ".join(str(text).split()) for lang, text in texts.items()}
 
 
 def _season(file: str, key: str, raw: Mapping[str, Any]) -> Season:
-    cells = _Cells(file, None, raw, key + ".")
+    cells = Cells(file, None, raw, key + ".")
     source, as_of = " ".join(cells.text("source").split()), cells.date("as_of")
     days = _days(file, raw, key)
     note = _texts(file, raw, "note", key) if raw.get("note") is not None else None
@@ -227,7 +220,7 @@ def _season(file: str, key: str, raw: Mapping[str, Any]) -> Season:
 
 def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str, str]]:
     where = f"{key}.products"
-    found = _mapping(file, _Cells(file, None, raw, key + ".").raw("products"), where)
+    found = need_mapping(file, Cells(file, None, raw, key + ".").raw("products"), where)
     products = {}
     for group in found:
         if str(group) not in GROUPS:
@@ -240,11 +233,11 @@ def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str
 
 
 def _days(file: str, raw: Mapping[str, Any], key: str) -> tuple[SeasonDay, ...]:
-    listed = _items(file, _Cells(file, None, raw, key + ".").raw("dates"), f"{key}.dates")
+    listed = need_list(file, Cells(file, None, raw, key + ".").raw("dates"), f"{key}.dates")
     days: list[SeasonDay] = []
     for n, item in enumerate(listed, start=1):
         where = f"{key}.dates[{n}]"
-        cells = _Cells(file, None, _mapping(file, item, where), where + ".")
+        cells = Cells(file, None, need_mapping(file, item, where), where + ".")
         day = cells.date("date")
         if "estimate" not in item:
             raise cells.error("estimate", "missing_value")
@@ -256,11 +249,11 @@ def _days(file: str, raw: Mapping[str, Any], key: str) -> tuple[SeasonDay, ...]:
 
 
 def _plan(file: str, raw: Mapping[str, Any], key: str) -> tuple[PlanStep, ...]:
-    listed = _items(file, _Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan")
+    listed = need_list(file, Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan")
     steps = []
     for n, item in enumerate(listed, start=1):
         where = f"{key}.plan[{n}]"
-        cells = _Cells(file, None, _mapping(file, item, where), where + ".")
+        cells = Cells(file, None, need_mapping(file, item, where), where + ".")
         if ("weeks_before" in item) == ("days_after" in item):
             raise SeasonDataError(file, "step_when", column=where)
         if "weeks_before" in item:

@@ -11,19 +11,25 @@ row 2. In ``latihan_minggu.yaml`` transactions count from 1. Entry ids count dat
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from widgets import i18n, ledger, yamlfile
+from widgets import i18n, ledger
+from widgets.datafile import (
+    SLUG,
+    Cells,
+    DataError,
+    need_list,
+    need_mapping,
+    read_csv,
+    read_yaml,
+)
 
 ENV_VILLAGE = "USAHA_KITA_VILLAGE"
 DEFAULT_VILLAGE = "jepara"
@@ -35,51 +41,8 @@ ROSTER_COLUMNS = ("tanggal", "anggota", "hadir")
 PIECES_COLUMNS = ("bulan", "anggota", "potong")
 # The sign each herd event's changes must have: +1 adds goats, -1 removes them.
 HERD_EVENTS = {"awal": 1, "lahir": 1, "beli": 1, "mati": -1, "jual": -1}
-_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_DIGITS = re.compile(r"[+-]?[0-9]+")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
-
-class DataError(ValueError):
-    """A dataset file holds a value the kit cannot use.
-
-    ``row`` is the spreadsheet row (header = 1) or, with ``item=True``, the 1-based item of a
-    YAML list; ``column`` is the CSV column or the YAML key path. ``text(lang)`` gives the message.
-    """
-
-    def __init__(
-        self,
-        file: str | None,
-        problem: str,
-        *,
-        row: int | None = None,
-        column: str | None = None,
-        value: object = None,
-        item: bool = False,
-        **params: object,
-    ) -> None:
-        self.file, self.problem, self.row, self.column = file, problem, row, column
-        self.value, self.item, self.params = value, item, params
-        super().__init__(self.text())
-
-    def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"village.{self.problem}", lang, value=self.value, **self.params)
-        if self.file is None:
-            return problem
-        if self.row is not None and self.column is None:
-            where = i18n.t("village.where_line", lang, file=self.file, row=self.row)
-        elif self.row is not None:
-            where_key = "where_item" if self.item else "where_row"
-            where = i18n.t(f"village.{where_key}", lang, file=self.file, row=self.row,
-                           column=self.column)
-        elif self.column is not None:
-            where = i18n.t("village.where_key", lang, file=self.file, column=self.column)
-        else:
-            where = i18n.t("village.where_file", lang, file=self.file)
-        return f"{where}: {problem}"
-
-    def __str__(self) -> str:
-        return self.text()
 
 
 @dataclass(frozen=True)
@@ -300,142 +263,28 @@ def clear_cache() -> None:
 @functools.lru_cache(maxsize=8)
 def _load_cached(name: str, root: Path) -> Village:
     folder = root / name
-    if not _SLUG.fullmatch(name) or not folder.is_dir():
+    if not SLUG.fullmatch(name) or not folder.is_dir():
         found = root.iterdir() if root.is_dir() else ()
         choices = sorted(p.name for p in found if (p / PROFILE).is_file())
         raise DataError(None, "village_missing", value=name, root=root,
                         choices=", ".join(choices) or "-")
-    profile = _read_yaml(folder / PROFILE)
+    profile = read_yaml(folder / PROFILE)
     return _build(name, folder, profile)
 
 
-# --- reading and checking ------------------------------------------------------------------
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise DataError(path.name, "file_missing")
-    try:
-        data = yamlfile.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DataError(path.name, "yaml_broken", row=line) from exc
-    if not isinstance(data, dict):
-        raise DataError(path.name, "not_mapping")
-    return data
-
-
-def _read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(spreadsheet row, cells) for each non-blank data row; the header is row 1."""
-    if not path.is_file():
-        raise DataError(path.name, "file_missing")
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        records = list(csv.reader(f))
-    header = [h.strip() for h in records[0]] if records else []
-    for column in required:
-        if column not in header:
-            raise DataError(path.name, "missing_column", row=1, column=column, value=column,
-                            choices=", ".join(header) or "-")
-    for row, record in enumerate(records[1:], start=2):
-        if any(cell.strip() for cell in record):
-            padded = record + [""] * (len(header) - len(record))
-            yield row, {h: padded[i].strip() for i, h in enumerate(header)}
-
-
-class _Cells:
-    """Typed access to one row (CSV or YAML mapping) that raises DataError naming the cell."""
-
-    def __init__(self, file: str, row: int | None, cells: Mapping[str, Any], prefix: str = "",
-                 item: bool = False) -> None:
-        self.file, self.row, self.cells, self.prefix, self.item = file, row, cells, prefix, item
-
-    def error(self, column: str, problem: str, value: object = None, **params: object) -> DataError:
-        return DataError(self.file, problem, row=self.row, column=self.prefix + column,
-                         value=value, item=self.item, **params)
-
-    def raw(self, column: str) -> Any:
-        value = self.cells.get(column)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise self.error(column, "missing_value")
-        return value.strip() if isinstance(value, str) else value
-
-    def text(self, column: str, default: str | None = None) -> str:
-        if default is not None and self.cells.get(column) in (None, ""):
-            return default
-        return str(self.raw(column))
-
-    def integer(self, column: str, minimum: int | None = None, problem: str = "not_int") -> int:
-        value = self.raw(column)
-        if isinstance(value, bool) or not (
-            isinstance(value, int) or _DIGITS.fullmatch(str(value))
-        ):
-            raise self.error(column, problem, value)
-        number = int(value)
-        if minimum is not None and number < minimum:
-            raise self.error(column, "too_small", number, minimum=minimum)
-        return number
-
-    def amount(self, column: str, minimum: int = 1) -> int:
-        return self.integer(column, minimum, problem="not_amount")
-
-    def date(self, column: str) -> dt.date:
-        value = self.raw(column)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-                raise ValueError(value)
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise self.error(column, "not_date", value) from None
-
-    def choice(self, column: str, choices: Iterable[str], problem: str = "bad_choice") -> str:
-        value = str(self.raw(column))
-        options = list(choices)
-        if value not in options:
-            raise self.error(column, problem, value, choices=", ".join(options))
-        return value
-
-    def flag(self, column: str, default: bool = False) -> bool:
-        value = self.cells.get(column, default)
-        if not isinstance(value, bool):
-            raise self.error(column, "not_bool", value)
-        return value
-
-    def slug(self, column: str) -> str:
-        value = str(self.raw(column))
-        if not _SLUG.fullmatch(value):
-            raise self.error(column, "not_slug", value)
-        return value
-
-
-def _mapping(file: str, value: Any, path: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise DataError(file, "not_mapping", column=path)
-    return value
-
-
-def _items(file: str, value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list) or not value:
-        raise DataError(file, "not_list", column=path)
-    return value
-
 
 def _build(key: str, folder: Path, profile: Mapping[str, Any]) -> Village:
-    top = _Cells(PROFILE, None, profile)
-    source = _Cells(PROFILE, None, _mapping(PROFILE, top.raw("source"), "source"), "source.")
-    groups_raw = _mapping(PROFILE, top.raw("groups"), "groups")
+    top = Cells(PROFILE, None, profile)
+    source = Cells(PROFILE, None, need_mapping(PROFILE, top.raw("source"), "source"), "source.")
+    groups_raw = need_mapping(PROFILE, top.raw("groups"), "groups")
     if not groups_raw:
         raise top.error("groups", "missing_value")
     groups: dict[str, Group] = {}
     seen: set[str] = set()
     for group_key, raw in groups_raw.items():
-        group = _group(str(group_key), _mapping(PROFILE, raw, f"groups.{group_key}"), seen)
+        group = _group(str(group_key), need_mapping(PROFILE, raw, f"groups.{group_key}"), seen)
         groups[group.key] = group
-    files = _mapping(PROFILE, profile.get("files") or {}, "files")
+    files = need_mapping(PROFILE, profile.get("files") or {}, "files")
     village = Village(
         key=key,
         name=top.text("village"),
@@ -467,18 +316,18 @@ def _build(key: str, folder: Path, profile: Mapping[str, Any]) -> Village:
 
 def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
     path = f"groups.{key}"
-    cells = _Cells(PROFILE, None, raw, path + ".")
-    if not _SLUG.fullmatch(key):
+    cells = Cells(PROFILE, None, raw, path + ".")
+    if not SLUG.fullmatch(key):
         raise DataError(PROFILE, "not_slug", column=path, value=key)
     products = []
-    for i, item in enumerate(_items(PROFILE, raw.get("products"), f"{path}.products"), start=1):
-        p = _Cells(PROFILE, None, _mapping(PROFILE, item, f"{path}.products[{i}]"),
+    for i, item in enumerate(need_list(PROFILE, raw.get("products"), f"{path}.products"), start=1):
+        p = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.products[{i}]"),
                    f"{path}.products[{i}].")
         products.append(Product(p.slug("key"), p.text("name"), p.text("unit"), p.amount("price"),
                                 p.flag("invented")))
     members = []
-    for i, item in enumerate(_items(PROFILE, raw.get("members"), f"{path}.members"), start=1):
-        m = _Cells(PROFILE, None, _mapping(PROFILE, item, f"{path}.members[{i}]"),
+    for i, item in enumerate(need_list(PROFILE, raw.get("members"), f"{path}.members"), start=1):
+        m = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.members[{i}]"),
                    f"{path}.members[{i}].")
         member_id = m.slug("id")
         if member_id in seen:
@@ -487,8 +336,8 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         capital = m.amount("capital", minimum=0) if "capital" in item else 0
         members.append(Member(member_id, m.text("name"), key, m.flag("invented"), capital,
                               m.text("role", default="anggota")))
-    reported_raw = _mapping(PROFILE, raw.get("reported") or {}, f"{path}.reported")
-    reported = _Cells(PROFILE, None, reported_raw, f"{path}.reported.")
+    reported_raw = need_mapping(PROFILE, raw.get("reported") or {}, f"{path}.reported")
+    reported = Cells(PROFILE, None, reported_raw, f"{path}.reported.")
     cashbook = str(raw["cashbook"]) if raw.get("cashbook") else None
     return Group(
         key=key,
@@ -507,13 +356,13 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
 def _hashtags(raw: Any) -> Iterator[str]:
     if not raw:
         return
-    for i, tag in enumerate(_items(PROFILE, raw, "hashtags"), start=1):
+    for i, tag in enumerate(need_list(PROFILE, raw, "hashtags"), start=1):
         if not re.fullmatch(r"#\w+", str(tag)):
             raise DataError(PROFILE, "not_hashtag", column=f"hashtags[{i}]", value=tag)
         yield str(tag)
 
 
-def _entry(cells: _Cells, entry_id: int) -> ledger.Entry:
+def _entry(cells: Cells, entry_id: int) -> ledger.Entry:
     day = cells.date("tanggal")
     description = cells.text("keterangan")
     if len(description) > ledger.MAX_DESCRIPTION:
@@ -553,8 +402,8 @@ def _rupiah(amount: int) -> str:
 
 def _cashbook(path: Path, group: Group) -> tuple[ledger.Entry, ...]:
     rows = [
-        (row, _entry(_Cells(path.name, row, cells), n))
-        for n, (row, cells) in enumerate(_read_csv(path, CASHBOOK_COLUMNS), start=1)
+        (row, _entry(Cells(path.name, row, cells), n))
+        for n, (row, cells) in enumerate(read_csv(path, CASHBOOK_COLUMNS), start=1)
     ]
     assert group.opening_date is not None
     _check_book(path.name, group.opening_date, group.opening_balance, rows)
@@ -565,8 +414,8 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
     events = []
     does = bucks = 0
     last: dt.date | None = None
-    for row, raw in _read_csv(path, HERD_COLUMNS):
-        cells = _Cells(path.name, row, raw)
+    for row, raw in read_csv(path, HERD_COLUMNS):
+        cells = Cells(path.name, row, raw)
         day = cells.date("tanggal")
         if last is not None and day < last:
             raise cells.error("tanggal", "date_order", day.isoformat(), previous=last.isoformat())
@@ -590,8 +439,8 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
 
 def _roster(path: Path, members: Mapping[str, Member]) -> tuple[FeedDuty, ...]:
     duties = []
-    for row, raw in _read_csv(path, ROSTER_COLUMNS):
-        cells = _Cells(path.name, row, raw)
+    for row, raw in read_csv(path, ROSTER_COLUMNS):
+        cells = Cells(path.name, row, raw)
         day = cells.date("tanggal")
         member = cells.text("anggota")
         if member not in members:
@@ -602,20 +451,20 @@ def _roster(path: Path, members: Mapping[str, Member]) -> tuple[FeedDuty, ...]:
 
 
 def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
-    data = _read_yaml(path)
-    top = _Cells(path.name, None, data)
+    data = read_yaml(path)
+    top = Cells(path.name, None, data)
     group = top.choice("group", groups)
     cashier = top.choice("cashier", [m.id for m in groups[group].members], "unknown_member")
     texts = {}
     for key in ("title", "story"):
-        mapping = _mapping(path.name, top.raw(key), key)
+        mapping = need_mapping(path.name, top.raw(key), key)
         texts[key] = {str(lang): " ".join(str(text).split()) for lang, text in mapping.items()}
-        _Cells(path.name, None, mapping, key + ".").text(i18n.DEFAULT_LANGUAGE)
+        Cells(path.name, None, mapping, key + ".").text(i18n.DEFAULT_LANGUAGE)
     opening_date = top.date("opening_date")
     opening_balance = top.amount("opening_balance", minimum=0)
     rows, hints = [], []
-    for n, item in enumerate(_items(path.name, data.get("transactions"), "transactions"), 1):
-        cells = _Cells(path.name, n, _mapping(path.name, item, f"transactions[{n}]"), item=True)
+    for n, item in enumerate(need_list(path.name, data.get("transactions"), "transactions"), 1):
+        cells = Cells(path.name, n, need_mapping(path.name, item, f"transactions[{n}]"), item=True)
         rows.append((n, _entry(cells, n)))
         hints.append(cells.text("petunjuk", default=""))
     _check_book(path.name, opening_date, opening_balance, rows, item=True)
@@ -625,8 +474,8 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
 
 def _pieces(path: Path, members: Mapping[str, Member]) -> tuple[PieceCount, ...]:
     rows = []
-    for row, raw in _read_csv(path, PIECES_COLUMNS):
-        cells = _Cells(path.name, row, raw)
+    for row, raw in read_csv(path, PIECES_COLUMNS):
+        cells = Cells(path.name, row, raw)
         month = _MONTH.fullmatch(cells.text("bulan"))
         if not month or not 1 <= int(month[2]) <= 12:
             raise cells.error("bulan", "not_month", cells.text("bulan"))
@@ -639,10 +488,10 @@ def _pieces(path: Path, members: Mapping[str, Member]) -> tuple[PieceCount, ...]
 def _coop(path: Path, members: Mapping[str, Member]) -> Coop:
     from widgets.shu import ALLOCATIONS  # here, not at the top: shu needs only i18n
 
-    data = _read_yaml(path)
-    top = _Cells(path.name, None, data)
-    bylaws_raw = _mapping(path.name, top.raw("bylaws"), "bylaws")
-    laws = _Cells(path.name, None, bylaws_raw, "bylaws.")
+    data = read_yaml(path)
+    top = Cells(path.name, None, data)
+    bylaws_raw = need_mapping(path.name, top.raw("bylaws"), "bylaws")
+    laws = Cells(path.name, None, bylaws_raw, "bylaws.")
     bylaws: dict[str, int | float] = {}
     for key, value in bylaws_raw.items():
         if key not in ALLOCATIONS:
@@ -654,8 +503,8 @@ def _coop(path: Path, members: Mapping[str, Member]) -> Coop:
     if round(total, 6) != 100:
         raise DataError(path.name, "bylaws_sum", column="bylaws", value=total)
     coop_members, seen = [], set()
-    for n, item in enumerate(_items(path.name, data.get("members"), "members"), start=1):
-        cells = _Cells(path.name, None, _mapping(path.name, item, f"members[{n}]"),
+    for n, item in enumerate(need_list(path.name, data.get("members"), "members"), start=1):
+        cells = Cells(path.name, None, need_mapping(path.name, item, f"members[{n}]"),
                        f"members[{n}].")
         member = cells.choice("id", members, "unknown_member")
         if member in seen:

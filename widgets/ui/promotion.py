@@ -230,18 +230,8 @@ class PostComposerView(w.VBox):
             self.status.value = notice_html(t("promoview.sign_in_first"), "error")
             return
         self.refresh()
-        platform = self.platform.control.value
-        passed = promotion.passes(self.findings_list)
-        try:
-            saved = session.save_post("post", platform, self.parts.as_dict(), self.text)
-            session.save_answer(POST_EXERCISE, {"post_id": saved.id, "platform": platform},
-                                passed)
-        except ValueError:
-            log.exception("saving a post failed")
-            self.status.value = notice_html(t("promoview.save_failed"), "error")
-            return
-        key = "promoview.saved_passed" if passed else "promoview.saved_not_yet"
-        self.status.value = notice_html(t(key), "ok" if passed else "warn")
+        self.status.value = save_text(session, "post", self.platform.control.value,
+                                      self.parts.as_dict(), self.text, self.findings_list)
         self._show_saved()
 
     def _show_saved(self) -> None:
@@ -250,6 +240,22 @@ class PostComposerView(w.VBox):
             self.saved.value = ""
             return
         self.saved.value = saved_list_html(session.posts("post"), self.rules)
+
+
+def save_text(session, kind: str, platform: str, parts: dict, text: str,
+              findings: list[Finding]) -> str:
+    """Keep a post or listing and record the exercise attempt (done when nothing is left to
+    fix); returns the status line to show."""
+    passed = promotion.passes(findings)
+    exercise = POST_EXERCISE if kind == "post" else LISTING_EXERCISE
+    try:
+        saved = session.save_post(kind, platform, parts, text)
+        session.save_answer(exercise, {"post_id": saved.id, "platform": platform}, passed)
+    except ValueError:
+        log.exception("saving a %s failed", kind)
+        return notice_html(t("promoview.save_failed"), "error")
+    key = "promoview.saved_passed" if passed else "promoview.saved_not_yet"
+    return notice_html(t(key), "ok" if passed else "warn")
 
 
 def saved_list_html(posts: list, rules: PlatformRules) -> str:
@@ -406,22 +412,12 @@ class ListingBuilderView(w.VBox):
         if not self.findings_list:
             return
         listing = self.listing
-        platform = self.platform.control.value
         text = f"{listing.title}\n\n{listing.description}".strip()
-        passed = promotion.passes(self.findings_list)
         parts = {"title": listing.title, "description": listing.description,
                  "price": listing.price, "weight_grams": listing.weight_grams,
                  "photos": listing.photos, "live_animal": listing.live_animal}
-        try:
-            saved = session.save_post("listing", platform, parts, text)
-            session.save_answer(LISTING_EXERCISE, {"post_id": saved.id, "platform": platform},
-                                passed)
-        except ValueError:
-            log.exception("saving a listing failed")
-            self.status.value = notice_html(t("promoview.save_failed"), "error")
-            return
-        key = "promoview.saved_passed" if passed else "promoview.saved_not_yet"
-        self.status.value = notice_html(t(key), "ok" if passed else "warn")
+        self.status.value = save_text(session, "listing", self.platform.control.value, parts,
+                                      text, self.findings_list)
 
 
 def post_composer(group: str = "konveksi") -> PostComposerView:
