@@ -300,6 +300,38 @@ def test_edit_updates_the_entry_in_the_store(store, db_path):
     assert len(stored(db_path)) == 2
 
 
+def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(store, db_path):
+    page = Page(store)
+    page.sign_in()
+    for description, amount in (("Jual keset", "150rb"), ("Beli benang", "30rb"),
+                                ("Ongkos angkot", "10rb")):
+        page.add(description=description, amount=amount)
+    sold, thread, trip = sorted(stored(db_path), key=lambda e: e.id)
+    other_phone = store.sign_in(NAME, PIN)
+
+    def gone_before(press: str, entry) -> None:
+        page.book.pick.value = entry.id
+        other_phone.delete_entry(entry.id)
+        getattr(page.book, press).click()
+        assert "sudah dihapus" in page.book.status.value
+        assert entry.description not in page.book.table.value  # the list is read again
+        assert page.book.editing is None and not shown(page.book.confirm)
+
+    gone_before("edit", sold)
+    gone_before("delete", trip)
+    # Deleted while being edited: what was typed is not lost and can be saved anew.
+    page.book.pick.value = thread.id
+    page.book.edit.click()
+    page.form.amount.control.value = "35rb"
+    other_phone.delete_entry(thread.id)
+    page.book.save.click()
+    assert "sudah dihapus" in page.book.status.value
+    assert page.form.amount.control.value == "35rb"
+    page.book.save.click()
+    [again] = stored(db_path)
+    assert (again.description, again.amount) == ("Beli benang", 35_000)
+
+
 def test_delete_asks_first_and_keep_it_keeps_the_entry(store, db_path):
     page = Page(store)
     page.sign_in()

@@ -342,8 +342,14 @@ class CashBookView(w.VBox):
                 saved = self.session.add_entry(entry)
             else:
                 saved = self.session.update_entry(self.editing, entry)
-        except (EntryError, LookupError):
+        except EntryError:
             self.status.value = notice_html(t("ui.not_saved"), "error")
+            return
+        except LookupError:
+            self._entry_gone()  # the typed entry stays in the form, to be saved as a new one
+            self.editing = None
+            self.save.description = t("ui.save")
+            self.cancel.layout.display = "none"
             return
         key = "ui.saved" if self.editing is None else "ui.updated"
         self._stop_editing()
@@ -357,11 +363,21 @@ class CashBookView(w.VBox):
         if self.pick.value is None:
             return
         self._hide_confirm()
-        self.editing = self.pick.value
-        self.form.load(self.session.get_entry(self.editing))
+        try:
+            entry = self.session.get_entry(self.pick.value)
+        except LookupError:
+            self._entry_gone()
+            return
+        self.editing = entry.id
+        self.form.load(entry)
         self.save.description = t("ui.save_changes")
         self.cancel.layout.display = ""
         self.status.value = notice_html(t("ui.editing"), "info")
+
+    def _entry_gone(self) -> None:
+        """The entry was deleted meanwhile (from another phone with the same name and PIN)."""
+        PAGE.changed()  # the list is read again and no longer offers it
+        self.status.value = notice_html(t("ui.entry_gone"), "warn")
 
     def _stop_editing(self) -> None:
         self.editing = None
@@ -372,7 +388,11 @@ class CashBookView(w.VBox):
     def _ask_delete(self, _button=None) -> None:
         if self.pick.value is None:
             return
-        entry = self.session.get_entry(self.pick.value)
+        try:
+            entry = self.session.get_entry(self.pick.value)
+        except LookupError:
+            self._entry_gone()
+            return
         self.deleting = entry.id
         self.confirm_text.value = notice_html(t(
             "ui.delete_question", description=entry.description,
