@@ -134,6 +134,8 @@ def _stop_on_ctrl_c() -> None:
     at once."""
     import tornado.ioloop
 
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        return  # started in the background by a shell that meant Ctrl-C not to reach it
     loop = tornado.ioloop.IOLoop.current()
     aio = loop.asyncio_loop  # type: ignore[attr-defined]
 
