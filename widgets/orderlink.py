@@ -16,15 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
-from qrcode.exceptions import DataOverflowError
-from qrcode.image.pil import PilImage
 
 from widgets.i18n import language, t
 from widgets.money import format_rupiah
+
+if TYPE_CHECKING:  # qrcode brings Pillow: loaded with the first code, not with the page
+    import qrcode
 
 MESSAGE_LIMIT = 1000  # characters; one or two sentences is what a buyer needs
 PRODUCT_LIMIT = 60  # a label has room for about three short lines
@@ -168,6 +167,10 @@ def default_message(product: str, price: int | None = None) -> str:
 def _qr(link: str, box_size: int = 8) -> qrcode.QRCode:
     """The QR code of ``link`` (error correction M, 4-module quiet zone), small enough to scan
     from a label; else MessageError. The same link always gives the same code."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.exceptions import DataOverflowError
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=4)
     code.add_data(link)
     try:
@@ -186,6 +189,8 @@ def check_qr(link: str) -> None:
 
 def qr_png(link: str, box_size: int = 8) -> bytes:
     """The QR code as a black-and-white PNG, ``box_size`` pixels per module."""
+    from qrcode.image.pil import PilImage  # Pillow: only when a PNG is asked for
+
     image = _qr(link, box_size).make_image(image_factory=PilImage)
     buffer = io.BytesIO()
     image.save(buffer)

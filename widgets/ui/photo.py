@@ -13,13 +13,17 @@ import datetime as dt
 import logging
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from widgets.fees import STALE_MONTHS, months_before
 from widgets.i18n import format_date, t
-from widgets.photo import Finding, PhotoReport, PhotoResult, analyse, load_rules
+from widgets.photo_rules import load_rules
 from widgets.ui.common import COLORS, PAGE, Field, notice_html
+
+if TYPE_CHECKING:  # Pillow and numpy load with the first photo, not with the lesson page
+    from widgets.photo import Finding, PhotoReport, PhotoResult
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +155,8 @@ class PhotoCheckView(w.VBox):
         self.clear()
         self.status.value = notice_html(t("photo.checking"), "info")
         try:
+            from widgets.photo import analyse  # Pillow and numpy: only once a photo arrives
+
             result = analyse(data, name)
             self._show(result, name)
         except Exception:  # noqa: BLE001 (logged; plain words on the page)
