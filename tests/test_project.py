@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import os
 import re
 import shutil
 import socket
@@ -352,3 +353,15 @@ def test_readiness_check_reports_a_busy_port():
     assert lines[0].startswith("[GAGAL]")
     assert str(port) in lines[0] and str(port) in lines[1]
     assert check.check_port(port, "127.0.0.1").ok  # free again once released
+
+
+def test_lesson_pages_load_image_libraries_only_when_used():
+    """Pillow, numpy and qrcode cost each kernel about 15 MB; a lesson page loads them with the
+    first photo or QR code, not when it opens (30 kernels wait preheated on a 4 GB laptop)."""
+    code = ("import sys\n"
+            "import widgets.ui.photo, widgets.ui.orderlink, widgets.ui.promotion\n"
+            "import widgets.ui.seasons, widgets.ui.lesson5\n"
+            "print(sorted(m for m in ('PIL', 'numpy', 'qrcode') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout
+    assert out.strip() == "[]"
