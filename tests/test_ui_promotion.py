@@ -221,3 +221,23 @@ def test_the_checked_photo_appears_in_the_preview():
     assert "uk-pc-photo" in composer.preview.value
     PAGE.photo = "javascript:alert(1)"  # only the kit's own JPEG data is ever shown
     assert "javascript" not in composer.preview.value
+
+
+def test_a_saved_post_opens_again_to_be_changed(signed_in):
+    view = PostComposerView()
+    assert view.reopen_box.layout.display == "none"
+    fill_good_post(view)
+    view.price.control.value = "20rb"
+    view.platform.control.value = "facebook"
+    view.hashtags.control.value = "#kesetperca #wayjepara"
+    view.save.click()
+    assert view.reopen_box.layout.display == ""
+    fresh = PostComposerView()  # a reload: a new page, the same participant
+    assert fresh.hook.control.value == ""
+    fresh.reopen.control.value = signed_in.posts("post")[-1].id
+    fresh.reopen_button.click()
+    assert fresh.hook.control.value == "Lantai teras cepat kotor?"
+    assert fresh.price.control.value == "Rp20.000"
+    assert fresh.platform.control.value == "facebook"
+    assert fresh.hashtags.control.value == "#kesetperca #wayjepara"
+    assert fresh.text == view.text

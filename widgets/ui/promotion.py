@@ -169,6 +169,11 @@ class PostComposerView(w.VBox):
         self.status.add_class("uk-pc-status")
         self.saved = w.HTML()
         self.saved.add_class("uk-pc-saved")
+        self.reopen = Field(t("promoview.reopen"), w.Dropdown(options=[]), css="uk-pc-reopen")
+        self.reopen_button = button(t("promoview.reopen_button"))
+        self.reopen_button.add_class("uk-pc-reopen-button")
+        self.reopen_button.on_click(lambda _b: self.open_saved())
+        self.reopen_box = w.VBox([self.reopen, self.reopen_button])
         self.text = ""
         self.parts = promotion.PostParts()
         inputs = [self.hook, self.product, self.material, self.size, self.colour, self.benefit,
@@ -186,7 +191,7 @@ class PostComposerView(w.VBox):
             section(t("promoview.preview_title")), self.preview,
             section(t("promoview.findings_title")), self.findings,
             section(t("promoview.copy_title")), self.copy,
-            self.save, self.status, self.saved,
+            self.save, self.status, self.saved, self.reopen_box,
         ])
         self.refresh()
         self._show_saved()
@@ -236,10 +241,36 @@ class PostComposerView(w.VBox):
 
     def _show_saved(self) -> None:
         session = PAGE.session
-        if session is None:
-            self.saved.value = ""
+        posts = session.posts("post") if session is not None else []
+        self.saved.value = saved_list_html(posts, self.rules)
+        names = {k: p.name for k, p in self.rules.posts.items()}
+        self.reopen.control.options = [
+            (t("promoview.saved_item", platform=names.get(p.platform, p.platform),
+               date=format_date(dt.datetime.fromisoformat(p.created_at).date()))
+             + f" · {p.text[:40]}", p.id) for p in reversed(posts)]
+        self.reopen_box.layout.display = "" if posts else "none"
+
+    def open_saved(self) -> None:
+        """Put a saved post's parts back in the fields, to change it and save it again."""
+        session = PAGE.session
+        wanted = self.reopen.control.value
+        found = [p for p in session.posts("post") if p.id == wanted] if session else []
+        if not found:
             return
-        self.saved.value = saved_list_html(session.posts("post"), self.rules)
+        post = found[0]
+        parts = promotion.PostParts.make(**{k: v for k, v in post.parts.items()
+                                            if k != "price"}, price=post.parts.get("price"))
+        fields = {"hook": self.hook, "product": self.product, "material": self.material,
+                  "size": self.size, "colour": self.colour, "benefit": self.benefit,
+                  "order_note": self.order_note, "contact": self.contact, "place": self.place}
+        for key, field in fields.items():
+            field.control.value = getattr(parts, key)
+        self.order.control.value = parts.order
+        self.hashtags.control.value = " ".join(parts.hashtags)
+        self.price.control.value = format_rupiah(parts.price) if parts.price else ""
+        if post.platform in promotion.POST_PLATFORMS:
+            self.platform.control.value = post.platform
+        self.status.value = notice_html(t("promoview.reopened"), "info")
 
 
 def save_text(session, kind: str, platform: str, parts: dict, text: str,
