@@ -83,6 +83,12 @@ def test_composer_on_a_phone(kit_server, browser, artifacts):
     saved = again.page.wait_for_selector(".uk-pc-saved:has-text('Instagram')", timeout=30_000)
     saved.click()  # open the <details>
     assert "Lantai teras cepat kotor?" in again.page.inner_text(".uk-pc-saved")
+    again.page.click(".uk-pc-reopen-button")
+    again.page.wait_for_selector(".uk-pc-status:has-text('dibuka lagi')", timeout=30_000)
+    again.page.wait_for_function(
+        "document.querySelector('.uk-pc-price input').value === 'Rp1.500.000'", timeout=30_000)
+    assert again.page.input_value(".uk-pc-hook input") == "Lantai teras cepat kotor?"
+    assert_clean(again)
     again.close()
 
 

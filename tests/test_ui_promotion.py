@@ -241,3 +241,14 @@ def test_a_saved_post_opens_again_to_be_changed(signed_in):
     assert fresh.platform.control.value == "facebook"
     assert fresh.hashtags.control.value == "#kesetperca #wayjepara"
     assert fresh.text == view.text
+
+
+def test_the_newest_saved_post_is_the_one_offered(signed_in):
+    view = PostComposerView()
+    fill_good_post(view)
+    view.save.click()
+    view.hook.control.value = "Keset baru!"
+    view.save.click()
+    fresh = PostComposerView()
+    fresh.reopen_button.click()  # nothing chosen: the newest
+    assert fresh.hook.control.value == "Keset baru!"

@@ -248,6 +248,8 @@ class PostComposerView(w.VBox):
             (t("promoview.saved_item", platform=names.get(p.platform, p.platform),
                date=format_date(dt.datetime.fromisoformat(p.created_at).date()))
              + f" · {p.text[:40]}", p.id) for p in reversed(posts)]
+        if posts:
+            self.reopen.control.value = posts[-1].id  # the newest first
         self.reopen_box.layout.display = "" if posts else "none"
 
     def open_saved(self) -> None:
