@@ -54,7 +54,6 @@ def test_every_rule_has_a_date_and_a_source():
     assert RULES.posts["instagram"].caption_max.value == 2200
     assert RULES.posts["instagram"].preview_chars.value == 125
     assert RULES.listings["tokopedia"].description_min_words.value == 30
-    assert RULES.whatsapp_about_max.value == 139
     assert RULES.listings["shopee"].title_max.unverified  # FACTS.md: Shopee limits unverified
 
 
@@ -197,13 +196,12 @@ def test_hashtags_parsed_from_what_people_type():
 
 def test_hashtag_suggestions_from_the_village_profile():
     village = load_village()
-    words = [p.name.split()[0] for g in village.groups.values() for p in g.products]
-    keset = pr.suggest_hashtags(village.hashtags, "Keset bulat kain perca", words, 5)
+    keset = pr.suggest_for(village, "Keset bulat kain perca", 5)
     assert keset[:2] == ["#kesetperca", "#kesetkarakter"] and len(keset) == 5
     assert "#kambingkurban" not in keset
-    goat = pr.suggest_hashtags(village.hashtags, "Kambing jantan", words, 5)
+    goat = pr.suggest_for(village, "Kambing jantan", 5)
     assert goat[0] == "#kambingkurban" and "#kesetperca" not in goat
-    assert pr.suggest_hashtags(village.hashtags, "Keset", words, 0) == []
+    assert pr.suggest_for(village, "Keset", 0) == []
 
 
 # --- Listings -------------------------------------------------------------------------------
@@ -279,6 +277,18 @@ def test_photos_weight_and_price():
                                   "tokopedia"))
     assert {"photos_few", "weight_missing", "listing_price_missing"} <= set(found)
     assert "photos_few" not in keys(pr.check_listing(good_listing(photos=5), "tokopedia"))
+
+
+@pytest.mark.parametrize(("typed", "grams"), [("350", 350), ("350 g", 350), ("350 gram", 350),
+                                              (" 1.200 gr ", 1200), ("", None), ("  ", None)])
+def test_weights_as_people_write_them(typed, grams):
+    assert pr.parse_weight(typed) == grams
+
+
+@pytest.mark.parametrize("typed", ["berat", "-5", "0", "1,5 kg", "100001", "3 ons"])
+def test_what_is_not_a_weight_in_grams_gets_a_message(typed):
+    with pytest.raises(ValueError, match="gram"):
+        pr.parse_weight(typed)
 
 
 # --- Live animals on Meta's shops ------------------------------------------------------------

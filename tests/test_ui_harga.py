@@ -245,7 +245,7 @@ def test_listing_price_for_shopee_and_tokopedia():
     assert "Rp29.330" in view.result.value and "Rp29.500" in view.result.value
     assert "Rp25.000" in view.result.value  # pushed back through the fees
     view.platform.control.value = "tokopedia"
-    assert view.new_shop_box.layout.display == "none"
+    assert view.new_shop.layout.display == "none"
     view.target.control.value = "25rb"
     view.calculate.click()
     assert view.price == 28_688

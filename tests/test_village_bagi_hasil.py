@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_village import edit_yaml, load_error, set_cell
 
-from widgets import i18n, village
+from widgets import village
 from widgets.sharing_data import COOP, goat_sale, group_data, group_keys, month_profit
 from widgets.village import load_village
 
@@ -17,11 +17,9 @@ JEPARA = village.DATASETS_DIR / "jepara"
 
 
 @pytest.fixture(autouse=True)
-def indonesian():
-    previous = i18n.language()
-    i18n.set_language("id")
+def fresh_village():
+    """Indonesian texts come from conftest; each test reads the village files anew."""
     yield
-    i18n.set_language(previous)
     village.clear_cache()
 
 

@@ -77,7 +77,6 @@ class PlatformRules:
     file: str
     posts: Mapping[str, PostPlatform]
     listings: Mapping[str, ListingPlatform]
-    whatsapp_about_max: Rule
     live_animals: WordList
     promo_words: WordList
     platform_names: WordList
@@ -91,7 +90,7 @@ class PlatformRules:
             found += [r for r in (listing.title_max, listing.description_min_words,
                                   listing.description_max, listing.photos_min,
                                   listing.items_max) if r]
-        return found + [self.whatsapp_about_max]
+        return found
 
 
 def load_rules(path: Path | None = None) -> PlatformRules:
@@ -119,7 +118,6 @@ def _load_cached(path: Path) -> PlatformRules:
     forbidden = need_mapping(file, top.raw("forbidden"), "forbidden")
     return PlatformRules(
         file, posts, listings,
-        _rule(file, data, "whatsapp_about_max", ""),
         _words(file, need_mapping(file, top.raw("live_animals"), "live_animals"), "live_animals",
                "words", "not_live"),
         _words(file, forbidden, "forbidden", "promo_words"),

@@ -32,10 +32,9 @@ from widgets.platform_rules import (  # noqa: F401 (the rules and their loader l
     clear_cache,
     load_rules,
 )
+from widgets.village import Village
 
 ORDER_WAYS = ("whatsapp", "preorder", "ready")
-# Posts keep their text short enough to save; a caption longer than any platform allows.
-TEXT_MAX = 5000
 PART_MAX = {"hook": 300, "product": 120, "material": 120, "size": 80, "colour": 80,
             "benefit": 600, "order_note": 200, "contact": 80, "place": 160, "hashtags": 400}
 # Caps lock: flagged when at least this many letters are mostly upper case.
@@ -76,7 +75,6 @@ def passes(findings: Iterable[Finding]) -> bool:
 # --- Text helpers ----------------------------------------------------------------------------
 
 
-_HASHTAG = re.compile(r"#[^\s#]+")
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|me|ly|link|shop|store|co)"
     r"(?:/\S*)?\b", re.IGNORECASE)
@@ -113,10 +111,6 @@ def parse_hashtags(text: str) -> tuple[list[str], list[str]]:
         if tag not in tags:
             tags.append(tag)
     return tags, rejected
-
-
-def count_hashtags(text: str) -> int:
-    return len(_HASHTAG.findall(text))
 
 
 def words(text: str) -> list[str]:
@@ -286,6 +280,13 @@ def _sorted(found: list[Finding]) -> list[Finding]:
 # --- Hashtag suggestions ---------------------------------------------------------------------
 
 
+def suggest_for(village: Village, product: str, limit: int) -> list[str]:
+    """:func:`suggest_hashtags` from a village profile: its curated tags, and the first word of
+    each product's name (``keset``, ``seragam``, ``kambing``) as the product words."""
+    words_ = [p.name.split()[0] for g in village.groups.values() for p in g.products]
+    return suggest_hashtags(village.hashtags, product, words_, limit)
+
+
 def suggest_hashtags(village_tags: Sequence[str], product: str, product_words: Iterable[str],
                      limit: int) -> list[str]:
     """Up to ``limit`` of the village's curated tags for a product: first the tags about this
@@ -306,6 +307,23 @@ def suggest_hashtags(village_tags: Sequence[str], product: str, product_words: I
 
 
 # --- Listings -------------------------------------------------------------------------------
+
+WEIGHT_MAX_GRAMS = 100_000  # a parcel over 100 kg is a typing mistake, not a keset
+
+
+def parse_weight(text: str) -> int | None:
+    """Grams as people write them: ``350``, ``350 g``, ``350 gram``, ``1.200 gr``; ``None`` when
+    blank; ValueError with the participant's message otherwise."""
+    typed = " ".join(text.split()).casefold() if isinstance(text, str) else ""
+    for unit in ("gram", "gr", "g"):
+        typed = typed.removesuffix(unit)
+    typed = typed.strip().replace(".", "")
+    if not typed:
+        return None
+    if not typed.isdigit() or not 0 < int(typed) <= WEIGHT_MAX_GRAMS:
+        raise ValueError(t("promotion.weight_bad"))
+    return int(typed)
+
 
 
 @dataclass(frozen=True)

@@ -106,10 +106,15 @@ _SCHEMA_1 = (
 )
 
 
-def _migration_1(conn: sqlite3.Connection) -> None:
-    # Statement by statement: executescript() would COMMIT the surrounding transaction.
-    for sql in _SCHEMA_1:
-        conn.execute(sql)
+def _schema(statements: tuple[str, ...]) -> Callable[[sqlite3.Connection], None]:
+    """A migration that runs ``statements`` one by one (executescript() would COMMIT the
+    surrounding transaction, so a failed migration could not be rolled back)."""
+
+    def migrate(conn: sqlite3.Connection) -> None:
+        for sql in statements:
+            conn.execute(sql)
+
+    return migrate
 
 
 _SCHEMA_2 = (
@@ -147,11 +152,6 @@ _SCHEMA_2 = (
 )
 
 
-def _migration_2(conn: sqlite3.Connection) -> None:
-    for sql in _SCHEMA_2:
-        conn.execute(sql)
-
-
 _SCHEMA_3 = (
     # Promotion texts a participant saved (lesson 4 posts, lesson 5 listings): the parts as
     # JSON, so the composer can open them again, and the text as it was shown.
@@ -168,14 +168,9 @@ _SCHEMA_3 = (
 )
 
 
-def _migration_3(conn: sqlite3.Connection) -> None:
-    for sql in _SCHEMA_3:
-        conn.execute(sql)
-
-
 # Append only. Migration i brings the file from user_version i to i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = tuple(
+    _schema(statements) for statements in (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,9 +7,7 @@ saved by the signed-in ``widgets.store.Session``. Nothing here calculates money 
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import re
 from html import escape
 
 import ipywidgets as w
@@ -19,7 +17,16 @@ from widgets.charts import bar_chart
 from widgets.i18n import format_date, format_month, t
 from widgets.ledger import CATEGORIES, EntryError, make_entry
 from widgets.money import AmountError, format_rupiah, parse_rupiah
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import (
+    PAGE,
+    XLSX,
+    Field,
+    button,
+    download_link,
+    file_slug,
+    notice_html,
+    section,
+)
 
 IN_COLOR, OUT_COLOR = "#1a7f37", "#b42318"
 _TABLE_STYLE = (
@@ -129,27 +136,16 @@ def purses_html(entries: list[ledger.Entry]) -> str:
     )
 
 
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "peserta"
-
-
 def downloads_html(entries: list[ledger.Entry], owner: str) -> str:
     """Download links carrying the files themselves, so nothing is served from disk."""
     # openpyxl costs a quarter of a second to import: pay it after sign-in, not on page load.
     from widgets.export import cashbook_csv, cashbook_xlsx
 
-    xlsx = base64.b64encode(cashbook_xlsx(entries, owner)).decode("ascii")
-    csv = base64.b64encode(cashbook_csv(entries)).decode("ascii")
-    name = f"buku-kas-{_slug(owner)}"
-    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    style = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
-             "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
-    return (
-        f'<a class="uk-download-xlsx" style="{style}" download="{name}.xlsx" '
-        f'href="data:{mime};base64,{xlsx}">⬇ {escape(t("ui.download_xlsx"))}</a>'
-        f'<a class="uk-download-csv" style="{style}" download="{name}.csv" '
-        f'href="data:text/csv;base64,{csv}">⬇ {escape(t("ui.download_csv"))}</a>'
-    )
+    name = f"buku-kas-{file_slug(owner, 'peserta')}"
+    return (download_link("uk-download-xlsx", f"{name}.xlsx", XLSX,
+                          cashbook_xlsx(entries, owner), t("ui.download_xlsx"))
+            + download_link("uk-download-csv", f"{name}.csv", "text/csv",
+                            cashbook_csv(entries), t("ui.download_csv")))
 
 
 class EntryForm(w.VBox):

@@ -6,11 +6,17 @@ template sets the font sizes), and messages sit directly under the field they ar
 
 from __future__ import annotations
 
+import base64
+import re
 from html import escape
 
 import ipywidgets as w
 import traitlets
 
+DOWNLOAD_STYLE = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
+                  "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
+HTML_FILE = "text/html;charset=utf-8"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLORS = {"ok": "#1a7f37", "error": "#b42318", "info": "#344054", "warn": "#9a6700"}
 
 
@@ -71,5 +77,23 @@ def button(description: str, style: str = "") -> w.Button:
     )
 
 
+def tick_box(label: str) -> w.Checkbox:
+    """A tick box with its label (the page's style lets the label wrap on a phone)."""
+    return w.Checkbox(value=False, indent=False, description=label,
+                      layout=w.Layout(width="auto", max_width="520px"))
+
+
 def section(title: str) -> w.HTML:
     return w.HTML(f'<h3 style="margin:18px 0 6px;color:#7a2e0e">{escape(title)}</h3>')
+
+
+def file_slug(text: str, default: str, limit: int = 40) -> str:
+    """A file name part from a participant's text: ``Siti Aminah`` -> ``siti-aminah``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:limit].strip("-") or default
+
+
+def download_link(css: str, filename: str, mime: str, data: bytes, label: str) -> str:
+    """A button-like link that carries the file itself, so nothing is served from disk."""
+    body = base64.b64encode(data).decode("ascii")
+    return (f'<a class="{css}" style="{DOWNLOAD_STYLE}" download="{escape(filename)}" '
+            f'href="data:{mime};base64,{body}">⬇ {escape(label)}</a>')

@@ -4,10 +4,8 @@ notebook cell's call; answers are checked in the kernel, never shipped to the pa
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import logging
-import re
 from html import escape
 
 import ipywidgets as w
@@ -18,7 +16,16 @@ from widgets.fees import load_fees
 from widgets.i18n import t
 from widgets.money import AmountError, format_rupiah, parse_rupiah
 from widgets.numbers import NumberError, parse_count, parse_percent
-from widgets.ui.common import PAGE, Field, button, notice_html
+from widgets.ui.common import (
+    HTML_FILE,
+    PAGE,
+    Field,
+    button,
+    download_link,
+    file_slug,
+    notice_html,
+    tick_box,
+)
 from widgets.ui.inputs import text_field
 from widgets.ui.promotion import ListingBuilderView, findings_html
 from widgets.ui.sales_channels import fee_sources_html
@@ -26,8 +33,6 @@ from widgets.ui.signin import SignInView
 from widgets.village import load_village
 
 log = logging.getLogger(__name__)
-LINK = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
-        "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
 AGREEMENT_EXERCISE = "marketplace-titip"
 
 
@@ -130,16 +135,15 @@ class AgreementView(w.VBox):
             return
         found = consignment.check_agreement(agreement)
         self.findings.value = findings_html(found, "uk-ag-findings-list")
-        page = base64.b64encode(consignment.agreement_html(agreement).encode()).decode("ascii")
-        slug = re.sub(r"[^a-z0-9]+", "-", (agreement.partner or "toko").casefold()).strip("-")
-        name = f"perjanjian-titip-{slug[:40] or 'toko'}-{self.today.isoformat()}.html"
+        name = (f"perjanjian-titip-{file_slug(agreement.partner, 'toko')}-"
+                f"{self.today.isoformat()}.html")
         self.preview.value = (
             f'<div style="border:1px solid #d0d5dd;border-radius:8px;padding:10px;'
             f'max-width:520px;background:#fff;overflow-wrap:anywhere">'
             f"{consignment.agreement_body(agreement)}</div>"
-            f'<a class="uk-ag-download" style="{LINK}" download="{escape(name)}" '
-            f'href="data:text/html;charset=utf-8;base64,{page}">⬇ '
-            f'{escape(t("lesson5.ag_download"))}</a>'
+            + download_link("uk-ag-download", name, HTML_FILE,
+                            consignment.agreement_html(agreement).encode("utf-8"),
+                            t("lesson5.ag_download"))
             + notice_html(t("lesson5.ag_print_hint"), "info"))
         session = PAGE.session
         if session is not None:
@@ -160,8 +164,7 @@ def agreement_maker(group: str = "konveksi") -> AgreementView:
 class GoatChannelsView(w.VBox):
     def __init__(self) -> None:
         self.boxes = {
-            key: w.Checkbox(value=False, description=t(f"promoex.goat_{key}"), indent=False,
-                            layout=w.Layout(width="auto", max_width="520px"))
+            key: tick_box(t(f"promoex.goat_{key}"))
             for key in promo_exercises.GOAT_CHOICES
         }
         for key, box in self.boxes.items():

@@ -5,7 +5,6 @@ sheet of labels to download and print. The work is done by :mod:`widgets.orderli
 
 from __future__ import annotations
 
-import base64
 import logging
 from collections.abc import Callable
 from html import escape
@@ -33,15 +32,13 @@ from widgets.orderlink import (
     qr_svg,
     sheet_filename,
 )
-from widgets.ui.common import Field, button, notice_html
+from widgets.promotion import is_live_animal
+from widgets.ui.common import HTML_FILE, Field, button, download_link, notice_html
 from widgets.ui.inputs import Reader, rupiah_text, text_field
 from widgets.village import load_village
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-LINK = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
-        "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
-LIVE_ANIMAL_UNIT = "ekor"  # the counting word for animals: the group sells live animals
 
 
 class OrderLinkView(w.VBox):
@@ -173,20 +170,17 @@ def result_html(label: Label) -> str:
 
 def download_html(label: Label, sheet: str, count: int) -> str:
     """The label sheet as a link that carries the file itself (nothing is served from disk)."""
-    data = base64.b64encode(sheet.encode("utf-8")).decode("ascii")
     text = t("orderlink.download", count=count, pages=pages_needed(count))
-    return (
-        f'<a class="uk-wa-download" style="{LINK}" download="{escape(sheet_filename(label))}" '
-        f'href="data:text/html;charset=utf-8;base64,{data}">⬇ {escape(text)}</a>'
-        + notice_html(t("orderlink.print_hint"), "info")
-    )
+    return (download_link("uk-wa-download", sheet_filename(label), HTML_FILE,
+                          sheet.encode("utf-8"), text)
+            + notice_html(t("orderlink.print_hint"), "info"))
 
 
 def order_link_maker(group: str = "konveksi", phone: str = "") -> OrderLinkView:
     """The maker filled in from the village profile: the group's first product and its name."""
     found = load_village().groups[group]
     first = found.products[0] if found.products else None
-    live = any(product.unit == LIVE_ANIMAL_UNIT for product in found.products)
+    live = any(is_live_animal(product.name) for product in found.products)
     return OrderLinkView(product=first.name if first else "",
                          price=first.price if first else None, group=found.name, phone=phone,
                          live_animals=live)

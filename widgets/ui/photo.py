@@ -8,7 +8,6 @@ A thin view over ``widgets.photo``: one upload control whose observer calls
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import logging
 import re
@@ -20,23 +19,16 @@ import ipywidgets as w
 from widgets.fees import STALE_MONTHS, months_before
 from widgets.i18n import format_date, t
 from widgets.photo_rules import load_rules
-from widgets.ui.common import COLORS, PAGE, Field, notice_html
+from widgets.ui.common import COLORS, PAGE, Field, download_link, file_slug, notice_html
 
 if TYPE_CHECKING:  # Pillow and numpy load with the first photo, not with the lesson page
     from widgets.photo import Finding, PhotoReport, PhotoResult
 
 log = logging.getLogger(__name__)
 
-LINK = ("display:inline-block;padding:10px 16px;margin:6px 8px 4px 0;border-radius:8px;"
-        "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
 # Two previews side by side on a laptop, one above the other on a 360 px phone.
 FIGURE = "flex:1 1 150px;max-width:240px;margin:0"
 IMAGE = "display:block;width:100%;height:auto;border:1px solid #e4e0d8;border-radius:6px"
-
-
-def _slug(name: str) -> str:
-    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)
-    return re.sub(r"[^a-z0-9]+", "-", stem.casefold()).strip("-")[:40] or "foto"
 
 
 def _heading(text: str) -> str:
@@ -99,13 +91,13 @@ def download_html(result: PhotoResult, name: str) -> str:
     copy = result.improved
     if copy is None:
         return ""
-    data = base64.b64encode(copy.jpeg).decode("ascii")
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)  # keset.jpg -> keset-persegi.jpg
     notes = ["photo.copy_cropped" if copy.cropped else "photo.copy_padded"]
     notes += ["photo.copy_brightened"] * copy.brightened + ["photo.copy_upscaled"] * copy.upscaled
     notes.append("photo.copy_private")
     return (
-        f'<a class="uk-photo-download" style="{LINK}" download="{_slug(name)}-persegi.jpg" '
-        f'href="data:image/jpeg;base64,{data}">⬇ {escape(t("photo.download", side=copy.side))}</a>'
+        download_link("uk-photo-download", f"{file_slug(stem, 'foto')}-persegi.jpg",
+                      "image/jpeg", copy.jpeg, t("photo.download", side=copy.side))
         + "".join(notice_html(t(key), "info") for key in notes))
 
 

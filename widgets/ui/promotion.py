@@ -15,7 +15,7 @@ from widgets.fees import FeeData, load_fees
 from widgets.i18n import format_date, t
 from widgets.money import AmountError, format_rupiah, parse_rupiah
 from widgets.promotion import Finding, PlatformRules
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import PAGE, Field, button, notice_html, section, tick_box
 from widgets.ui.inputs import row, text_field
 from widgets.village import Group, Village, load_village
 
@@ -113,12 +113,8 @@ def copy_html(text: str, css: str) -> str:
             f"</span></div>")
 
 
-def _product_words(village: Village) -> list[str]:
-    return [p.name.split()[0] for g in village.groups.values() for p in g.products]
-
-
 def _place(village: Village) -> str:
-    return f"Desa {village.name}, {village.district}"
+    return t("promoview.place_default", village=village.name, district=village.district)
 
 
 class PostComposerView(w.VBox):
@@ -131,9 +127,8 @@ class PostComposerView(w.VBox):
         self.village = village or load_village()
         self.group: Group = self.village.groups[group]
         product = self.group.products[0]
-        words = _product_words(self.village)
         limit = self.rules.posts["instagram"].hashtags_max.value
-        suggested = promotion.suggest_hashtags(self.village.hashtags, product.name, words, limit)
+        suggested = promotion.suggest_for(self.village, product.name, limit)
         self.platform = Field(t("promoview.platform"), w.ToggleButtons(
             options=[(self.rules.posts[k].name, k) for k in promotion.POST_PLATFORMS],
             value="instagram"), css="uk-pc-platform")
@@ -338,8 +333,7 @@ class ListingBuilderView(w.VBox):
                                  hint=t("promoview.listing_weight_hint"))
         self.photos = Field(t("promoview.listing_photos"), w.BoundedIntText(
             value=1, min=0, max=20), css="uk-ls-photos")
-        self.live = w.Checkbox(value=False, description=t("promoview.listing_live"),
-                               indent=False, layout=w.Layout(width="auto"))
+        self.live = tick_box(t("promoview.listing_live"))
         self.live.add_class("uk-ls-live")
         self.use_net = button(t("promoview.listing_use_net"))
         self.use_net.add_class("uk-ls-use-net")
@@ -409,14 +403,11 @@ class ListingBuilderView(w.VBox):
         except AmountError as exc:
             self.price.error(str(exc))
             ok = False
-        typed = self.weight.control.value.strip().casefold().removesuffix("gram").removesuffix(
-            "gr").removesuffix("g").strip().replace(".", "")
-        if typed:
-            if typed.isdigit() and 0 < int(typed) <= 100_000:
-                weight = int(typed)
-            else:
-                self.weight.error(t("promoview.listing_weight_bad"))
-                ok = False
+        try:
+            weight = promotion.parse_weight(self.weight.control.value)
+        except ValueError as exc:
+            self.weight.error(str(exc))
+            ok = False
         if not ok:
             return None
         return promotion.Listing(

@@ -28,7 +28,7 @@ from widgets.i18n import catalog, format_date, language, t
 from widgets.money import format_rupiah
 from widgets.numbers import format_percent
 from widgets.pricing_data import PricingData, load_pricing
-from widgets.ui.common import Field, button, notice_html
+from widgets.ui.common import Field, button, notice_html, tick_box
 from widgets.ui.costsheet import LATEST
 from widgets.ui.inputs import Reader, percent_text, row, rupiah_text, table_style, text_field
 
@@ -119,16 +119,6 @@ def fee_sources_html(fees: FeeData, today: dt.date | None = None, warn: bool = T
             + notice_html(t("pricing.src_rounding"), "info"))
 
 
-def choice(label: str) -> tuple[w.Checkbox, w.HBox]:
-    """A tick box whose label wraps on a phone (a Checkbox's own label is cut with "…")."""
-    box = w.Checkbox(value=False, indent=False, description="",
-                     layout=w.Layout(width="32px", min_width="32px", margin="2px 4px 0 0"))
-    text = w.HTML(f'<span style="font-size:15px">{escape(label)}</span>',
-                  layout=w.Layout(flex="1 1 auto", width="auto"))
-    return box, w.HBox([box, text], layout=w.Layout(width="100%", max_width="520px",
-                                                     align_items="flex-start",
-                                                     flex_flow="row nowrap"))
-
 
 # --- The comparison -------------------------------------------------------------------------
 
@@ -211,12 +201,12 @@ class ChannelComparisonView(w.VBox):
         self.shopee = text_field(t("pricing.ch_shopee_rate"), css="uk-ch-shopee")
         self.tokopedia = text_field(t("pricing.ch_tokopedia_rate"), css="uk-ch-tokopedia")
         self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-ch-per-order")
-        self.statement, statement = choice(t("pricing.ch_statement",
+        self.statement = tick_box(t("pricing.ch_statement",
                                              limit=format_rupiah(self.fees.pph22.exempt_up_to)))
         orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
-        self.new_shop, new_shop = choice(t("pricing.ch_new_shop", orders=orders))
+        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
         body = w.VBox([self.commission, row(self.margin, self.days), self.returns, self.discount,
-                       self.shopee, self.tokopedia, self.per_order, statement, new_shop])
+                       self.shopee, self.tokopedia, self.per_order, self.statement, self.new_shop])
         self.settings = w.Accordion(children=[body], selected_index=None,
                                     layout=w.Layout(width="100%", max_width="520px"))
         self.settings.set_title(0, t("pricing.ch_settings"))
@@ -322,10 +312,10 @@ class ListingPriceView(w.VBox):
         self.target = text_field(t("pricing.lp_target"), placeholder="Rp", css="uk-lp-target")
         self.rate = text_field(t("pricing.lp_rate"), css="uk-lp-rate")
         self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-lp-per-order")
-        self.statement, statement = choice(t("pricing.ch_statement",
+        self.statement = tick_box(t("pricing.ch_statement",
                                              limit=format_rupiah(self.fees.pph22.exempt_up_to)))
         orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
-        self.new_shop, self.new_shop_box = choice(t("pricing.ch_new_shop", orders=orders))
+        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
         self.calculate = button(t("pricing.lp_calculate"), "primary")
         self.calculate.add_class("uk-lp-calculate")
         self.warning = w.HTML(stale_warning(self.fees, self.today))
@@ -334,7 +324,7 @@ class ListingPriceView(w.VBox):
         self.platform.control.observe(lambda _c: self._platform_changed(), "value")
         self.calculate.on_click(lambda _b: self.run())
         super().__init__([self.warning, self.platform, self.target, self.rate, self.per_order,
-                          statement, self.new_shop_box, self.calculate, self.result])
+                          self.statement, self.new_shop, self.calculate, self.result])
         self._platform_changed()
 
     def _market(self) -> Marketplace:
@@ -345,7 +335,7 @@ class ListingPriceView(w.VBox):
         self.rate.control.value = percent_text(market.admin_fee.clusters[self.cluster].high)
         self.rate._hint = t("pricing.ch_rate_hint", cluster=cluster_name(self.cluster))
         self.rate.clear()
-        self.new_shop_box.layout.display = "" if market.order_fee.exempt_first_orders else "none"
+        self.new_shop.layout.display = "" if market.order_fee.exempt_first_orders else "none"
         self.result.value = ""
 
     def run(self) -> None:

@@ -5,10 +5,8 @@ group's agreed rule, and list what this participant saved before.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import logging
-import re
 from html import escape
 
 import ipywidgets as w
@@ -27,29 +25,30 @@ from widgets.record import (
 from widgets.rules import Rule, describe, method_label
 from widgets.sharing_data import COOP, group_data, village_line
 from widgets.store import DistributionError
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import (
+    HTML_FILE,
+    PAGE,
+    XLSX,
+    Field,
+    button,
+    download_link,
+    file_slug,
+    notice_html,
+    section,
+)
 from widgets.ui.sharing_calculator import SharingCalculator
 
 log = logging.getLogger(__name__)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-LINK = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
-        "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "kelompok"
 
 
 def downloads_html(rec: DistributionRecord) -> str:
     """Two links that carry the files themselves (nothing is served from disk)."""
-    name = f"berita-acara-{_slug(rec.group)}-{rec.day.isoformat()}"
-    html = base64.b64encode(record_html(rec).encode("utf-8")).decode("ascii")
-    xlsx = base64.b64encode(record_xlsx(rec)).decode("ascii")
+    name = f"berita-acara-{file_slug(rec.group, 'kelompok')}-{rec.day.isoformat()}"
     return (
-        f'<a class="uk-bh-download-html" style="{LINK}" download="{name}.html" '
-        f'href="data:text/html;charset=utf-8;base64,{html}">⬇ {escape(t("lesson3.download_html"))}</a>'  # noqa: E501
-        f'<a class="uk-bh-download-xlsx" style="{LINK}" download="{name}.xlsx" '
-        f'href="data:{XLSX};base64,{xlsx}">⬇ {escape(t("lesson3.download_xlsx"))}</a>'
+        download_link("uk-bh-download-html", f"{name}.html", HTML_FILE,
+                      record_html(rec).encode("utf-8"), t("lesson3.download_html"))
+        + download_link("uk-bh-download-xlsx", f"{name}.xlsx", XLSX, record_xlsx(rec),
+                        t("lesson3.download_xlsx"))
         + notice_html(t("lesson3.print_hint"), "info")
     )
 
