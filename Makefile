@@ -26,15 +26,15 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 check: setup
-	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m widgets.check
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m widgets.kit.check
 
 serve: setup
-	$(BIN)/python -m widgets.server --host $(HOST) --port $(PORT) \
+	$(BIN)/python -m widgets.kit.server --host $(HOST) --port $(PORT) \
 		--class-size $(CLASS_SIZE) --lesson $(LESSON)
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m widgets.nbclean --check lessons slides
+	$(BIN)/python -m widgets.kit.nbclean --check lessons slides
 
 # One pytest run, so its closing line counts every test. tests/conftest.py points
 # USAHA_KITA_DATA at a throwaway folder before any kernel starts.
@@ -48,7 +48,7 @@ bench: setup
 	$(BIN)/python -m bench.run
 
 clean-notebooks: setup
-	$(BIN)/python -m widgets.nbclean lessons slides
+	$(BIN)/python -m widgets.kit.nbclean lessons slides
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -1,7 +1,7 @@
 """Run the kit's Voila subclass (gzip, cache headers, voila.json, the usaha template) over any
 folder, with any kernel pools: ``python -m bench.kitlaunch ROOT PORT POOLS_JSON``.
 
-``widgets.server`` always serves ``lessons/`` with a pool sized for the class; the benchmark
+``widgets.kit.server`` always serves ``lessons/`` with a pool sized for the class; the benchmark
 also needs the kit's settings over a folder holding a bare notebook, and with no pool at all
 so that a render measures execution. Nothing in ``widgets/`` is changed for that.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from widgets.server import KIT_ROOT, _make_app_class, kit_environment
+from widgets.kit.server import KIT_ROOT, _make_app_class, kit_environment
 
 
 def main(argv: list[str]) -> int:

@@ -137,7 +137,7 @@ def _settle(name: str, server: Server) -> None:
 
 def browser_visits(lab: Lab, reps: int, kinds: list[str]) -> dict:
     """First visits in Chromium: ``bytes`` on a plain loopback link, ``slow`` on the
-    emulated phone link. Kit: ``widgets.server`` with a small pool; stock: ``voila``."""
+    emulated phone link. Kit: ``widgets.kit.server`` with a small pool; stock: ``voila``."""
     from bench.browser import Browser
 
     kit = lab.start(servers.kit_server, BROWSER_CLASS_SIZE)
@@ -165,7 +165,7 @@ def browser_visits(lab: Lab, reps: int, kinds: list[str]) -> dict:
 
 
 def class_burst(lab: Lab, reps: int) -> dict:
-    """30 phones open lesson 1 at once. Kit: ``widgets.server --class-size 30`` once its pool
+    """30 phones open lesson 1 at once. Kit: ``widgets.kit.server --class-size 30`` once its pool
     is full and idle; stock: ``voila`` as installed. A fresh server for every repetition."""
     samples: dict = {"kit": [], "stock": []}
     for rep in range(reps):

@@ -206,9 +206,9 @@ def base_env(data: Path, jupyter_config: Path) -> dict:
 
 
 def kit_server(work: Path, env: dict, class_size: int) -> Server:
-    """The real thing: ``python -m widgets.server``, pool sized for the class."""
+    """The real thing: ``python -m widgets.kit.server``, pool sized for the class."""
     return Server(f"kit{class_size}", [
-        "-m", "widgets.server", "--no-check", "--host", HOST, "--port", "{port}",
+        "-m", "widgets.kit.server", "--no-check", "--host", HOST, "--port", "{port}",
         "--class-size", str(class_size),
     ], work, ROOT, env)
 

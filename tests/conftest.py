@@ -41,7 +41,7 @@ def free_port() -> int:
 
 
 class KitServer:
-    """``python -m widgets.server`` in a subprocess, on loopback, with its own data folder."""
+    """``python -m widgets.kit.server`` in a subprocess, on loopback, with its own data folder."""
 
     def __init__(self, data_dir: Path, class_size: int = 2, extra_args: tuple = ()) -> None:
         self.port = free_port()
@@ -53,7 +53,7 @@ class KitServer:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
         self.log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "widgets.server", "--no-check", "--host", "127.0.0.1",
+            [sys.executable, "-m", "widgets.kit.server", "--no-check", "--host", "127.0.0.1",
              "--port", str(self.port), "--class-size", str(class_size), *extra_args],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -96,7 +96,7 @@ class KitServer:
 @pytest.fixture(autouse=True)
 def indonesian():
     """Every test reads the messages in Indonesian, the participants' language."""
-    from widgets import i18n
+    from widgets.core import i18n
 
     previous = i18n.language()
     i18n.set_language("id")

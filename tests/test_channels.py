@@ -1,4 +1,4 @@
-"""widgets.channels: what each channel leaves per piece (worked by hand), the listing price for
+"""pricing.channels: what each channel leaves per piece (worked by hand), the listing price for
 a target net, and the properties every channel must keep."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import channels
-from widgets.channels import (
+from widgets.pricing import channels
+from widgets.pricing.channels import (
     ChannelError,
     Settings,
     Terms,
@@ -23,7 +23,7 @@ from widgets.channels import (
     terms,
     village_shop,
 )
-from widgets.fees import load_fees
+from widgets.pricing.fees import load_fees
 
 TODAY = dt.date(2026, 11, 28)
 # The Jepara defaults for a keset (datasets/jepara/harga.yaml; Lifestyle's top rates).

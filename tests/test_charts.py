@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.charts import BOTTOM, HEIGHT, TOP, _nice_max, bar_chart, line_chart
+from widgets.core.charts import BOTTOM, HEIGHT, TOP, _nice_max, bar_chart, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 EVIL = "<script>alert(1)</script>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from widgets.charts import grouped_hbar_chart
+from widgets.core.charts import grouped_hbar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.charts import (
+from widgets.core.charts import (
     BOTTOM,
     HEIGHT,
     LOSS_COLOR,

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from widgets import promo_exercises as px
-from widgets.consignment import CHECKLIST, Agreement, agreement_html, check_agreement
+from widgets.promotion import exercises as px
+from widgets.promotion.consignment import CHECKLIST, Agreement, agreement_html, check_agreement
 
 FULL = Agreement("Kelompok Konveksi", "Warung Bu Sri", "Keset bulat", price=15000,
                  commission=2000, payment_days=7, returns_days=30, damage="group",

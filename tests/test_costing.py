@@ -1,4 +1,4 @@
-"""widgets.costing: the cost sheet, price ↔ margin, break-even and the goat case, checked
+"""widgets.pricing.costing: the cost sheet, price ↔ margin, break-even and the goat case, checked
 against figures worked out by hand (see the comments) and against properties."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets import costing
-from widgets.costing import (
+from widgets.pricing import costing
+from widgets.pricing.costing import (
     CostError,
     CostSheet,
     GoatPlan,

@@ -8,15 +8,15 @@ from html import escape
 
 import pytest
 
-from widgets import i18n
-from widgets.exercises import check_week, explain, week_answer, week_days
-from widgets.i18n import t
-from widgets.ledger import Entry
+from widgets.cashbook.exercises import check_week, explain, week_answer, week_days
+from widgets.cashbook.ledger import Entry
+from widgets.cashbook.ui.lesson import EXERCISE_ID, WeekExercise
+from widgets.core import i18n
+from widgets.core.i18n import t
+from widgets.core.village import load_village
 from widgets.store import Store
 from widgets.ui.common import PAGE
-from widgets.ui.lesson1 import EXERCISE_ID, WeekExercise
 from widgets.ui.signin import SignInView
-from widgets.village import load_village
 
 # Worked out by hand from datasets/jepara/latihan_minggu.yaml:
 #   business money in  = 180.000 + 100.000 + 200.000 (capital) + 105.000 = 585.000

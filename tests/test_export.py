@@ -8,9 +8,9 @@ import io
 
 from openpyxl import load_workbook
 
-from widgets import i18n
-from widgets.export import RUPIAH_FORMAT, cashbook_csv, cashbook_xlsx, csv_safe
-from widgets.ledger import Entry, balance, running_balance
+from widgets.cashbook.export import RUPIAH_FORMAT, cashbook_csv, cashbook_xlsx, csv_safe
+from widgets.cashbook.ledger import Entry, balance, running_balance
+from widgets.core import i18n
 
 D = dt.date
 BOOK = [

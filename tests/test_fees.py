@@ -1,4 +1,4 @@
-"""widgets.fees: the marketplace fee file loads with a date and a source for every rate, a
+"""widgets.pricing.fees: the marketplace fee file loads with a date and a source for every rate, a
 missing one is an error naming the file and the key, and old rates are flagged."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import fees
-from widgets.fees import FEES_FILE, load_fees, months_before
-from widgets.village import DataError
+from widgets.core.village import DataError
+from widgets.pricing import fees
+from widgets.pricing.fees import FEES_FILE, load_fees, months_before
 
 TODAY = dt.date(2026, 11, 28)
 DATED_BLOCKS = ["shopee.admin_fee", "shopee.order_fee", "shopee.charged_on",

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets import i18n
-from widgets.ledger import (
+from widgets.cashbook.ledger import (
     CATEGORIES,
     CATEGORY_BY_KEY,
     DIRECTIONS,
@@ -33,6 +32,7 @@ from widgets.ledger import (
     running_balance,
     to_frame,
 )
+from widgets.core import i18n
 
 TODAY = dt.date(2019, 12, 14)
 D = dt.date

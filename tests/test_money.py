@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import i18n
-from widgets.money import (
+from widgets.core import i18n
+from widgets.core.money import (
     MAX_AMOUNT,
     AmountError,
     format_rupiah,
@@ -218,7 +218,7 @@ def test_any_text_gives_int_or_amount_error(text: str) -> None:
 
 
 def _raised_keys() -> set[str]:
-    source = Path(__file__).parents[1].joinpath("widgets", "money.py").read_text("utf-8")
+    source = Path(__file__).parents[1].joinpath("widgets", "core", "money.py").read_text("utf-8")
     return set(re.findall(r'AmountError\(\s*"(\w+)"', source))
 
 

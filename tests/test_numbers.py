@@ -1,4 +1,4 @@
-"""widgets.numbers: quantities, counts and percentages typed the Indonesian way, and the one
+"""widgets.core.numbers: quantities, counts and percentages typed the Indonesian way, and the one
 rounding rule (half up)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.numbers import (
+from widgets.core.numbers import (
     NumberError,
     format_percent,
     format_quantity,

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from widgets.i18n import t
-from widgets.orderlink import (
+from widgets.core.i18n import t
+from widgets.promotion.orderlink import (
     MESSAGE_LIMIT,
     PER_PAGE,
     Label,

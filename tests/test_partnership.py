@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.partnership import KidSplit, gaduh, investor_share, maklon, split_kids
-from widgets.sharing import Contribution, SharingError
+from widgets.sharing.partnership import KidSplit, gaduh, investor_share, maklon, split_kids
+from widgets.sharing.split import Contribution, SharingError
 
 
 def sewers(n: int = 10, pieces: int = 60) -> list[Contribution]:

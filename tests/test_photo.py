@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageFilter
 
-from widgets import i18n, photo
-from widgets.village import DataError
+from widgets.core import i18n
+from widgets.core.village import DataError
+from widgets.promotion import photo
 
 MB = 1024 * 1024
 GPS = 0x8825

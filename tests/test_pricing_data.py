@@ -1,6 +1,6 @@
-"""widgets.pricing_data: Jepara's harga.yaml loads, agrees with the cash book and the goat
+"""widgets.pricing.data: Jepara's harga.yaml loads, agrees with the cash book and the goat
 records it draws on, and a broken value names harga.yaml and the key. Also the worked
-investor-and-supermarket case (widgets.supermarket_case), by hand."""
+investor-and-supermarket case (widgets.pricing.supermarket), by hand."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import costing, village
-from widgets.fees import load_fees
-from widgets.pricing_data import (
+from widgets.core import village
+from widgets.core.village import DataError, load_village
+from widgets.pricing import costing
+from widgets.pricing.data import (
     cashbook_facts,
     clear_cache,
     goat_sales,
@@ -20,8 +21,8 @@ from widgets.pricing_data import (
     load_pricing,
     shop_commission,
 )
-from widgets.supermarket_case import supermarket_case
-from widgets.village import DataError, load_village
+from widgets.pricing.fees import load_fees
+from widgets.pricing.supermarket import supermarket_case
 
 JEPARA = village.DATASETS_DIR / "jepara"
 

@@ -1,4 +1,4 @@
-"""Lesson 2's exercise checks (widgets.pricing_exercises): right and wrong answers worked by
+"""Lesson 2's exercise checks (widgets.pricing.exercises): right and wrong answers worked by
 hand, the usual slips named, the steps withheld until earned, the story written from the data."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from widgets.fees import load_fees
-from widgets.money import format_rupiah
-from widgets.pricing_data import load_pricing
-from widgets.pricing_exercises import (
+from widgets.core.money import format_rupiah
+from widgets.core.village import load_village
+from widgets.pricing.data import load_pricing
+from widgets.pricing.exercises import (
     REVEAL_AFTER,
     check_cost,
     check_listing,
@@ -19,7 +19,7 @@ from widgets.pricing_exercises import (
     listing_story,
     price_task,
 )
-from widgets.village import load_village
+from widgets.pricing.fees import load_fees
 
 TODAY = dt.date(2026, 11, 28)
 # Exercise 1, by hand: (300.000 + 60.000 + 40.000) ÷ 40 = 10.000; 45 min × 10.000 ÷ 60 = 7.500;

@@ -20,13 +20,12 @@ import nbformat
 import pytest
 import yaml
 
-from widgets import check, nbclean
-from widgets.i18n import LANGUAGES, catalog, t
-from widgets.lessons import LESSONS_DIR
+from widgets.core.i18n import LANGUAGES, catalog, t
+from widgets.kit import check, nbclean
+from widgets.kit.lessons import LESSONS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ROOT / "widgets"
-UI = WIDGETS / "ui"
 TEMPLATE = ROOT / "share" / "jupyter" / "voila" / "templates" / "usaha"
 
 
@@ -96,6 +95,10 @@ def imports_ipywidgets(source: str) -> bool:
     return False
 
 
+def _in_ui(path: Path) -> bool:
+    return "ui" in path.relative_to(WIDGETS).parts[:-1]
+
+
 def _modules() -> list[Path]:
     return sorted(WIDGETS.rglob("*.py"))
 
@@ -110,9 +113,9 @@ def test_the_import_scanner_sees_every_form():
 
 def test_only_widgets_ui_imports_ipywidgets():
     outside = [p.relative_to(ROOT) for p in _modules()
-               if UI not in p.parents and imports_ipywidgets(p.read_text(encoding="utf-8"))]
+               if not _in_ui(p) and imports_ipywidgets(p.read_text(encoding="utf-8"))]
     assert not outside, f"ipywidgets imported outside widgets/ui: {outside}"
-    inside = [p for p in _modules() if UI in p.parents
+    inside = [p for p in _modules() if _in_ui(p)
               and imports_ipywidgets(p.read_text(encoding="utf-8"))]
     assert inside, "the views in widgets/ui no longer import ipywidgets: is the scan broken?"
 
@@ -173,7 +176,7 @@ def test_every_key_the_code_uses_is_in_the_catalog():
 
 
 def test_amount_errors_name_keys_that_exist():
-    source = (WIDGETS / "money.py").read_text(encoding="utf-8")
+    source = (WIDGETS / "core" / "money.py").read_text(encoding="utf-8")
     keys = set(re.findall(r"""AmountError\(\s*["']([a-z_]+)["']""", source))
     assert len(keys) >= 5
     assert {f"money.{key}" for key in keys} <= catalog().keys()
@@ -232,7 +235,7 @@ def test_nbclean_check_exits_1_on_a_dirty_copy(tmp_path):
                           encoding="utf-8")
 
     def run(*paths: Path) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "widgets.nbclean", "--check",
+        return subprocess.run([sys.executable, "-m", "widgets.kit.nbclean", "--check",
                                *map(str, paths)], cwd=ROOT, capture_output=True, text=True,
                               timeout=60)
 
@@ -299,7 +302,7 @@ def test_a_photo_up_to_the_upload_limit_reaches_the_kernel():
     """An upload travels as one websocket message; tornado's default (10 MiB) closes the page's
     connection on a larger one, so the server must allow more than the photo checker refuses
     (it then answers with a message instead of a dead page)."""
-    from widgets.photo import load_rules
+    from widgets.promotion.photo import load_rules
 
     config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
     allowed = config["Voila"]["tornado_settings"]["websocket_max_message_size"]
@@ -359,8 +362,9 @@ def test_lesson_pages_load_image_libraries_only_when_used():
     """Pillow, numpy and qrcode cost each kernel about 15 MB; a lesson page loads them with the
     first photo or QR code, not when it opens (30 kernels wait preheated on a 4 GB laptop)."""
     code = ("import sys\n"
-            "import widgets.ui.photo, widgets.ui.orderlink, widgets.ui.promotion\n"
-            "import widgets.ui.seasons, widgets.ui.lesson5\n"
+            "import widgets.promotion.ui.photo, widgets.promotion.ui.orderlink\n"
+            "import widgets.promotion.ui.composer\n"
+            "import widgets.promotion.ui.seasons, widgets.promotion.ui.lesson5\n"
             "print(sorted(m for m in ('PIL', 'numpy', 'qrcode') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout

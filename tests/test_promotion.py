@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets import promotion as pr
-from widgets.village import DataError, load_village
+from widgets.core.village import DataError, load_village
+from widgets.promotion import posts as pr
 
 RULES = pr.load_rules()
 

@@ -8,11 +8,11 @@ import re
 
 from openpyxl import load_workbook
 
-from widgets.record import make_record, record_html, record_preview, record_xlsx
-from widgets.rules import Rule, calculate
-from widgets.sharing import Contribution
-from widgets.sharing_data import group_data
-from widgets.village import load_village
+from widgets.core.village import load_village
+from widgets.sharing.data import group_data
+from widgets.sharing.record import make_record, record_html, record_preview, record_xlsx
+from widgets.sharing.rules import Rule, calculate
+from widgets.sharing.split import Contribution
 
 EVIL = "<script>alert(1)</script>"
 DAY = dt.date(2019, 8, 10)

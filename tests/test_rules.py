@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from widgets import i18n, rules
-from widgets.rules import Rule, calculate, describe
-from widgets.sharing import Contribution, SharingError
+from widgets.core import i18n
+from widgets.sharing import rules
+from widgets.sharing.rules import Rule, calculate, describe
+from widgets.sharing.split import Contribution, SharingError
 
 MEMBERS = [Contribution("Darto", work=14, capital=100_000, transactions=7_000_000,
                         savings=9_000_000),

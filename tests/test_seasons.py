@@ -1,4 +1,4 @@
-"""widgets.seasons: the season file loads with a source, a date and an estimate flag for every
+"""promotion.seasons: the season file loads with a source, a date and an estimate flag for every
 season and year, the Islamic holidays move the way the lunar year does, and the plan steps and
 the step due "now" fall on the right days. A broken file names the key that is wrong."""
 
@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import seasons
-from widgets.seasons import SEASONS_FILE, SeasonDataError, load_seasons, next_for, upcoming
-from widgets.village import DataError
+from widgets.core.village import DataError
+from widgets.promotion import seasons
+from widgets.promotion.seasons import (
+    SEASONS_FILE,
+    SeasonDataError,
+    load_seasons,
+    next_for,
+    upcoming,
+)
 
 TODAY = dt.date(2026, 11, 28)
 YEARS = (2027, 2028, 2029)

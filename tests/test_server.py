@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from conftest import ROOT, KitServer
 
-from widgets import server as kit
+from widgets.kit import server as kit
 
 pytestmark = pytest.mark.slow
 
@@ -69,7 +69,8 @@ def test_serve_refuses_a_busy_port(tmp_path):
         port = busy.getsockname()[1]
         env = {**os.environ, "USAHA_KITA_DATA": str(tmp_path), "PYTHONPATH": str(ROOT)}
         done = subprocess.run(
-            [sys.executable, "-m", "widgets.server", "--host", "127.0.0.1", "--port", str(port)],
+            [sys.executable, "-m", "widgets.kit.server", "--host", "127.0.0.1",
+             "--port", str(port)],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
         )
     assert done.returncode == 1

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import i18n
-from widgets.sharing import (
+from widgets.core import i18n
+from widgets.sharing.split import (
     Contribution,
     SharingError,
     compare,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.sharing_exercise import check, questions
-from widgets.village import load_village
+from widgets.core.village import load_village
+from widgets.sharing.exercises import check, questions
 
 
 @pytest.fixture

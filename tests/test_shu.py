@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import shu
-from widgets.sharing import Contribution, SharingError
-from widgets.village import load_village
+from widgets.core.village import load_village
+from widgets.sharing import shu
+from widgets.sharing.split import Contribution, SharingError
 
 BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan": 5,
           "pendidikan": 5, "sosial": 5, "pembangunan": 5}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from widgets import store as store_module
-from widgets.ledger import Entry, EntryError
+from widgets.cashbook.ledger import Entry, EntryError
 from widgets.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -340,7 +340,7 @@ def test_answers_are_scoped_and_kept(store):
 
 WRITER = """
     import datetime as dt, sys
-    from widgets.ledger import Entry
+    from widgets.cashbook.ledger import Entry
     from widgets.store import Store
     with Store(sys.argv[1]) as store:
         session = store.sign_in("Penulis " + sys.argv[2], "1234")
@@ -368,7 +368,7 @@ def test_ten_processes_write_concurrently(db_path):
 
 CRASHER = """
     import datetime as dt, sys
-    from widgets.ledger import Entry
+    from widgets.cashbook.ledger import Entry
     from widgets.store import Store
     store = Store(sys.argv[1])
     session = store.sign_in("Korban", "1234")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.ledger import Entry
+from widgets.cashbook.ledger import Entry
 from widgets.store import MIGRATIONS, SCHEMA_VERSION, DistributionError, Store
 
 DAY = dt.date(2019, 8, 10)

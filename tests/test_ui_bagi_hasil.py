@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from widgets.rules import Rule
+from widgets.sharing.rules import Rule
+from widgets.sharing.ui import lesson as lesson3
+from widgets.sharing.ui.calculator import Inputs, SharingCalculator
+from widgets.sharing.ui.compare import ComparisonView
+from widgets.sharing.ui.record import RecordPanel
 from widgets.store import Store
-from widgets.ui import lesson3
 from widgets.ui.common import PAGE
-from widgets.ui.sharing_calculator import Inputs, SharingCalculator
-from widgets.ui.sharing_compare import ComparisonView
-from widgets.ui.sharing_record import RecordPanel
 from widgets.ui.signin import SignInView
 
 EVIL = "<script>alert(1)</script>"

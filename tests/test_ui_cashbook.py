@@ -15,12 +15,12 @@ import ipywidgets as w
 import pytest
 from openpyxl import load_workbook
 
-from widgets import i18n
-from widgets.i18n import t
-from widgets.ledger import column_labels
-from widgets.money import AmountError, parse_rupiah
+from widgets.cashbook.ledger import column_labels
+from widgets.cashbook.ui.cashbook import CashBookView, downloads_html
+from widgets.core import i18n
+from widgets.core.i18n import t
+from widgets.core.money import AmountError, parse_rupiah
 from widgets.store import Store
-from widgets.ui.cashbook import CashBookView, downloads_html
 from widgets.ui.common import PAGE, notice_html
 from widgets.ui.signin import SignInView
 

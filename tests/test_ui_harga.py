@@ -9,17 +9,17 @@ import re
 import ipywidgets as w
 import pytest
 
-from widgets.fees import load_fees
-from widgets.store import Store
-from widgets.ui import lesson2
-from widgets.ui.common import PAGE
-from widgets.ui.costsheet import (
+from widgets.pricing.fees import load_fees
+from widgets.pricing.ui import lesson as lesson2
+from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView, fee_sources_html
+from widgets.pricing.ui.costsheet import (
     LATEST,
     CostSheetView,
     GoatCostView,
     PriceCalculatorView,
 )
-from widgets.ui.sales_channels import ChannelComparisonView, ListingPriceView, fee_sources_html
+from widgets.store import Store
+from widgets.ui.common import PAGE
 
 TODAY = dt.date(2026, 11, 28)
 

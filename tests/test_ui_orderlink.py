@@ -10,9 +10,9 @@ from urllib.parse import unquote
 import pytest
 from test_orderlink import decode_svg, sheet_codes
 
-from widgets import i18n
-from widgets.i18n import t
-from widgets.ui.orderlink import OrderLinkView, order_link_maker
+from widgets.core import i18n
+from widgets.core.i18n import t
+from widgets.promotion.ui.orderlink import OrderLinkView, order_link_maker
 
 KESET = "Keset bulat kain perca"
 KESET_MESSAGE = "Halo, saya mau pesan Keset bulat kain perca (Rp15.000). Apakah masih ada?"

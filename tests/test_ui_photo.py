@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from widgets import i18n, photo
-from widgets.ui.photo import PhotoCheckView, photo_checker
+from widgets.core import i18n
+from widgets.promotion import photo
+from widgets.promotion.ui.photo import PhotoCheckView, photo_checker
 
 
 def textured(width: int, height: int, low: int = 60, high: int = 200) -> Image.Image:

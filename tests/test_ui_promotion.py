@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from widgets import i18n
+from widgets.core import i18n
+from widgets.promotion.ui.composer import ListingBuilderView, PostComposerView
+from widgets.promotion.ui.lesson5 import AgreementView, GoatChannelsView, listing_repair
 from widgets.store import Store
 from widgets.ui.common import PAGE
-from widgets.ui.lesson5 import AgreementView, GoatChannelsView, listing_repair
-from widgets.ui.promotion import ListingBuilderView, PostComposerView
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -208,7 +208,7 @@ def test_the_checked_photo_appears_in_the_preview():
 
     from PIL import Image
 
-    from widgets.ui.photo import PhotoCheckView
+    from widgets.promotion.ui.photo import PhotoCheckView
 
     composer = PostComposerView()
     assert "uk-pc-photo" not in composer.preview.value

@@ -11,9 +11,10 @@ import ipywidgets as w
 import pytest
 import yaml
 
-from widgets import i18n, seasons
-from widgets.seasons import SEASONS_FILE, load_seasons
-from widgets.ui.seasons import SeasonCalendarView, countdown, season_calendar
+from widgets.core import i18n
+from widgets.promotion import seasons
+from widgets.promotion.seasons import SEASONS_FILE, load_seasons
+from widgets.promotion.ui.seasons import SeasonCalendarView, countdown, season_calendar
 
 TODAY = dt.date(2026, 11, 28)
 

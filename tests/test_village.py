@@ -1,4 +1,4 @@
-"""widgets.village: the Jepara profile and datasets load, hold the report's facts, and every
+"""widgets.core.village: the Jepara profile and datasets load, hold the report's facts, and every
 broken file gives a message that names the file, the row and the column."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import i18n, ledger, village
-from widgets.exercises import week_answer
-from widgets.village import DataError, load_village
+from widgets.cashbook import ledger
+from widgets.cashbook.exercises import week_answer
+from widgets.core import i18n, village
+from widgets.core.village import DataError, load_village
 
 JEPARA = village.DATASETS_DIR / "jepara"
 # People the programme report names; the kit's members are invented and must not reuse them.

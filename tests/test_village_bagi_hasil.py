@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_village import edit_yaml, load_error, set_cell
 
-from widgets import village
-from widgets.sharing_data import COOP, goat_sale, group_data, group_keys, month_profit
-from widgets.village import load_village
+from widgets.core import village
+from widgets.core.village import load_village
+from widgets.sharing.data import COOP, goat_sale, group_data, group_keys, month_profit
 
 JEPARA = village.DATASETS_DIR / "jepara"
 

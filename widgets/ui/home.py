@@ -6,8 +6,8 @@ from html import escape
 
 from IPython.display import HTML, display
 
-from widgets.i18n import t
-from widgets.lessons import load_lessons
+from widgets.core.i18n import t
+from widgets.kit.lessons import load_lessons
 
 _STYLE = """
 <style>

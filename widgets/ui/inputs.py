@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import ipywidgets as w
 
-from widgets.money import AmountError, format_rupiah, parse_rupiah
-from widgets.numbers import (
+from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.numbers import (
     BASIS,
     NumberError,
     format_percent,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from widgets.i18n import t
+from widgets.core.i18n import t
 from widgets.store import SignInError, Store
 from widgets.ui.common import PAGE, Field, button, notice_html
 

@@ -1,0 +1,136 @@
+"""Lesson 1 (Buku Kas): the worked example on the group's own data, the participant's cash
+book, and the week exercise with its server-side self-check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets.cashbook import exercises, ledger
+from widgets.cashbook.ledger import EntryError
+from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
+from widgets.core.charts import line_chart
+from widgets.core.i18n import format_month, t
+from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.village import load_village
+from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.signin import SignInView
+
+EXERCISE_ID = "buku-kas-minggu"
+
+
+def cashbook_app(today: dt.date | None = None) -> w.VBox:
+    """Sign-in on top, the participant's own cash book below."""
+    return w.VBox([SignInView(), CashBookView(today)], layout=w.Layout(width="100%"))
+
+
+def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 8) -> None:
+    """One month of the group's cash book with its running balance, and the balance chart."""
+    village = load_village()
+    info = village.group(group)
+    book = village.cashbook(group)
+    before = [e for e in book if (e.day.year, e.day.month) < (year, month)]
+    during = [e for e in book if (e.day.year, e.day.month) == (year, month)]
+    opening = info.opening_balance + sum(e.signed for e in before if e.purse == "usaha")
+    closing_by_month: dict[tuple[int, int], int] = {}
+    for entry, balance in ledger.running_balance(book, info.opening_balance):
+        closing_by_month[(entry.day.year, entry.day.month)] = balance
+    labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
+    chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
+                       "#b4541a")
+    heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
+    display(HTML(
+        f"<h4>{escape(heading)}</h4>"
+        + entries_table(during, opening)
+        + f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
+        + f"<h4>{escape(t('lesson1.example_summary'))}</h4>" + summary_html(book)
+    ))
+
+
+class WeekExercise(w.VBox):
+    """The week story: record it with the week's own days, then check the totals."""
+
+    def __init__(self) -> None:
+        week = load_village().exercise_week()
+        self.expected = list(week.entries)
+        self.opening = week.opening_balance
+        days = exercises.week_days(self.expected)
+        self.form = EntryForm(days=days)
+        self.add = button(t("ui.save"), "success")
+        self.add.add_class("uk-ex-save")
+        self.add_status = w.HTML()
+        self.closing = Field(t("lesson1.closing_typed"), w.Text(placeholder="Rp"),
+                             css="uk-ex-closing")
+        self.profit = Field(t("lesson1.profit_typed"), w.Text(placeholder="Rp"),
+                            css="uk-ex-profit")
+        self.check = button(t("lesson1.check"), "primary")
+        self.check.add_class("uk-ex-check")
+        self.feedback = w.HTML()
+        self.feedback.add_class("uk-ex-feedback")
+        self.add.on_click(self._add)
+        self.check.on_click(self._check)
+        story = (
+            f'<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+            f'border-radius:6px"><b>{escape(week.title_text())}</b><p>'
+            f"{escape(week.story_text())}</p><p>{escape(t('lesson1.opening_given', amount=format_rupiah(self.opening)))}</p></div>"  # noqa: E501
+        )
+        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.body = w.VBox([
+            section(t("lesson1.exercise_record")), self.form, self.add, self.add_status,
+            section(t("lesson1.exercise_totals")), self.closing, self.profit, self.check,
+            self.feedback,
+        ])
+        super().__init__([w.HTML(story), self.signed_out, self.body])
+        PAGE.observe(self._session_changed, "session")
+        self._session_changed()
+
+    def _session_changed(self, _change=None) -> None:
+        signed_in = PAGE.session is not None
+        self.body.layout.display = "" if signed_in else "none"
+        self.signed_out.layout.display = "none" if signed_in else ""
+        self.feedback.value = ""
+
+    def _add(self, _button=None) -> None:
+        self.add_status.value = ""
+        try:
+            entry = self.form.read()
+            PAGE.session.add_entry(entry)
+        except EntryError:
+            self.add_status.value = notice_html(t("ui.not_saved"), "error")
+            return
+        self.form.reset()
+        PAGE.changed()
+        self.add_status.value = notice_html(t("lesson1.added", description=entry.description), "ok")
+
+    def _typed(self, field: Field) -> int | None:
+        field.clear()
+        if not field.control.value.strip():
+            return None
+        try:
+            return parse_rupiah(field.control.value)
+        except AmountError as exc:
+            field.error(str(exc))
+            raise
+
+    def _check(self, _button=None) -> None:
+        try:
+            closing = self._typed(self.closing)
+            profit = self._typed(self.profit)
+        except AmountError:
+            self.feedback.value = ""
+            return
+        result = exercises.check_week(PAGE.session.entries(), self.expected, self.opening,
+                                      closing, profit)
+        PAGE.session.save_answer(EXERCISE_ID, {"closing": closing, "profit": profit},
+                                 result.correct)
+        lines = exercises.explain(result)
+        head = notice_html(t("lesson1.all_right" if result.correct else "lesson1.not_yet"),
+                           "ok" if result.correct else "warn")
+        self.feedback.value = head + "".join(notice_html(text, kind) for kind, text in lines)
+
+
+def week_exercise() -> WeekExercise:
+    return WeekExercise()

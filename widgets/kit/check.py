@@ -1,0 +1,108 @@
+"""Readiness check: is this laptop ready to run a class? (``make check``, also run by
+``make serve``). Each line is printed in Indonesian and English so any trainer can act on it."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import socket
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from widgets.core.i18n import t
+
+MIN_PYTHON = (3, 11)
+PACKAGES = ("voila", "ipywidgets", "ipykernel", "pandas", "babel", "openpyxl", "yaml", "nbconvert")
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool
+    key: str
+    params: dict
+
+    def lines(self) -> list[str]:
+        mark = "OK   " if self.ok else "GAGAL"
+        return [
+            f"[{mark}] {t('check.' + self.key, 'id', **self.params)}",
+            f"        {t('check.' + self.key, 'en', **self.params)}",
+        ]
+
+
+def check_python() -> Finding:
+    version = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info[:2] >= MIN_PYTHON
+    return Finding(ok, "python_ok" if ok else "python_old", {"version": version})
+
+
+def check_packages() -> Finding:
+    missing = []
+    for name in PACKAGES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        return Finding(False, "packages_missing", {"names": ", ".join(missing)})
+    return Finding(True, "packages_ok", {})
+
+
+def check_port(port: int, host: str = "0.0.0.0") -> Finding:  # noqa: S104 (phones join)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return Finding(False, "port_busy", {"port": port})
+    return Finding(True, "port_ok", {"port": port})
+
+
+def check_data_dir() -> Finding:
+    from widgets.store import data_dir
+
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".check-"):
+            pass
+    except OSError as exc:
+        return Finding(False, "data_not_writable", {"path": os.environ.get(
+            "USAHA_KITA_DATA", "data"), "error": exc.strerror or str(exc)})
+    return Finding(True, "data_ok", {"path": str(folder)})
+
+
+def check_lessons() -> Finding:
+    lessons = Path(__file__).resolve().parents[2] / "lessons"
+    count = len(list(lessons.glob("*.ipynb")))
+    return Finding(count > 0, "lessons_ok" if count else "lessons_missing", {"count": count})
+
+
+def run_checks(port: int, host: str = "0.0.0.0") -> list[Finding]:  # noqa: S104
+    checks: list[Callable[[], Finding]] = [check_python, check_packages, check_lessons]
+    findings = [c() for c in checks]
+    if findings[1].ok:  # the data folder check needs the store's packages
+        findings.append(check_data_dir())
+    findings.append(check_port(port, host))
+    return findings
+
+
+def report(port: int, host: str = "0.0.0.0") -> bool:  # noqa: S104
+    findings = run_checks(port, host)
+    for finding in findings:
+        print("\n".join(finding.lines()))
+    ready = all(f.ok for f in findings)
+    print(t("check.ready" if ready else "check.not_ready", "id"))
+    print(t("check.ready" if ready else "check.not_ready", "en"))
+    return ready
+
+
+def main() -> int:
+    port = int(os.environ.get("PORT", "8866"))
+    host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104
+    return 0 if report(port, host) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""Start the kit's web server: Voila over ``lessons/``, tuned for a classroom of phones.
+
+``python -m widgets.kit.server`` (what ``make serve`` runs). Settings live in ``voila.json`` at the
+kit's root; this module adds only what a config file cannot say:
+
+* tornado's ``compress_response`` must be known when the tornado Application is built, but
+  stock Voila applies ``tornado_settings`` after that, so gzip never switches on;
+* the root URL opens the kit's home notebook instead of a file listing;
+* hashed JavaScript files get a year-long cache and the other static files a day-long one,
+  so a phone that has loaded one lesson loads the next from its own cache;
+* the lesson a class is about to open gets a pool of preheated kernels sized for the class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+KIT_ROOT = Path(__file__).resolve().parents[2]
+LESSONS_DIR = KIT_ROOT / "lessons"
+HOME_NOTEBOOK = "00-beranda.ipynb"
+DEFAULT_LESSON = "01-buku-kas.ipynb"
+DEFAULT_PORT = 8866
+DEFAULT_CLASS_SIZE = 30
+
+# Webpack output with a content hash in its name never changes under that name.
+_HASHED = re.compile(r"[.-][0-9a-f]{16,}\.(js|css|woff2?|svg|png)$")
+YEAR = 365 * 24 * 3600
+DAY = 24 * 3600
+
+
+def kit_environment() -> None:
+    """Environment every kernel and the server share: our template, no telemetry."""
+    share = str(KIT_ROOT / "share" / "jupyter")
+    paths = os.environ.get("JUPYTER_PATH", "")
+    if share not in paths.split(os.pathsep):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (share, paths) if p)
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def _make_app_class():
+    """Build the Voila subclass lazily so ``--help`` and the check stay fast."""
+    import tornado.web
+    from jupyter_server.base.handlers import FileFindHandler
+    from jupyter_server.utils import url_path_join
+    from voila.app import Voila
+    from voila.static_file_handler import MultiStaticFileHandler
+
+    class HomeRedirect(tornado.web.RequestHandler):
+        def get(self) -> None:
+            self.redirect(url_path_join(self.settings["base_url"], "voila/render", HOME_NOTEBOOK))
+
+    class CachedStatic(MultiStaticFileHandler):
+        """Voila's own bundles: a day is long enough for a class, short enough for upgrades."""
+
+        def get_cache_time(self, path, modified, mime_type):  # noqa: ARG002 (tornado API)
+            return YEAR if _HASHED.search(path) else DAY
+
+    class CachedLabExtensions(FileFindHandler):
+        def set_headers(self) -> None:
+            super().set_headers()
+            if _HASHED.search(self.request.path):
+                self.set_header("Cache-Control", f"public, max-age={YEAR}, immutable")
+
+    class KitVoila(Voila):
+        name = "usaha-kita"
+
+        def start(self) -> None:
+            self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
+            settings = self.init_settings()
+            # The fix: tornado reads compress_response only in Application.__init__.
+            settings.update(self.tornado_settings)
+            self.app = tornado.web.Application(**settings)
+            self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
+            _stop_on_ctrl_c()
+            self.listen()
+
+        def stop(self) -> None:
+            """Voila's stop, made to finish. Ctrl-C while the pool is refilling finds kernels
+            still starting; ``shutdown_all`` then fails with a 404 on the first of them and
+            leaves them running. So: let starting kernels finish, then shut everything down."""
+            from jupyter_core.utils import run_sync
+
+            shutil.rmtree(self.connection_dir, ignore_errors=True)
+            for attempt in range(1, 4):
+                try:
+                    run_sync(self._shutdown_all)()
+                    return
+                except Exception as exc:  # noqa: BLE001 (logged; try the remaining kernels)
+                    self.log.warning("Shutting kernels down, attempt %d: %s", attempt, exc)
+
+        async def _shutdown_all(self) -> None:
+            manager = self.kernel_manager
+            starting = list(getattr(manager, "_pending_kernels", {}).values())
+            if starting:
+                await asyncio.wait_for(asyncio.gather(*starting, return_exceptions=True), 60)
+            await manager.shutdown_all()
+
+        def _kit_handlers(self) -> list:
+            base = self.server_url
+            return [
+                (base, HomeRedirect),
+                (url_path_join(base, "index.html"), HomeRedirect),
+                (
+                    url_path_join(base, r"/voila/static/(.*)"),
+                    CachedStatic,
+                    {"paths": self.static_paths, "default_filename": "index.html"},
+                ),
+                (
+                    url_path_join(base, r"/voila/labextensions/(.*)"),
+                    CachedLabExtensions,
+                    {"path": self.labextensions_path, "no_cache_paths": ["/"]},
+                ),
+            ]
+
+    return KitVoila
+
+
+def _stop_on_ctrl_c() -> None:
+    """Ctrl-C stops the event loop; Voila then shuts every kernel down and the server exits 0.
+
+    Python's own handler raises KeyboardInterrupt wherever the main thread happens to be. While
+    kernels are being preheated that can be inside nbclient's nested event loop, and the server
+    then died by the signal without shutting its kernels down. A second Ctrl-C still interrupts
+    at once."""
+    import tornado.ioloop
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        return  # started in the background by a shell that meant Ctrl-C not to reach it
+    loop = tornado.ioloop.IOLoop.current()
+    aio = loop.asyncio_loop  # type: ignore[attr-defined]
+
+    def handler() -> None:
+        aio.remove_signal_handler(signal.SIGINT)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        loop.stop()
+
+    aio.add_signal_handler(signal.SIGINT, handler)
+
+
+def pool_config(class_size: int, lesson: str) -> str:
+    """Preheated kernels: enough for the whole class on the lesson about to start, one
+    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool."""
+    pools = {"default": {"pool_size": 1}, lesson: {"pool_size": max(class_size, 1)}}
+    return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
+
+
+def lan_addresses() -> list[str]:
+    """IPv4 addresses of this laptop that phones on its hotspot can reach."""
+    found: list[str] = []
+    try:
+        out = subprocess.run(
+            ["ip", "-o", "-4", "addr", "show", "up"], capture_output=True, text=True, timeout=5
+        ).stdout
+        found = re.findall(r"inet (\d+\.\d+\.\d+\.\d+)/", out)
+    except (OSError, subprocess.SubprocessError):
+        try:
+            found = socket.gethostbyname_ex(socket.gethostname())[2]
+        except OSError:
+            found = []
+    return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
+
+
+def banner(host: str, port: int) -> str:
+    lines = [
+        "",
+        "Usaha Kita siap / is ready.",
+        f"  Di laptop ini / on this laptop:   http://localhost:{port}/",
+    ]
+    if host in ("0.0.0.0", "", "::"):  # noqa: S104 (a comparison, not a bind)
+        for addr in lan_addresses():
+            lines.append(f"  Di HP peserta / on phones:        http://{addr}:{port}/")
+    else:
+        lines.append(f"  Alamat / address:                 http://{host}:{port}/")
+    lines.append("Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop.")
+    return "\n".join(lines)
+
+
+def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
+    return [
+        str(LESSONS_DIR),
+        f"--Voila.config_file_paths=['{KIT_ROOT}']",
+        f"--Voila.ip={host}",
+        f"--Voila.port={port}",
+        pool_config(class_size, lesson),
+    ]
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    env = os.environ
+    parser = argparse.ArgumentParser(description="Start Usaha Kita for a class.")
+    parser.add_argument("--host", default=env.get("HOST", "0.0.0.0"))  # noqa: S104 (phones join)
+    parser.add_argument("--port", type=int, default=int(env.get("PORT", DEFAULT_PORT)))
+    parser.add_argument(
+        "--class-size", type=int, default=int(env.get("CLASS_SIZE", DEFAULT_CLASS_SIZE))
+    )
+    parser.add_argument("--lesson", default=env.get("LESSON", DEFAULT_LESSON))
+    parser.add_argument("--no-check", action="store_true", help="skip the readiness check")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.lesson.endswith(".ipynb"):
+        args.lesson += ".ipynb"
+    if not args.no_check:
+        from widgets.kit import check
+
+        if not check.report(port=args.port, host=args.host):
+            return 1
+    kit_environment()
+    app_class = _make_app_class()
+    print(banner(args.host, args.port), flush=True)
+    app_class.launch_instance(argv=voila_argv(args.host, args.port, args.class_size, args.lesson))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

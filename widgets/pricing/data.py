@@ -1,0 +1,399 @@
+"""The pricing lesson's village data (``datasets/<village>/harga.yaml``) and the figures it
+draws from the village's own records: unit prices and electricity from the cash book, deaths
+and sale prices from the goat herd.
+
+Plain Python, no ipywidgets. Checked once on load: a bad value raises a ``DataError`` naming
+``harga.yaml`` and the key. Product codes must be in ``profile.yaml``, and marketplace category
+clusters in ``marketplace_fees.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from widgets.cashbook.ledger import Entry
+
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.core.datafile import Cells, need_list, need_mapping, read_yaml
+from widgets.core.numbers import BASIS, NumberError, parse_percent, parse_quantity, round_half_up
+from widgets.core.village import Product, Village, load_village
+from widgets.pricing import channels
+from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
+from widgets.pricing.fees import FeeData, PricingDataError, load_fees
+
+PRICING_FILE = "harga.yaml"
+
+
+@dataclass(frozen=True)
+class ChannelDefaults:
+    commission: int
+    supermarket_margin: int
+    supermarket_days: int
+    returns: int
+    reseller_discount: int
+    units_per_order: int
+
+
+@dataclass(frozen=True)
+class InvestorCase:
+    product: str
+    units: int
+    shelf_price: int
+    maklon_per_unit: int
+    group_share: int
+
+
+@dataclass(frozen=True)
+class CostExercise:
+    product: str
+    month: tuple[int, int]
+    sheet: CostSheet
+
+
+@dataclass(frozen=True)
+class PriceExercise:
+    product: str
+    min_margin: int
+    market_max: int
+
+
+@dataclass(frozen=True)
+class ListingExercise:
+    product: str
+    target: int
+    units_per_order: int
+
+
+@dataclass(frozen=True)
+class PricingData:
+    village: Village
+    hour_value: int
+    sheets: Mapping[str, CostSheet]
+    clusters: Mapping[str, str]
+    channels: ChannelDefaults
+    goat: GoatPlan
+    partnership: InvestorCase
+    cost_exercise: CostExercise
+    price_exercise: PriceExercise
+    listing_exercise: ListingExercise
+
+    def product(self, key: str) -> Product:
+        for group in self.village.groups.values():
+            for product in group.products:
+                if product.key == key:
+                    return product
+        raise KeyError(f"no product {key!r}")
+
+    def products(self, group: str = "konveksi") -> list[Product]:
+        return list(self.village.group(group).products)
+
+    def settings(self, product: str, fees: FeeData, **choices: Any) -> channels.Settings:
+        """The channel settings prefilled for ``product`` (the cluster's highest fee)."""
+        cluster = self.clusters[product]
+        c = self.channels
+        return channels.Settings(
+            commission=c.commission, supermarket_margin=c.supermarket_margin,
+            supermarket_days=c.supermarket_days, returns=c.returns,
+            reseller_discount=c.reseller_discount,
+            shopee_rate=fees.marketplaces["shopee"].admin_fee.clusters[cluster].high,
+            tokopedia_rate=fees.marketplaces["tokopedia"].admin_fee.clusters[cluster].high,
+            units_per_order=c.units_per_order, **choices,
+        )
+
+
+def load_pricing(village: Village | None = None, fees: FeeData | None = None) -> PricingData:
+    """The pricing data of ``village`` (default: the kit's village), checked against its
+    profile and the fee file. Read once per village folder and fee file."""
+    village = village or load_village()
+    fees = fees or load_fees()
+    key = (str(village.folder), village.key, id(fees))
+    if key not in _CACHE:
+        _CACHE[key] = _load(village, fees)
+    return _CACHE[key]
+
+
+_CACHE: dict[tuple[str, str, int], PricingData] = {}
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def _load(village: Village, fees: FeeData) -> PricingData:
+    raw = read_yaml(village.folder / PRICING_FILE)
+    reader = _Reader(PRICING_FILE, village, fees)
+    top = Cells(PRICING_FILE, None, raw)
+    clusters = reader.clusters(need_mapping(PRICING_FILE, top.raw("marketplace_clusters"),
+                                        "marketplace_clusters"))
+    sheets_raw = need_mapping(PRICING_FILE, top.raw("cost_sheets"), "cost_sheets")
+    sheets = {}
+    for key, value in sheets_raw.items():
+        path = f"cost_sheets.{key}"
+        product = reader.product(str(key), path)
+        sheets[product] = reader.sheet(need_mapping(PRICING_FILE, value, path), path, product)
+    exercises = need_mapping(PRICING_FILE, top.raw("exercises"), "exercises")
+    hour_value = top.amount("hour_value")
+    return PricingData(
+        village=village,
+        hour_value=hour_value,
+        sheets=sheets,
+        clusters=clusters,
+        channels=reader.channels(need_mapping(PRICING_FILE, top.raw("channels"), "channels")),
+        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
+        partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
+                                                "partnership")),
+        cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),
+        price_exercise=reader.price_exercise(_sub(exercises, "price", "exercises.")),
+        listing_exercise=reader.listing_exercise(_sub(exercises, "listing", "exercises.")),
+    )
+
+
+def _sub(raw: Mapping[str, Any], key: str, prefix: str) -> tuple[Mapping[str, Any], str]:
+    path = prefix + key
+    return need_mapping(PRICING_FILE, Cells(PRICING_FILE, None, raw, prefix).raw(key), path), path
+
+
+class _Reader:
+    """Reads the blocks of ``harga.yaml``; every error names the key path."""
+
+    def __init__(self, file: str, village: Village, fees: FeeData) -> None:
+        self.file, self.village, self.fees = file, village, fees
+        self.codes = [p.key for g in village.groups.values() for p in g.products]
+        self.known_clusters: dict[str, str] = {}
+
+    def cells(self, raw: Mapping[str, Any], path: str) -> Cells:
+        return Cells(self.file, None, raw, path + ".")
+
+    def product(self, value: str, path: str) -> str:
+        if value not in self.codes:
+            raise PricingDataError(self.file, "unknown_product", column=path, value=value,
+                                   choices=", ".join(self.codes))
+        return value
+
+    def percent(self, raw: Mapping[str, Any], key: str, path: str) -> int:
+        value = self.cells(raw, path).raw(key)
+        try:
+            return parse_percent(str(value), maximum=BASIS)
+        except NumberError:
+            raise PricingDataError(self.file, "not_percent", column=f"{path}.{key}",
+                                   value=value) from None
+
+    def sheet(self, raw: Mapping[str, Any], path: str, product: str) -> CostSheet:
+        cells = self.cells(raw, path)
+        materials = []
+        found = need_list(self.file, raw.get("materials"), f"{path}.materials")
+        for i, item in enumerate(found, 1):
+            where = f"{path}.materials[{i}]"
+            m = self.cells(need_mapping(self.file, item, where), where)
+            materials.append(Material(m.text("name"), self.quantity(m, where), m.text("unit"),
+                                      m.amount("unit_price")))
+        overheads = []
+        found = need_list(self.file, raw.get("overheads"), f"{path}.overheads")
+        for i, item in enumerate(found, 1):
+            where = f"{path}.overheads[{i}]"
+            o = self.cells(need_mapping(self.file, item, where), where)
+            overheads.append(Overhead(o.text("name"), o.amount("monthly", minimum=0)))
+        return CostSheet(product, cells.integer("batch_units", minimum=1), tuple(materials),
+                         self.labour(need_mapping(self.file, cells.raw("labour"), f"{path}.labour"),
+                                     f"{path}.labour"),
+                         tuple(overheads), cells.integer("units_per_month", minimum=1))
+
+    def quantity(self, cells: Cells, where: str) -> Fraction:
+        value = cells.raw("quantity")
+        try:
+            return parse_quantity(str(value))
+        except NumberError:
+            raise PricingDataError(self.file, "not_quantity", column=f"{where}.quantity",
+                                   value=value) from None
+
+    def labour(self, raw: Mapping[str, Any], path: str) -> Labour:
+        cells = self.cells(raw, path)
+        if "piece_rate" in raw and not ({"minutes", "per_hour"} & raw.keys()):
+            return Labour(piece_rate=cells.amount("piece_rate", minimum=0))
+        if "piece_rate" in raw or not {"minutes", "per_hour"} <= raw.keys():
+            raise PricingDataError(self.file, "labour", column=path)
+        return Labour(minutes=cells.integer("minutes", minimum=0),
+                      per_hour=cells.amount("per_hour", minimum=0))
+
+    def clusters(self, raw: Mapping[str, Any]) -> dict[str, str]:
+        found = {}
+        for key, cluster in raw.items():
+            path = f"marketplace_clusters.{key}"
+            for market in self.fees.marketplaces.values():
+                known = list(market.admin_fee.clusters)
+                if cluster not in known:
+                    raise PricingDataError(self.file, "unknown_cluster", column=path,
+                                           value=cluster, choices=", ".join(known))
+            found[self.product(str(key), path)] = str(cluster)
+        self.known_clusters = found
+        return found
+
+    def channels(self, raw: Mapping[str, Any]) -> ChannelDefaults:
+        cells = self.cells(raw, "channels")
+        shop = need_mapping(self.file, cells.raw("supermarket"), "channels.supermarket")
+        return ChannelDefaults(
+            self.percent(raw, "warung_commission", "channels"),
+            self.percent(shop, "margin", "channels.supermarket"),
+            self.cells(shop, "channels.supermarket").integer("pay_after_days", minimum=0),
+            self.percent(shop, "returns", "channels.supermarket"),
+            self.percent(raw, "reseller_discount", "channels"),
+            cells.integer("units_per_order", minimum=1),
+        )
+
+    def goat(self, raw: Mapping[str, Any], hour_value: int) -> GoatPlan:
+        cells = self.cells(raw, "goat")
+        product = self.product(cells.text("product"), "goat.product")
+        deaths, raised = herd_losses(self.village)
+        goats = self.village.groups.get("kambing")  # another village may keep no goats
+        herd = goats.reported.get("herd_total_dec_2019") if goats else None
+        return GoatPlan(
+            months=cells.integer("months", minimum=1),
+            feed_per_month=cells.amount("feed_per_month", minimum=0),
+            grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
+            hour_value=hour_value,
+            herd_size=herd or self.village.herd_size().total or 1,
+            medicine=cells.amount("medicine", minimum=0),
+            deaths=deaths, raised=max(raised, 1),
+            price=self._price(product),
+        )
+
+    def _price(self, product: str) -> int:
+        return next(p.price for g in self.village.groups.values() for p in g.products
+                    if p.key == product)
+
+    def partnership(self, raw: Mapping[str, Any]) -> InvestorCase:
+        cells = self.cells(raw, "partnership")
+        product = self.product(cells.text("product"), "partnership.product")
+        return InvestorCase(product, cells.integer("units", minimum=1), cells.amount("shelf_price"),
+                           cells.amount("maklon_per_unit", minimum=0),
+                           self.percent(raw, "group_share", "partnership"))
+
+    def cost_exercise(self, block: tuple[Mapping[str, Any], str]) -> CostExercise:
+        raw, path = block
+        cells = self.cells(raw, path)
+        product = self.product(cells.text("product"), f"{path}.product")
+        month = str(cells.raw("month"))
+        if not re.fullmatch(r"\d{4}-\d{2}", month) or not 1 <= int(month[5:]) <= 12:
+            raise PricingDataError(self.file, "not_month", column=f"{path}.month", value=month)
+        return CostExercise(product, (int(month[:4]), int(month[5:])),
+                            self.sheet(raw, path, product))
+
+    def price_exercise(self, block: tuple[Mapping[str, Any], str]) -> PriceExercise:
+        raw, path = block
+        cells = self.cells(raw, path)
+        return PriceExercise(self.product(cells.text("product"), f"{path}.product"),
+                             self.percent(raw, "min_margin", path), cells.amount("market_max"))
+
+    def listing_exercise(self, block: tuple[Mapping[str, Any], str]) -> ListingExercise:
+        raw, path = block
+        cells = self.cells(raw, path)
+        product = self.product(cells.text("product"), f"{path}.product")
+        if product not in self.known_clusters:
+            raise PricingDataError(self.file, "no_cluster", column=f"{path}.product",
+                                   value=product)
+        return ListingExercise(product, cells.amount("target"),
+                               cells.integer("units_per_order", minimum=1))
+
+
+# --- Figures from the village's own records -------------------------------------------------
+
+
+def herd_losses(village: Village) -> tuple[int, int]:
+    """(goats that died, goats ever raised: the first herd, births and purchases)."""
+    deaths = -sum(e.does + e.bucks for e in village.herd_events() if e.event == "mati")
+    raised = sum(e.does + e.bucks for e in village.herd_events()
+                 if e.event in ("awal", "lahir", "beli"))
+    return deaths, raised
+
+
+@dataclass(frozen=True)
+class Sale:
+    day: dt.date
+    head: int
+    total: int
+    note: str
+
+    @property
+    def per_head(self) -> int:
+        return round_half_up(Fraction(self.total, self.head))
+
+
+def goat_sales(village: Village) -> list[Sale]:
+    """The herd's sales with a price, oldest first."""
+    return [Sale(e.day, -(e.does + e.bucks), e.price, e.note)
+            for e in village.herd_events() if e.event == "jual" and e.price]
+
+
+@dataclass(frozen=True)
+class CashbookFacts:
+    """Prices and monthly averages read from a group's cash book (None when not found)."""
+
+    months: int
+    perca_per_karung: int | None
+    thread_per_lusin: int | None
+    trip_to_town: int | None
+    electricity_per_month: int
+    upkeep_per_month: int
+    electricity_total: int
+    direct_price: int | None  # a keset bulat sold at the sewing house or market
+    shop_pays: int | None  # what the village shop hands over for one keset it sold
+
+
+_PERCA = re.compile(r"kain perca (\d+) karung", re.IGNORECASE)
+_THREAD = re.compile(r"benang jahit (\d+) lusin", re.IGNORECASE)
+_DIRECT = re.compile(r"^Jual (\d+) keset bulat (?:ke|di)\b", re.IGNORECASE)
+_SHOP = re.compile(r"^Setoran titipan .*?: (\d+) keset(?: bulat)? laku$", re.IGNORECASE)
+
+
+def _unit_prices(entries: list[Entry], pattern: re.Pattern[str]) -> list[int]:
+    prices = []
+    for entry in entries:
+        match = pattern.search(entry.description)
+        if match and int(match.group(1)) > 0:
+            prices.append(round_half_up(Fraction(entry.amount, int(match.group(1)))))
+    return prices
+
+
+def _typical(prices: list[int]) -> int | None:
+    """The price seen most often (the first of equals), or None."""
+    return max(prices, key=prices.count) if prices else None
+
+
+def cashbook_facts(entries: list[Entry]) -> CashbookFacts:
+    """What the cash book says about the keset's costs. Monthly averages divide by every month
+    that has entries and are rounded half up; machine purchases are not upkeep."""
+    business = [e for e in entries if e.purse == "usaha"]
+    months = len({(e.day.year, e.day.month) for e in business}) or 1
+    electricity = sum(e.amount for e in business if e.category == "listrik")
+    upkeep = sum(e.amount for e in business
+                 if e.category == "alat" and not e.description.lower().startswith("beli mesin"))
+    trips = [e.amount for e in business
+             if e.category == "transport" and "metro" in e.description.lower()]
+    return CashbookFacts(
+        months=months,
+        perca_per_karung=_typical(_unit_prices(business, _PERCA)),
+        thread_per_lusin=_typical(_unit_prices(business, _THREAD)),
+        trip_to_town=_typical(trips),
+        electricity_per_month=round_half_up(Fraction(electricity, months)),
+        upkeep_per_month=round_half_up(Fraction(upkeep, months)),
+        direct_price=_typical(_unit_prices(business, _DIRECT)),
+        shop_pays=_typical(_unit_prices(business, _SHOP)),
+        electricity_total=electricity,
+    )
+
+
+def electricity_share(facts: CashbookFacts, share: Fraction) -> int:
+    """A product's share of the month's electricity, from the total (one rounding only)."""
+    return round_half_up(facts.electricity_total * share / facts.months)
+
+
+def shop_commission(facts: CashbookFacts) -> Fraction | None:
+    """The share the village shop keeps: (direct price − what it pays) ÷ direct price."""
+    if not facts.direct_price or facts.shop_pays is None:
+        return None
+    return Fraction(facts.direct_price - facts.shop_pays, facts.direct_price)

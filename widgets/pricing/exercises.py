@@ -1,0 +1,211 @@
+"""Lesson 2's exercises, checked on the server only: the answers are computed here from
+``harga.yaml`` and the fee file when a participant presses *Periksa*, never sent to the page.
+
+1. the cost of one keset persegi from a month's shopping (``check_cost``);
+2. a price for the keset bulat that still covers its cost after the village shop's cut
+   (``check_price``; many prices are right);
+3. the Shopee listing price that leaves a target amount per keset (``check_listing``).
+
+Each check returns a verdict and feedback lines ``(kind, text)``; the worked steps, which give
+the answer away, are shown once the answer is right or after ``REVEAL_AFTER`` tries.
+Plain Python, no ipywidgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from widgets.core.i18n import format_month, t
+from widgets.core.money import format_rupiah
+from widgets.core.numbers import format_percent, format_quantity, format_ratio
+from widgets.pricing import channels, costing
+from widgets.pricing.data import PricingData
+from widgets.pricing.fees import FeeData
+
+REVEAL_AFTER = 3  # wrong tries before the steps are shown anyway
+LISTING_SLACK = 1_000  # a listing price this far above the least one is still a good answer
+
+Lines = list[tuple[str, str]]
+
+
+@dataclass
+class Check:
+    correct: bool
+    lines: Lines = field(default_factory=list)
+
+
+def _rp(amount: int) -> str:
+    return format_rupiah(amount)
+
+
+# --- 1. The cost of one keset ---------------------------------------------------------------
+
+
+def cost_story(data: PricingData) -> tuple[str, list[str]]:
+    """The exercise's text and its shopping list, written from the data (so they cannot
+    disagree with the answer)."""
+    ex = data.cost_exercise
+    sheet = ex.sheet
+    product = data.product(ex.product)
+    lines = [t("lesson2.ex_cost_material", name=m.name, quantity=format_quantity(m.quantity),
+               unit=m.unit, price=_rp(m.unit_price))
+             for m in sheet.materials]
+    labour = sheet.labour
+    intro = t("lesson2.ex_cost_story", month=format_month(*ex.month), units=sheet.batch_units,
+              product=product.name.lower(), minutes=labour.minutes or 0,
+              per_hour=_rp(labour.per_hour or 0),
+              overheads=_rp(sum(o.monthly for o in sheet.overheads)),
+              month_units=sheet.units_per_month)
+    return intro, lines
+
+
+def _cost_hint(typed: int, answer: costing.UnitCost, batch: int) -> str | None:
+    """Name the usual slip when the typed amount matches one."""
+    slips = {
+        answer.materials: "lesson2.ex_cost_only_materials",
+        answer.materials + answer.overheads: "lesson2.ex_cost_no_time",
+        answer.materials + answer.labour: "lesson2.ex_cost_no_overheads",
+        answer.materials_batch: "lesson2.ex_cost_batch",
+    }
+    key = slips.get(typed)
+    return t(key, units=batch) if key else None
+
+
+def check_cost(data: PricingData, typed: int | None, tries_before: int = 0) -> Check:
+    sheet = data.cost_exercise.sheet
+    answer = costing.unit_cost(sheet)
+    if typed is None:
+        return Check(False, [("error", t("lesson2.ex_cost_empty"))])
+    correct = abs(typed - answer.total) <= 1  # either way of rounding a half rupiah
+    lines: Lines = []
+    if correct:
+        lines.append(("ok", t("lesson2.ex_cost_ok", amount=_rp(answer.total))))
+    else:
+        lines.append(("error", t("lesson2.ex_cost_wrong", typed=_rp(typed))))
+        hint = _cost_hint(typed, answer, sheet.batch_units)
+        lines.append(("info", hint or t("lesson2.ex_cost_recipe", units=sheet.batch_units,
+                                         month_units=sheet.units_per_month)))
+    if correct or tries_before + 1 >= REVEAL_AFTER:
+        lines.append(("info", t("lesson2.ex_cost_steps", batch=_rp(answer.materials_batch),
+                                units=sheet.batch_units, materials=_rp(answer.materials),
+                                labour=_rp(answer.labour),
+                                overheads_month=_rp(answer.overheads_month),
+                                month_units=sheet.units_per_month,
+                                overheads=_rp(answer.overheads), total=_rp(answer.total))))
+    return Check(correct, lines)
+
+
+# --- 2. Choose a price ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriceTask:
+    cost: int
+    variable: int
+    fixed: int
+    commission: int
+    min_margin: int
+    market_max: int
+    least_net: int  # the net per piece that covers cost and the margin asked
+
+
+def price_task(data: PricingData) -> PriceTask:
+    ex = data.price_exercise
+    cost = costing.unit_cost(data.sheets[ex.product])
+    return PriceTask(cost.total, cost.variable, cost.overheads_month, data.channels.commission,
+                     ex.min_margin, ex.market_max,
+                     costing.price_for_margin(cost.total, ex.min_margin))
+
+
+def least_price(task: PriceTask) -> int:
+    """The lowest price whose shop net reaches ``least_net`` (net rises by ≤ Rp1 a step)."""
+    price = task.least_net
+    while channels.village_shop(price, task.commission).net_per_unit < task.least_net:
+        price += 1
+    return price
+
+
+def check_price(data: PricingData, typed: int | None, tries_before: int = 0) -> Check:
+    task = price_task(data)
+    if typed is None:
+        return Check(False, [("error", t("lesson2.ex_price_empty"))])
+    shop = channels.village_shop(typed, task.commission)
+    net = shop.net_per_unit
+    lines: Lines = [("info", t("lesson2.ex_price_net", price=_rp(typed),
+                               rate=format_percent(task.commission),
+                               cut=_rp(shop.deductions[0].amount), net=_rp(net)))]
+    covers = net >= task.least_net
+    affordable = typed <= task.market_max
+    margin = costing.margin_of_price(task.cost, net)
+    if net < task.cost:
+        lines.append(("error", t("lesson2.ex_price_loss", cost=_rp(task.cost),
+                                 loss=_rp(task.cost - net))))
+    elif not covers:
+        lines.append(("error", t("lesson2.ex_price_thin", margin=format_ratio(margin.of_cost),
+                                 wanted=format_percent(task.min_margin))))
+    else:
+        lines.append(("ok", t("lesson2.ex_price_covers", cost=_rp(task.cost),
+                              margin=format_ratio(margin.of_cost))))
+    if not affordable:
+        lines.append(("error", t("lesson2.ex_price_dear", market=_rp(task.market_max))))
+    if net > task.variable:
+        even = costing.break_even(task.fixed, net, task.variable)
+        lines.append(("info", t("lesson2.ex_price_breakeven", units=even.units,
+                                fixed=_rp(task.fixed))))
+    correct = covers and affordable
+    if correct:
+        lines.insert(0, ("ok", t("lesson2.ex_price_ok")))
+    if correct or tries_before + 1 >= REVEAL_AFTER:
+        lines.append(("info", t("lesson2.ex_price_steps", cost=_rp(task.cost),
+                                wanted=format_percent(task.min_margin),
+                                least_net=_rp(task.least_net),
+                                rate=format_percent(task.commission),
+                                least=_rp(least_price(task)), market=_rp(task.market_max))))
+    return Check(correct, lines)
+
+
+# --- 3. The Shopee listing price ------------------------------------------------------------
+
+
+def listing_terms(data: PricingData, fees: FeeData, today: dt.date) -> channels.Terms:
+    ex = data.listing_exercise
+    market = fees.marketplaces["shopee"]
+    rate = market.admin_fee.clusters[data.clusters[ex.product]].high
+    return channels.terms(market, fees.pph22, rate, today, units_per_order=ex.units_per_order)
+
+
+def listing_story(data: PricingData, fees: FeeData, today: dt.date) -> str:
+    ex = data.listing_exercise
+    cut = listing_terms(data, fees, today)
+    return t("lesson2.ex_listing_story", product=data.product(ex.product).name.lower(),
+             target=_rp(ex.target), rate=format_percent(cut.admin_rate),
+             order_fee=_rp(cut.order_fee), tax=format_percent(cut.tax_rate))
+
+
+def check_listing(data: PricingData, fees: FeeData, typed: int | None, today: dt.date,
+                  tries_before: int = 0) -> Check:
+    ex = data.listing_exercise
+    if typed is None:
+        return Check(False, [("error", t("lesson2.ex_listing_empty"))])
+    cut = listing_terms(data, fees, today)
+    got = channels.marketplace(typed, cut)
+    least = channels.listing_price(ex.target, cut)
+    admin, order_fee, tax = (d.amount for d in got.deductions)
+    lines: Lines = [("info", t("lesson2.ex_listing_net", price=_rp(typed), admin=_rp(admin),
+                               order_fee=_rp(order_fee), tax=_rp(tax),
+                               net=_rp(got.net_per_unit)))]
+    enough = got.net_per_unit >= ex.target
+    close = typed - least <= LISTING_SLACK
+    if not enough:
+        lines.append(("error", t("lesson2.ex_listing_short",
+                                 short=_rp(ex.target - got.net_per_unit))))
+    elif not close:
+        lines.append(("warn", t("lesson2.ex_listing_dear", slack=_rp(LISTING_SLACK))))
+    else:
+        lines.insert(0, ("ok", t("lesson2.ex_listing_ok", target=_rp(ex.target))))
+    correct = enough and close
+    if correct or tries_before + 1 >= REVEAL_AFTER:
+        lines.append(("info", t("lesson2.ex_listing_steps", least=_rp(least),
+                                target=_rp(ex.target))))
+    return Check(correct, lines)

@@ -1,0 +1,378 @@
+"""Lesson 2's channel views: what each way of selling leaves per piece and per month (table and
+bars), the marketplace fees with their dates and sources, and the listing price needed to keep
+a target amount.
+
+Thin views over ``pricing.channels`` and ``pricing.fees``. ``today`` is injectable so tests can
+pin the date the six-month warning is measured from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+import ipywidgets as w
+
+from widgets.core.charts import hbar_chart
+from widgets.core.i18n import catalog, format_date, language, t
+from widgets.core.money import format_rupiah
+from widgets.core.numbers import format_percent
+from widgets.pricing import channels, costing
+from widgets.pricing.channels import ChannelError, ChannelNet, Settings
+from widgets.pricing.data import PricingData, load_pricing
+from widgets.pricing.fees import (
+    STALE_MONTHS,
+    FeeData,
+    Marketplace,
+    PercentFee,
+    load_fees,
+    months_before,
+)
+from widgets.pricing.ui.costsheet import LATEST
+from widgets.ui.common import Field, button, notice_html, tick_box
+from widgets.ui.inputs import Reader, percent_text, row, rupiah_text, table_style, text_field
+
+PROFIT, LOSS, BAR = "#1a7f37", "#b42318", "#b4541a"
+MAX_RATE = channels.MAX_FEE_RATE
+
+
+def _local(texts: dict[str, str]) -> str:
+    return texts.get(language()) or texts["id"]
+
+
+def cluster_name(key: str) -> str:
+    full = f"pricing.cluster_{key}"
+    return t(full) if full in catalog() else key
+
+
+def stale_warning(fees: FeeData, today: dt.date) -> str:
+    """The "check Seller Centre" warning when any rate is more than six months old."""
+    stale = fees.stale(today)
+    if not stale:
+        return ""
+    oldest = min(rate.as_of for rate in stale)
+    return notice_html(t("pricing.stale_warning", months=STALE_MONTHS,
+                         oldest=format_date(oldest)), "warn")
+
+
+def _ranges(fee: PercentFee) -> str:
+    parts = [t("pricing.src_range", cluster=cluster_name(key), low=format_percent(c.low),
+               high=format_percent(c.high)) for key, c in fee.clusters.items()]
+    text = " · ".join(parts)
+    if fee.tier is not None:
+        text += ". " + t("pricing.src_tier", tier=format_percent(fee.tier),
+                         discount=format_percent(fee.tier_discount),
+                         effective=format_percent(fee.effective(fee.tier)))
+    return text
+
+
+def _source_block(what: str, value: str, rate, today: dt.date) -> str:
+    stale = rate.as_of < _stale_limit(today)
+    marks = []
+    if rate.unverified:
+        marks.append(t("pricing.src_unverified"))
+    if stale:
+        marks.append(t("pricing.src_old", months=STALE_MONTHS))
+    mark = f' <b style="color:#9a6700">⚠ {escape(" · ".join(marks))}</b>' if marks else ""
+    return (f'<div class="uk-src" style="padding:6px 0;border-bottom:1px solid #e4e0d8">'
+            f"<b>{escape(what)}</b><br>{escape(value)}<br><small>"
+            f"{escape(t('pricing.src_source', source=rate.source, date=format_date(rate.as_of)))}"
+            f"</small>{mark}</div>")
+
+
+def _stale_limit(today: dt.date) -> dt.date:
+    return months_before(today, STALE_MONTHS)
+
+
+def _market_blocks(market: Marketplace, today: dt.date) -> list[str]:
+    fee = market.order_fee
+    order = t("pricing.src_order_value", amount=format_rupiah(fee.amount), per=_local(fee.per),
+              starts=format_date(fee.starts))
+    if fee.exempt_first_orders:
+        order += " " + t("pricing.src_exempt", orders=fee.exempt_first_orders)
+    return [
+        _source_block(t("pricing.src_admin", name=market.name,
+                        seller=_local(market.admin_fee.seller)),
+                      _ranges(market.admin_fee), market.admin_fee.dated, today),
+        _source_block(t("pricing.src_order", name=market.name), order, fee.dated, today),
+        _source_block(t("pricing.src_charged_on", name=market.name), _local(market.charged_on),
+                      market.charged_on_dated, today),
+    ]
+
+
+def fee_sources_html(fees: FeeData, today: dt.date | None = None, warn: bool = True) -> str:
+    """Every marketplace rule with its figure, source and date; Bukalapak as history. With
+    ``warn``, the six-month warning first (a view that shows it already passes False)."""
+    today = today or dt.date.today()
+    blocks = [block for market in fees.marketplaces.values()
+              for block in _market_blocks(market, today)]
+    tax = fees.pph22
+    blocks.append(_source_block(
+        t("pricing.src_pph"),
+        t("pricing.src_pph_value", rate=format_percent(tax.rate), starts=format_date(tax.starts),
+          limit=format_rupiah(tax.exempt_up_to)), tax.dated, today))
+    gone = fees.bukalapak
+    history = notice_html(t("pricing.src_bukalapak", announced=format_date(gone.announced),
+                            last=format_date(gone.last_orders), source=gone.dated.source), "info")
+    warning = stale_warning(fees, today) if warn else ""
+    return (warning + f"<h4>{escape(t('pricing.src_title'))}</h4>" + "".join(blocks) + history
+            + notice_html(t("pricing.src_rounding"), "info"))
+
+
+
+# --- The comparison -------------------------------------------------------------------------
+
+
+def _cut_text(net: ChannelNet) -> str:
+    parts = []
+    for cut in net.deductions:
+        if cut.amount == 0 and cut.key in ("order_fee", "pph22"):
+            continue
+        rate = format_percent(cut.rate) if cut.rate is not None else ""
+        parts.append(f"{t(f'sales.cut_{cut.key}', rate=rate)} {format_rupiah(cut.amount)}")
+    when = t(f"sales.when_{net.channel}", days=net.paid_after_days or 0)
+    return " · ".join(parts + [when])
+
+
+def comparison_html(nets: list[ChannelNet], units: int, cost: int | None) -> str:
+    """Two columns that fit a phone (channel and its cuts · money received per piece and per
+    month), then the bars of the month's net."""
+    head = (f"<tr><th>{escape(t('pricing.ch_col_channel'))}</th>"
+            f"<th class='num'>{escape(t('pricing.ch_col_received', units=units))}</th></tr>")
+    rows = []
+    for net in nets:
+        note = escape(_cut_text(net))
+        if cost is not None:
+            margin = net.net_per_unit - cost
+            key = "pricing.ch_profit_line" if margin >= 0 else "pricing.ch_loss_line"
+            note += (f'<br><b style="color:{PROFIT if margin >= 0 else LOSS}">'
+                     f"{escape(t(key, amount=format_rupiah(abs(margin))))}</b>")
+        rows.append(
+            f'<tr class="uk-ch-row uk-ch-{net.channel}"><td><b>'
+            f"{escape(t(f'sales.name_{net.channel}'))}</b><br><small>{note}</small></td>"
+            f'<td class="num"><b>{escape(format_rupiah(net.net_per_unit))}</b> '
+            f"<small>{escape(t('pricing.ch_per_piece'))}</small><br>"
+            f"{escape(format_rupiah(net.per_month(units)))} "
+            f"<small>{escape(t('pricing.ch_per_month'))}</small></td></tr>")
+    chart = hbar_chart([t(f"sales.name_{n.channel}") for n in nets],
+                       [n.per_month(units) for n in nets], t("pricing.ch_chart_title"), BAR)
+    return (f'{table_style()}<table class="uk-price uk-ch-table">{head}{"".join(rows)}</table>'
+            f"<h4>{escape(t('pricing.ch_chart_title'))}</h4>{chart}")
+
+
+class ChannelComparisonView(w.VBox):
+    """One product at one price: what each channel leaves per piece and per month."""
+
+    def __init__(self, data: PricingData | None = None, fees: FeeData | None = None,
+                 today: dt.date | None = None, product: str = "keset_bulat") -> None:
+        self.data, self.fees = data or load_pricing(), fees or load_fees()
+        self.today = today or dt.date.today()
+        self.product = Field(t("pricing.cs_product"), w.Dropdown(
+            options=[(p.name, p.key) for p in self.data.products("konveksi")], value=product),
+            css="uk-ch-product")
+        self.product.control.layout.height = "44px"  # the page's select is 44 px high
+        self.price = text_field(t("pricing.ch_price"), css="uk-ch-price")
+        self.units = text_field(t("pricing.ch_units"), width="50%", css="uk-ch-units")
+        self.cost = text_field(t("pricing.ch_cost"), width="50%", css="uk-ch-cost",
+                               hint=t("pricing.ch_cost_hint"))
+        self._settings_fields()
+        self.compare = button(t("pricing.ch_compare"), "primary")
+        self.compare.add_class("uk-ch-compare")
+        self.warning = w.HTML(stale_warning(self.fees, self.today))
+        self.warning.add_class("uk-ch-warning")
+        self.status = w.HTML()
+        self.result = w.HTML()
+        self.result.add_class("uk-ch-result")
+        self.sources = w.HTML(fee_sources_html(self.fees, self.today, warn=False))
+        self.sources.add_class("uk-ch-sources")
+        self.product.control.observe(lambda c: self.load(c["new"]), "value")
+        LATEST.observe(self._sheet_changed, "cost")
+        self.compare.on_click(lambda _b: self.run())
+        super().__init__([self.warning, self.product, self.price, row(self.units, self.cost),
+                          self.settings, self.compare, self.status, self.result, self.sources])
+        self.load(product)
+
+    def _settings_fields(self) -> None:
+        self.commission = text_field(t("pricing.ch_commission"), css="uk-ch-commission")
+        self.margin = text_field(t("pricing.ch_margin"), width="50%", css="uk-ch-margin")
+        self.days = text_field(t("pricing.ch_days"), width="50%", css="uk-ch-days")
+        self.returns = text_field(t("pricing.ch_returns"), css="uk-ch-returns")
+        self.discount = text_field(t("pricing.ch_reseller"), css="uk-ch-reseller")
+        self.shopee = text_field(t("pricing.ch_shopee_rate"), css="uk-ch-shopee")
+        self.tokopedia = text_field(t("pricing.ch_tokopedia_rate"), css="uk-ch-tokopedia")
+        self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-ch-per-order")
+        self.statement = tick_box(t("pricing.ch_statement",
+                                             limit=format_rupiah(self.fees.pph22.exempt_up_to)))
+        orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
+        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
+        body = w.VBox([self.commission, row(self.margin, self.days), self.returns, self.discount,
+                       self.shopee, self.tokopedia, self.per_order, self.statement, self.new_shop])
+        self.settings = w.Accordion(children=[body], selected_index=None,
+                                    layout=w.Layout(width="100%", max_width="520px"))
+        self.settings.set_title(0, t("pricing.ch_settings"))
+        self.settings.add_class("uk-ch-settings")
+
+    def load(self, product: str) -> None:
+        """Prefill price, pieces, cost and the fee rates for ``product``."""
+        prefill = self.data.settings(product, self.fees)
+        sheet = self.data.sheets.get(product)
+        self.price.control.value = rupiah_text(self.data.product(product).price)
+        self.units.control.value = str(sheet.units_per_month if sheet else 30)
+        cost = costing.unit_cost(sheet).total if sheet else None
+        if LATEST.product == product and LATEST.cost:
+            cost = LATEST.cost
+        self.cost.control.value = rupiah_text(cost)
+        self.commission.control.value = percent_text(prefill.commission)
+        self.margin.control.value = percent_text(prefill.supermarket_margin)
+        self.days.control.value = str(prefill.supermarket_days)
+        self.returns.control.value = percent_text(prefill.returns)
+        self.discount.control.value = percent_text(prefill.reseller_discount)
+        self.shopee.control.value = percent_text(prefill.shopee_rate)
+        self.tokopedia.control.value = percent_text(prefill.tokopedia_rate)
+        cluster = cluster_name(self.data.clusters[product])
+        for field in (self.shopee, self.tokopedia):
+            field._hint = t("pricing.ch_rate_hint", cluster=cluster)
+            field.clear()
+        self.run()
+
+    def _sheet_changed(self, change) -> None:
+        if LATEST.product == self.product.control.value:
+            self.cost.control.value = rupiah_text(change["new"])
+
+    def _read(self) -> tuple[int, int, int | None, Settings] | None:
+        r = Reader()
+        price, units, cost = r.amount(self.price), r.count(self.units), r.amount(
+            self.cost, optional=True)
+        chosen = Settings(
+            commission=r.percent(self.commission), supermarket_margin=r.percent(self.margin),
+            supermarket_days=r.count(self.days, minimum=0), returns=r.percent(self.returns),
+            reseller_discount=r.percent(self.discount),
+            shopee_rate=r.percent(self.shopee, MAX_RATE),
+            tokopedia_rate=r.percent(self.tokopedia, MAX_RATE),
+            units_per_order=r.count(self.per_order), statement_filed=self.statement.value,
+            new_shop=self.new_shop.value)
+        if not r.ok or price is None:
+            if any(f.message.value and "uk-msg-error" in f.message.value for f in (
+                    self.commission, self.margin, self.days, self.returns, self.discount,
+                    self.shopee, self.tokopedia, self.per_order)):
+                self.settings.selected_index = 0  # open the box so the message can be seen
+            return None
+        return price, units, cost, chosen
+
+    def run(self) -> None:
+        read = self._read()
+        if read is None:
+            self.status.value = notice_html(t("pricing.fix_marked"), "error")
+            self.result.value = ""
+            return
+        price, units, cost, chosen = read
+        try:
+            nets = channels.compare(price, chosen, self.fees, self.today)
+        except ChannelError as exc:
+            self.status.value = notice_html(str(exc), "error")
+            self.result.value = ""
+            return
+        self.status.value = ""
+        self.nets = nets
+        self.result.value = comparison_html(nets, units, cost) + self._notes(chosen, units, cost)
+
+    def _notes(self, chosen: Settings, units: int, cost: int | None) -> str:
+        notes = []
+        if cost:
+            waiting = channels.money_waiting(units, cost, chosen.supermarket_days)
+            notes.append(notice_html(t("pricing.ch_waiting", days=chosen.supermarket_days,
+                                       amount=format_rupiah(waiting)), "info"))
+        tokopedia = self.fees.marketplaces["tokopedia"].admin_fee
+        if tokopedia.effective(chosen.tokopedia_rate) != chosen.tokopedia_rate:
+            notes.append(notice_html(t(
+                "pricing.src_tier", tier=format_percent(chosen.tokopedia_rate),
+                discount=format_percent(tokopedia.tier_discount),
+                effective=format_percent(tokopedia.effective(chosen.tokopedia_rate))), "info"))
+        tax = self.fees.pph22
+        key = "pricing.ch_pph_filed" if chosen.statement_filed else "pricing.ch_pph_withheld"
+        notes.append(notice_html(t(key, rate=format_percent(tax.rate),
+                                   limit=format_rupiah(tax.exempt_up_to)), "info"))
+        return "".join(notes)
+
+
+# --- Listing price for a target -------------------------------------------------------------
+
+
+class ListingPriceView(w.VBox):
+    """What must I list it for, to keep Rp X a piece after the marketplace's cut?"""
+
+    def __init__(self, data: PricingData | None = None, fees: FeeData | None = None,
+                 today: dt.date | None = None, cluster: str = "lifestyle") -> None:
+        self.fees = fees or load_fees()
+        self.today = today or dt.date.today()
+        self.cluster = cluster
+        self.platform = Field(t("pricing.lp_platform"), w.ToggleButtons(
+            options=[(m.name, key) for key, m in self.fees.marketplaces.items()],
+            value="shopee"), css="uk-lp-platform")
+        self.target = text_field(t("pricing.lp_target"), placeholder="Rp", css="uk-lp-target")
+        self.rate = text_field(t("pricing.lp_rate"), css="uk-lp-rate")
+        self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-lp-per-order")
+        self.statement = tick_box(t("pricing.ch_statement",
+                                             limit=format_rupiah(self.fees.pph22.exempt_up_to)))
+        orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
+        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
+        self.calculate = button(t("pricing.lp_calculate"), "primary")
+        self.calculate.add_class("uk-lp-calculate")
+        self.warning = w.HTML(stale_warning(self.fees, self.today))
+        self.result = w.HTML()
+        self.result.add_class("uk-lp-result")
+        self.platform.control.observe(lambda _c: self._platform_changed(), "value")
+        self.calculate.on_click(lambda _b: self.run())
+        super().__init__([self.warning, self.platform, self.target, self.rate, self.per_order,
+                          self.statement, self.new_shop, self.calculate, self.result])
+        self._platform_changed()
+
+    def _market(self) -> Marketplace:
+        return self.fees.marketplaces[self.platform.control.value]
+
+    def _platform_changed(self) -> None:
+        market = self._market()
+        self.rate.control.value = percent_text(market.admin_fee.clusters[self.cluster].high)
+        self.rate._hint = t("pricing.ch_rate_hint", cluster=cluster_name(self.cluster))
+        self.rate.clear()
+        self.new_shop.layout.display = "" if market.order_fee.exempt_first_orders else "none"
+        self.result.value = ""
+
+    def run(self) -> None:
+        r = Reader()
+        target, listed = r.amount(self.target), r.percent(self.rate, MAX_RATE)
+        per_order = r.count(self.per_order)
+        if target == 0:
+            r.fail(self.target, t("sales.target_positive"))
+        if not r.ok or target is None:
+            self.result.value = notice_html(t("pricing.fix_marked"), "error")
+            return
+        market = self._market()
+        cut = channels.terms(market, self.fees.pph22, listed, self.today,
+                             statement_filed=self.statement.value,
+                             new_shop=self.new_shop.value and market.key == "shopee",
+                             units_per_order=per_order)
+        try:
+            price = channels.listing_price(target, cut)
+        except ChannelError as exc:
+            self.result.value = notice_html(str(exc), "error")
+            return
+        self.price = price
+        self.result.value = self._explain(target, price, cut)
+
+    def _explain(self, target: int, price: int, cut: channels.Terms) -> str:
+        tidy = costing.round_up_to(price)
+        while channels.marketplace(tidy, cut).net_per_unit < target:
+            tidy += 500  # a round price just above must still reach the target
+        net = channels.marketplace(price, cut)
+        admin, order_fee, tax = (d.amount for d in net.deductions)
+        lines = [
+            notice_html(t("pricing.lp_result", price=format_rupiah(price),
+                          tidy=format_rupiah(tidy)), "ok"),
+            notice_html(t("pricing.lp_check", price=format_rupiah(price * cut.units_per_order),
+                          admin=format_rupiah(admin), rate=format_percent(cut.admin_rate),
+                          order_fee=format_rupiah(order_fee), tax=format_rupiah(tax),
+                          units=cut.units_per_order,
+                          net=format_rupiah(net.net_per_unit)), "info"),
+        ]
+        return "".join(lines)

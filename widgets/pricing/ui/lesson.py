@@ -1,0 +1,241 @@
+"""Lesson 2 (Harga): what the group's records say about costs, the calculators, the worked
+investor-and-supermarket case, and three exercises checked on the server.
+
+Each public function is one notebook cell's call. The exercises' answers are computed in
+``widgets.pricing.exercises`` when *Periksa* is pressed; nothing of them is in widget state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from fractions import Fraction
+from html import escape
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets.core.i18n import format_date, format_month, t
+from widgets.core.money import format_rupiah
+from widgets.core.numbers import format_percent, format_ratio
+from widgets.pricing import costing
+from widgets.pricing import exercises as pricing_exercises
+from widgets.pricing.data import (
+    cashbook_facts,
+    electricity_share,
+    goat_sales,
+    herd_losses,
+    load_pricing,
+    shop_commission,
+)
+from widgets.pricing.fees import load_fees
+from widgets.pricing.supermarket import supermarket_case
+from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
+from widgets.pricing.ui.costsheet import CostSheetView, GoatCostView, PriceCalculatorView
+from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.inputs import Reader, table_style
+from widgets.ui.signin import SignInView
+
+EXERCISES = ("harga-biaya-keset", "harga-pilih-harga", "harga-shopee")
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    body = "".join(f'<tr><td>{escape(label)}</td><td class="num">{escape(value)}</td></tr>'
+                   for label, value in pairs)
+    return f'{table_style()}<table class="uk-price">{body}</table>'
+
+
+def _rp(amount: int | None) -> str:
+    return "–" if amount is None else format_rupiah(amount)
+
+
+def cashbook_facts_html(group: str = "konveksi") -> str:
+    data = load_pricing()
+    book = data.village.cashbook(group)
+    facts = cashbook_facts(book)
+    first, last = book[0].day, book[-1].day
+    commission = shop_commission(facts)
+    pairs = [
+        (t("lesson2.facts_perca"), _rp(facts.perca_per_karung)),
+        (t("lesson2.facts_thread"), _rp(facts.thread_per_lusin)),
+        (t("lesson2.facts_trip"), _rp(facts.trip_to_town)),
+        (t("lesson2.facts_electricity"), _rp(facts.electricity_per_month)),
+        (t("lesson2.facts_electricity_share"),
+         _rp(electricity_share(facts, Fraction(1, 4)))),
+        (t("lesson2.facts_upkeep"), _rp(facts.upkeep_per_month)),
+        (t("lesson2.facts_direct"), _rp(facts.direct_price)),
+        (t("lesson2.facts_shop"), _rp(facts.shop_pays)),
+        (t("lesson2.facts_commission"),
+         format_ratio(commission) if commission is not None else "–"),
+    ]
+    title = t("lesson2.facts_title", first=format_month(first.year, first.month),
+              last=format_month(last.year, last.month))
+    return (f"<h4>{escape(title)}</h4>" + _rows(pairs)
+            + notice_html(t("lesson2.facts_note", months=facts.months), "info"))
+
+
+def show_cashbook_facts(group: str = "konveksi") -> None:
+    display(HTML(cashbook_facts_html(group)))
+
+
+def cost_sheet(product: str = "keset_bulat") -> CostSheetView:
+    return CostSheetView(product=product)
+
+
+def price_calculator(product: str = "keset_bulat") -> PriceCalculatorView:
+    data = load_pricing()
+    sheet = data.sheets.get(product)
+    cost = costing.unit_cost(sheet).total if sheet else None
+    return PriceCalculatorView(cost=cost, price=data.product(product).price)
+
+
+def goat_records_html() -> str:
+    village = load_pricing().village
+    deaths, raised = herd_losses(village)
+    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised,
+                           ratio=format_ratio(costing.mortality(deaths, raised))), "info")]
+    for sale in goat_sales(village):
+        lines.append(notice_html(t("lesson2.goat_sale", day=format_date(sale.day),
+                                   head=sale.head, total=format_rupiah(sale.total),
+                                   per_head=format_rupiah(sale.per_head), note=sale.note),
+                                 "info"))
+    return f"<h4>{escape(t('lesson2.goat_records_title'))}</h4>" + "".join(lines)
+
+
+def show_goat_records() -> None:
+    display(HTML(goat_records_html()))
+
+
+def goat_cost() -> GoatCostView:
+    return GoatCostView()
+
+
+def channel_comparison(product: str = "keset_bulat",
+                       today: dt.date | None = None) -> ChannelComparisonView:
+    return ChannelComparisonView(product=product, today=today)
+
+
+def listing_price(today: dt.date | None = None) -> ListingPriceView:
+    return ListingPriceView(today=today)
+
+
+def investor_case_html() -> str:
+    data = load_pricing()
+    case, c = data.partnership, data.channels
+    keset = costing.unit_cost(data.sheets[case.product])
+    result = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
+                              c.supermarket_days, keset.materials,
+                              keset.labour + keset.overheads, case.maklon_per_unit,
+                              case.group_share)
+    investor_share = 10_000 - case.group_share
+    shop = t("lesson2.case_shop", price=format_rupiah(case.shelf_price),
+             margin=format_percent(c.supermarket_margin), returns=format_percent(c.returns),
+             net=format_rupiah(result.shop.net_per_unit), days=c.supermarket_days)
+    money = _rows([
+        (t("lesson2.case_paid_in"), format_rupiah(result.paid_in)),
+        (t("lesson2.case_materials"), "−" + format_rupiah(result.materials)),
+        (t("lesson2.case_profit"), format_rupiah(result.profit)),
+    ])
+    way_a = _rows([(t("lesson2.case_group"), format_rupiah(result.group_split)),
+                   (t("lesson2.case_investor"), format_rupiah(result.investor_split))])
+    way_b = _rows([(t("lesson2.case_group"), format_rupiah(result.maklon)),
+                   (t("lesson2.case_investor"), format_rupiah(result.investor_if_maklon))])
+    return (
+        f"<h4>{escape(t('lesson2.case_title', units=case.units))}</h4>"
+        + notice_html(shop, "info") + money
+        + f"<h4>{escape(t('lesson2.case_split_title', group=format_percent(case.group_share), investor=format_percent(investor_share)))}</h4>"  # noqa: E501
+        + way_a
+        + f"<h4>{escape(t('lesson2.case_maklon_title', rate=format_rupiah(case.maklon_per_unit)))}</h4>"  # noqa: E501
+        + way_b
+        + notice_html(t("lesson2.case_group_cost", time=format_rupiah(keset.labour),
+                        overheads=format_rupiah(keset.overheads), units=case.units,
+                        cost=format_rupiah(result.group_cost)), "info")
+        + notice_html(t("lesson2.case_question", days=c.supermarket_days), "info")
+    )
+
+
+def show_investor_case() -> None:
+    display(HTML(investor_case_html()))
+
+
+# --- Exercises ------------------------------------------------------------------------------
+
+
+class ExerciseCard(w.VBox):
+    """A story, one amount to type, *Periksa*, and feedback from the server-side check."""
+
+    def __init__(self, exercise: str, title: str, story_html: str, answer_label: str,
+                 check: Callable[[int | None, int], pricing_exercises.Check]) -> None:
+        self.exercise = exercise
+        self.check_answer = check
+        self.answer = Field(answer_label, w.Text(placeholder="Rp"), css=f"uk-ex2-{exercise}")
+        self.check = button(t("lesson2.ex_check"), "primary")
+        self.check.add_class(f"uk-ex2-check-{exercise}")
+        self.feedback = w.HTML()
+        self.feedback.add_class(f"uk-ex2-feedback-{exercise}")
+        self.check.on_click(lambda _b: self.run())
+        card = (f'<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+                f'border-radius:6px">{story_html}</div>')
+        super().__init__([section(title), w.HTML(card), self.answer, self.check,
+                          self.feedback])
+
+    def run(self) -> None:
+        self.feedback.value = ""
+        session = PAGE.session
+        if session is None:
+            self.feedback.value = notice_html(t("lesson2.ex_signin_first"), "warn")
+            return
+        reader = Reader()
+        typed = reader.amount(self.answer, optional=True)
+        if not reader.ok:
+            return
+        tries = sum(1 for a in session.answers(self.exercise) if not a.correct)
+        result = self.check_answer(typed, tries)
+        session.save_answer(self.exercise, {"typed": typed}, result.correct)
+        self.feedback.value = "".join(notice_html(text, kind) for kind, text in result.lines)
+
+
+def _story(text: str, items: list[str] | None = None) -> str:
+    listed = "".join(f"<li>{escape(item)}</li>" for item in items or [])
+    return f"<p>{escape(text)}</p>" + (f"<ul>{listed}</ul>" if listed else "")
+
+
+class Exercises(w.VBox):
+    """Sign-in, then the three exercises (hidden until signed in, as in lesson 1)."""
+
+    def __init__(self, today: dt.date | None = None, store=None) -> None:
+        today = today or dt.date.today()
+        data, fees = load_pricing(), load_fees()
+        intro, shopping = pricing_exercises.cost_story(data)
+        task = pricing_exercises.price_task(data)
+        self.cards = [
+            ExerciseCard(EXERCISES[0], t("lesson2.ex_title_cost"), _story(intro, shopping),
+                         t("lesson2.ex_answer_cost"),
+                         lambda typed, tries: pricing_exercises.check_cost(data, typed, tries)),
+            ExerciseCard(EXERCISES[1], t("lesson2.ex_title_price"), _story(t(
+                "lesson2.ex_price_story", cost=format_rupiah(task.cost),
+                rate=format_percent(task.commission), margin=format_percent(task.min_margin),
+                market=format_rupiah(task.market_max))), t("lesson2.ex_answer_price"),
+                lambda typed, tries: pricing_exercises.check_price(data, typed, tries)),
+            ExerciseCard(EXERCISES[2], t("lesson2.ex_title_listing"),
+                         _story(pricing_exercises.listing_story(data, fees, today)),
+                         t("lesson2.ex_answer_listing"),
+                         lambda typed, tries: pricing_exercises.check_listing(
+                             data, fees, typed, today, tries)),
+        ]
+        self.signed_out = w.HTML(notice_html(t("lesson2.ex_signin_first"), "warn"))
+        self.body = w.VBox(self.cards)
+        super().__init__([SignInView(store=store), self.signed_out, self.body])
+        PAGE.observe(self._session_changed, "session")
+        self._session_changed()
+
+    def _session_changed(self, _change=None) -> None:
+        signed_in = PAGE.session is not None
+        self.body.layout.display = "" if signed_in else "none"
+        self.signed_out.layout.display = "none" if signed_in else ""
+        for card in self.cards:
+            card.feedback.value = ""
+
+
+def exercises(today: dt.date | None = None) -> Exercises:
+    return Exercises(today)

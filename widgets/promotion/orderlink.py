@@ -1,0 +1,370 @@
+"""WhatsApp order links (``https://wa.me/62…?text=…``), their QR codes and a printable A4 sheet
+of labels to stick on products. Plain Python, no ipywidgets.
+
+A buyer scans the label, WhatsApp opens a chat with the group's number and a message already
+written, and the buyer only presses Send. wa.me wants the number with country code 62 and no
+leading 0, so :func:`normalise_phone` turns what people type (``0812-3456-7890``,
+``+62 812 3456 7890``) into that form and refuses, with a message saying how to fix it, anything
+that is not an Indonesian mobile number. Everything a participant typed is escaped in the sheet,
+and the sheet loads nothing from outside: it opens and prints on a laptop without internet.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from widgets.core.i18n import language, t
+from widgets.core.money import format_rupiah
+
+if TYPE_CHECKING:  # qrcode brings Pillow: loaded with the first code, not with the page
+    import qrcode
+
+MESSAGE_LIMIT = 1000  # characters; one or two sentences is what a buyer needs
+PRODUCT_LIMIT = 60  # a label has room for about three short lines
+GROUP_LIMIT = 60
+# A label's QR code is about 31 mm wide. Version 15 has 77 modules, so each is still ~0.35 mm:
+# readable by a cheap phone camera held close. Longer links need bigger codes, so refuse them.
+MAX_QR_VERSION = 15
+COLUMNS, ROWS = 3, 7
+PER_PAGE = COLUMNS * ROWS
+MAX_PAGES = 10
+MAX_LABELS = PER_PAGE * MAX_PAGES
+
+# Spaces (also the non-breaking ones phones paste), dashes of every width, dots and brackets.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.()]+")
+_DIGITS = frozenset("0123456789")
+# Codes of countries many participants worked in; named in the message when a number has one.
+_COUNTRIES = ("852", "853", "886", "966", "971", "673", "60", "65", "82", "81")
+_SHORTEST, _LONGEST = 10, 13  # digits of a mobile number written the 08 way
+
+
+class OrderLinkError(ValueError):
+    """Input we cannot make a link or label from. ``str(e)`` is the participant's message;
+    ``key`` is its catalog key (``orderlink.<key>``) so tests and views need not match text."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(f"orderlink.{key}", **params))
+
+
+class PhoneError(OrderLinkError):
+    """The phone number is not an Indonesian mobile number."""
+
+
+class MessageError(OrderLinkError):
+    """The message is too long for a link or for a label's QR code."""
+
+
+class LabelError(OrderLinkError):
+    """A product or group name that does not fit on a label."""
+
+
+# --- Phone numbers --------------------------------------------------------------------------
+
+
+def normalise_phone(text: str) -> str:
+    """``0812-3456-7890``, ``+62 812 3456 7890``, ``(0812) 3456 7890`` -> ``6281234567890``."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalise_phone expects str, got {type(text).__name__}")
+    compact = _SEPARATORS.sub("", text)
+    international = compact.startswith("+")
+    digits = compact[1:] if international else compact
+    if not digits:
+        raise PhoneError("phone_empty")
+    bad = next((char for char in digits if char not in _DIGITS), None)
+    if bad is not None:
+        raise PhoneError("phone_bad_char", char=bad)
+    national = _national(digits, international)
+    _check_mobile(national)
+    return "62" + national
+
+
+def _national(digits: str, international: bool) -> str:
+    """The number after the country code or the leading 0 (``81234567890``)."""
+    if not international and digits.startswith("00"):  # 0062…: the international prefix
+        digits, international = digits[2:], True
+    if digits.startswith("62"):
+        rest = digits[2:]
+        # "+62 0812…": the 0 belongs to the national form only; wa.me would fail with it.
+        return rest[1:] if rest.startswith("0") else rest
+    if international:
+        raise _foreign(digits) if digits[:1] != "0" else PhoneError("phone_bad_start")
+    if digits.startswith("0"):
+        return digits[1:]
+    if digits.startswith("8"):  # written without the 0: 812-3456-7890
+        return digits
+    if any(digits.startswith(code) for code in _COUNTRIES):
+        raise _foreign(digits)
+    raise PhoneError("phone_bad_start")
+
+
+def _foreign(digits: str) -> PhoneError:
+    code = next((code for code in _COUNTRIES if digits.startswith(code)), None)
+    if code is None:
+        return PhoneError("phone_foreign")
+    return PhoneError("phone_foreign_known", code=code, country=t(f"orderlink.country_{code}"))
+
+
+def _check_mobile(national: str) -> None:
+    """Mobile numbers are 08 then 1-9 (0812, 0857, 0896…), 10 to 13 digits in all."""
+    if not national.startswith("8") or national[1:2] == "0":
+        raise PhoneError("phone_not_mobile")
+    count = len(national) + 1  # as written with the leading 0
+    if count < _SHORTEST:
+        raise PhoneError("phone_too_short", count=count)
+    if count > _LONGEST:
+        raise PhoneError("phone_too_long", count=count)
+
+
+def format_phone(phone: str) -> str:
+    """A number the way people read it aloud: ``6281234567890`` -> ``0812-3456-7890``."""
+    local = "0" + normalise_phone(phone)[2:]
+    rest = local[4:]
+    half = len(rest) // 2
+    return f"{local[:4]}-{rest[:half]}-{rest[half:]}"
+
+
+# --- The link -------------------------------------------------------------------------------
+
+
+def check_message(message: str) -> str:
+    """The message as it goes into the link: trimmed, Windows line ends made plain."""
+    text = message.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > MESSAGE_LIMIT:
+        raise MessageError("message_too_long", count=len(text), limit=MESSAGE_LIMIT)
+    return text
+
+
+def order_link(phone: str, message: str = "") -> str:
+    """``https://wa.me/6281234567890?text=Halo%2C…``; no ``?text=`` for an empty message."""
+    number = normalise_phone(phone)
+    text = check_message(message)
+    if not text:
+        return f"https://wa.me/{number}"
+    return f"https://wa.me/{number}?text={quote(text, safe='')}"
+
+
+def default_message(product: str, price: int | None = None) -> str:
+    """A friendly first message: ``Halo, saya mau pesan Keset … (Rp15.000). Apakah masih ada?``"""
+    product = " ".join(product.split())
+    if not product:
+        return t("orderlink.message_no_product")
+    if price is None:
+        return t("orderlink.message_plain", product=product)
+    return t("orderlink.message_with_price", product=product, price=format_rupiah(price))
+
+
+# --- QR codes -------------------------------------------------------------------------------
+
+
+def _qr(link: str, box_size: int = 8) -> qrcode.QRCode:
+    """The QR code of ``link`` (error correction M, 4-module quiet zone), small enough to scan
+    from a label; else MessageError. The same link always gives the same code."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.exceptions import DataOverflowError
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=4)
+    code.add_data(link)
+    try:
+        code.make(fit=True)
+    except DataOverflowError:
+        raise MessageError("qr_too_long") from None
+    if code.version > MAX_QR_VERSION:
+        raise MessageError("qr_too_long")
+    return code
+
+
+def check_qr(link: str) -> None:
+    """Raise MessageError when ``link`` would need a QR code too dense for a label."""
+    _qr(link)
+
+
+def qr_png(link: str, box_size: int = 8) -> bytes:
+    """The QR code as a black-and-white PNG, ``box_size`` pixels per module."""
+    from qrcode.image.pil import PilImage  # Pillow: only when a PNG is asked for
+
+    image = _qr(link, box_size).make_image(image_factory=PilImage)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue()
+
+
+def qr_modules(link: str) -> list[list[bool]]:
+    """The code's modules row by row, True for dark, the 4-module quiet zone included."""
+    return _qr(link).get_matrix()
+
+
+def qr_path(modules: Sequence[Sequence[bool]]) -> str:
+    """SVG path data drawing the dark modules, one unit square each, row by row."""
+    return "".join(_runs(row, y) for y, row in enumerate(modules))
+
+
+def qr_svg(link: str, title: str = "") -> str:
+    """The QR code as inline SVG: one path, crisp at any size and in print, a few kB."""
+    modules = qr_modules(link)
+    size = len(modules)
+    label = f"<title>{escape(title)}</title>" if title else ""
+    return (f'<svg viewBox="0 0 {size} {size}" role="img" shape-rendering="crispEdges" '
+            f'class="uk-qr">{label}<rect width="{size}" height="{size}" fill="#fff"/>'
+            f'<path d="{qr_path(modules)}" fill="#000"/></svg>')
+
+
+def _runs(row: Sequence[bool], y: int) -> str:
+    """Path commands for the dark runs of one row of modules."""
+    parts, x = [], 0
+    while x < len(row):
+        if not row[x]:
+            x += 1
+            continue
+        start = x
+        while x < len(row) and row[x]:
+            x += 1
+        parts.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
+    return "".join(parts)
+
+
+# --- Labels ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    product: str
+    price: int | None  # whole rupiah; None leaves the price off the label
+    group: str
+    link: str
+    phone: str  # any form normalise_phone accepts; printed as 0812-3456-7890
+
+
+def check_product(text: str) -> str:
+    """The product name for a label, spaces tidied; LabelError if empty or too long."""
+    name = " ".join(text.split())
+    if not name:
+        raise LabelError("product_empty")
+    if len(name) > PRODUCT_LIMIT:
+        raise LabelError("product_too_long", count=len(name), limit=PRODUCT_LIMIT)
+    return name
+
+
+def check_group(text: str) -> str:
+    """The group name for a label (may be empty), spaces tidied."""
+    name = " ".join(text.split())
+    if len(name) > GROUP_LIMIT:
+        raise LabelError("group_too_long", count=len(name), limit=GROUP_LIMIT)
+    return name
+
+
+def make_label(product: str, price: int | None, group: str, phone: str, message: str) -> Label:
+    """A checked label: every problem raises an OrderLinkError with the participant's text."""
+    if price is not None and (isinstance(price, bool) or not isinstance(price, int)):
+        raise TypeError(f"price must be int rupiah or None, got {type(price).__name__}")
+    link = order_link(phone, message)
+    check_qr(link)
+    return Label(check_product(product), price, check_group(group), link,
+                 normalise_phone(phone))
+
+
+def pages_needed(count: int) -> int:
+    return max(1, -(-count // PER_PAGE))
+
+
+def sheet_filename(label: Label) -> str:
+    """``label-wa-keset-bulat-kain-perca.html``"""
+    slug = re.sub(r"[^a-z0-9]+", "-", label.product.casefold()).strip("-")[:40] or "produk"
+    return f"label-wa-{slug}.html"
+
+
+SHEET_STYLE = """
+@page { size: A4; margin: 10mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; background: #fff; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; }
+.ukl-page { display: grid; grid-template-columns: repeat(3, 63mm); grid-auto-rows: 39.4mm;
+  width: 189mm; break-after: page; page-break-after: always; }
+.ukl-page:last-child { break-after: auto; page-break-after: auto; }
+.ukl-label { border: 0.3mm dashed #777; display: flex; align-items: center; gap: 1.2mm;
+  padding: 1.5mm; overflow: hidden; break-inside: avoid; page-break-inside: avoid; }
+.ukl-qr { width: 29mm; height: 29mm; flex: none; }
+.ukl-text { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: 0.7mm;
+  overflow-wrap: anywhere; line-height: 1.15; }
+.ukl-text > div { flex: none; overflow: hidden; }
+.ukl-product, .ukl-group { display: -webkit-box; -webkit-box-orient: vertical; }
+.ukl-product { font-weight: 700; font-size: 8.5pt; -webkit-line-clamp: 3; line-clamp: 3; }
+.ukl-product.ukl-long { font-size: 7pt; -webkit-line-clamp: 4; line-clamp: 4; }
+.ukl-price { font-weight: 700; font-size: 11pt; white-space: nowrap; }
+.ukl-price.ukl-long { font-size: 9pt; }
+.ukl-phone { font-size: 7.5pt; }
+.ukl-phone span { white-space: nowrap; }
+.ukl-group { font-size: 6.5pt; color: #333; -webkit-line-clamp: 3; line-clamp: 3; }
+.ukl-scan { font-size: 6.5pt; font-style: italic; }
+@media screen {
+  body { background: #e8e4dc; padding: 6mm 0; }
+  .ukl-page { margin: 0 auto 6mm; background: #fff; outline: 1px solid #ccc; }
+}
+"""
+# Past these lengths a line of the label's text column would overflow: use a smaller size.
+_LONG_PRODUCT, _LONG_PRICE = 28, 9
+
+
+def _symbols(links: Sequence[str]) -> tuple[str, dict[str, tuple[str, int]]]:
+    """Each distinct code drawn once, hidden; every label then shows it with ``<use>``, so
+    a sheet of 210 labels stays small and prints sharp."""
+    shapes, found = [], {}
+    for link in dict.fromkeys(links):
+        modules = qr_modules(link)
+        ident = f"ukl-qr-{len(found)}"
+        found[link] = (ident, len(modules))
+        shapes.append(f'<g id="{ident}"><rect width="{len(modules)}" height="{len(modules)}" '
+                      f'fill="#fff"/><path d="{qr_path(modules)}" fill="#000"/></g>')
+    defs = ('<svg width="0" height="0" style="position:absolute" aria-hidden="true">'
+            f'<defs>{"".join(shapes)}</defs></svg>')
+    return defs, found
+
+
+def _size(css: str, text: str, longest: int) -> str:
+    return f"{css} ukl-long" if len(text) > longest else css
+
+
+def _label_html(label: Label, ident: str, size: int) -> str:
+    price = ""
+    if label.price is not None:
+        amount = format_rupiah(label.price)
+        price = f'<div class="{_size("ukl-price", amount, _LONG_PRICE)}">{escape(amount)}</div>'
+    group = f'<div class="ukl-group">{escape(label.group)}</div>' if label.group else ""
+    return (
+        f'<div class="ukl-label"><svg class="ukl-qr" viewBox="0 0 {size} {size}" role="img" '
+        f'shape-rendering="crispEdges"><title>{escape(t("orderlink.qr_alt"))}</title>'
+        f'<use href="#{ident}"/></svg><div class="ukl-text">'
+        f'<div class="{_size("ukl-product", label.product, _LONG_PRODUCT)}">'
+        f"{escape(label.product)}</div>{price}"
+        f'<div class="ukl-phone">{escape(t("orderlink.phone_prefix"))} '
+        f'<span>{escape(format_phone(label.phone))}</span></div>'
+        f'{group}<div class="ukl-scan">{escape(t("orderlink.scan_to_order"))}</div></div></div>'
+    )
+
+
+def label_sheet_html(labels: Sequence[Label], copies: int = 1) -> str:
+    """A complete A4 page (or several): each label ``copies`` times, 3 × 7 to a sheet, with
+    dashed cut lines. The QR codes are drawn inside the file, so it prints without internet."""
+    if copies < 1 or not labels:
+        raise ValueError("label_sheet_html needs at least one label and one copy")
+    defs, codes = _symbols([label.link for label in labels])
+    cells = []
+    for label in labels:
+        cells += [_label_html(label, *codes[label.link])] * copies
+    pages = "".join(f'<section class="ukl-page">{"".join(cells[i:i + PER_PAGE])}</section>'
+                    for i in range(0, len(cells), PER_PAGE))
+    title = t("orderlink.sheet_title", product=labels[0].product)
+    return (
+        f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{SHEET_STYLE}</style></head>"
+        f"<body>{defs}{pages}</body></html>"
+    )

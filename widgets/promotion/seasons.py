@@ -1,0 +1,271 @@
+"""The promotion season calendar: selling seasons from ``datasets/seasons.yaml`` and, for a given
+day, how far away each one is and which preparation step is due now.
+
+Plain Python, no ipywidgets. Every season carries its ``source`` and ``as_of`` and, per year, a
+date marked ``estimate`` or not (Idul Fitri and Idul Adha stay estimates until the Ministry of
+Religious Affairs' isbat meeting). A missing or wrong value stops the kit with a message naming
+the file and the key, in the village loader's words. Plan steps are "N weeks before" or "N days
+after" the season day; the step due now is the last one whose date has come.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from widgets.core import i18n
+
+# The checked readers: the same messages for the same mistakes in every data file.
+from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
+from widgets.core.village import DATASETS_DIR
+
+# Built, not written as one string: the catalog guard reads "seasons.<name>" as a message key.
+SEASONS_FILE = DATASETS_DIR.joinpath("seasons").with_suffix(".yaml")
+GROUPS = ("konveksi", "ternak")
+MAX_WEEKS_BEFORE = 26
+FOLLOW_UP_DAYS = 14  # a season stays on the calendar this long after its day (the thank-you step)
+DEFAULT_HORIZON_DAYS = 365
+
+Texts = Mapping[str, str]
+
+
+class SeasonDataError(DataError):
+    """A problem in the seasons file whose text lives in ``widgets/locale/seasons.yaml`` (the
+    shared problems, such as a missing value, keep the village loader's texts)."""
+
+    def text(self, lang: str | None = None) -> str:
+        problem = i18n.t(f"seasons.{self.problem}", lang, value=self.value, **self.params)
+        if self.column is None:
+            return f"{i18n.t('village.where_file', lang, file=self.file)}: {problem}"
+        return f"{i18n.t('village.where_key', lang, file=self.file, column=self.column)}: {problem}"
+
+
+def local(texts: Texts, lang: str | None = None) -> str:
+    """The text in ``lang`` (default: the current language), Indonesian when it has none."""
+    return texts.get(lang or i18n.language()) or texts[i18n.DEFAULT_LANGUAGE]
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One preparation step: ``offset_days`` from the season day (negative = before)."""
+
+    offset_days: int
+    text: Texts
+
+    @property
+    def weeks_before(self) -> int | None:
+        return -self.offset_days // 7 if self.offset_days <= 0 else None
+
+    @property
+    def days_after(self) -> int | None:
+        return self.offset_days if self.offset_days > 0 else None
+
+
+@dataclass(frozen=True)
+class SeasonDay:
+    day: dt.date
+    estimate: bool
+    label: str = ""  # e.g. "1448 H"
+
+
+@dataclass(frozen=True)
+class Season:
+    key: str
+    name: Texts
+    products: Mapping[str, Texts]  # group -> what it sells in this season
+    days: tuple[SeasonDay, ...]
+    plan: tuple[PlanStep, ...]
+    source: str
+    as_of: dt.date
+    note: Texts | None = None
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return tuple(self.products)
+
+
+@dataclass(frozen=True)
+class Step:
+    day: dt.date
+    plan: PlanStep
+
+
+@dataclass(frozen=True)
+class SeasonDate:
+    """One season on one date, seen from ``today``: its steps dated, the current one marked."""
+
+    season: Season
+    day: dt.date
+    estimate: bool
+    label: str
+    days_until: int  # negative once the day has passed
+    steps: tuple[Step, ...]
+    current: int | None  # index into steps; None before the first step's date
+
+    @property
+    def weeks_until(self) -> int:
+        return self.days_until // 7
+
+    @property
+    def current_step(self) -> Step | None:
+        return None if self.current is None else self.steps[self.current]
+
+
+def current_index(steps: tuple[Step, ...], today: dt.date) -> int | None:
+    """The last step whose date has come (steps in date order), or None if none has."""
+    found = None
+    for index, step in enumerate(steps):
+        if step.day <= today:
+            found = index
+    return found
+
+
+def schedule(season: Season, when: SeasonDay, today: dt.date) -> SeasonDate:
+    """``season`` on ``when.day``: each plan step dated and the step due on ``today``."""
+    steps = tuple(Step(when.day + dt.timedelta(days=p.offset_days), p) for p in season.plan)
+    return SeasonDate(season, when.day, when.estimate, when.label, (when.day - today).days,
+                      steps, current_index(steps, today))
+
+
+def check_group(group: str | None) -> None:
+    if group is not None and group not in GROUPS:
+        raise ValueError(i18n.t("seasons.bad_group", value=group, choices=", ".join(GROUPS)))
+
+
+@dataclass(frozen=True)
+class SeasonData:
+    file: str
+    seasons: Mapping[str, Season]
+
+    def upcoming(self, today: dt.date, group: str | None = None,
+                 horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[SeasonDate]:
+        """Seasons from ``FOLLOW_UP_DAYS`` ago up to ``horizon_days`` ahead, by date."""
+        check_group(group)
+        first = today - dt.timedelta(days=FOLLOW_UP_DAYS)
+        last = today + dt.timedelta(days=horizon_days)
+        found = [schedule(season, when, today)
+                 for season in self.seasons.values()
+                 if group is None or group in season.products
+                 for when in season.days if first <= when.day <= last]
+        return sorted(found, key=lambda s: (s.day, s.season.key))
+
+    def next_for(self, group: str, today: dt.date) -> SeasonDate | None:
+        """The group's next season on or after ``today`` (None when the file has no more)."""
+        check_group(group)
+        ahead = [s for s in self.upcoming(today, group, horizon_days=100 * 366)
+                 if s.days_until >= 0]
+        return ahead[0] if ahead else None
+
+
+def upcoming(today: dt.date, group: str | None = None,
+             horizon_days: int = DEFAULT_HORIZON_DAYS,
+             data: SeasonData | None = None) -> list[SeasonDate]:
+    """The seasons of :func:`load_seasons` around ``today``; see :meth:`SeasonData.upcoming`."""
+    return (data or load_seasons()).upcoming(today, group, horizon_days)
+
+
+def next_for(group: str, today: dt.date, data: SeasonData | None = None) -> SeasonDate | None:
+    return (data or load_seasons()).next_for(group, today)
+
+
+# --- Loading --------------------------------------------------------------------------------
+
+
+def load_seasons(path: Path | None = None) -> SeasonData:
+    """The seasons file (default ``datasets/seasons.yaml``), checked; cached per path."""
+    return _load_cached(Path(path or SEASONS_FILE).resolve())
+
+
+def clear_cache() -> None:
+    _load_cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: Path) -> SeasonData:
+    data = read_yaml(path)
+    file = path.name
+    if not data:
+        raise SeasonDataError(file, "no_seasons")
+    seasons = {}
+    for key, raw in data.items():
+        key = str(key)
+        if not SLUG.fullmatch(key):
+            raise DataError(file, "not_slug", column=key, value=key)
+        seasons[key] = _season(file, key, need_mapping(file, raw, key))
+    return SeasonData(file, seasons)
+
+
+def _texts(file: str, raw: Mapping[str, Any], field: str, path: str) -> dict[str, str]:
+    """A ``{id: ..., en: ...}`` block; the Indonesian text is required."""
+    where = f"{path}.{field}"
+    texts = need_mapping(file, Cells(file, None, raw, path + ".").raw(field), where)
+    Cells(file, None, texts, where + ".").text(i18n.DEFAULT_LANGUAGE)
+    return {str(lang): " ".join(str(text).split()) for lang, text in texts.items()}
+
+
+def _season(file: str, key: str, raw: Mapping[str, Any]) -> Season:
+    cells = Cells(file, None, raw, key + ".")
+    source, as_of = " ".join(cells.text("source").split()), cells.date("as_of")
+    days = _days(file, raw, key)
+    note = _texts(file, raw, "note", key) if raw.get("note") is not None else None
+    if note is None and any(d.estimate for d in days):
+        raise SeasonDataError(file, "note_needed", column=f"{key}.note")
+    return Season(key, _texts(file, raw, "name", key), _products(file, raw, key), days,
+                  _plan(file, raw, key), source, as_of, note)
+
+
+def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str, str]]:
+    where = f"{key}.products"
+    found = need_mapping(file, Cells(file, None, raw, key + ".").raw("products"), where)
+    products = {}
+    for group in found:
+        if str(group) not in GROUPS:
+            raise SeasonDataError(file, "unknown_group", column=f"{where}.{group}", value=group,
+                                  choices=", ".join(GROUPS))
+        products[str(group)] = _texts(file, found, str(group), where)
+    if not products:
+        raise DataError(file, "missing_value", column=where)
+    return products
+
+
+def _days(file: str, raw: Mapping[str, Any], key: str) -> tuple[SeasonDay, ...]:
+    listed = need_list(file, Cells(file, None, raw, key + ".").raw("dates"), f"{key}.dates")
+    days: list[SeasonDay] = []
+    for n, item in enumerate(listed, start=1):
+        where = f"{key}.dates[{n}]"
+        cells = Cells(file, None, need_mapping(file, item, where), where + ".")
+        day = cells.date("date")
+        if "estimate" not in item:
+            raise cells.error("estimate", "missing_value")
+        if days and day <= days[-1].day:
+            raise DataError(file, "date_order", column=f"{where}.date", value=day.isoformat(),
+                            previous=days[-1].day.isoformat())
+        days.append(SeasonDay(day, cells.flag("estimate"), cells.text("label", default="")))
+    return tuple(days)
+
+
+def _plan(file: str, raw: Mapping[str, Any], key: str) -> tuple[PlanStep, ...]:
+    listed = need_list(file, Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan")
+    steps = []
+    for n, item in enumerate(listed, start=1):
+        where = f"{key}.plan[{n}]"
+        cells = Cells(file, None, need_mapping(file, item, where), where + ".")
+        if ("weeks_before" in item) == ("days_after" in item):
+            raise SeasonDataError(file, "step_when", column=where)
+        if "weeks_before" in item:
+            weeks = cells.integer("weeks_before", minimum=0)
+            if weeks > MAX_WEEKS_BEFORE:
+                raise SeasonDataError(file, "too_many_weeks", column=f"{where}.weeks_before",
+                                      value=weeks, maximum=MAX_WEEKS_BEFORE)
+            offset = -7 * weeks
+        else:
+            offset = cells.integer("days_after", minimum=1)
+            if offset > FOLLOW_UP_DAYS:
+                raise SeasonDataError(file, "too_many_days", column=f"{where}.days_after",
+                                      value=offset, maximum=FOLLOW_UP_DAYS)
+        steps.append(PlanStep(offset, _texts(file, item, "text", where)))
+    return tuple(sorted(steps, key=lambda step: step.offset_days))

@@ -1,0 +1,388 @@
+"""The printed record of a distribution (*berita acara pembagian hasil*): print-ready HTML for A4
+and an Excel workbook. Plain Python, no ipywidgets.
+
+Everything a participant typed (group, place, names, notes) is escaped in the HTML and written as
+text cells in Excel, so a name like ``<script>`` or ``=HYPERLINK(…)`` stays a name. The record
+repeats the check every member can verify: shared + set aside = total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from html import escape
+from typing import Any
+
+from babel.dates import format_date as _babel_date
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from widgets.cashbook.export import _rupiah, _set_widths, _text
+from widgets.core.i18n import format_date, language, t
+from widgets.core.money import format_rupiah
+from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
+from widgets.sharing.split import Contribution, Distribution, percent_text, percent_value
+
+_BABEL = {"id": "id_ID", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One member's row: name, share (negative for a part of a loss), what it was based on."""
+
+    name: str
+    amount: int
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class DistributionRecord:
+    group: str
+    place: str
+    day: dt.date
+    method: str
+    rule_text: str
+    parameters: list[tuple[str, str]]
+    total: int
+    lines: list[Line]
+    set_aside: list[tuple[str, int]]
+    signers: list[tuple[str, str]] = field(default_factory=list)  # (role, name)
+    village: str = ""
+    note: str = ""
+
+    @property
+    def shared(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def kept(self) -> int:
+        return sum(amount for _, amount in self.set_aside)
+
+    @property
+    def is_loss(self) -> bool:
+        return self.total < 0
+
+    @property
+    def balanced(self) -> bool:
+        return self.shared + self.kept == self.total
+
+
+# --- Building a record ----------------------------------------------------------------------
+
+
+def _number(value: object) -> str:
+    """``1500`` -> ``1.500``; ``Fraction(3, 2)`` -> ``1,5`` (work may be typed in halves)."""
+    number = Fraction(value)  # type: ignore[arg-type]
+    whole = int(number)
+    text = f"{whole:,}".replace(",", ".")
+    rest = number - whole
+    if rest:
+        text += "," + f"{float(rest):.2f}"[2:].rstrip("0")
+    return text
+
+
+def contribution_text(method: str, params: Mapping[str, Any], member: Contribution) -> str:
+    """What a member's share was based on, in words: ``14 hari kerja``, ``Rp100.000``…"""
+    basis = params.get("basis", "")
+    if method == "shu":
+        return t("record.basis_shu", transactions=format_rupiah(member.transactions),
+                 savings=format_rupiah(member.savings))
+    if method in ("work", "maklon") or (method in ("fund", "mix", "investor")
+                                        and basis == "work"):
+        unit = "potong" if method == "maklon" else params.get("unit", "hari")
+        return f"{_number(member.work)} {unit_label(unit)}"
+    if method == "capital" or basis == "capital":
+        return format_rupiah(member.capital)
+    return ""
+
+
+def parameters(rule: Rule, result: Distribution) -> list[tuple[str, str]]:
+    """The method's parameters as (label, value) lines for the record."""
+    p, m = rule.params, rule.method
+    lines: list[tuple[str, str]] = []
+    if m == "fund":
+        lines.append((t("record.param_fund"),
+                      f"{percent_text(percent_value(p.get('fund_percent', '20')))}%"))
+    if m == "mix":
+        lines.append((t("record.param_equal_part"),
+                      f"{percent_text(percent_value(p.get('equal_percent', '50')))}%"))
+    if m == "investor":
+        lines.append((t("record.param_investor"), str(p.get("investor", ""))))
+        lines.append((t("record.param_investor_part"),
+                      f"{percent_text(percent_value(p.get('investor_percent', '40')))}%"))
+    if m == "maklon":
+        lines.append((t("record.param_investor"), str(p.get("investor", ""))))
+        lines.append((t("record.param_rate"), format_rupiah(int(p.get("piece_rate", 0)))))
+    if m == "shu":
+        for key, value in p.get("bylaws", {}).items():
+            lines.append((set_aside_label(key), f"{percent_text(percent_value(value))}%"))
+    if m == "gaduh":
+        r = result.params
+        lines += [
+            (t("record.param_owner"), str(r["owner"])),
+            (t("record.param_keeper"), str(r["keeper"])),
+            (t("record.param_buy"), format_rupiah(r["buy_price"])),
+            (t("record.param_kids"), t("record.kids_split", kids=r["kids"],
+                                        keeper=r["kids_keeper"], owner=r["kids_owner"],
+                                        sold=r["kids_sold"])),
+        ]
+    return lines
+
+
+def make_record(result: Distribution, rule: Rule, *, group: str, day: dt.date, place: str,
+                members: Sequence[Contribution] = (), signers: Sequence[tuple[str, str]] = (),
+                village: str = "", note: str = "") -> DistributionRecord:
+    by_name = {m.name: m for m in members}
+    lines = [Line(name, amount, contribution_text(rule.method, rule.params, by_name[name])
+                  if name in by_name else "")
+             for name, amount in result.shares.items()]
+    aside = [(set_aside_label(code, {**result.params, **rule.params}), amount)
+             for code, amount in result.set_aside.items()]
+    return DistributionRecord(group, place, day, method_label(rule.method), describe(rule),
+                              parameters(rule, result), result.total, lines, aside,
+                              list(signers), village, note)
+
+
+def saved_params(rec: DistributionRecord, rule: Rule, set_aside_codes: Sequence[str]
+                 ) -> dict[str, Any]:
+    """What the store keeps beside the amounts, so the record can be printed again later
+    exactly as it was signed (texts in the language it was made in)."""
+    return {"rule": dict(rule.params), "rule_text": rec.rule_text,
+            "parameters": [list(p) for p in rec.parameters],
+            "basis": {line.name: line.basis for line in rec.lines if line.basis},
+            "aside_labels": {code: label for code, (label, _amount)
+                             in zip(set_aside_codes, rec.set_aside, strict=True)}}
+
+
+def record_from_saved(saved: Any, signers: Sequence[tuple[str, str]] = (), village: str = ""
+                      ) -> DistributionRecord:
+    """The record of a :class:`widgets.store.SavedDistribution`."""
+    params = saved.params
+    basis = params.get("basis", {})
+    labels = params.get("aside_labels", {})
+    return DistributionRecord(
+        saved.group_name, saved.place, saved.day, method_label(saved.method),
+        params.get("rule_text", ""), [(str(a), str(b)) for a, b in params.get("parameters", [])],
+        saved.total, [Line(name, amount, basis.get(name, "")) for name, amount in saved.shares],
+        [(labels.get(code, code), amount) for code, amount in saved.set_aside],
+        list(signers), village, saved.note)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+STYLE = """
+.ukr { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111;
+  font-size: 10pt; line-height: 1.3; }
+.ukr h1 { font-size: 15pt; text-align: center; margin: 0 0 2pt; letter-spacing: .5pt; }
+.ukr .ukr-sub { text-align: center; margin: 0 0 8pt; }
+.ukr table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt;
+  table-layout: auto !important; display: table !important; }
+.ukr h2 { font-size: 11pt; margin: 6pt 0 0; }
+.ukr p { margin: 4pt 0; }
+.ukr th, .ukr td { border: 1px solid #444; padding: 3pt 5pt; text-align: left;
+  vertical-align: top; overflow-wrap: normal !important; word-break: normal !important; }
+.ukr th { background: #eee; }
+.ukr td.ukr-num, .ukr th.ukr-num { text-align: right; white-space: nowrap; }
+.ukr td.ukr-no { width: 1.6em; text-align: right; }
+.ukr td.ukr-sign { width: 28%; height: 17pt; }
+.ukr tr { page-break-inside: avoid; break-inside: avoid; }
+.ukr .ukr-info td:first-child { width: 38%; }
+.ukr .ukr-check { font-weight: bold; margin: 4pt 0 12pt; }
+.ukr .ukr-loss { color: #9b1c1c; font-weight: bold; }
+.ukr .ukr-close { page-break-inside: avoid; break-inside: avoid; }
+.ukr .ukr-signs { display: flex; flex-wrap: wrap; justify-content: space-between;
+  margin-top: 8pt; }
+.ukr .ukr-signs > div { width: 45%; text-align: center; margin-bottom: 8pt; }
+.ukr .ukr-line { height: 36pt; border-bottom: 1px solid #111; margin: 0 10% 3pt; }
+.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 10pt; }
+"""
+
+PAGE_STYLE = """
+@page { size: A4; margin: 14mm 15mm 14mm 15mm; }
+html, body { background: #fff; margin: 0; }
+@media screen { body { max-width: 180mm; margin: 0 auto; padding: 10mm 8mm; } }
+@media print { .ukr th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+"""
+
+
+def _weekday(day: dt.date) -> str:
+    return _babel_date(day, "EEEE", locale=_BABEL.get(language(), "id_ID"))
+
+
+def _amount(amount: int) -> str:
+    return escape(format_rupiah(amount))
+
+
+def _info_table(rec: DistributionRecord) -> str:
+    key = "record.total_loss" if rec.is_loss else "record.total"
+    total = _amount(abs(rec.total))
+    rows = [(t(key), f'<b class="{"ukr-loss" if rec.is_loss else ""}">{total}</b>'),
+            (t("record.method"), escape(rec.method)),
+            (t("record.rule"), escape(rec.rule_text))]
+    rows += [(label, escape(value)) for label, value in rec.parameters]
+    body = "".join(f"<tr><td>{escape(label)}</td><td>{value_html}</td></tr>"
+                   for label, value_html in rows)
+    return f'<table class="ukr-info">{body}</table>'
+
+
+def _aside_table(rec: DistributionRecord) -> str:
+    if not rec.set_aside:
+        return ""
+    rows = "".join(f'<tr><td>{escape(label)}</td><td class="ukr-num">{_amount(amount)}</td></tr>'
+                   for label, amount in rec.set_aside)
+    if len(rec.set_aside) > 1:
+        rows += (f'<tr><th>{escape(t("record.kept_total"))}</th>'
+                 f'<th class="ukr-num">{_amount(rec.kept)}</th></tr>')
+    return f"<h2>{escape(t('record.aside'))}</h2><table>{rows}</table>"
+
+
+def _members_table(rec: DistributionRecord) -> str:
+    has_basis = any(line.basis for line in rec.lines)
+    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
+    head = (f"<tr><th>{escape(t('record.col_no'))}</th><th>{escape(t('record.col_name'))}</th>"
+            + (f"<th>{escape(t('record.col_basis'))}</th>" if has_basis else "")
+            + f'<th class="ukr-num">{escape(share_head)}</th>'
+            f"<th>{escape(t('record.col_sign'))}</th></tr>")
+    rows = []
+    for number, line in enumerate(rec.lines, start=1):
+        rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
+                    + (f"<td>{escape(line.basis)}</td>" if has_basis else "")
+                    + f'<td class="ukr-num">{_amount(line.amount)}</td>'
+                    f'<td class="ukr-sign"></td></tr>')
+    span = 3 if has_basis else 2
+    rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
+                f'<th class="ukr-num">{_amount(rec.shared)}</th><th></th></tr>')
+    return f'<table class="ukr-members">{head}{"".join(rows)}</table>'
+
+
+def _signatures(rec: DistributionRecord) -> str:
+    signers = rec.signers or [(t("record.role_chair"), ""), (t("record.role_treasurer"), "")]
+    boxes = "".join(
+        f'<div><div>{escape(role)}</div><div class="ukr-line"></div>'
+        f"<div>({escape(name) if name else '&nbsp;' * 30})</div></div>"
+        for role, name in signers)
+    where = ", ".join(x for x in (rec.place, format_date(rec.day)) if x)
+    return (f'<p style="text-align:right;margin:8pt 0 0">{escape(where)}</p>'
+            f'<div class="ukr-signs">{boxes}</div>')
+
+
+def record_body(rec: DistributionRecord) -> str:
+    """The record's content (no page CSS): used in the lesson page and in the document."""
+    opening = t("record.opening", weekday=_weekday(rec.day), date=format_date(rec.day),
+                place=rec.place or "-", group=rec.group)
+    check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
+    check = t(check_key, shared=format_rupiah(rec.shared), kept=format_rupiah(rec.kept),
+              total=format_rupiah(rec.total))
+    note = (f"<p><b>{escape(t('record.note'))}</b> {escape(rec.note)}</p>" if rec.note else "")
+    return (
+        f'<div class="ukr"><h1>{escape(t("record.title"))}</h1>'
+        f'<p class="ukr-sub"><b>{escape(rec.group)}</b>'
+        + (f"<br>{escape(rec.village)}" if rec.village else "") + "</p>"
+        f"<p>{escape(opening)}</p>{_info_table(rec)}{_aside_table(rec)}"
+        f"<h2>{escape(t('record.members'))}</h2>"
+        f"{_members_table(rec)}<p class=\"ukr-check\">{escape(check)}</p>{note}"
+        f'<div class="ukr-close"><p>{escape(t("record.agreement"))}</p>{_signatures(rec)}'
+        f'<p class="ukr-foot">{escape(t("record.footer"))}</p></div></div>'
+    )
+
+
+def record_html(rec: DistributionRecord) -> str:
+    """A complete HTML file: opens in any browser and prints on one or more A4 pages."""
+    title = f"{t('record.title')} · {rec.group} · {format_date(rec.day)}"
+    return (
+        f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{PAGE_STYLE}{STYLE}</style></head>"
+        f"<body>{record_body(rec)}</body></html>"
+    )
+
+
+def record_preview(rec: DistributionRecord) -> str:
+    """The record as shown inside the lesson page: the same content on a white sheet."""
+    # A sheet at least 540 px wide, like the printed page; a phone scrolls it sideways
+    # inside its frame instead of squeezing the table.
+    return (f"<style>{STYLE}</style>"
+            '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
+            'border-radius:6px;padding:12px;overflow-x:auto;max-width:100%;'
+            'box-sizing:border-box"><div style="min-width:540px">'
+            f"{record_body(rec)}</div></div>")
+
+
+# --- Excel ----------------------------------------------------------------------------------
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def record_xlsx(rec: DistributionRecord) -> bytes:
+    """One sheet, *Berita Acara*: the same content, amounts as numbers, set up for A4."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = t("record.sheet")
+    _text(ws, 1, 1, t("record.title"), bold=True).font = Font(bold=True, size=14)
+    _text(ws, 2, 1, rec.group, bold=True)
+    _text(ws, 3, 1, t("record.opening", weekday=_weekday(rec.day), date=format_date(rec.day),
+                      place=rec.place or "-", group=rec.group))
+    row = 5
+    key = "record.total_loss" if rec.is_loss else "record.total"
+    _text(ws, row, 1, t(key), bold=True)
+    _rupiah(ws, row, 4, abs(rec.total) if rec.is_loss else rec.total, bold=True)
+    info = [(t("record.method"), rec.method), (t("record.rule"), rec.rule_text),
+            *rec.parameters]
+    for label, value in info:
+        row += 1
+        _text(ws, row, 1, label)
+        _text(ws, row, 2, value)
+    if rec.set_aside:
+        row += 2
+        _text(ws, row, 1, t("record.aside"), bold=True)
+        for label, amount in rec.set_aside:
+            row += 1
+            _text(ws, row, 2, label)
+            _rupiah(ws, row, 4, amount)
+    row += 2
+    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
+    heads = [t("record.col_no"), t("record.col_name"), t("record.col_basis"), share_head,
+             t("record.col_sign")]
+    for column, head in enumerate(heads, start=1):
+        _text(ws, row, column, head, bold=True).border = _BOX
+    for number, line in enumerate(rec.lines, start=1):
+        row += 1
+        ws.cell(row=row, column=1, value=number).border = _BOX
+        _text(ws, row, 2, line.name).border = _BOX
+        _text(ws, row, 3, line.basis).border = _BOX
+        _rupiah(ws, row, 4, line.amount)
+        ws.cell(row=row, column=4).border = _BOX
+        ws.cell(row=row, column=5).border = _BOX
+        ws.row_dimensions[row].height = 28
+    row += 1
+    _text(ws, row, 2, t("record.shared_total"), bold=True)
+    _rupiah(ws, row, 4, rec.shared, bold=True)
+    row += 2
+    check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
+    _text(ws, row, 1, t(check_key, shared=format_rupiah(rec.shared),
+                        kept=format_rupiah(rec.kept), total=format_rupiah(rec.total)), bold=True)
+    if rec.note:
+        row += 1
+        _text(ws, row, 1, f"{t('record.note')} {rec.note}")
+    row += 2
+    signers = rec.signers or [(t("record.role_chair"), ""), (t("record.role_treasurer"), "")]
+    for index, (role, name) in enumerate(signers):
+        column = 2 if index % 2 == 0 else 4
+        top = row + (index // 2) * 5
+        _text(ws, top, column, role).alignment = Alignment(horizontal="center")
+        _text(ws, top + 3, column, f"({name})" if name else "(....................)").alignment = (
+            Alignment(horizontal="center"))
+    _set_widths(ws, (6, 30, 22, 18, 24))
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

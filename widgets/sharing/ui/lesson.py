@@ -1,0 +1,295 @@
+"""Lesson 3 (Bagi Hasil): the worked examples on the village's own data, the calculator with
+sign-in and the printed record, the FGD comparison, and the exercise checked on the server."""
+
+from __future__ import annotations
+
+import logging
+from fractions import Fraction
+from html import escape
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets.core.charts import grouped_hbar_chart
+from widgets.core.i18n import format_date, t
+from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.village import load_village
+from widgets.sharing import shu
+from widgets.sharing.data import coop_members, goat_sale, group_data
+from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
+from widgets.sharing.partnership import gaduh, investor_share, maklon, split_kids
+from widgets.sharing.rules import Rule, calculate, set_aside_label
+from widgets.sharing.split import Contribution, compare, percent_text
+from widgets.sharing.ui.calculator import CALC_STYLE, SharingCalculator, tall
+from widgets.sharing.ui.compare import ComparisonView
+from widgets.sharing.ui.record import RecordPanel
+from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
+from widgets.ui.common import PAGE, Field, button, notice_html
+from widgets.ui.signin import SignInView
+
+log = logging.getLogger(__name__)
+
+
+def _h(text: str) -> str:
+    return f"<h4>{escape(text)}</h4>"
+
+
+def _source() -> str:
+    return f"<small>{escape(t('lesson3.invented_note'))}</small>"
+
+
+# --- Worked examples ------------------------------------------------------------------------
+
+
+def roster_html() -> str:
+    """The feed roster, member by member: turns on the roster, days done, days missed."""
+    village = load_village()
+    done = village.feed_days("kambing")
+    turns = {key: 0 for key in done}
+    for duty in village.feed_roster():
+        if duty.member in turns:
+            turns[duty.member] += 1
+    first, last = village.feed_roster()[0].day, village.feed_roster()[-1].day
+    rows = []
+    for key in done:
+        missed = turns[key] - done[key]
+        style = ' style="color:#b42318;font-weight:700"' if missed > 2 else ""
+        rows.append(f"<tr><td>{escape(village.member(key).name)}</td>"
+                    f"<td class='num'>{turns[key]}</td><td class='num'>{done[key]}</td>"
+                    f"<td class='num'{style}>{missed}</td></tr>")
+    table = (f"<table class='uk-bh-table'><tr><th>{escape(t('lesson3.col_name'))}</th>"
+             f"<th class='num'>{escape(t('lesson3.roster_turns'))}</th>"
+             f"<th class='num'>{escape(t('lesson3.roster_done'))}</th>"
+             f"<th class='num'>{escape(t('lesson3.roster_missed'))}</th></tr>"
+             f"{''.join(rows)}</table>")
+    names = [village.member(key).name for key in done]
+    chart = grouped_hbar_chart(names, {t("lesson3.roster_done"): list(done.values())},
+                               ["#1a7f37"], t("lesson3.roster_chart"),
+                               fmt=lambda days: t("lesson3.days", days=days))
+    heading = t("lesson3.roster_heading", first=format_date(first), last=format_date(last))
+    return STYLE + _h(heading) + table + chart + _source()
+
+
+def show_roster() -> None:
+    display(HTML(roster_html()))
+
+
+def goat_sale_html() -> str:
+    """The sale before Idul Adha: shared equally (as now) and by feed-duty days."""
+    village = load_village()
+    data = group_data(village, "kambing")
+    sale = goat_sale(village)
+    equal, work = t("lesson3.compare_equal"), t("lesson3.compare_work", unit=t(
+        "sharing.unit_hari"))
+    results = {equal: calculate(Rule("equal"), data.total, data.members),
+               work: calculate(Rule("work", {"unit": "hari"}), data.total, data.members)}
+    table = compare(data.total, data.members, results)
+    heading = t("lesson3.goat_heading", date=format_date(sale.day),
+                total=format_rupiah(data.total))
+    return _h(heading) + comparison_html(table, baseline=equal) + _source()
+
+
+def show_goat_sale() -> None:
+    display(HTML(goat_sale_html()))
+
+
+def sewing_month_html(fund_percent: int = 20) -> str:
+    """The sewing group's August: a group fund first, the rest equally or by pieces sewn."""
+    village = load_village()
+    data = group_data(village, "konveksi")
+    percent = Fraction(fund_percent)
+    fund_equal = t("lesson3.compare_fund", percent=percent_text(percent))
+    fund_pieces = t("lesson3.fund_then_pieces", percent=percent_text(percent))
+    params = {"fund_percent": percent_text(percent, ".")}
+    rule_equal = Rule("fund", {**params, "basis": "equal"})
+    rule_pieces = Rule("fund", {**params, "basis": "work", "unit": "potong"})
+    results = {fund_equal: calculate(rule_equal, data.total, data.members),
+               fund_pieces: calculate(rule_pieces, data.total, data.members)}
+    no_fund = t("lesson3.equal_no_fund")
+    results = {no_fund: calculate(Rule("equal"), data.total, data.members), **results}
+    table = compare(data.total, data.members, results)
+    heading = t("lesson3.sewing_heading", profit=format_rupiah(data.total),
+                fund=format_rupiah(results[fund_equal].kept), percent=percent_text(percent))
+    return (_h(heading) + distribution_html(results[fund_equal], rule_equal, data.members,
+                                            chart=False)
+            + _h(t("lesson3.sewing_compare")) + comparison_html(table, baseline=no_fund)
+            + _source())
+
+
+def show_sewing_month(fund_percent: int = 20) -> None:
+    display(HTML(sewing_month_html(fund_percent)))
+
+
+def shu_html(member: str = "sari") -> str:
+    """The example cooperative's SHU: the bylaws' allocations, then one member worked out."""
+    village = load_village()
+    coop = village.cooperative()
+    members = coop_members(village)
+    allocation = shu.allocate(coop.shu, coop.bylaws)
+    rows = "".join(
+        f"<tr><td>{escape(set_aside_label(key))}</td>"
+        f"<td class='num'>{escape(percent_text(Fraction(coop.bylaws[key])))}%</td>"
+        f"<td class='num'>{escape(format_rupiah(amount))}</td></tr>"
+        for key, amount in allocation.items())
+    table = (f"<table class='uk-bh-table'><tr><th>{escape(t('lesson3.shu_part'))}</th>"
+             f"<th class='num'>%</th><th class='num'>Rp</th></tr>{rows}</table>")
+    name = village.member(member).name
+    s = shu.member_steps(coop.shu, coop.bylaws, members, name)
+    steps = [
+        t("lesson3.shu_step_jua", name=name, tx=format_rupiah(s.transactions),
+          all_tx=format_rupiah(s.all_transactions), jua=format_rupiah(s.jua),
+          part=format_rupiah(s.from_jua)),
+        t("lesson3.shu_step_jma", name=name, sav=format_rupiah(s.savings),
+          all_sav=format_rupiah(s.all_savings), jma=format_rupiah(s.jma),
+          part=format_rupiah(s.from_jma)),
+        t("lesson3.shu_step_total", name=name, jua_part=format_rupiah(s.from_jua),
+          jma_part=format_rupiah(s.from_jma), share=format_rupiah(s.share)),
+    ]
+    rule = Rule("shu", {"bylaws": {k: str(v) for k, v in coop.bylaws.items()}})
+    everyone = distribution_html(calculate(rule, coop.shu, members), rule, members,
+                                 chart=False)
+    heading = t("lesson3.shu_heading", coop=coop.name, year=coop.year,
+                shu=format_rupiah(coop.shu))
+    return (STYLE + _h(heading) + table
+            + "".join(f"<p>{escape(step)}</p>" for step in steps)
+            + f"<details><summary>{escape(t('lesson3.shu_everyone'))}</summary>{everyone}"
+            "</details>" + _source())
+
+
+def show_shu(member: str = "sari") -> None:
+    display(HTML(shu_html(member)))
+
+
+def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000_000,
+                  investor_percent: int = 40, piece_rate: int = 3_000) -> str:
+    """An investor supplies kain perca and capital for keset; the group sews. Profit-sharing
+    against a piece rate (maklon) when everything sells, half sells, or little sells."""
+    members = [Contribution(m.name, work=pieces_each)
+               for m in load_village().group("konveksi").members]
+    pieces = pieces_each * len(members)
+    cases = []  # one column per case: everything sells, half sells, a third sells
+    for sold_share in (Fraction(1), Fraction(1, 2), Fraction(1, 3)):
+        sold = int(pieces * sold_share)
+        profit = sold * price - costs
+        ratio = investor_share(profit, members, "Investor", Fraction(investor_percent))
+        paid = maklon(profit, members, "Investor", piece_rate)
+        cases.append((sold, {"profit": profit, "group_ratio": ratio.shared,
+                             "group_maklon": paid.shared,
+                             "investor_ratio": ratio.set_aside["investor"],
+                             "investor_maklon": paid.set_aside["investor"]}))
+    cards = []  # one small table per case: they sit side by side, or stack on a phone
+    for sold, values in cases:
+        rows = "".join(
+            f"<tr><td>{escape(t(f'lesson3.inv_col_{key}'))}</td>"
+            f"<td class='num'>{escape(format_rupiah(values[key]))}</td></tr>"
+            for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
+                        "investor_maklon"))
+        cards.append(f"<div style='flex:1 1 240px;min-width:0'><table class='uk-bh-table'>"
+                     f"<tr><th colspan='2'>{escape(t('lesson3.inv_sold', sold=sold))}</th>"
+                     f"</tr>{rows}</table></div>")
+    table = f"<div style='display:flex;flex-wrap:wrap;gap:12px'>{''.join(cards)}</div>"
+    intro = t("lesson3.inv_intro", pieces=pieces, price=format_rupiah(price),
+              costs=format_rupiah(costs), percent=investor_percent,
+              group=100 - investor_percent, rate=format_rupiah(piece_rate))
+    return STYLE + _h(t("lesson3.inv_heading")) + f"<p>{escape(intro)}</p>" + table + _source()
+
+
+def show_investor(**kwargs: int) -> None:
+    display(HTML(investor_html(**kwargs)))
+
+
+def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> str:
+    """Pak Haji Umar entrusts a doe to Agus: the kids and the price gain."""
+    owner, keeper = t("lesson3.default_owner"), t("lesson3.default_keeper")
+    split = split_kids(kids)
+    result = gaduh(owner, keeper, sale, buy)
+    rule = Rule("gaduh", {"owner": owner, "keeper": keeper, "buy_price": buy})
+    lines = [
+        t("lesson3.gaduh_kids", kids=kids, keeper=keeper, owner=owner,
+          kids_keeper=split.keeper, kids_owner=split.owner),
+        t("lesson3.gaduh_sale", buy=format_rupiah(buy), sale=format_rupiah(sale),
+          gain=format_rupiah(sale - buy), half=format_rupiah((sale - buy) // 2)),
+    ]
+    return (_h(t("lesson3.gaduh_heading")) + "".join(f"<p>{escape(x)}</p>" for x in lines)
+            + distribution_html(result, rule, chart=False) + _source())
+
+
+def show_gaduh(**kwargs: int) -> None:
+    display(HTML(gaduh_html(**kwargs)))
+
+
+# --- The exercise ---------------------------------------------------------------------------
+
+
+class SharingExercise(w.VBox):
+    """Pick a question, work the share out by hand, type it, check it."""
+
+    def __init__(self) -> None:
+        self.questions = {q.key: q for q in questions(load_village())}
+        self.pick = tall(Field(t("lesson3.exercise_pick"), w.Dropdown(
+            options=[(q.title, q.key) for q in self.questions.values()]), css="uk-bh-question"))
+        self.text = w.HTML()
+        self.text.add_class("uk-bh-question-text")
+        self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
+                            t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
+        self.check = button(t("lesson1.check"), "primary")
+        self.check.add_class("uk-bh-check-answer")
+        self.feedback = w.HTML()
+        self.feedback.add_class("uk-bh-feedback")
+        self.pick.control.observe(lambda _c: self._show_question(), "value")
+        self.check.on_click(self._check)
+        super().__init__([w.HTML(CALC_STYLE), self.pick, self.text, self.answer, self.check,
+                          self.feedback])
+        self._show_question()
+
+    def _show_question(self) -> None:
+        question = self.questions.get(self.pick.control.value)
+        self.text.value = (f'<div style="background:#fff;border-left:4px solid #b4541a;'
+                           f'padding:10px 12px;border-radius:6px">{escape(question.text)}</div>'
+                           if question else "")
+        self.answer.control.value = ""
+        self.answer.clear()
+        self.feedback.value = ""
+
+    def _check(self, _button=None) -> None:
+        try:
+            self._run_check()
+        except Exception:  # noqa: BLE001 (logged; plain words on the page)
+            log.exception("sharing exercise")
+            self.feedback.value = notice_html(t("lesson3.unexpected"), "error")
+
+    def _run_check(self) -> None:
+        question = self.questions[self.pick.control.value]
+        self.answer.clear()
+        text = self.answer.control.value
+        typed = None
+        if text.strip():
+            try:
+                typed = parse_rupiah(text)
+            except AmountError as exc:
+                self.answer.error(str(exc))
+                self.feedback.value = ""
+                return
+        result = check(question, typed)
+        if PAGE.session is not None and typed is not None:
+            PAGE.session.save_answer(EXERCISE_PREFIX + question.key, {"answer": typed},
+                                     result.correct)
+        self.feedback.value = "".join(notice_html(line, kind) for kind, line in result.lines)
+
+
+# --- What the notebook calls ----------------------------------------------------------------
+
+
+def calculator_app() -> w.VBox:
+    """Sign-in, the calculator, and under it the record and saving."""
+    calculator = SharingCalculator()
+    return w.VBox([SignInView(), calculator, RecordPanel(calculator)],
+                  layout=w.Layout(width="100%"))
+
+
+def comparison_view() -> ComparisonView:
+    return ComparisonView()
+
+
+def sharing_exercise() -> SharingExercise:
+    return SharingExercise()

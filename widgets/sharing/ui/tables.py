@@ -1,0 +1,181 @@
+"""HTML for lesson 3: a distribution as a table with its check line and bars, and methods side
+by side. Every name is escaped; amounts are written ``Rp1.500.000``. Used by the calculator,
+the comparison and the worked examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from widgets.core.charts import grouped_hbar_chart, hbar_chart
+from widgets.core.i18n import t
+from widgets.core.money import format_rupiah
+from widgets.sharing.record import contribution_text
+from widgets.sharing.rules import Rule, method_label, set_aside_label
+from widgets.sharing.split import Comparison, Contribution, Distribution
+
+SHARE_COLOR = "#b4541a"
+METHOD_COLORS = ("#667085", "#b4541a", "#1a7f37", "#6941c6", "#0e7090", "#9a6700")
+GAIN, LOSS = "#1a7f37", "#b42318"
+
+STYLE = (
+    "<style>table.uk-bh-table{width:100%;border-collapse:collapse;font-size:16px;"
+    "display:table!important;table-layout:auto!important}.uk-bh-table th,.uk-bh-table td{"
+    "padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
+    "text-align:left!important;overflow-wrap:normal!important;word-break:normal!important}"
+    ".uk-bh-table th{background:#efe7dc;vertical-align:bottom}.uk-bh-table .num{"
+    "text-align:right!important;white-space:nowrap}.uk-bh-table th.num{white-space:normal}"
+    ".uk-bh-table small{color:#555}.uk-bh-table tr.uk-bh-aside td{"
+    "background:#f7f1e8;font-style:italic}.uk-bh-table tr.uk-bh-sum td{font-weight:700;"
+    "border-top:2px solid #b9ab98}.uk-bh-check{font-size:17px;font-weight:600;margin:8px 0;"
+    "padding:8px 10px;border-radius:8px}.uk-bh-loss{background:#fdecea;color:#7a1c12;"
+    "padding:8px 10px;border-radius:8px;font-weight:600;margin:6px 0}"
+    ".uk-bh-scroll{overflow-x:auto;max-width:100%}"
+    ".uk-bh-compare{font-size:clamp(15px,1.3vw,19px)}.uk-bh-compare table.uk-bh-table{"
+    "font-size:inherit}.uk-bh-compare td,.uk-bh-compare th{padding:6px 8px}"
+    ".uk-bh-compare-table tr{background:none!important}"
+    ".uk-bh-compare td.uk-bh-namecell{min-width:7em}"
+    ".uk-bh-diff{display:block;font-size:.82em}"
+    # On a phone the member's name gets a line of its own above the amounts.
+    ".uk-bh-compare tr.uk-bh-namerow{display:none}"
+    ".uk-bh-compare tr.uk-bh-namerow td{border-bottom:none;padding-bottom:0;font-weight:600}"
+    "@media (max-width:600px){.uk-bh-compare{font-size:14px}"
+    ".uk-bh-compare td,.uk-bh-compare th{padding:4px 3px}"
+    ".uk-bh-compare .uk-bh-namecell{display:none}"
+    ".uk-bh-compare tr.uk-bh-namerow{display:table-row}}</style>"
+)
+
+
+def _rp(amount: int) -> str:
+    return escape(format_rupiah(amount))
+
+
+def check_line(shared: int, kept: int, total: int) -> str:
+    """The line every member can verify: shared + set aside = total."""
+    ok = shared + kept == total
+    key = "lesson3.check_ok" if ok else "lesson3.check_wrong"
+    text = t(key, shared=format_rupiah(shared), kept=format_rupiah(kept),
+             total=format_rupiah(total))
+    colors = ("#e6f4ea", "#1a7f37") if ok else ("#fdecea", "#b42318")
+    return (f'<p class="uk-bh-check" data-shared="{shared}" data-kept="{kept}" '
+            f'data-total="{total}" style="background:{colors[0]};color:{colors[1]}">'
+            f"{'✔' if ok else '⚠'} {escape(text)}</p>")
+
+
+def _basis(rule: Rule, members: Sequence[Contribution], name: str) -> str:
+    member = next((m for m in members if m.name == name), None)
+    return contribution_text(rule.method, rule.params, member) if member else ""
+
+
+def distribution_html(result: Distribution, rule: Rule,
+                      members: Sequence[Contribution] = (), chart: bool = True) -> str:
+    """Each member's share (a part of the loss when the total is negative), the amounts set
+    aside, the check line and a bar per member."""
+    loss = result.is_loss
+    head = t("lesson3.col_loss" if loss else "lesson3.col_share")
+    with_basis = any(_basis(rule, members, n) for n in result.shares)
+    rows = []
+    for name, amount in result.shares.items():
+        basis = _basis(rule, members, name) if with_basis else ""
+        rows.append(
+            f'<tr class="uk-bh-row"><td>{escape(name)}'
+            + (f"<br><small>{escape(basis)}</small>" if basis else "")
+            + f'</td><td class="num uk-bh-share" data-amount="{amount}">{_rp(amount)}</td></tr>')
+    for code, amount in result.set_aside.items():
+        label = set_aside_label(code, {**result.params, **rule.params})
+        rows.append(f'<tr class="uk-bh-aside"><td>{escape(label)}</td>'
+                    f'<td class="num" data-amount="{amount}">{_rp(amount)}</td></tr>')
+    rows.append(f'<tr class="uk-bh-sum"><td>{escape(t("lesson3.total_row"))}</td>'
+                f'<td class="num uk-bh-total-shown" data-amount="{result.total}">'
+                f"{_rp(result.total)}</td></tr>")
+    banner = (f'<div class="uk-bh-loss">{escape(t("lesson3.loss_banner", total=format_rupiah(-result.total)))}</div>'  # noqa: E501
+              if loss else "")
+    table = (f'<table class="uk-bh-table"><tr><th>{escape(t("lesson3.col_name"))}</th>'
+             f'<th class="num">{escape(head)}</th></tr>{"".join(rows)}</table>')
+    bars = ""
+    if chart:
+        labels = list(result.shares) + [set_aside_label(c, {**result.params, **rule.params})
+                                         for c in result.set_aside]
+        values = list(result.shares.values()) + list(result.set_aside.values())
+        bars = hbar_chart(labels, values, t("lesson3.chart_shares"), SHARE_COLOR)
+    return (STYLE + banner + table + check_line(result.shared, result.kept, result.total)
+            + bars)
+
+
+def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = "") -> str:
+    """Methods side by side: a column per method with each member's share and its difference
+    from the equal split (green: gains, red: loses), who gains and loses most, grouped bars.
+    ``baseline`` names the column that is the equal split itself (shown without differences)."""
+    labels = list(comparison.distributions)
+    head = "".join(f'<th class="num">{escape(label)}</th>' for label in labels)
+    rows = []
+    for row in comparison.rows:
+        cells = []
+        for label in labels:
+            diff = row.differences[label]
+            sign = "+" if diff > 0 else ""
+            color = GAIN if diff > 0 else LOSS if diff < 0 else "#555"
+            diff_text = (escape(t("lesson3.same_as_equal")) if diff == 0
+                         else f"{sign}{_rp(diff)}")
+            diff_html = ("" if label == baseline else
+                         f'<span class="uk-bh-diff" style="color:{color}">{diff_text}</span>')
+            cells.append(f'<td class="num" data-amount="{row.shares[label]}">'
+                         f"{_rp(row.shares[label])}{diff_html}</td>")
+        rows.append(f'<tr class="uk-bh-namerow"><td colspan="{len(labels)}">'
+                    f"{escape(row.name)}</td></tr>"
+                    f'<tr><td class="uk-bh-namecell">{escape(row.name)}</td>'
+                    f"{''.join(cells)}</tr>")
+    aside = []
+    for label in labels:
+        kept = comparison.distributions[label].kept
+        aside.append(f'<td class="num">{_rp(kept) if kept else "–"}</td>')
+    if any(comparison.distributions[label].kept for label in labels):
+        rows.append(f'<tr class="uk-bh-namerow uk-bh-aside"><td colspan="{len(labels)}">'
+                    f'{escape(t("lesson3.set_aside_row"))}</td></tr>'
+                    f'<tr class="uk-bh-aside"><td class="uk-bh-namecell">'
+                    f'{escape(t("lesson3.set_aside_row"))}</td>{"".join(aside)}</tr>')
+    table = (f'<div class="uk-bh-scroll"><table class="uk-bh-table uk-bh-compare-table">'
+             f"<tr><th class='uk-bh-namecell'>{escape(t('lesson3.col_name'))}</th>{head}</tr>"
+             f"{''.join(rows)}</table></div>")
+    bars = ""
+    if chart:
+        series = {label: [r.shares[label] for r in comparison.rows] for label in labels}
+        bars = grouped_hbar_chart([r.name for r in comparison.rows], series,
+                                  METHOD_COLORS, t("lesson3.chart_compare"))
+    return (STYLE + f'<div class="uk-bh-compare">{summary_html(comparison, baseline)}{table}'
+            f"{bars}</div>")
+
+
+def summary_html(comparison: Comparison, baseline: str = "") -> str:
+    """Per method, in one line each: who gains most and who loses most against equal."""
+    lines = []
+    for label in comparison.distributions:
+        if label == baseline:
+            continue
+        gainers = sorted(comparison.gainers(label), key=lambda r: -r.differences[label])
+        losers = sorted(comparison.losers(label), key=lambda r: r.differences[label])
+        if not gainers and not losers:
+            text = t("lesson3.summary_same", method=label)
+        else:
+            parts = []
+            if gainers:
+                g = gainers[0]
+                same = len({r.differences[label] for r in gainers}) == 1 and len(gainers) > 1
+                parts.append(t("lesson3.summary_gain_each" if same else "lesson3.summary_gain",
+                               name=g.name, amount=format_rupiah(g.differences[label]),
+                               count=len(gainers)))
+            if losers:
+                lo = losers[0]
+                same = len({r.differences[label] for r in losers}) == 1 and len(losers) > 1
+                parts.append(t("lesson3.summary_lose_each" if same else "lesson3.summary_lose",
+                               name=lo.name, amount=format_rupiah(-lo.differences[label]),
+                               count=len(losers)))
+            text = f"{label}: " + "; ".join(parts) + "."
+        lines.append(f"<li>{escape(text)}</li>")
+    return (f"<p><b>{escape(t('lesson3.summary_title'))}</b></p>"
+            f'<ul class="uk-bh-summary">{"".join(lines)}</ul>')
+
+
+def method_name(rule: Rule) -> str:
+    return method_label(rule.method)
