@@ -102,7 +102,8 @@ def test_editing_a_members_work_updates_the_split(page):
 
 def test_adding_and_removing_members(page):
     page.method("work")
-    row = page.calc._add_row(None)
+    page.calc.add_member.click()
+    row = page.calc.rows[-1]
     row.name.value = "Anggota Baru"
     row.values["work"].value = "7"
     assert len(page.shares()) == 9 and sum(page.shares()) == 15_600_000

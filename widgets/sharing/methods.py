@@ -103,9 +103,9 @@ class Param:
 
     def read(self, text: Any) -> Any:
         """Typed text -> the value a rule saves. ``SharingError`` or ``AmountError`` (plain
-        words) when it does not read."""
+        words) when it does not read. (The SHU's bylaws are read one percentage at a time.)"""
         if self.kind == "percent":
-            return percent_text(parse_percent(text), ".")
+            return read_percent(text)
         if self.kind == "rupiah":
             return parse_rupiah(text) if str(text).strip() else 0
         if self.kind == "whole":
@@ -161,6 +161,11 @@ class Param:
         if self.kind == "rupiah":
             return [(t(self.record), format_rupiah(int(value)))]
         return [(t(self.record), str(value))]
+
+
+def read_percent(text: str) -> str:
+    """A typed percentage as a rule saves it: ``12,5`` -> ``"12.5"``."""
+    return percent_text(parse_percent(text), ".")
 
 
 def _percent(params: Mapping[str, Any], param: Param) -> Fraction:

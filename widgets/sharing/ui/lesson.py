@@ -20,8 +20,9 @@ from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.partnership import gaduh, investor_share, maklon, split_kids
 from widgets.sharing.rules import Rule, calculate, set_aside_label
 from widgets.sharing.split import Contribution, compare, percent_text
-from widgets.sharing.ui.calculator import CALC_STYLE, SharingCalculator, tall
+from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
+from widgets.sharing.ui.method_form import CALC_STYLE, tall
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
 from widgets.ui.common import PAGE, Field, button, notice_html
