@@ -16,7 +16,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.sharing.methods import METHODS as REGISTRY
-from widgets.sharing.methods import basis_label, set_aside_label, unit_label
+from widgets.sharing.params import basis_label, set_aside_label, unit_label
 from widgets.sharing.split import Contribution, Distribution
 
 __all__ = ["METHODS", "Rule", "basis_label", "calculate", "describe", "method_label",

@@ -13,7 +13,8 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
-from widgets.sharing.methods import COMPARED, Param
+from widgets.sharing.methods import COMPARED
+from widgets.sharing.params import Param
 from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Distribution, SharingError, compare, parse_percent, percent_text
 from widgets.sharing.ui.calculator import INPUTS, Inputs

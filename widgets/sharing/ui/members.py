@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
-from widgets.sharing.methods import COLUMNS, RUPIAH_COLUMNS
+from widgets.sharing.params import COLUMNS, RUPIAH_COLUMNS
 from widgets.sharing.split import Contribution, SharingError, parse_work, percent_text
 from widgets.sharing.ui.method_form import text_box
 from widgets.ui.common import button, notice_html, section

@@ -12,15 +12,8 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError
-from widgets.sharing.methods import (
-    Method,
-    Param,
-    basis_label,
-    form_params,
-    read_percent,
-    set_aside_label,
-    unit_label,
-)
+from widgets.sharing.methods import Method, form_params
+from widgets.sharing.params import Param, basis_label, read_percent, set_aside_label, unit_label
 from widgets.sharing.shu import ALLOCATIONS
 from widgets.sharing.split import WORK_UNITS, SharingError
 from widgets.ui.common import Field
