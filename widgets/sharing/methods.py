@@ -226,14 +226,17 @@ _ENTRIES = (
            total_label="lesson3.total_label_maklon"),
 )
 METHODS: dict[str, Method] = {method.key: method for method in _ENTRIES}
-# Methods whose shares go to the group's members, compared side by side in the FGD.
-COMPARED = tuple(method for method in _ENTRIES if method.compare)
+
+
+def compared() -> list[Method]:
+    """The methods whose shares go to the group's members, compared side by side in the FGD."""
+    return [method for method in METHODS.values() if method.compare]
 
 
 def form_params() -> list[Param]:
     """Every parameter the calculator's form asks for, one per field, in the methods' order."""
     seen: dict[str, Param] = {}
-    for method in _ENTRIES:
+    for method in METHODS.values():
         for param in (*method.params, *method.extras):
             seen.setdefault(param.field_key, param)
     return list(seen.values())

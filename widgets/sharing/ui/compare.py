@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
-from widgets.sharing.methods import COMPARED
+from widgets.sharing.methods import compared
 from widgets.sharing.params import Param
 from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Distribution, SharingError, compare, parse_percent, percent_text
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def _percents() -> list[Param]:
     """The percentages the compared methods ask for (the group fund, the equal part)."""
-    return [p for m in COMPARED for p in m.params if p.kind == "percent"]
+    return [p for m in compared() for p in m.params if p.kind == "percent"]
 
 
 class ComparisonView(w.VBox):
@@ -38,7 +38,7 @@ class ComparisonView(w.VBox):
         self.inputs = inputs
         self.pick = {m.key: w.Checkbox(value=True, description=t(m.label), indent=False,
                                        layout=w.Layout(width="auto", margin="0 16px 0 0"))
-                     for m in COMPARED}
+                     for m in compared()}
         for key, box in self.pick.items():
             box.add_class(f"uk-bh-pick-{key}")
         self.fields = {p.field_key: Field(t(p.label), w.Text(value=p.start_text(),
@@ -68,7 +68,7 @@ class ComparisonView(w.VBox):
         work unit, every other parameter at its default."""
         unit = self.inputs.unit or "hari"
         rules: dict[str, Rule] = {}
-        for method in COMPARED:
+        for method in compared():
             if not self.pick[method.key].value:
                 continue
             params: dict[str, Any] = {}
