@@ -56,8 +56,8 @@ def _make_app_class():
     """Build the Voila subclass lazily so ``--help`` and the check stay fast."""
     import tornado.web
     from jupyter_server.base.handlers import FileFindHandler
-    from jupyter_server.utils import url_path_join
     from jupyter_server.services.contents.largefilemanager import LargeFileManager
+    from jupyter_server.utils import url_path_join
     from voila.app import Voila
     from voila.static_file_handler import MultiStaticFileHandler
 

@@ -218,7 +218,7 @@ def fees_html() -> str:
     fees, data = load_fees(), load_pricing()
     cluster = data.clusters[main_product()]
     rows = []
-    for key, market in fees.marketplaces.items():
+    for market in fees.marketplaces.values():
         rate = market.admin_fee.clusters.get(cluster)
         if rate is None:
             continue

@@ -75,9 +75,9 @@ def groups_html() -> str:
     for group in load_village().groups.values():
         products = ", ".join(f"{p.name} ({format_rupiah(p.price)}/{p.unit})"
                              for p in group.products[:3])
+        members = t("slides.members", count=len(group.members))
         parts.append(f"<h3>{escape(group.name)}</h3><p>{escape(group.activity)}.<br>"
-                     f"<span class='uk-muted'>{escape(t('slides.members', count=len(group.members)))}"
-                     f" · {escape(products)}</span></p>")
+                     f"<span class='uk-muted'>{escape(members)} · {escape(products)}</span></p>")
     parts.append(source_note(t("slides.invented_note")))
     return "".join(parts)
 
