@@ -252,7 +252,7 @@ class _no_popup:
         self.page, self.opened = page, []
 
     def __enter__(self):
-        self.page.context.on("page", self.opened.append)
+        self.page.context.on("page", lambda p: self.opened.append(p))
         return self
 
     def __exit__(self, *exc) -> None:
