@@ -301,3 +301,24 @@ def test_any_reminder_fits_a_link_and_carries_the_name(who, what, tone):
     text = parse_qs(urlsplit(link).query)["text"][0]
     assert len(text) <= MESSAGE_LIMIT
     assert row.debt.who in text and row.debt.what in text
+
+
+# --- The village's example and exercise -----------------------------------------------------
+
+
+def test_the_worked_example_agrees_with_the_groups_cash_book():
+    from widgets.cashbook.data import load_credit_example
+    from widgets.core.village import load_village
+
+    example = load_credit_example()
+    book = load_village().cashbook("konveksi")
+    twins = {e.id: e for e in book}
+    assert credit.reconcile(example.debts, example.payments, twins.values()) == []
+    assert [twins[p.entry_id].description for p in example.payments] == [
+        "Pesanan seragam olahraga 20 stel dari SD: uang muka",
+        "Pelunasan seragam olahraga 20 stel"]
+    summary = credit.summarise(example.debts, example.payments_until(example.as_of),
+                               example.opening_cash, example.as_of)
+    assert (summary.owed_to_us, summary.we_owe) == (1_100_000 + 70_000, 150_000)
+    assert summary.position == example.opening_cash + 1_020_000
+    assert example.label_text() == "contoh karangan untuk latihan"
