@@ -63,6 +63,14 @@ class CreditError(EntryError):
     """A debt or payment the participant must fix; ``errors`` maps each field to its message."""
 
 
+class LinkedEntryError(EntryError):
+    """A cash-book line that records a payment: it changes only with its payment, from the
+    credit book (``what``: the line's description, to say which)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__({"description": t("credit.err_linked_entry", what=what)})
+
+
 def kind_label(kind: str, lang: str | None = None) -> str:
     """``piutang`` -> ``Piutang (mereka berutang ke kita)``."""
     if kind not in KINDS:
