@@ -23,6 +23,10 @@ _BOX = ('<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 
 
 
 def show_credit_example() -> None:
+    display(HTML(credit_example_html()))
+
+
+def credit_example_html() -> str:
     """The group's credit book on the example's day, its summary, and the school's two
     payments with the cash-book lines they are."""
     example = load_credit_example()
@@ -40,13 +44,13 @@ def show_credit_example() -> None:
         f"{escape(t('lesson1.credit_cash_line', line=lines[p.entry_id].description))}"
         f"</small></li>" for p in example.payments)
     label = escape(t("lesson1.credit_label", label=example.label_text()))
-    display(HTML(
+    return (
         f"<h4>{escape(t('lesson1.credit_example_title', group=info.name, day=format_date(day)))}"
         f"</h4><p><small><i>{label}</i></small></p>"
         + debts_table(rows) + f"<h4>{escape(t('creditui.section_summary'))}</h4>"
         + summary_html(summary)
         + f"<h4>{escape(t('lesson1.credit_two_parts'))}</h4><ul>{payments}</ul>"
-    ))
+    )
 
 
 class CreditExercise(w.VBox):
