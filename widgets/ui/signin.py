@@ -42,18 +42,6 @@ class SignInView(w.VBox):
         self.done.layout.display = "none"
         intro = w.HTML(notice_html(t("ui.signin_intro"), "info"))
         super().__init__([intro, self.form, self.done])
-        # A page may hold two sign-ins (lesson 1: cash book, then credit book); both follow
-        # whoever signed in or out on either.
-        PAGE.observe(self._page_session, "session")
-        self._page_session()
-
-    def _page_session(self, _change=None) -> None:
-        session = PAGE.session
-        self.form.layout.display = "none" if session is not None else ""
-        self.done.layout.display = "" if session is not None else "none"
-        if session is not None:
-            self.status.value = ""
-            self.signed_in.value = notice_html(t("ui.signin_welcome", name=session.name), "ok")
 
     def _submit(self, _button=None) -> None:
         self.name.clear()
@@ -66,11 +54,11 @@ class SignInView(w.VBox):
             return
         finally:
             self.pin.control.value = ""
-        PAGE.session = session  # every sign-in on the page follows (_page_session)
         key = "ui.signin_welcome_new" if session.is_new else "ui.signin_welcome"
         self.signed_in.value = notice_html(t(key, name=session.name), "ok")
         self.form.layout.display = "none"
         self.done.layout.display = ""
+        PAGE.session = session
         if self.on_signed_in:
             self.on_signed_in(session)
 

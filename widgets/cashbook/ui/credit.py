@@ -72,7 +72,7 @@ class CreditBookView(w.VBox):
                             (self.confirm_yes, "uk-credit-confirm")):
             widget.add_class(css)
         self._wire()
-        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.signed_out = w.HTML(notice_html(t("creditui.signin_first"), "warn"))
         self.book = w.VBox([
             heading(t("creditui.section_summary")), self.summary,
             heading(t("creditui.section_list")), self.table,

@@ -147,13 +147,13 @@ def show_credit_example() -> None:
 
 
 def credit_app(today: dt.date | None = None) -> w.VBox:
-    """Sign-in on top, the participant's own credit book below (the same sign-in and cash
-    book as above: a payment recorded here appears in the cash book at once)."""
+    """The participant's own credit book, under the cash book's sign-in above (one sign-in per
+    page): a payment recorded here appears in the cash book at once."""
     from widgets.cashbook.data import load_credit_example
     from widgets.cashbook.ui.credit import CreditBookView
 
     group = load_village().group(load_credit_example().group).name
-    return w.VBox([SignInView(), CreditBookView(today, group)], layout=w.Layout(width="100%"))
+    return CreditBookView(today, group)
 
 
 def credit_exercise() -> w.VBox:
