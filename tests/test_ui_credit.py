@@ -58,9 +58,9 @@ class Page:
 
     def pay(self, amount: str, day: dt.date = dt.date(2019, 11, 4)) -> None:
         self.credit.pay.click()
-        self.credit.pay_amount.control.value = amount
-        self.credit.pay_day.control.value = day
-        self.credit.pay_save.click()
+        self.credit.pay_box.amount.control.value = amount
+        self.credit.pay_box.day.control.value = day
+        self.credit.pay_box.save.click()
 
 
 def text(html: str) -> str:
@@ -109,7 +109,7 @@ def test_bad_input_is_explained_by_the_field_and_nothing_is_saved(store):
     assert credit_db.debts(PAGE.session) == []
     page.write_debt(amount="Rp 70.000,-")
     page.pay("100rb")
-    message = unescape(page.credit.pay_amount.message.value)
+    message = unescape(page.credit.pay_box.amount.message.value)
     assert t("credit.err_over_balance", left="Rp70.000") in message
     assert db.entries(PAGE.session) == []
 
@@ -120,7 +120,7 @@ def test_deleting_a_payment_asks_and_takes_its_cash_line(store):
     page.write_debt()
     page.pay("800rb")
     page.credit.pay.click()
-    page.credit.pay_delete.click()
+    page.credit.pay_box.delete.click()
     question = text(page.credit.confirm_text.value)
     assert "buku kas" in question and "Bayaran bon: SD Desa Jepara" in question
     page.credit.confirm_yes.click()

@@ -17,14 +17,14 @@ from widgets.cashbook import credit, credit_db, db, ledger
 from widgets.cashbook.credit import CreditError
 from widgets.cashbook.ui.credit_parts import (
     DebtForm,
+    PaymentPanel,
     ReminderPanel,
     debts_table,
-    payments_html,
     summary_html,
 )
 from widgets.core.i18n import format_date, t
-from widgets.core.money import AmountError, format_rupiah, parse_rupiah
-from widgets.ui.common import PAGE, XLSX, Field, button, download_link, file_slug, notice_html
+from widgets.core.money import AmountError, format_rupiah
+from widgets.ui.common import PAGE, XLSX, button, download_link, file_slug, notice_html
 from widgets.ui.common import section as heading
 
 
@@ -47,16 +47,7 @@ class CreditBookView(w.VBox):
         self.pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
         self.pay, self.edit = button(t("creditui.pay"), "primary"), button(t("ui.edit"), "info")
         self.remind, self.delete = button(t("creditui.remind")), button(t("ui.delete"), "danger")
-        self.pay_amount = Field(t("creditui.field_pay_amount"), w.Text(placeholder="50rb"),
-                                css="uk-pay-amount")
-        self.pay_day = Field(t("creditui.field_pay_day"),
-                             w.DatePicker(value=today or dt.date.today()), css="uk-pay-day")
-        self.pay_save = button(t("creditui.pay_save"), "success")
-        self.payments = w.HTML()
-        self.pay_pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
-        self.pay_delete = button(t("creditui.pay_delete"), "danger")
-        self.pay_box = w.VBox([self.pay_amount, self.pay_day, self.pay_save, self.payments,
-                               self.pay_pick, self.pay_delete])
+        self.pay_box = PaymentPanel(today)
         self.reminder = ReminderPanel()
         self.confirm_text = w.HTML()
         self.confirm_yes = button(t("creditui.delete_yes"), "danger")
@@ -66,9 +57,7 @@ class CreditBookView(w.VBox):
         for widget, css in ((self.save, "uk-credit-save"), (self.status, "uk-credit-status"),
                             (self.summary, "uk-credit-summary"), (self.table, "uk-credit-table"),
                             (self.pick, "uk-credit-pick"), (self.pay, "uk-credit-pay"),
-                            (self.remind, "uk-credit-remind"), (self.pay_save, "uk-pay-save"),
-                            (self.payments, "uk-credit-payments"),
-                            (self.pay_delete, "uk-pay-delete"),
+                            (self.remind, "uk-credit-remind"),
                             (self.confirm_yes, "uk-credit-confirm")):
             widget.add_class(css)
         self._wire()
@@ -92,8 +81,8 @@ class CreditBookView(w.VBox):
         self.cancel.on_click(lambda _b: self._stop_editing())
         self.pick.observe(lambda _c: self._hide_panels(), "value")
         self.pay.on_click(self._open_pay)
-        self.pay_save.on_click(self._record_payment)
-        self.pay_delete.on_click(self._ask_delete_payment)
+        self.pay_box.save.on_click(self._record_payment)
+        self.pay_box.delete.on_click(self._ask_delete_payment)
         self.edit.on_click(self._start_editing)
         self.delete.on_click(self._ask_delete_debt)
         self.remind.on_click(self._open_reminder)
@@ -242,34 +231,22 @@ class CreditBookView(w.VBox):
         if row is None:
             return
         self._hide_panels()
-        self.pay_amount.clear()
-        self.pay_amount.message.value = notice_html(
-            t("creditui.left_now", left=format_rupiah(row.balance)), "info")
-        mine = [p for p in credit_db.payments(self.session) if p.debt_id == row.debt.id]
-        self.payments.value = payments_html(row.debt, mine)
-        self.pay_pick.options = [(f"{format_date(p.day)} · {format_rupiah(p.amount)}", p.id)
-                                 for p in mine]
-        self.pay_pick.layout.display = self.pay_delete.layout.display = "" if mine else "none"
+        self.pay_box.show(row, credit_db.payments(self.session))
         self.pay_box.layout.display = ""
 
     def _record_payment(self, _button=None) -> None:
         row = self._selected()
         if row is None:
             return
-        self.pay_amount.clear()
-        self.pay_day.clear()
         try:
-            amount = parse_rupiah(self.pay_amount.control.value)
-            payment = credit_db.record_payment(self.session, row.debt.id,
-                                               self.pay_day.control.value, amount)
-        except AmountError as exc:
-            self.pay_amount.error(str(exc))
+            day, amount = self.pay_box.read()
+            payment = credit_db.record_payment(self.session, row.debt.id, day, amount)
+        except AmountError:
             return
         except CreditError as exc:
-            for name, message in exc.errors.items():
-                (self.pay_day if name == "day" else self.pay_amount).error(message)
+            self.pay_box.show_errors(exc.errors)
             return
-        self.pay_amount.control.value = ""
+        self.pay_box.amount.control.value = ""
         key = f"creditui.paid_{credit.CASH_DIRECTION[row.debt.kind]}"
         left = row.balance - payment.amount
         PAGE.changed()
@@ -277,7 +254,7 @@ class CreditBookView(w.VBox):
                                           who=row.debt.who, left=format_rupiah(left)), "ok")
 
     def _ask_delete_payment(self, _button=None) -> None:
-        found = [p for p in credit_db.payments(self.session) if p.id == self.pay_pick.value]
+        found = [p for p in credit_db.payments(self.session) if p.id == self.pay_box.pick.value]
         row = self._selected()
         if not found or row is None:
             return

@@ -14,7 +14,7 @@ from widgets.cashbook.credit import CreditError, Debt, DebtStatus, make_debt
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.whatsapp import WhatsAppError, format_phone
-from widgets.ui.common import Field, notice_html
+from widgets.ui.common import Field, button, notice_html
 
 IN_COLOR, OUT_COLOR, LATE_COLOR = "#1a7f37", "#b42318", "#b42318"
 _STYLE = (
@@ -181,6 +181,50 @@ class DebtForm(w.VBox):
             field.control.value = ""
         for field in self.fields.values():
             field.clear()
+
+
+class PaymentPanel(w.VBox):
+    """Amount and day of a payment, the debt's payments so far, and one to delete."""
+
+    def __init__(self, today: dt.date | None = None) -> None:
+        self.amount = Field(t("creditui.field_pay_amount"), w.Text(placeholder="50rb"),
+                            css="uk-pay-amount")
+        self.day = Field(t("creditui.field_pay_day"),
+                         w.DatePicker(value=today or dt.date.today()), css="uk-pay-day")
+        self.save = button(t("creditui.pay_save"), "success")
+        self.listing = w.HTML()
+        self.pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
+        self.delete = button(t("creditui.pay_delete"), "danger")
+        for widget, css in ((self.save, "uk-pay-save"), (self.listing, "uk-credit-payments"),
+                            (self.delete, "uk-pay-delete")):
+            widget.add_class(css)
+        super().__init__([self.amount, self.day, self.save, self.listing, self.pick,
+                          self.delete])
+
+    def show(self, row: DebtStatus, payments: list[credit.Payment]) -> None:
+        mine = [p for p in payments if p.debt_id == row.debt.id]
+        self.amount.clear()
+        self.day.clear()
+        self.amount.message.value = notice_html(
+            t("creditui.left_now", left=format_rupiah(row.balance)), "info")
+        self.listing.value = payments_html(row.debt, mine)
+        self.pick.options = [(f"{format_date(p.day)} · {format_rupiah(p.amount)}", p.id)
+                             for p in mine]
+        self.pick.layout.display = self.delete.layout.display = "" if mine else "none"
+
+    def read(self) -> tuple[dt.date, int]:
+        """The day and amount typed; AmountError shown under the amount."""
+        self.amount.clear()
+        self.day.clear()
+        try:
+            return self.day.control.value, parse_rupiah(self.amount.control.value)
+        except AmountError as exc:
+            self.amount.error(str(exc))
+            raise
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, message in errors.items():
+            (self.day if name == "day" else self.amount).error(message)
 
 
 class ReminderPanel(w.VBox):
