@@ -205,8 +205,10 @@ def _pick(items: list, index: int):
 
 def _apply(session, op: tuple) -> None:
     name, a, b = op
-    debts, payments, entries = books(session)
-    debt, payment = _pick(debts, a), _pick(payments, a)
+    debts, payments, _ = books(session)
+    debt = payment = None
+    if isinstance(a, int):
+        debt, payment = _pick(debts, a), _pick(payments, a)
     if name == "add":
         credit_db.add_debt(session, school(kind=a, amount=b, category=None))
     elif name == "cash":

@@ -120,9 +120,14 @@ class CreditBookView(w.VBox):
         rows = credit.statuses(debts, payments, self.day)
         self.summary.value = summary_html(credit.summarise(debts, payments, cash, self.day))
         self.table.value = debts_table(rows)
+        chosen = self.pick.value
         self.pick.options = [(f"{r.debt.who} · {r.debt.what[:24]} · "
                               f"{t('creditui.left_short', left=format_rupiah(r.balance))}",
                               r.debt.id) for r in rows]
+        ids = [r.debt.id for r in rows]
+        if ids:  # keep the debt in hand selected; else the most urgent one, never an empty box
+            self.pick.value = chosen if chosen in ids else ids[0]
+        self._hide_panels()
         for control in (self.pick, self.pay, self.remind, self.edit, self.delete):
             control.disabled = not rows
         from widgets.cashbook.export import CreditBook, cashbook_xlsx

@@ -210,6 +210,8 @@ class PaymentPanel(w.VBox):
         self.listing.value = payments_html(row.debt, mine)
         self.pick.options = [(f"{format_date(p.day)} · {format_rupiah(p.amount)}", p.id)
                              for p in mine]
+        if mine:
+            self.pick.value = mine[-1].id
         self.pick.layout.display = self.delete.layout.display = "" if mine else "none"
 
     def read(self) -> tuple[dt.date, int]:
