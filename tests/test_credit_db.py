@@ -248,3 +248,21 @@ def test_the_two_books_reconcile_after_any_sequence(sequence):
             linked = {p.entry_id for p in payments}
             plain = [e for e in entries if e.id not in linked]
             assert all(e.description == "tunai" for e in plain)
+
+
+def test_last_months_file_gains_the_credit_tables_and_keeps_its_cash_book(tmp_path):
+    from widgets.store.schema import MIGRATIONS
+
+    path = tmp_path / "kit.sqlite3"
+    with Store(path, clock=lambda: NOW, migrations=MIGRATIONS[:-1]) as old:
+        siti = old.sign_in("Siti Aminah", "2580")
+        db.add_entry(siti, make_entry(D(2019, 11, 5), "Beli benang", "out", "bahan", 35_000,
+                                      today=TODAY))
+        assert old.schema_version() == len(MIGRATIONS) - 1
+    with open_store(path) as new:
+        assert new.schema_version() == len(MIGRATIONS)
+        siti = new.sign_in("Siti Aminah", "2580")
+        assert [e.description for e in db.entries(siti)] == ["Beli benang"]
+        debt = credit_db.add_debt(siti, school())
+        credit_db.record_payment(siti, debt.id, D(2019, 11, 4), 800_000)
+        assert_reconciled(siti)
