@@ -43,7 +43,9 @@ class CreditBookView(w.VBox):
         self.save = button(t("creditui.save"), "success")
         self.cancel = button(t("ui.cancel_edit"))
         self.cancel.layout.display = "none"
-        self.status, self.summary, self.table = w.HTML(), w.HTML(), w.HTML()
+        # Two message lines: under the action buttons (payments, deletions) and under Save.
+        self.status, self.saved = w.HTML(), w.HTML()
+        self.summary, self.table = w.HTML(), w.HTML()
         self.pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
         self.pay, self.edit = button(t("creditui.pay"), "primary"), button(t("ui.edit"), "info")
         self.remind, self.delete = button(t("creditui.remind")), button(t("ui.delete"), "danger")
@@ -55,6 +57,7 @@ class CreditBookView(w.VBox):
         self.confirm = w.VBox([self.confirm_text, _row(self.confirm_yes, self.confirm_no)])
         self.downloads = w.HTML()
         for widget, css in ((self.save, "uk-credit-save"), (self.status, "uk-credit-status"),
+                            (self.saved, "uk-credit-saved"),
                             (self.summary, "uk-credit-summary"), (self.table, "uk-credit-table"),
                             (self.pick, "uk-credit-pick"), (self.pay, "uk-credit-pay"),
                             (self.remind, "uk-credit-remind"),
@@ -66,9 +69,10 @@ class CreditBookView(w.VBox):
             heading(t("creditui.section_summary")), self.summary,
             heading(t("creditui.section_list")), self.table,
             w.HTML(f"<b>{escape(t('creditui.pick_label'))}</b>"), self.pick,
-            _row(self.pay, self.remind, self.edit, self.delete), self.confirm, self.pay_box,
+            _row(self.pay, self.remind, self.edit, self.delete), self.status, self.confirm,
+            self.pay_box,
             self.reminder, heading(t("creditui.section_new")), self.form,
-            _row(self.save, self.cancel), self.status,
+            _row(self.save, self.cancel), self.saved,
             heading(t("ui.section_download")), self.downloads,
         ])
         super().__init__([self.signed_out, self.book])
@@ -101,7 +105,7 @@ class CreditBookView(w.VBox):
         signed_in = self.session is not None
         self.book.layout.display = "" if signed_in else "none"
         self.signed_out.layout.display = "none" if signed_in else ""
-        self.status.value = ""
+        self.status.value = self.saved.value = ""
         self._stop_editing()
         self.refresh()
 
@@ -155,7 +159,7 @@ class CreditBookView(w.VBox):
     # --- Debts ------------------------------------------------------------------------
 
     def _save(self, _button=None) -> None:
-        self.status.value = ""
+        self.saved.value = ""
         paid = 0
         if self.editing is not None:
             paid = sum(p.amount for p in credit_db.payments(self.session)
@@ -169,7 +173,7 @@ class CreditBookView(w.VBox):
         except CreditError as exc:
             for name, message in exc.errors.items():
                 self.form.fields.get(name, self.form.amount).error(message)
-            self.status.value = notice_html(t("ui.not_saved"), "error")
+            self.saved.value = notice_html(t("ui.not_saved"), "error")
             return
         except LookupError:
             saved = None
@@ -177,7 +181,7 @@ class CreditBookView(w.VBox):
         PAGE.changed()
         if saved is not None:
             self.pick.value = saved.id
-            self.status.value = notice_html(t("creditui.saved", who=saved.who,
+            self.saved.value = notice_html(t("creditui.saved", who=saved.who,
                                               amount=format_rupiah(saved.amount)), "ok")
 
     def _start_editing(self, _button=None) -> None:
@@ -188,7 +192,8 @@ class CreditBookView(w.VBox):
         self.form.load(row.debt)
         self.save.description = t("ui.save_changes")
         self.cancel.layout.display = ""
-        self.status.value = notice_html(t("creditui.editing", who=row.debt.who), "info")
+        self.status.value = self.saved.value = notice_html(
+            t("creditui.editing", who=row.debt.who), "info")
 
     def _stop_editing(self) -> None:
         self.editing = None
@@ -236,6 +241,7 @@ class CreditBookView(w.VBox):
         if row is None:
             return
         self._hide_panels()
+        self.status.value = ""
         self.pay_box.show(row, credit_db.payments(self.session))
         self.pay_box.layout.display = ""
 
@@ -274,6 +280,7 @@ class CreditBookView(w.VBox):
         if row is None:
             return
         self._hide_panels()
+        self.status.value = ""
         if row.debt.kind != "piutang" or row.settled:
             self.status.value = notice_html(t("creditui.no_reminder"), "info")
             return
