@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import json
 import math
-import os
 import re
 import secrets
 import sqlite3
@@ -35,9 +34,9 @@ from types import TracebackType
 from typing import Any
 
 from widgets.cashbook.ledger import Entry, make_entry
+from widgets.core import settings
 from widgets.core.i18n import t
 
-DATA_ENV = "USAHA_KITA_DATA"
 DB_NAME = "usaha_kita.sqlite3"
 NAME_MAX = 40
 _NAME_PUNCTUATION = frozenset("0123456789 .'-")
@@ -51,8 +50,7 @@ SCRYPT_PARAMS = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 
 def data_dir() -> Path:
     """The folder for the kit's data: ``$USAHA_KITA_DATA`` or ``<kit>/data``; created if missing."""
-    configured = os.environ.get(DATA_ENV)
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "data"
+    folder = settings.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
