@@ -2,7 +2,7 @@
 contribution, type the total, and see every member's share to the rupiah.
 
 A thin view. Members and contributions start from the village data (``widgets.sharing.data``)
-and stay editable; amounts go through ``parse_rupiah``, percentages through ``parse_percent``,
+and stay editable; amounts go through ``parse_rupiah``, percentages through ``percent_value``,
 work through ``parse_work``; each problem shows under its own field. ``sharing.rules.calculate``
 does every sum. The form's current members and total are published on :data:`INPUTS`, so the
 FGD comparison follows whatever the calculator shows.
@@ -41,9 +41,9 @@ from widgets.sharing.split import (
     Contribution,
     Distribution,
     SharingError,
-    parse_percent,
     parse_work,
     percent_text,
+    percent_value,
 )
 from widgets.sharing.ui.tables import distribution_html
 from widgets.ui.common import Field, button, notice_html, section
@@ -363,7 +363,7 @@ class SharingCalculator(w.VBox):
 
     def _percent(self, field: Field) -> str:
         try:
-            return percent_text(parse_percent(field.control.value), ".")
+            return percent_text(percent_value(field.control.value), ".")
         except SharingError as exc:
             field.error(str(exc))
             raise ValueError(str(exc)) from exc

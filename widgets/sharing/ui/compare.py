@@ -13,7 +13,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.sharing.rules import Rule, calculate, unit_label
-from widgets.sharing.split import Distribution, SharingError, compare, parse_percent, percent_text
+from widgets.sharing.split import Distribution, SharingError, compare, percent_text, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
 from widgets.sharing.ui.tables import comparison_html
 from widgets.ui.common import Field, notice_html
@@ -74,7 +74,7 @@ class ComparisonView(w.VBox):
     def _percent(self, field: Field):
         field.clear()
         try:
-            return parse_percent(field.control.value)
+            return percent_value(field.control.value)
         except SharingError as exc:
             field.error(str(exc))
             raise
