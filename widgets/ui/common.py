@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 import ipywidgets as w
 import traitlets
+
+from widgets.core.guard import guarded
 
 DOWNLOAD_STYLE = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
                   "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
@@ -46,6 +50,18 @@ def notice_html(text: str, kind: str = "info") -> str:
         f'style="color:{COLORS[kind]};font-size:15px;line-height:1.35;margin:2px 0 6px">'
         f"{icon} {escape(text)}</div>"
     )
+
+
+def guard(what: str, message: str, target: str = "status") -> Callable[[Callable[..., Any]],
+                                                                      Callable[..., Any]]:
+    """Decorator for a view's callback: an unexpected error is logged as ``what`` and the
+    catalog sentence ``message`` shows as an error notice in the view's ``target`` HTML widget
+    (see :mod:`widgets.core.guard`)."""
+
+    def show(view: Any, text: str) -> None:
+        getattr(view, target).value = notice_html(text, "error")
+
+    return guarded(what, message, show)
 
 
 class Field(w.VBox):

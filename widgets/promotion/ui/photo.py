@@ -9,13 +9,13 @@ A thin view over ``widgets.promotion.photo``: one upload control whose observer 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from html import escape
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from widgets.core.guard import guarded
 from widgets.core.i18n import format_date, t
 from widgets.pricing.fees import STALE_MONTHS, months_before
 from widgets.promotion.photo_rules import load_rules
@@ -23,8 +23,6 @@ from widgets.ui.common import COLORS, PAGE, Field, download_link, file_slug, not
 
 if TYPE_CHECKING:  # Pillow and numpy load with the first photo, not with the lesson page
     from widgets.promotion.photo import Finding, PhotoReport, PhotoResult
-
-log = logging.getLogger(__name__)
 
 # Two previews side by side on a laptop, one above the other on a 360 px phone.
 FIGURE = "flex:1 1 150px;max-width:240px;margin:0"
@@ -142,22 +140,19 @@ class PhotoCheckView(w.VBox):
         for part in (self.findings, self.platforms, self.pair, self.download):
             part.value = ""
 
+    def _failed(self, text: str) -> None:
+        self.clear()
+        self.status.value = notice_html(text, "error")
+
+    @guarded("photo check", "photo.unexpected", _failed)
     def check_bytes(self, data: bytes, name: str = "") -> PhotoResult | None:
         """Check one photo and show the result; replaces whatever was shown before."""
         self.clear()
         self.status.value = notice_html(t("photo.checking"), "info")
-        try:
-            from widgets.promotion.photo import (
-                analyse,  # Pillow and numpy: only once a photo arrives
-            )
+        from widgets.promotion.photo import analyse  # Pillow and numpy: once a photo arrives
 
-            result = analyse(data, name)
-            self._show(result, name)
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("photo check")
-            self.clear()
-            self.status.value = notice_html(t("photo.unexpected"), "error")
-            return None
+        result = analyse(data, name)
+        self._show(result, name)
         self.result = result
         return result
 

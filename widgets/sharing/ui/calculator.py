@@ -10,7 +10,6 @@ FGD comparison follows whatever the calculator shows.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -46,9 +45,8 @@ from widgets.sharing.split import (
     percent_value,
 )
 from widgets.sharing.ui.tables import distribution_html
-from widgets.ui.common import Field, button, notice_html, section
+from widgets.ui.common import Field, button, guard, notice_html, section
 
-log = logging.getLogger(__name__)
 NUMBER_FIELDS = ("work", "capital", "transactions", "savings")
 RUPIAH_FIELDS = ("capital", "transactions", "savings")
 DEFAULT_BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan": 5,
@@ -181,17 +179,8 @@ class MemberRow(w.VBox):
         return Contribution(" ".join(self.name.value.split()), **values)
 
 
-def _safe(method: Callable) -> Callable:
-    """A button or field callback that never lets a traceback reach the page."""
-
-    def run(self, *args: Any) -> None:
-        try:
-            method(self, *args)
-        except Exception:  # noqa: BLE001 (log for the trainer, plain words for the participant)
-            log.exception("sharing calculator")
-            self.result.value = notice_html(t("lesson3.unexpected"), "error")
-
-    return run
+# A button or field callback never lets a traceback reach the page.
+_safe = guard("sharing calculator", "lesson3.unexpected", target="result")
 
 
 class SharingCalculator(w.VBox):
