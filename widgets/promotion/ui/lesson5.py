@@ -19,7 +19,8 @@ from widgets.pricing.fees import load_fees
 from widgets.pricing.ui.channels import fee_sources_html
 from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
-from widgets.promotion.ui.composer import ListingBuilderView, findings_html
+from widgets.promotion.ui.html import findings_html
+from widgets.promotion.ui.listing import ListingBuilderView
 from widgets.ui.common import (
     HTML_FILE,
     PAGE,
