@@ -10,11 +10,12 @@ import re
 from html import escape
 
 from widgets.core.i18n import format_date, t
+from widgets.core.theme import ACCENT, GAIN, INPUT_BORDER, MUTED, NOTICE, ROW_ALT
 from widgets.promotion.posts import Finding, PlatformRules
 
 _ICON = {"error": "⚠", "warn": "⚠", "info": "ℹ", "ok": "✔"}
-_COLOR = {"error": "#b42318", "warn": "#9a6700", "info": "#344054", "ok": "#1a7f37"}
-_CARD = ("max-width:420px;border:1px solid #d0d5dd;border-radius:14px;background:#fff;"
+_COLOR = NOTICE
+_CARD = (f"max-width:420px;border:1px solid {INPUT_BORDER};border-radius:14px;background:#fff;"
          "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow:hidden;margin:6px 0")
 
 
@@ -22,7 +23,7 @@ def findings_html(findings: list[Finding], css: str) -> str:
     """The findings as a list: what, why and how to fix, with the rule's source and date."""
     items = []
     for f in findings:
-        rule = (f'<div style="color:#667085;font-size:13px;margin-top:2px">'
+        rule = (f'<div style="color:{MUTED};font-size:13px;margin-top:2px">'
                 f"{escape(f.rule.note())}</div>") if f.rule and f.rule.source else ""
         fix = (f'<div style="margin-top:2px"><b>{escape(t("promoview.fix"))}</b> '
                f"{escape(f.fix)}</div>") if f.fix else ""
@@ -49,10 +50,10 @@ def preview_html(text: str, platform: str, author: str, rules: PlatformRules,
     name = escape(rules.posts[platform].name)
     head = (f'<div style="display:flex;align-items:center;gap:8px;padding:8px 10px;'
             f'border-bottom:1px solid #eaecf0"><span style="width:32px;height:32px;'
-            f'border-radius:50%;background:#b4541a;color:#fff;display:inline-flex;'
+            f'border-radius:50%;background:{ACCENT};color:#fff;display:inline-flex;'
             f'align-items:center;justify-content:center;font-weight:700">{initial}</span>'
             f'<span style="font-weight:600">{escape(author)}</span>'
-            f'<span style="margin-left:auto;color:#667085;font-size:13px;white-space:nowrap">'
+            f'<span style="margin-left:auto;color:{MUTED};font-size:13px;white-space:nowrap">'
             f"{name}</span></div>")
     if photo.startswith("data:image/jpeg;base64,"):
         picture = (f'<img class="uk-pc-photo" src="{escape(photo)}" alt="" '
@@ -72,9 +73,9 @@ def preview_html(text: str, platform: str, author: str, rules: PlatformRules,
     if preview and len(text) > preview.value:
         cut = text[:preview.value]
         more = escape(t("promoview.more"))
-        body = (f'<div style="{body_style}">{_tags_html(cut)}<span style="color:#667085">… '
+        body = (f'<div style="{body_style}">{_tags_html(cut)}<span style="color:{MUTED}">… '
                 f"{more}</span></div><details style=\"padding:0 10px 10px\"><summary "
-                f'style="color:#667085">{escape(t("promoview.show_all"))}</summary>'
+                f'style="color:{MUTED}">{escape(t("promoview.show_all"))}</summary>'
                 f'<div style="{body_style};padding:6px 0">{_tags_html(text)}</div></details>')
     else:
         body = f'<div style="{body_style}">{_tags_html(text)}</div>'
@@ -94,12 +95,13 @@ def copy_html(text: str, css: str) -> str:
               "s.textContent=ok?this.dataset.done:this.dataset.hold;")
     return (f'<div class="{css}" style="max-width:520px">'
             f'<textarea readonly rows="6" style="width:100%;box-sizing:border-box;font-size:15px;'
-            f'padding:8px;border:1px solid #d0d5dd;border-radius:8px">{escape(text)}</textarea>'
+            f'padding:8px;border:1px solid {INPUT_BORDER};border-radius:8px">'
+            f"{escape(text)}</textarea>"
             f'<button type="button" class="uk-copy-button" data-done="{done}" '
             f'data-hold="{hold}" onclick="{escape(script)}" style="min-height:44px;'
-            f'padding:8px 16px;margin:4px 0;border-radius:8px;border:0;background:#b4541a;'
+            f'padding:8px 16px;margin:4px 0;border-radius:8px;border:0;background:{ACCENT};'
             f'color:#fff;font-weight:600;font-size:16px">{escape(t("promoview.copy"))}'
-            f'</button> <span class="uk-copy-status" role="status" style="color:#1a7f37">'
+            f'</button> <span class="uk-copy-status" role="status" style="color:{GAIN}">'
             f"</span></div>")
 
 
@@ -115,6 +117,6 @@ def saved_list_html(posts: list, rules: PlatformRules) -> str:
                   date=format_date(when.date()))
         items.append(f'<details style="margin:4px 0"><summary>{escape(title)}</summary>'
                      f'<div style="white-space:pre-wrap;overflow-wrap:anywhere;padding:6px;'
-                     f'background:#fbf8f3">{escape(post.text)}</div></details>')
+                     f'background:{ROW_ALT}">{escape(post.text)}</div></details>')
     return (f'<div style="max-width:520px"><b>{escape(t("promoview.saved_title"))}</b>'
             f'{"".join(items)}</div>')

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, parse_rupiah
+from widgets.core.theme import SHEET_BORDER
 from widgets.core.village import load_village
 from widgets.promotion.orderlink import (
     MAX_LABELS,
@@ -157,7 +158,7 @@ def result_html(label: Label) -> str:
         f'<a class="uk-wa-link" href="{link}" target="_blank" rel="noopener noreferrer" '
         f'style="word-break:break-all;font-size:15px">{link}</a>'
         '<div class="uk-wa-qr" style="width:220px;max-width:80%;margin:10px 0;'
-        'padding:6px;background:#fff;border:1px solid #d0c7ba;border-radius:6px">'
+        f'padding:6px;background:#fff;border:1px solid {SHEET_BORDER};border-radius:6px">'
         f'{qr_svg(label.link, t("orderlink.qr_alt"))}</div>'
         + notice_html(t("orderlink.test_hint"), "info")
     )

@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from widgets.core.guard import guarded
 from widgets.core.i18n import format_date, t
+from widgets.core.theme import HEADING, RULE, TEXT_SOFT
 from widgets.pricing.fees import STALE_MONTHS, months_before
 from widgets.promotion.photo_rules import load_rules
 from widgets.ui.common import COLORS, PAGE, Field, download_link, file_slug, notice_html
@@ -26,11 +27,11 @@ if TYPE_CHECKING:  # Pillow and numpy load with the first photo, not with the le
 
 # Two previews side by side on a laptop, one above the other on a 360 px phone.
 FIGURE = "flex:1 1 150px;max-width:240px;margin:0"
-IMAGE = "display:block;width:100%;height:auto;border:1px solid #e4e0d8;border-radius:6px"
+IMAGE = f"display:block;width:100%;height:auto;border:1px solid {RULE};border-radius:6px"
 
 
 def _heading(text: str) -> str:
-    return f'<h3 style="margin:18px 0 6px;color:#7a2e0e">{escape(text)}</h3>'
+    return f'<h3 style="margin:18px 0 6px;color:{HEADING}">{escape(text)}</h3>'
 
 
 def findings_html(report: PhotoReport) -> str:
@@ -58,13 +59,13 @@ def platforms_html(report: PhotoReport, today: dt.date | None = None) -> str:
         source = t("photo.platform_source", source=rule.source, date=format_date(rule.as_of))
         stale = (f"<div>{escape(t('photo.platform_stale', months=STALE_MONTHS))}</div>"
                  if rule.as_of < stale_before else "")
-        rows.append(f'{line}<div style="margin:0 0 8px 22px;font-size:13px;color:#555">'
+        rows.append(f'{line}<div style="margin:0 0 8px 22px;font-size:13px;color:{TEXT_SOFT}">'
                     f"{more}<div>{escape(source)}</div>{stale}</div>")
     measured = t("photo.measured", width=report.width, height=report.height,
                  brightness=round(report.brightness or 0), sharpness=round(report.sharpness or 0))
     return (_heading(t("photo.section_platforms")) + f'<div>{"".join(rows)}'
             f'{notice_html(t("photo.not_checked"), "info")}'
-            f'<div class="uk-photo-measured" style="font-size:13px;color:#555">'
+            f'<div class="uk-photo-measured" style="font-size:13px;color:{TEXT_SOFT}">'
             f"{escape(measured)}</div></div>")
 
 
