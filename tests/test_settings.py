@@ -48,6 +48,23 @@ def test_a_bad_number_names_the_variable(monkeypatch, value):
         settings.port()
 
 
+@pytest.mark.parametrize(("server", "port", "expected"), [
+    ("8870", "9000", 8870), ("", "9000", 9000), ("", "", 8866), ("abc", "9000", 8866),
+])
+def test_the_port_a_page_was_served_on(monkeypatch, server, port, expected):
+    monkeypatch.setenv("SERVER_PORT", server)
+    monkeypatch.setenv("PORT", port)
+    assert settings.served_port() == expected
+
+
+def test_slide_settings(monkeypatch):
+    monkeypatch.delenv("USAHA_KITA_SLIDES", raising=False)
+    monkeypatch.setenv("USAHA_KITA_HOTSPOT", "  Pelatihan-UK ")
+    assert not settings.slides_static() and settings.hotspot() == "Pelatihan-UK"
+    monkeypatch.setenv("USAHA_KITA_SLIDES", "static")
+    assert settings.slides_static()
+
+
 def test_server_options_default_to_the_settings(monkeypatch):
     monkeypatch.setenv("PORT", "9001")
     monkeypatch.setenv("CLASS_SIZE", "7")

@@ -54,7 +54,17 @@ CLASS_SIZE = Setting("CLASS_SIZE", "30",
                      "preheated kernels.")
 LESSON = Setting("LESSON", "01-buku-kas.ipynb",
                  "The lesson the class opens first (its kernels are preheated).")
-SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON)
+HOTSPOT = Setting("USAHA_KITA_HOTSPOT", "",
+                  "The hotspot's Wi-Fi name shown on the opening slide; unset: asked from "
+                  "NetworkManager.")
+SLIDES = Setting("USAHA_KITA_SLIDES", "",
+                 "'static' while make slides builds the offline decks (set by the build).")
+SERVER_PORT = Setting("SERVER_PORT", "",
+                      "Set by Voila in a page's kernel: the port the page was served on.")
+CHROMIUM = Setting("CHROMIUM", "/usr/bin/chromium",
+                   "The Chromium that prints the slide decks to PDF.")
+SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT, SLIDES,
+            SERVER_PORT, CHROMIUM)
 
 
 def _whole(setting: Setting, minimum: int, maximum: int) -> int:
@@ -95,6 +105,27 @@ def class_size() -> int:
 
 def lesson() -> str:
     return LESSON.raw()
+
+
+def served_port() -> int:
+    """The port phones reach this page on: Voila's ``SERVER_PORT`` inside a page's kernel,
+    else ``PORT``, else 8866 (also when the value is not a number: a slide must not fail)."""
+    text = SERVER_PORT.raw() or PORT.raw()
+    return int(text) if text.isascii() and text.isdigit() else int(PORT.default)
+
+
+def hotspot() -> str:
+    """The hotspot's name as set, or "" when unset."""
+    return HOTSPOT.raw()
+
+
+def slides_static() -> bool:
+    """True while ``make slides`` builds the offline decks (no live widgets there)."""
+    return SLIDES.raw() == "static"
+
+
+def chromium() -> str:
+    return CHROMIUM.raw()
 
 
 def describe() -> str:

@@ -31,6 +31,7 @@ from widgets.core.datafile import (
     read_yaml,
 )
 
+ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
 CASHBOOK_COLUMNS = ("tanggal", "keterangan", "arah", "kategori", "jumlah", "dompet")
