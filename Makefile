@@ -10,12 +10,13 @@ PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-buku-kas
 
-.PHONY: help setup check serve test lint test-fast bench clean-notebooks clean
+.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   is this laptop ready?"
+	@echo "make trainer-password   set (or change) the trainer password"
 	@echo "make bench   compare the kit's server with stock Voila"
 
 $(STAMP): pyproject.toml
@@ -28,9 +29,14 @@ setup: $(STAMP)
 check: setup
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m widgets.kit.check
 
+# The first serve asks for the trainer password when none is set (only at a terminal).
 serve: setup
+	$(BIN)/python -m widgets.training.access --ensure
 	$(BIN)/python -m widgets.kit.server --host $(HOST) --port $(PORT) \
 		--class-size $(CLASS_SIZE) --lesson $(LESSON)
+
+trainer-password: setup
+	$(BIN)/python -m widgets.training.access
 
 lint: setup
 	$(BIN)/ruff check .

@@ -168,9 +168,65 @@ _SCHEMA_3 = (
 )
 
 
+_SCHEMA_4 = (
+    # The trainer's password: one row, a salted scrypt hash, and the wrong-attempt counter.
+    """CREATE TABLE trainer_password (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        salt BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        kdf TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    # A sign-in on a lesson page: attendance and "who is where now" are built from these.
+    """CREATE TABLE visits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        page TEXT NOT NULL,
+        day TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX visits_by_day ON visits(day, participant_id)",
+    """CREATE TABLE participant_profiles (
+        participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        updated_at TEXT NOT NULL
+    )""",
+    # One pre-test, one post-test and one satisfaction form per participant (JSON bodies).
+    """CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL CHECK (phase IN ('pre', 'post', 'satisfaction')),
+        answers TEXT NOT NULL,
+        extra TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (participant_id, phase)
+    )""",
+    # People the trainer adds to a day's attendance list (no phone: they worked in pairs).
+    """CREATE TABLE attendance_added (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        session TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # The trainer's own paragraphs of the activity report (conclusions, follow-up plan, ...).
+    """CREATE TABLE report_texts (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+
 # Append only. Migration i brings the file from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = tuple(
-    _schema(statements) for statements in (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3))
+    _schema(statements) for statements in (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4))
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -412,6 +468,20 @@ class Store:
             for migration in MIGRATIONS[current:]:
                 migration(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+
+    # The public names of the store contract (the store split makes these the API).
+
+    def transaction(self):  # noqa: ANN201
+        return self._transaction()
+
+    def read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        return self._read(sql, params)
+
+    def now(self) -> str:
+        return self._now()
+
+    def clock(self) -> dt.datetime:
+        return self._clock()
 
     def schema_version(self) -> int:
         return int(self._read("PRAGMA user_version")[0][0])
