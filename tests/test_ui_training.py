@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.store import Store
+from widgets.store import Store, answers
 from widgets.training import access, db
 from widgets.training.items import load_form
 from widgets.training.ui.dashboard import Dashboard
@@ -105,10 +105,10 @@ def test_the_dashboard_shows_the_class(store):
     form = load_form()
     sari = store.sign_in("Sari O'Neil", "1234")
     db.record_visit(sari, "02-harga")
-    sari.save_answer("harga-biaya-keset", {"typed": 9000}, False)
-    sari.save_answer("harga-biaya-keset", {"typed": 9000}, False)
-    sari.save_answer("harga-biaya-keset", {"typed": 10000}, True)
-    sari.save_answer("harga-shopee", {"typed": "<script>x</script>"}, False)
+    answers.save_answer(sari, "harga-biaya-keset", {"typed": 9000}, False)
+    answers.save_answer(sari, "harga-biaya-keset", {"typed": 9000}, False)
+    answers.save_answer(sari, "harga-biaya-keset", {"typed": 10000}, True)
+    answers.save_answer(sari, "harga-shopee", {"typed": "<script>x</script>"}, False)
     dash = Dashboard(store, form)
     html = dash.parts["now"].value
     assert "Sari O&#x27;Neil" in html and "&lt;script&gt;x" in html and "<script>" not in html

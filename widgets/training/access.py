@@ -20,7 +20,8 @@ import secrets
 import sys
 
 from widgets.core.i18n import t
-from widgets.store import SCRYPT_PARAMS, Store
+from widgets.store import Store
+from widgets.store.participants import kdf_string
 
 PASSWORD_MIN, PASSWORD_MAX = 8, 128
 MAX_ATTEMPTS = 5
@@ -29,10 +30,6 @@ LOCKOUT = dt.timedelta(minutes=2)
 
 class TrainerAuthError(ValueError):
     """A password refused; the message is for the screen and never contains the password."""
-
-
-def kdf_string() -> str:
-    return "scrypt:" + ",".join(f"{k}={v}" for k, v in SCRYPT_PARAMS.items())
 
 
 def hash_password(password: str, salt: bytes, kdf: str) -> bytes:

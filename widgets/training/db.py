@@ -43,18 +43,18 @@ def record_visit(session: Session, page: str) -> None:
     page = page if isinstance(page, str) else ""
     if not page or len(page) > PAGE_MAX:
         raise ValueError("page must be a short lesson name")
-    store = session._store
+    store = session.store
     with store.transaction() as conn:
         conn.execute("INSERT INTO visits (participant_id, page, day, at) VALUES (?, ?, ?, ?)",
                      (session.participant_id, page, _local_day(store), store.now()))
 
 
 def save_profile(session: Session, group: str, gender: str, groups: tuple[str, ...]) -> None:
-    _save_profile(session._store, session.participant_id, group, gender, groups)
+    _save_profile(session.store, session.participant_id, group, gender, groups)
 
 
 def profile(session: Session) -> Profile | None:
-    return profiles(session._store).get(session.participant_id)
+    return profiles(session.store).get(session.participant_id)
 
 
 def _save_profile(store: Store, participant_id: int, group: str, gender: str,
@@ -99,7 +99,7 @@ def _checked_ratings(statements: tuple, ratings: Any, scale: tuple[int, ...]) ->
 
 
 def _insert(session: Session, phase: str, answers: dict[str, Any], extra: dict[str, Any]) -> None:
-    store = session._store
+    store = session.store
     with store.transaction() as conn:
         done = conn.execute("SELECT 1 FROM evaluations WHERE participant_id = ? AND phase = ?",
                             (session.participant_id, phase)).fetchone()
@@ -124,7 +124,7 @@ def save_test(session: Session, form: EvaluationForm, phase: str, answers: dict[
 
 
 def my_attempt(session: Session, phase: str) -> Attempt | None:
-    found = [a for a in _attempts(session._store, session.participant_id) if a.phase == phase]
+    found = [a for a in _attempts(session.store, session.participant_id) if a.phase == phase]
     return found[0] if found else None
 
 
@@ -141,7 +141,7 @@ def save_satisfaction(session: Session, form: EvaluationForm, ratings: dict[str,
 
 
 def satisfaction_done(session: Session) -> bool:
-    return bool(session._store.read(
+    return bool(session.store.read(
         "SELECT 1 FROM evaluations WHERE participant_id = ? AND phase = 'satisfaction'",
         (session.participant_id,)))
 
