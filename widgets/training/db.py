@@ -265,3 +265,10 @@ def saved_distributions(store: Store) -> list[tuple[str, str, str, str, int, int
                       " distributions d JOIN participants p ON p.id = d.participant_id"
                       " ORDER BY d.day, d.id")
     return [(n, g, day, m, total, len(json.loads(shares))) for n, g, day, m, total, shares in rows]
+
+
+def agenda_rows(store: Store) -> list[tuple[str, str, str, str, int]]:
+    """(day, page, first sign-in, last sign-in, people) per day and page, as the class ran."""
+    return [tuple(row) for row in store.read(  # type: ignore[misc]
+        "SELECT day, page, MIN(at), MAX(at), COUNT(DISTINCT participant_id) FROM visits"
+        " GROUP BY day, page ORDER BY day, MIN(at)")]

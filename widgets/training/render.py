@@ -19,9 +19,12 @@ from widgets.training.satisfaction import format_mean
 PRE_COLOR, POST_COLOR = "#98a2b3", "#b4541a"
 
 
-def table(headers: list[str], rows: list[list[str]], css: str = "", raw: bool = False) -> str:
-    """A table; cells are escaped unless ``raw`` (then the caller escaped them)."""
-    cell = (lambda v: v) if raw else escape
+Table = tuple[list[str], list[list[str]]]
+
+
+def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
+    """A table; cells are escaped, and a line break in a cell stays a line break."""
+    cell = lambda v: escape(v).replace("\n", "<br>")  # noqa: E731
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell(str(v))}</td>" for v in row) + "</tr>"
                    for row in rows)
@@ -45,23 +48,30 @@ def presence_html(ov: Overview) -> str:
         "uk-presence"))
 
 
+def progress_table(ov: Overview) -> Table:
+    return ([t("training.col_name"), t("training.col_tried"), t("training.col_right"),
+             t("training.col_attempts")],
+            [[p.name, str(p.attempted), str(p.correct), str(p.attempts)] for p in ov.progress])
+
+
 def progress_html(ov: Overview) -> str:
-    rows = [[p.name, p.attempted, p.correct, p.attempts] for p in ov.progress]
-    return table([t("training.col_name"), t("training.col_tried"), t("training.col_right"),
-                  t("training.col_attempts")], rows, "uk-progress")
+    return table(*progress_table(ov), "uk-progress")
+
+
+def wrong_table(ov: Overview) -> Table:
+    rows = []
+    for ex in ov.exercises:
+        wrong = "\n".join(
+            t("training.wrong_line", answer=w.text, times=w.times, people=w.people)
+            for w in ex.wrong) or t("training.no_wrong")
+        rows.append([f"{ex.exercise}\n({page_title(ex.lesson)})", str(ex.attempted),
+                     str(ex.correct), wrong])
+    return ([t("training.col_exercise"), t("training.col_people_tried"),
+             t("training.col_people_right"), t("training.col_wrong")], rows)
 
 
 def wrong_html(ov: Overview) -> str:
-    rows = []
-    for ex in ov.exercises:
-        wrong = "<br>".join(
-            escape(t("training.wrong_line", answer=w.text, times=w.times, people=w.people))
-            for w in ex.wrong) or escape(t("training.no_wrong"))
-        rows.append([f"<b>{escape(ex.exercise)}</b><br><small>{escape(page_title(ex.lesson))}"
-                     "</small>", str(ex.attempted), str(ex.correct), wrong])
-    return table([t("training.col_exercise"), t("training.col_people_tried"),
-                  t("training.col_people_right"), t("training.col_wrong")], rows,
-                 "uk-wrong", raw=True)
+    return table(*wrong_table(ov), "uk-wrong")
 
 
 def gain_sentence(ov: Overview) -> str:
@@ -92,51 +102,72 @@ def tests_chart(ov: Overview, form: EvaluationForm) -> str:
                               fmt=lambda v: f"{v}%")
 
 
-def items_html(ov: Overview, form: EvaluationForm) -> str:
+def items_table(ov: Overview, form: EvaluationForm) -> Table:
     rows = [[str(n), form.item(i.key).text(), page_title(i.lesson), format_percent(i.pre),
              format_percent(i.post)] for n, i in enumerate(ov.tests.items, start=1)]
-    return table(["No", t("training.col_item"), t("training.col_lesson"), t("training.pre"),
-                  t("training.post")], rows, "uk-items")
+    return (["No", t("training.col_item"), t("training.col_lesson"), t("training.pre_pct"),
+             t("training.post_pct")], rows)
+
+
+def items_html(ov: Overview, form: EvaluationForm) -> str:
+    return table(*items_table(ov, form), "uk-items")
+
+
+def scores_table(ov: Overview) -> Table:
+    rows = [[s.name, format_percent(s.pre), format_percent(s.post), format_gain(s.gain)]
+            for s in ov.tests.scores]
+    return [t("training.col_name"), t("training.pre"), t("training.post"), "g"], rows
 
 
 def scores_html(ov: Overview) -> str:
-    rows = [[s.name, format_percent(s.pre), format_percent(s.post), format_gain(s.gain)]
-            for s in ov.tests.scores]
-    return table([t("training.col_name"), t("training.pre"), t("training.post"), "g"], rows,
-                 "uk-scores")
+    return table(*scores_table(ov), "uk-scores")
+
+
+def confidence_table(ov: Overview, form: EvaluationForm) -> Table:
+    texts = {s.key: s.text() for s in form.confidence}
+    rows = [[texts[c.key], format_mean(c.pre), format_mean(c.post)] for c in ov.tests.confidence]
+    return [t("training.col_statement"), t("training.pre"), t("training.post")], rows
 
 
 def confidence_html(ov: Overview, form: EvaluationForm) -> str:
-    texts = {s.key: s.text() for s in form.confidence}
-    rows = [[texts[c.key], format_mean(c.pre), format_mean(c.post)] for c in ov.tests.confidence]
-    return table([t("training.col_statement"), t("training.pre"), t("training.post")], rows,
-                 "uk-confidence")
+    return table(*confidence_table(ov, form), "uk-confidence")
 
 
-def satisfaction_html(ov: Overview, form: EvaluationForm) -> str:
+def satisfaction_table(ov: Overview, form: EvaluationForm) -> Table:
     texts = {s.key: s.text() for s in form.satisfaction}
     rows = [[texts[s.key], format_mean(s.mean), format_percent(s.agree), *map(str, s.counts)]
             for s in ov.satisfaction.statements]
+    return ([t("training.col_statement"), t("training.col_mean4"), t("training.col_agree"),
+             "1", "2", "3", "4"], rows)
+
+
+def satisfaction_html(ov: Overview, form: EvaluationForm) -> str:
     opens = "".join(
         f"<p><b>{escape(q.text())}</b></p><ul>"
         + "".join(f"<li>{escape(a)}</li>" for a in ov.satisfaction.open_answers.get(q.key, ()))
         + "</ul>" for q in form.open_questions)
     head = t("training.sat_respondents", n=ov.satisfaction.respondents)
-    return (f"<p>{escape(head)}</p>" + table(
-        [t("training.col_statement"), t("training.col_mean4"), t("training.col_agree"),
-         "1", "2", "3", "4"], rows, "uk-satisfaction") + opens)
+    return (f"<p>{escape(head)}</p>" + table(*satisfaction_table(ov, form), "uk-satisfaction")
+            + opens)
+
+
+def rules_table(ov: Overview) -> Table:
+    rows = [[group, method, note or "–", name, format_date(dt.date.fromisoformat(at[:10]))]
+            for name, group, method, note, at in ov.rules]
+    return ([t("training.col_group"), t("training.col_method"), t("training.col_note"),
+             t("training.col_saved_by"), t("training.col_date")], rows)
 
 
 def rules_html(ov: Overview) -> str:
-    rows = [[group, method, note or "–", name, format_date(dt.date.fromisoformat(at[:10]))]
-            for name, group, method, note, at in ov.rules]
-    return table([t("training.col_group"), t("training.col_method"), t("training.col_note"),
-                  t("training.col_saved_by"), t("training.col_date")], rows, "uk-rules")
+    return table(*rules_table(ov), "uk-rules")
+
+
+def distributions_table(ov: Overview) -> Table:
+    rows = [[group, format_date(dt.date.fromisoformat(day)), method, format_rupiah(total),
+             str(shares), name] for name, group, day, method, total, shares in ov.distributions]
+    return ([t("training.col_group"), t("training.col_date"), t("training.col_method"),
+             t("training.col_total"), t("training.col_shares"), t("training.col_saved_by")], rows)
 
 
 def distributions_html(ov: Overview) -> str:
-    rows = [[group, format_date(dt.date.fromisoformat(day)), method, format_rupiah(total),
-             str(shares), name] for name, group, day, method, total, shares in ov.distributions]
-    return table([t("training.col_group"), t("training.col_date"), t("training.col_method"),
-                  t("training.col_total"), t("training.col_shares"), t("training.col_saved_by")],
-                 rows, "uk-distributions")
+    return table(*distributions_table(ov), "uk-distributions")
