@@ -67,7 +67,8 @@ def test_the_word_file_holds_the_dashboard_figures(store):
         assert heading in text
     # Pre 8/n and post 20/n right on average for the two who took both; g from those means.
     pre, post = 100 * 4 / n, 100 * 10 / n
-    assert ov.tests.gain is not None and abs(float(ov.tests.gain) - (post - pre) / (100 - pre)) < 1e-9
+    assert ov.tests.gain is not None
+    assert abs(float(ov.tests.gain) - (post - pre) / (100 - pre)) < 1e-9
     assert "Yuli" in cells and "9.000 (1 kali, 1 orang)" in cells
     assert len(document.inline_shapes) == 1  # the chart
     html = files["html"].decode("utf-8")

@@ -68,21 +68,23 @@ def agenda_table(agenda: list[tuple[str, str, str, str, int]]) -> render.Table:
              t("training.col_signed_in")], rows)
 
 
-def attendance_blocks(days: list[AttendanceDay], place: str) -> list[Block]:
+def attendance_blocks(days: list[AttendanceDay], place: str,
+                      group_names: dict[str, str] | None = None) -> list[Block]:
     """One page per day: the heading of a *daftar hadir* and its table with a signature
     column (odd rows sign on the left, even on the right, as on paper forms)."""
     blocks: list[Block] = []
     for n, day in enumerate(days):
         if n:
             blocks.append(Block("pagebreak"))
-        blocks.append(Block("h1", t("training.attendance_title")))
+        blocks.append(Block("title", t("training.attendance_title")))
         blocks.append(Block("p", t("training.attendance_head", day=format_date(day.day),
                                    place=place, men=day.men, women=day.women,
                                    total=len(day.rows))))
         rows = [[str(i), r.name + (f"\n({t('training.with_partner', partner=r.partner)})"
                                    if r.partner else ""),
-                 r.group, r.gender or "–", "\n".join(page_title(s) for s in r.sessions),
-                 f"{i}. ............" if i % 2 else f"          {i}. ............"]
+                 (group_names or {}).get(r.group, r.group) or "–", r.gender or "–",
+                 "\n".join(page_title(s) for s in r.sessions),
+                 f"{i}. ..................." if i % 2 else f"        {i}. ..................."]
                 for i, r in enumerate(day.rows, start=1)]
         blocks.append(_table((["No", t("training.col_name"), t("training.col_group"), "L/P",
                                t("training.col_session"), t("training.col_signature")], rows),
@@ -107,13 +109,13 @@ def build_report(ov: Overview, form: EvaluationForm, village: Village, texts: di
         Block("p", t("training.report_method")),
         _table(agenda_table(agenda), "agenda"),
         Block("h1", t("training.report_results")),
-        Block("h2", t("training.dash_tests")),
+        Block("h2", "A. " + t("training.dash_tests")),
         Block("p", render.gain_sentence(ov)), Block("p", render.one_test_only(ov)),
         Block("chart", svg=render.tests_chart(ov, form)),
         _table(render.items_table(ov, form), "items"),
         Block("p", t("training.report_confidence")),
         _table(render.confidence_table(ov, form), "confidence"),
-        Block("h2", t("training.dash_satisfaction")),
+        Block("h2", "B. " + t("training.dash_satisfaction")),
         Block("p", t("training.sat_respondents", n=ov.satisfaction.respondents)),
         _table(render.satisfaction_table(ov, form), "satisfaction"),
     ]
@@ -121,8 +123,8 @@ def build_report(ov: Overview, form: EvaluationForm, village: Village, texts: di
         answers = ov.satisfaction.open_answers.get(question.key, ())
         b.append(Block("p", question.text() + " " + ("; ".join(answers) or "–")))
     b += [
-        Block("h2", t("training.dash_wrong")), _table(render.wrong_table(ov), "wrong"),
-        Block("h2", t("training.report_fgd")),
+        Block("h2", "C. " + t("training.dash_wrong")), _table(render.wrong_table(ov), "wrong"),
+        Block("h2", "D. " + t("training.report_fgd")),
         Block("p", t("training.report_fgd_note")),
         _table(render.rules_table(ov), "rules"),
         _table(render.distributions_table(ov), "distributions"),
@@ -135,7 +137,8 @@ def build_report(ov: Overview, form: EvaluationForm, village: Village, texts: di
                              day=format_date(today), trainers=texts["trainers"] or "")),
         Block("pagebreak"),
         Block("h1", t("training.report_annex1")),
-        *attendance_blocks(ov.attendance, texts["place"]),
+        *attendance_blocks(ov.attendance, texts["place"],
+                           {k: g.name for k, g in village.groups.items()}),
         Block("pagebreak"),
         Block("h1", t("training.report_annex2")),
         _table(render.scores_table(ov), "scores"),

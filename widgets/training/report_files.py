@@ -28,7 +28,7 @@ th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-ali
 th { background: #eee; }
 table.attendance td { height: 11mm; }
 table.attendance td:last-child { width: 42mm; white-space: pre; }
-.chart svg { max-width: 150mm !important; margin: 4px auto; }
+.chart svg { max-width: 115mm !important; margin: 4px auto; }
 .signature { margin: 24px 0 0 55%; white-space: pre-line; }
 .pagebreak { page-break-after: always; break-after: page; }
 @media screen { body { padding: 16px; } }

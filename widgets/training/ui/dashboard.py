@@ -32,6 +32,8 @@ STYLE = """<style>
 .uk-table th, .uk-table td { border: 1px solid #d0c4b6; padding: 4px 8px; text-align: left;
   vertical-align: top; }
 .uk-table th { background: #f3e6d8; }
+.uk-trainer-tabs .lm-TabBar-tab { font-size: 16px; min-height: 36px; padding: 6px 14px; }
+.uk-dash-tests svg { max-width: 520px !important; }
 .uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 0 24px; }
 </style>"""
@@ -49,7 +51,9 @@ def dashboard_html(ov: Overview, form: EvaluationForm) -> dict[str, str]:
     tests = _card(t("training.dash_tests"),
                   f"<p>{escape(render.gain_sentence(ov))}</p>"
                   f"<p>{escape(render.one_test_only(ov))}</p>"
-                  + render.tests_chart(ov, form) + render.scores_html(ov), "uk-dash-tests")
+                  f'<div class="uk-dash-grid"><div>{render.tests_chart(ov, form)}</div>'
+                  f"<div>{render.scores_html(ov)}{render.confidence_html(ov, form)}</div></div>",
+                  "uk-dash-tests")
     groups = (_card(t("training.dash_satisfaction"), render.satisfaction_html(ov, form),
                     "uk-dash-sat")
               + _card(t("training.dash_rules"), render.rules_html(ov), "uk-dash-rules")

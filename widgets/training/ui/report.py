@@ -147,7 +147,9 @@ class AttendanceView(w.VBox):
 
         ov = overview(self.store, load_form())
         place = texts_with_defaults(db.report_texts(self.store), load_village())["place"]
-        blocks = attendance_blocks(ov.attendance, place)
+        village = load_village()
+        blocks = attendance_blocks(ov.attendance, place,
+                                   {k: g.name for k, g in village.groups.items()})
         html = report_html(blocks, t("training.attendance_title"))
         sheets = {f"hadir-{d.day.isoformat()}": b for d, b in
                   zip(ov.attendance, [b for b in blocks if b.kind == "table"], strict=True)}
