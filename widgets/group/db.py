@@ -180,11 +180,18 @@ def update_roster(session: Session, roster_id: int, roster: Roster) -> SavedRost
     return get_roster(session, roster_id)
 
 
-def _select_rosters(session: Session, sql: str, params: tuple[object, ...]) -> list[SavedRoster]:
-    rows = session.store.read(
-        "SELECT id, group_key, roster, created_at, updated_at FROM rosters"
-        f" WHERE participant_id = ? {sql} ORDER BY id DESC LIMIT ?",
-        (session.participant_id, *params, MAX_SAVED))
+def _select_rosters(session: Session, *, group_key: str | None = None,
+                    roster_id: int | None = None) -> list[SavedRoster]:
+    sql = ("SELECT id, group_key, roster, created_at, updated_at FROM rosters"
+           " WHERE participant_id = ?")
+    params: list[object] = [session.participant_id]
+    if group_key is not None:
+        sql += " AND group_key = ?"
+        params.append(group_key)
+    if roster_id is not None:
+        sql += " AND id = ?"
+        params.append(roster_id)
+    rows = session.store.read(sql + " ORDER BY id DESC LIMIT ?", [*params, MAX_SAVED])
     found = []
     for i, key, body, created, updated in reversed(rows):
         try:
@@ -196,14 +203,14 @@ def _select_rosters(session: Session, sql: str, params: tuple[object, ...]) -> l
 
 
 def get_roster(session: Session, roster_id: int) -> SavedRoster:
-    found = _select_rosters(session, "AND id = ?", (row_id(roster_id, "roster"),))
+    found = _select_rosters(session, roster_id=row_id(roster_id, "roster"))
     if not found:
         raise LookupError(f"no roster {roster_id} here")
     return found[0]
 
 
 def rosters(session: Session, group_key: str) -> list[SavedRoster]:
-    return _select_rosters(session, "AND group_key = ?", (group_key,))
+    return _select_rosters(session, group_key=group_key)
 
 
 def latest_roster(session: Session, group_key: str) -> SavedRoster | None:

@@ -35,9 +35,10 @@ class RosterError(ValueError):
     """A plan or a change the roster cannot take; the message is plain Indonesian. ``day`` is
     the day it is about, when there is one."""
 
-    def __init__(self, message: str, day: dt.date | None = None) -> None:
+    def __init__(self, message: str, day: dt.date | None = None, field: str = "") -> None:
         super().__init__(message)
         self.day = day
+        self.field = field  # the plan's field it is about: members, dates or per_day
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,10 @@ class Roster:
 def clean_name(name: object) -> str:
     text = " ".join(name.split()) if isinstance(name, str) else ""
     if not text:
-        raise RosterError(t("group.roster_name_empty"))
+        raise RosterError(t("group.roster_name_empty"), field="members")
     if len(text) > NAME_MAX:
-        raise RosterError(t("group.roster_name_long", name=text[:20], limit=NAME_MAX))
+        raise RosterError(t("group.roster_name_long", name=text[:20], limit=NAME_MAX),
+                          field="members")
     return text
 
 
@@ -130,29 +132,29 @@ def make_plan(members: Iterable[str], start: dt.date, end: dt.date, per_day: int
     """A checked plan; ``RosterError`` says in plain words what to fix."""
     names = [clean_name(m) for m in members]
     if len(names) < 1:
-        raise RosterError(t("group.roster_no_members"))
+        raise RosterError(t("group.roster_no_members"), field="members")
     if len(names) > MAX_MEMBERS:
-        raise RosterError(t("group.roster_too_many", limit=MAX_MEMBERS))
+        raise RosterError(t("group.roster_too_many", limit=MAX_MEMBERS), field="members")
     seen: set[str] = set()
     for name in names:
         if name.casefold() in seen:
-            raise RosterError(t("group.roster_name_twice", name=name))
+            raise RosterError(t("group.roster_name_twice", name=name), field="members")
         seen.add(name.casefold())
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise RosterError(t("group.roster_no_dates"))
+        raise RosterError(t("group.roster_no_dates"), field="dates")
     if end < start:
-        raise RosterError(t("group.roster_end_before_start"))
+        raise RosterError(t("group.roster_end_before_start"), field="dates")
     if (end - start).days + 1 > MAX_DAYS:
-        raise RosterError(t("group.roster_too_long", limit=MAX_DAYS))
+        raise RosterError(t("group.roster_too_long", limit=MAX_DAYS), field="dates")
     if isinstance(per_day, bool) or not isinstance(per_day, int) or per_day < 1:
-        raise RosterError(t("group.roster_per_day_bad"))
+        raise RosterError(t("group.roster_per_day_bad"), field="per_day")
     if per_day > len(names):
         raise RosterError(t("group.roster_per_day_too_many", per_day=per_day,
-                            members=len(names)))
+                            members=len(names)), field="per_day")
     checked: dict[str, frozenset[dt.date]] = {}
     for member, days in (away or {}).items():
         if member not in names:
-            raise RosterError(t("group.roster_unknown_member", name=member))
+            raise RosterError(t("group.roster_unknown_member", name=member), field="members")
         checked[member] = frozenset(d for d in days if start <= d <= end)
     return Plan(tuple(names), start, end, per_day, checked)
 

@@ -1,0 +1,100 @@
+"""View parts the communication lesson's tools share: the guard that keeps tracebacks off the
+page, the text to copy into WhatsApp, the A4 download, the group and date pickers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+import ipywidgets as w
+
+from widgets.core.i18n import t
+from widgets.core.village import Village
+from widgets.group.data import group_choices
+from widgets.ui.common import HTML_FILE, Field, download_link, file_slug, notice_html
+
+STYLE = (
+    "<style>.uk-g-tall{height:auto!important;min-height:44px}"
+    ".uk-g-copy textarea{width:100%;max-width:520px;min-height:150px;font-size:15px;"
+    "box-sizing:border-box;border:1px solid #c9b9a6;border-radius:6px;padding:8px}"
+    ".uk-g-table{width:100%;max-width:520px;border-collapse:collapse;font-size:15px;"
+    "display:table!important}.uk-g-table th,.uk-g-table td{padding:5px 4px;"
+    "border-bottom:1px solid #e4e0d8;text-align:left!important;vertical-align:top}"
+    ".uk-g-table th{background:#efe7dc}.uk-g-table td.num{text-align:right!important}"
+    ".uk-g-checks .widget-checkbox{width:auto!important;min-width:45%}"
+    "</style>"
+)
+_COPY_BUTTON = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
+                "background:#1a7f37;color:#fff;border:0;font-weight:600;font-size:15px")
+
+
+def guard(what: str, target: str = "status") -> Callable:
+    """A view method that never lets a traceback reach the page: the error is logged for the
+    trainer and ``self.<target>`` shows one plain sentence."""
+
+    def decorate(method: Callable) -> Callable:
+        log = logging.getLogger(method.__module__)
+
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except Exception:  # noqa: BLE001 (logged; plain words on the page)
+                log.exception(what)
+                getattr(self, target).value = notice_html(t("groupview.unexpected"), "error")
+                return None
+
+        return run
+
+    return decorate
+
+
+def copy_box(text: str, css: str) -> str:
+    """The text in a box to copy (a button selects and copies it; a long press works too), and
+    a link that opens WhatsApp with the text, to pick the chat to send it to."""
+    link = f"https://wa.me/?text={quote(text, safe='')}"
+    copy_js = ("var a=this.parentNode.querySelector('textarea');a.focus();a.select();"
+               "try{document.execCommand('copy');this.textContent='✔ "
+               + escape(t("groupview.copied")) + "'}catch(e){}")
+    return (f'<div class="uk-g-copy {escape(css)}"><textarea readonly>{escape(text)}</textarea>'
+            f'<br><button type="button" style="{_COPY_BUTTON}" onclick="{copy_js}">'
+            f"⧉ {escape(t('groupview.copy'))}</button>"
+            f'<a href="{escape(link)}" target="_blank" rel="noopener" '
+            f'style="{_COPY_BUTTON};background:#25a244;text-decoration:none">'
+            f"{escape(t('groupview.open_whatsapp'))}</a></div>")
+
+
+def a4_download(css: str, kind: str, name: str, day: dt.date, html: str) -> str:
+    filename = f"{kind}-{file_slug(name, 'kelompok')}-{day.isoformat()}.html"
+    return (download_link(css, filename, HTML_FILE, html.encode("utf-8"),
+                          t("groupview.download_a4"))
+            + notice_html(t("groupview.print_hint"), "info"))
+
+
+def group_field(village: Village, css: str, value: str = "kambing") -> Field:
+    choices = group_choices(village)
+    keys = [key for _name, key in choices]
+    field = Field(t("groupview.field_group"),
+                  w.Dropdown(options=choices, value=value if value in keys else keys[0]),
+                  css=css)
+    return tall(field)
+
+
+def tall(field: Field) -> Field:
+    """A dropdown whose box is as tall as the page template's 44 px select."""
+    field.control.add_class("uk-g-tall")
+    field.control.layout.height = "auto"
+    return field
+
+
+def date_field(label: str, value: dt.date | None, css: str) -> Field:
+    return Field(label, w.DatePicker(value=value), css=css)
+
+
+def lines_of(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
