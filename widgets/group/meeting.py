@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from widgets.core.i18n import format_date, t
+from babel.dates import format_date as babel_date
+
+from widgets.core.i18n import format_date, language, t
 from widgets.group.printout import a4_page, signatures, table, text
 
 TEXT_MAX = 200
@@ -173,8 +175,9 @@ def whatsapp_text(meeting: Meeting) -> str:
 
 def notulen_body(meeting: Meeting) -> str:
     """The notulen as HTML (no page CSS), everything typed escaped."""
-    info = table([t("group.notulen_item"), ""], [
-        (t("group.notulen_day"), format_date(meeting.day)),
+    weekday = babel_date(meeting.day, "EEEE", locale="en_GB" if language() == "en" else "id_ID")
+    info = table([], [
+        (t("group.notulen_day"), f"{weekday}, {format_date(meeting.day)}"),
         (t("group.notulen_place"), meeting.place),
         (t("group.notulen_chair"), meeting.chair or "-"),
         (t("group.notulen_secretary"), meeting.secretary or "-"),

@@ -79,14 +79,16 @@ def preview(body: str, min_width: int = 520) -> str:
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[str] = ()
           ) -> str:
-    """A table from texts (escaped here); ``classes`` gives each column's cell class."""
+    """A table from texts (escaped here), with a header row unless ``head`` is empty;
+    ``classes`` gives each column's cell class."""
     def cls(i: int) -> str:
         return f' class="{classes[i]}"' if i < len(classes) and classes[i] else ""
 
-    top = "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
+    top = ("<tr>" + "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
+           + "</tr>") if head else ""
     body = "".join("<tr>" + "".join(f"<td{cls(i)}>{text(c)}</td>" for i, c in enumerate(row))
                    + "</tr>" for row in rows)
-    return f"<table><tr>{top}</tr>{body}</table>"
+    return f"<table>{top}{body}</table>"
 
 
 def signatures(signers: Sequence[tuple[str, str]], where: str = "") -> str:

@@ -93,16 +93,15 @@ class RosterExercise(w.VBox):
         lines = []
         for day in self.plan.days:
             boxes = [w.Dropdown(options=options, value=name,
-                                layout=w.Layout(width="auto", flex="1 1 120px"))
+                                layout=w.Layout(width="auto", flex="1 1 0", min_width="0",
+                                                margin="2px 4px 2px 0"))
                      for name in roster.duty[day]]
             for box in boxes:
                 box.add_class("uk-g-fix-slot")
                 box.add_class("uk-g-tall")
             self.slots.append(boxes)
-            label = w.HTML(f"<b>{escape(short_day(day))}</b>",
-                           layout=w.Layout(width="84px", min_width="84px"))
-            lines.append(w.HBox([label, *boxes], layout=w.Layout(
-                flex_flow="row wrap", max_width="520px", align_items="center")))
+            lines.append(w.HTML(f"<b>{escape(short_day(day))}</b>"))
+            lines.append(w.HBox(boxes, layout=w.Layout(max_width="520px", width="100%")))
         away = "; ".join(f"{name}: {', '.join(format_date(d) for d in days)}"
                          for name, days in self.exercise.away.items())
         self.check = button(t("groupview.check"), "primary")
@@ -128,6 +127,7 @@ class JealousyExercise(w.VBox):
         self.pick = w.RadioButtons(options=[(str(c.text), c.key) for c in self.choices],
                                    value=None, layout=w.Layout(width="100%", max_width="520px"))
         self.pick.add_class("uk-g-jealousy-pick")
+        self.pick.add_class("uk-g-radio")
         self.check = button(t("groupview.check"), "primary")
         self.check.add_class("uk-g-jealousy-check")
         self.status = w.HTML()

@@ -67,6 +67,7 @@ class NotulenView(w.VBox):
         self.present_box = w.Box(layout=w.Layout(flex_flow="row wrap", max_width="520px"))
         self.present_box.add_class("uk-g-checks")
         self.present = Field(t("groupview.meeting_present"), self.present_box)
+        self.present_box.layout.flex_flow = "row wrap"  # Field gave it a fresh layout
         self.review_box = w.VBox()
         self.review_box.add_class("uk-g-review")
         self.agenda = Field(t("group.notulen_agenda"), w.Textarea(

@@ -27,6 +27,12 @@ STYLE = (
     "border-bottom:1px solid #e4e0d8;text-align:left!important;vertical-align:top}"
     ".uk-g-table th{background:#efe7dc}.uk-g-table td.num{text-align:right!important}"
     ".uk-g-checks .widget-checkbox{width:auto!important;min-width:45%}"
+    # Choices with a sentence each: the labels wrap under one another on a phone.
+    ".uk-g-radio .widget-radio-box{height:auto!important;flex-direction:column}"
+    ".uk-g-radio .widget-radio-box label{white-space:normal!important;height:auto!important;"
+    "line-height:1.35!important;display:flex!important;align-items:flex-start;"
+    "margin:0 0 10px!important;font-size:15px}"
+    ".uk-g-radio .widget-radio-box input{flex:none;width:22px;height:22px;margin:0 10px 0 0}"
     "</style>"
 )
 _COPY_BUTTON = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
@@ -63,7 +69,7 @@ def copy_box(text: str, css: str) -> str:
                + escape(t("groupview.copied")) + "'}catch(e){}")
     return (f'<div class="uk-g-copy {escape(css)}"><textarea readonly>{escape(text)}</textarea>'
             f'<br><button type="button" style="{_COPY_BUTTON}" onclick="{copy_js}">'
-            f"⧉ {escape(t('groupview.copy'))}</button>"
+            f"{escape(t('groupview.copy'))}</button>"
             f'<a href="{escape(link)}" target="_blank" rel="noopener" '
             f'style="{_COPY_BUTTON};background:#25a244;text-decoration:none">'
             f"{escape(t('groupview.open_whatsapp'))}</a></div>")

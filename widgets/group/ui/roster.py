@@ -70,6 +70,7 @@ class PlanForm(w.VBox):
             box.value = True
         self.checks_box.children = list(self.checks.values())
         self.away_member.control.options = names
+        self.away_member.control.value = names[0] if names else None
         example = load_group_lesson(self.village).roster_example
         self._set_away({m: set(d) for m, d in example.away.items()} if key == example.group
                        else {})
