@@ -3,8 +3,8 @@ the Dinas, a shop and a buyer. The participant fills in the blanks, then copies 
 it in WhatsApp. Plain Python, no ipywidgets.
 
 The texts are in the catalog (``group.msg_<key>``), so a facilitator adapts the wording in one
-place. A ``wa.me`` link reuses the phone checks of the order links (lesson 4), which refuse with
-a plain message anything that is not an Indonesian mobile number.
+place. A ``wa.me`` link goes through the kit's WhatsApp helper (``widgets.core.whatsapp``), which
+refuses with a plain message anything that is not an Indonesian mobile number.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from widgets.core.i18n import t
-from widgets.promotion.orderlink import OrderLinkError, check_message, order_link
+from widgets.core.whatsapp import WhatsAppError, wa_link
 
 FIELD_MAX = 120
 
@@ -70,6 +70,6 @@ def fill(key: str, values: Mapping[str, str]) -> str:
 def whatsapp_link(phone: str, message: str) -> str:
     """``https://wa.me/62…?text=…``; ``TemplateError`` with the phone check's own message."""
     try:
-        return order_link(phone, check_message(message))
-    except OrderLinkError as exc:
+        return wa_link(phone, message)
+    except WhatsAppError as exc:
         raise TemplateError(str(exc), ("phone",)) from exc
