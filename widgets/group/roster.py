@@ -1,5 +1,8 @@
-"""The fair duty roster (*jadwal piket*): who cuts the goats' grass on which day, so that every
-day has enough people and nobody carries more turns than needed. Plain Python, no ipywidgets.
+"""The fair duty roster (*jadwal piket*), in one module of ~350 lines because making, changing
+(swaps, attendance) and checking a roster share one set of invariants.
+
+Who cuts the goats' grass on which day, so that every day has enough people and nobody carries
+more turns than needed. Plain Python, no ipywidgets.
 
 A plan names the members, the period, how many people each day needs and the days each member
 cannot come. :func:`make_roster` gives every day its people and keeps the members' counts as
