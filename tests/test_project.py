@@ -365,7 +365,7 @@ def test_lesson_pages_load_image_libraries_only_when_used():
     first photo or QR code, not when it opens (30 kernels wait preheated on a 4 GB laptop)."""
     code = ("import sys\n"
             "import widgets.promotion.ui.photo, widgets.promotion.ui.orderlink\n"
-            "import widgets.promotion.ui.composer\n"
+            "import widgets.promotion.ui.composer, widgets.promotion.ui.listing\n"
             "import widgets.promotion.ui.seasons, widgets.promotion.ui.lesson5\n"
             "print(sorted(m for m in ('PIL', 'numpy', 'qrcode') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -383,5 +383,5 @@ def test_gaduh_sentence_and_table_agree_on_an_odd_gain():
 
 def test_app_builders_return_widgets():
     app = lesson3.calculator_app()
-    assert len(app.children) == 3
+    assert len(app.children) == 4  # sign-in, calculator, days from the duty roster, record
     assert isinstance(lesson3.comparison_view(), ComparisonView)

@@ -28,14 +28,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from widgets.core import settings
+
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = KIT_ROOT / "lessons"
 SLIDES_DIR = KIT_ROOT / "slides"
 SLIDES_PREFIX = "slides"
 HOME_NOTEBOOK = "00-beranda.ipynb"
-DEFAULT_LESSON = "01-buku-kas.ipynb"
-DEFAULT_PORT = 8866
-DEFAULT_CLASS_SIZE = 30
 
 # Webpack output with a content hash in its name never changes under that name.
 _HASHED = re.compile(r"[.-][0-9a-f]{16,}\.(js|css|woff2?|svg|png)$")
@@ -255,14 +254,16 @@ def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    env = os.environ
+    """Command-line options; each default comes from :mod:`widgets.core.settings`."""
     parser = argparse.ArgumentParser(description="Start Usaha Kita for a class.")
-    parser.add_argument("--host", default=env.get("HOST", "0.0.0.0"))  # noqa: S104 (phones join)
-    parser.add_argument("--port", type=int, default=int(env.get("PORT", DEFAULT_PORT)))
-    parser.add_argument(
-        "--class-size", type=int, default=int(env.get("CLASS_SIZE", DEFAULT_CLASS_SIZE))
-    )
-    parser.add_argument("--lesson", default=env.get("LESSON", DEFAULT_LESSON))
+    for flag, setting, kind, value in (
+        ("--host", settings.HOST, str, settings.host()),
+        ("--port", settings.PORT, int, settings.port()),
+        ("--class-size", settings.CLASS_SIZE, int, settings.class_size()),
+        ("--lesson", settings.LESSON, str, settings.lesson()),
+    ):
+        parser.add_argument(flag, type=kind, default=value,
+                            help=f"{setting.help} (${setting.name}; now {value})")
     parser.add_argument("--no-check", action="store_true", help="skip the readiness check")
     return parser.parse_args(argv)
 

@@ -22,7 +22,6 @@ from widgets.sharing.split import (
     BASES,
     WORK_UNITS,
     SharingError,
-    parse_percent,
     parse_work,
     percent_text,
     percent_value,
@@ -154,7 +153,7 @@ class Param:
 
 def read_percent(text: str) -> str:
     """A typed percentage as a rule saves it: ``12,5`` -> ``"12.5"``."""
-    return percent_text(parse_percent(text), ".")
+    return percent_text(percent_value(text), ".")
 
 
 def percent_of(params: Mapping[str, Any], param: Param) -> Fraction:

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from widgets.core import settings
 from widgets.kit.server import KIT_ROOT, SLIDES_DIR, kit_environment
 from widgets.training import assets
 from widgets.training.slides import STATIC_ENV
@@ -56,8 +57,7 @@ def print_pdf(html: Path) -> Path:
 
     pdf = html.with_suffix("").with_suffix(".pdf")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get(
-            "CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=settings.chromium(), args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(html.as_uri() + "?print-pdf")
         page.wait_for_selector(".reveal.ready", timeout=30_000)

@@ -9,20 +9,19 @@ cell calls one ``show_*`` function, which displays projector-sized HTML.
 from __future__ import annotations
 
 import base64
-import os
 import re
 import subprocess
 from html import escape
 
 from IPython.display import HTML, display
 
+from widgets.core import settings
 from widgets.core.i18n import t
 from widgets.core.village import load_village
 
 # ``make slides`` runs the decks with this set, so live parts show a static table instead.
-STATIC_ENV = "USAHA_KITA_SLIDES"
-HOTSPOT_ENV = "USAHA_KITA_HOTSPOT"
-DEFAULT_PORT = 8866
+STATIC_ENV = settings.SLIDES.name
+HOTSPOT_ENV = settings.HOTSPOT.name
 # Lessons on day 1 until this many minutes are planned; the rest go to day 2.
 DAY_MINUTES = 360
 # Ubuntu's hotspot hands out 10.42.0.x; home routers 192.168.x.x; docker bridges 172.17.x.x.
@@ -31,7 +30,7 @@ _PREFERRED = ("10.42.", "192.168.", "10.", "172.")
 
 def is_static() -> bool:
     """True while ``make slides`` builds the offline decks (no live widgets there)."""
-    return os.environ.get(STATIC_ENV) == "static"
+    return settings.slides_static()
 
 
 def show(html: str) -> None:
@@ -135,9 +134,7 @@ def join_address() -> str | None:
     laptop has no network (no hotspot on). The port is the one this deck was served on."""
     from widgets.kit.server import lan_addresses
 
-    port = os.environ.get("SERVER_PORT") or os.environ.get("PORT") or str(DEFAULT_PORT)
-    if not port.isdigit():
-        port = str(DEFAULT_PORT)
+    port = settings.served_port()
     addresses = sorted(lan_addresses(), key=_rank)
     return f"http://{addresses[0]}:{port}/" if addresses else None
 
@@ -145,7 +142,7 @@ def join_address() -> str | None:
 def hotspot_name() -> str | None:
     """The hotspot's name: ``USAHA_KITA_HOTSPOT``, else the active Wi-Fi network NetworkManager
     reports (Linux), else None (the slide then says where to read it)."""
-    name = os.environ.get(HOTSPOT_ENV, "").strip()
+    name = settings.hotspot()
     if name:
         return name
     try:

@@ -11,11 +11,8 @@ on :data:`INPUTS`, so the FGD comparison follows whatever the calculator shows.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 import ipywidgets as w
 import traitlets
@@ -30,12 +27,9 @@ from widgets.sharing.split import Contribution, Distribution, SharingError
 from widgets.sharing.ui.members import MemberList, MemberRow
 from widgets.sharing.ui.method_form import CALC_STYLE, MethodForm, tall, text_box
 from widgets.sharing.ui.tables import distribution_html
-from widgets.ui.common import Field, button, notice_html, section
+from widgets.ui.common import Field, button, guard, notice_html, section
 
 __all__ = ["CALC_STYLE", "INPUTS", "Computation", "Inputs", "SharingCalculator", "tall"]
-
-log = logging.getLogger(__name__)
-
 
 class Inputs(traitlets.HasTraits):
     """What the calculator's form holds right now (only when it reads without errors)."""
@@ -62,17 +56,8 @@ class Computation:
     members: list[Contribution]
 
 
-def _safe(method: Callable) -> Callable:
-    """A button or field callback that never lets a traceback reach the page."""
-
-    def run(self, *args: Any) -> None:
-        try:
-            method(self, *args)
-        except Exception:  # noqa: BLE001 (log for the trainer, plain words for the participant)
-            log.exception("sharing calculator")
-            self.result.value = notice_html(t("lesson3.unexpected"), "error")
-
-    return run
+# A button or field callback never lets a traceback reach the page.
+_safe = guard("sharing calculator", "lesson3.unexpected", target="result")
 
 
 class SharingCalculator(w.VBox):

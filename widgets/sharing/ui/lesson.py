@@ -3,7 +3,6 @@ sign-in and the printed record, the FGD comparison, and the exercise checked on 
 
 from __future__ import annotations
 
-import logging
 from fractions import Fraction
 from html import escape
 
@@ -25,12 +24,11 @@ from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
 from widgets.sharing.ui.record import RecordPanel
+from widgets.sharing.ui.roster_days import RosterDays
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html
+from widgets.ui.common import PAGE, Field, button, guard, notice_html
 from widgets.ui.signin import SignInView
-
-log = logging.getLogger(__name__)
 
 
 def _h(text: str) -> str:
@@ -254,14 +252,8 @@ class SharingExercise(w.VBox):
         self.answer.clear()
         self.feedback.value = ""
 
+    @guard("sharing exercise", "lesson3.unexpected", target="feedback")
     def _check(self, _button=None) -> None:
-        try:
-            self._run_check()
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("sharing exercise")
-            self.feedback.value = notice_html(t("lesson3.unexpected"), "error")
-
-    def _run_check(self) -> None:
         question = self.questions[self.pick.control.value]
         self.answer.clear()
         text = self.answer.control.value
@@ -286,7 +278,8 @@ class SharingExercise(w.VBox):
 def calculator_app() -> w.VBox:
     """Sign-in, the calculator, and under it the record and saving."""
     calculator = SharingCalculator()
-    return w.VBox([SignInView(), calculator, RecordPanel(calculator)],
+    return w.VBox([SignInView(page="03-bagi-hasil"), calculator, RosterDays(calculator),
+                   RecordPanel(calculator)],
                   layout=w.Layout(width="100%"))
 
 
