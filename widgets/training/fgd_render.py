@@ -20,26 +20,28 @@ STYLE = """<style>
   border-radius: 8px; font-weight: 700; margin-left: 10px; }
 .uk-board-hidden { font-size: 30px; padding: 24px; background: #fff6e5; border-radius: 12px; }
 .uk-board-count { font-size: 64px; font-weight: 800; color: #7a2e0e; }
-.uk-board-row { display: grid; grid-template-columns: minmax(200px, 30%) 1fr 150px;
-  align-items: center; gap: 16px; margin: 8px 0; }
+.uk-board-row { display: grid; grid-template-columns: minmax(220px, 28%) 1fr 190px;
+  align-items: center; gap: 4px 16px; margin: 6px 0; }
 .uk-board-label { font-weight: 700; }
 .uk-board-bar { height: 40px; background: #b4541a; border-radius: 6px; min-width: 4px; }
-.uk-board-num { font-size: 34px; font-weight: 800; text-align: right; }
-.uk-board-names { grid-column: 1 / -1; font-size: 24px; color: #333; margin-top: -6px; }
+.uk-board-num { font-size: 34px; font-weight: 800; text-align: right; white-space: nowrap; }
+.uk-board-names { grid-column: 1 / -1; font-size: 24px; color: #333; margin-top: -4px; }
 .uk-board-figures { display: flex; gap: 48px; margin: 10px 0 6px; }
 .uk-board-figure { font-size: 26px; }
 .uk-board-figure b { display: block; font-size: 64px; color: #7a2e0e; line-height: 1.1; }
-.uk-board-words { display: flex; flex-wrap: wrap; gap: 6px 28px; align-items: baseline; }
-.uk-board-word { font-weight: 800; color: #5a1f05; }
+.uk-board-words { display: flex; flex-wrap: wrap; gap: 6px 36px; align-items: baseline; }
+.uk-board-word { font-weight: 800; color: #5a1f05; line-height: 1.1; }
 .uk-board-word small { font-size: 24px; color: #444; font-weight: 600; margin-left: 4px; }
-.uk-board-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr));
-  gap: 14px; }
 .uk-board-group { background: #fff; border: 2px solid #7a2e0e; border-radius: 10px;
-  padding: 8px 14px; }
+  padding: 6px 14px 10px; margin: 0 0 12px; }
 .uk-board-group h3 { font-size: 28px; margin: 0 0 6px; color: #7a2e0e; }
-.uk-board-card { border-top: 1px solid #ddd; padding: 6px 0; }
+.uk-board-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr));
+  gap: 8px 12px; }
+.uk-board-card { background: #fff8e1; border: 1px solid #d9c27a; border-radius: 8px;
+  padding: 6px 10px; }
 .uk-board-card small { display: block; font-size: 24px; color: #333; }
 .uk-board-top { background: #e7f4ea; border-radius: 10px; padding: 8px 16px; margin: 10px 0; }
+.uk-board-top .uk-board-card { background: #fff; font-weight: 700; }
 .uk-board-top h3 { font-size: 30px; margin: 0 0 4px; color: #114d24; }
 .uk-board-note { font-size: 24px; color: #333; }
 </style>"""
@@ -86,8 +88,7 @@ def _words(board: Board) -> str:
     words = fgd.word_list((str(a.value), a.name) for a in board.answers)
     spans = "".join(
         f'<span class="uk-board-word" style="font-size:{w.size}px">{escape(w.text)}'
-        f'<small>{escape(t("fgd.times", count=w.count))}'
-        f'{escape(" · " + ", ".join(w.names)) if w.names else ""}</small></span>'
+        f'<small>{escape(t("fgd.times", count=w.count))}</small></span>'
         for w in words)
     return f'<div class="uk-board-words">{spans}</div>'
 
@@ -131,11 +132,12 @@ def _ideas(board: Board) -> str:
     if round_ and (best := fgd_ideas.top_ideas(found)):
         top = (f'<div class="uk-board-top"><h3>{escape(t("fgd.top_ideas"))} · '
                f'{escape(t("fgd.round", round=round_))}</h3>'
-               + "".join(_card(i, round_) for i in best) + "</div>")
+               + '<div class="uk-board-cards">' + "".join(_card(i, round_) for i in best)
+               + "</div></div>")
     groups = "".join(
         f'<div class="uk-board-group"><h3>{escape(name or t("fgd.ungrouped"))}</h3>'
-        + "".join(_card(i, round_) for i in items) + "</div>"
-        for name, items in fgd_ideas.grouped(found))
+        + '<div class="uk-board-cards">' + "".join(_card(i, round_) for i in items)
+        + "</div></div>" for name, items in fgd_ideas.grouped(found))
     return top + f'<div class="uk-board-groups">{groups}</div>'
 
 
