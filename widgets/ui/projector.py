@@ -21,6 +21,12 @@ body.usaha-kita:has(.uk-projector) .jp-RenderedHTMLCommon { font-size: 24px; }
 .uk-projector .lm-TabBar-tab, .uk-projector .widget-radio-box label {
   font-size: 24px !important; line-height: 1.3 !important; }
 .uk-projector .uk-msg { color: #111 !important; }
+/* Views written for phones set small inline sizes (notes, deltas, sources): 24 px here. */
+.uk-projector .widget-html-content [style*="font-size:1"],
+.uk-projector .widget-html-content [style*="font-size: 1"], .uk-projector small,
+.uk-projector .widget-html-content li, .uk-projector .widget-html-content p,
+.uk-projector .widget-html-content td, .uk-projector .widget-html-content th {
+  font-size: 24px !important; }
 .uk-projector table th, .uk-projector table td { padding: 3px 10px !important; }
 .uk-projector h1.uk-projector-title { font-size: 40px; margin: 4px 0 8px; color: #5a1f05; }
 .uk-projector h3, .uk-projector h4 { font-size: 32px !important; margin: 10px 0 6px !important;
