@@ -35,19 +35,6 @@ def answer_text(q: fgd_db.BoardQuestion, value: object) -> str:
     return str(value)
 
 
-def outcomes(store: Store) -> list[tuple[str, str, str, str]]:
-    """(lesson, question, result, agreed) for every question that was opened: the activity
-    report's FGD table."""
-    rows = []
-    for q in fgd_db.questions(store):
-        if q.state == "ready":
-            continue
-        board = fgd_db.read_board(store, q.id)
-        rows.append((page_title(q.question.lesson) if q.question.lesson else "–",
-                     q.question.text, result_text(board), q.outcome or "–"))
-    return rows
-
-
 def _sheet(book: Workbook, title: str, headers: tuple[str, ...], rows: list[list], widths):
     sheet = book.create_sheet(title)
     sheet.append(list(headers))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from html import escape
 
 from widgets.core.i18n import t
-from widgets.training import fgd, fgd_ideas
+from widgets.store import Store
+from widgets.training import fgd, fgd_db, fgd_ideas
 from widgets.training.fgd_db import Board
 
 STYLE = """<style>
@@ -195,3 +196,18 @@ def result_text(board: Board) -> str:
     best = fgd_ideas.top_ideas(found) or found[:3]
     return "; ".join(i.card.text + (f" ({fgd.decimal_text(i.mean)})" if i.mean else "")
                      for i in best)
+
+
+def outcomes(store: Store) -> list[tuple[str, str, str, str]]:
+    """(lesson, question, result, agreed) for every question that was opened: the FGD table of
+    the activity report (and the Excel summary's source of the same lines)."""
+    from widgets.training.overview import page_title  # overview reads this module
+
+    rows = []
+    for q in fgd_db.questions(store):
+        if q.state == "ready":
+            continue
+        board = fgd_db.read_board(store, q.id)
+        rows.append((page_title(q.question.lesson) if q.question.lesson else "–",
+                     q.question.text, result_text(board), q.outcome or "–"))
+    return rows
