@@ -151,7 +151,7 @@ def status_html(board: Board) -> str:
     agreed = (f'<span class="uk-board-agreed">✔ {escape(t("fgd.agreed"))}: '
               f"{escape(q.outcome)}</span>" if q.agreed_at else "")
     anonymous = f" · {escape(t('fgd.anonymous_note'))}" if q.question.anonymous else ""
-    return (f'<p class="uk-board-status"><b>{escape(t("fgd.state_" + q.state))}</b> · '
+    return (f'<p class="uk-board-status"><b>{escape(t(f"fgd.state_{q.state}"))}</b> · '
             f'<span class="uk-board-n">{escape(t("fgd.answers_in", count=len(board.answers)))}'
             f"</span>{anonymous}{agreed}</p>")
 

@@ -1,4 +1,4 @@
-"""The prepared FGD questions a facilitator edits per village: ``datasets/<village>/fgd.yaml``.
+"""The prepared FGD questions a facilitator edits per village: ``datasets/<village>/pertanyaan_fgd.yaml``.
 
 Each question names its lesson, its kind and (for polls, rankings and sign-ups) its options; it
 is checked with the board's own rules, so a mistake in the file names the question and the
@@ -16,7 +16,7 @@ from widgets.core.village import load_village
 from widgets.kit.lessons import load_lessons
 from widgets.training.fgd import KINDS, WITH_OPTIONS, FgdError, Question, check_question
 
-FILE = "fgd.yaml"
+FILE = "pertanyaan_fgd.yaml"
 
 
 def _question(number: int, raw: Any, lessons: set[str], seen: set[str]) -> Question:

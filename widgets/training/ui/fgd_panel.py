@@ -130,7 +130,7 @@ class FgdPanel(w.VBox):
 
     def _fill_board(self, select: int | None = None) -> None:
         found = fgd_db.questions(self.store)
-        options = [(f"{q.id}. {q.question.text[:70]} · {t('fgd.state_' + q.state)}", q.id)
+        options = [(f"{q.id}. {q.question.text[:70]} · {t(f'fgd.state_{q.state}')}", q.id)
                    for q in reversed(found)]
         current = select if select is not None else self.board.control.value
         self.board.control.options = options

@@ -23,7 +23,7 @@ def links_html(store: Store) -> str:
     pairs = [(view, address(store, view)) for view in VIEWS] + list(TOPIC_PAGES)
     return "".join(f'<a class="uk-projector-link uk-projector-{view}" style="{LINK}" '
                    f'href="{escape(href)}" target="uk-projector">'
-                   f'▶ {escape(t("fgd.view_" + view))}</a>'
+                   f'▶ {escape(t(f"fgd.view_{view}"))}</a>'
                    for view, href in pairs)
 
 
