@@ -27,7 +27,10 @@ body.usaha-kita:has(.uk-projector) .jp-RenderedHTMLCommon { font-size: 24px; }
 .uk-projector .widget-html-content li, .uk-projector .widget-html-content p,
 .uk-projector .widget-html-content td, .uk-projector .widget-html-content th {
   font-size: 24px !important; }
-.uk-projector table th, .uk-projector table td { padding: 3px 10px !important; }
+/* Tight rows, so a table of ten members fits a 720 px screen. */
+.uk-projector table th, .uk-projector table td { padding: 2px 10px !important;
+  line-height: 1.12 !important; }
+.uk-projector table small, .uk-projector table .uk-bh-diff { font-size: 24px !important; }
 .uk-projector h1.uk-projector-title { font-size: 40px; margin: 4px 0 8px; color: #5a1f05; }
 .uk-projector h3, .uk-projector h4 { font-size: 32px !important; margin: 10px 0 6px !important;
   color: #5a1f05 !important; }
