@@ -116,3 +116,22 @@ def test_unlock_reset_merge_delete_and_backups(store, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(manage.export_all(store)))
     assert "participants" in book.sheetnames and "trainer_password" not in book.sheetnames
     assert "pin_hash" not in [c.value for c in book["participants"][1]]
+
+
+def test_merge_and_delete_carry_tables_that_point_at_each_other(store):
+    """A credit payment points at its cash-book line: merging and deleting must not trip over
+    the order of the tables."""
+    from widgets.cashbook import credit_db
+    from widgets.cashbook.credit import make_debt
+
+    day = store.today()
+    first, second = store.sign_in("Siti", "1234"), store.sign_in("Sitti", "1234")
+    for person in (first, second):
+        debt = credit_db.add_debt(person, make_debt("piutang", "SD Desa", "seragam", 100_000,
+                                                    day, day, today=day))
+        credit_db.record_payment(person, debt.id, day, 40_000)
+    manage.merge(store, first.participant_id, second.participant_id)
+    assert len(credit_db.payments(first)) == 2
+    manage.delete(store, first.participant_id)
+    assert store.read("SELECT COUNT(*) FROM entries")[0][0] == 0
+    assert store.integrity_check() == "ok"

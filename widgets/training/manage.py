@@ -79,6 +79,8 @@ def merge(store: Store, keep_id: int, drop_id: int) -> Backup:
         raise ValueError("merge needs two different participants")
     backup = backup_now(store, "sebelum-gabung")
     with store.transaction() as conn:
+        # Rows point at each other (a payment at its cash-book line): check at commit, not per row.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
         for table in _owned_tables(conn):
             conn.execute(f'UPDATE OR IGNORE "{table}" SET participant_id = ?'  # noqa: S608
                          " WHERE participant_id = ?", (keep_id, drop_id))  # names: sqlite_master
@@ -91,6 +93,7 @@ def delete(store: Store, participant_id: int) -> Backup:
     """Delete a participant and every row of theirs, after a backup."""
     backup = backup_now(store, "sebelum-hapus")
     with store.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
         for table in _owned_tables(conn):
             conn.execute(f'DELETE FROM "{table}" WHERE participant_id = ?',  # noqa: S608
                          (participant_id,))

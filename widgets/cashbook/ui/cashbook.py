@@ -12,7 +12,8 @@ from html import escape
 
 import ipywidgets as w
 
-from widgets.cashbook import db, ledger
+from widgets.cashbook import credit_db, db, ledger
+from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
@@ -364,6 +365,10 @@ class CashBookView(w.VBox):
         except LookupError:
             self._entry_gone()
             return
+        if credit_db.payment_for_entry(self.session, entry.id) is not None:
+            # A payment's line changes with its payment, in the credit book below.
+            self.status.value = notice_html(str(LinkedEntryError(entry.description)), "info")
+            return
         self.editing = entry.id
         self.form.load(entry)
         self.save.description = t("ui.save_changes")
@@ -390,9 +395,10 @@ class CashBookView(w.VBox):
             self._entry_gone()
             return
         self.deleting = entry.id
+        linked = credit_db.payment_for_entry(self.session, entry.id) is not None
         self.confirm_text.value = notice_html(t(
-            "ui.delete_question", description=entry.description,
-            amount=format_rupiah(entry.amount)), "warn")
+            "creditui.delete_line" if linked else "ui.delete_question",
+            description=entry.description, amount=format_rupiah(entry.amount)), "warn")
         self.confirm.layout.display = ""
 
     def _hide_confirm(self) -> None:
@@ -407,7 +413,10 @@ class CashBookView(w.VBox):
         if entry_id is None:
             return
         try:
-            db.delete_entry(self.session, entry_id)
+            if credit_db.payment_for_entry(self.session, entry_id) is not None:
+                credit_db.delete_entry_and_payment(self.session, entry_id)  # asked about both
+            else:
+                db.delete_entry(self.session, entry_id)
         except LookupError:
             pass  # already gone (deleted from another phone): the refresh shows the truth
         if self.editing == entry_id:

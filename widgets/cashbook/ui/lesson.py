@@ -136,3 +136,29 @@ class WeekExercise(w.VBox):
 
 def week_exercise() -> WeekExercise:
     return WeekExercise()
+
+
+# --- The credit book (buku utang-piutang) ---------------------------------------------------
+
+
+def show_credit_example() -> None:
+    """The konveksi group's credit book: the school's uniform order paid in two parts."""
+    from widgets.cashbook.ui.credit_lesson import show_credit_example as show
+
+    show()
+
+
+def credit_app(today: dt.date | None = None) -> w.VBox:
+    """The participant's own credit book, under the cash book's sign-in above (one sign-in per
+    page): a payment recorded here appears in the cash book at once."""
+    from widgets.cashbook.data import load_credit_example
+    from widgets.cashbook.ui.credit import CreditBookView
+
+    group = load_village().group(load_credit_example().group).name
+    return CreditBookView(today, group)
+
+
+def credit_exercise() -> w.VBox:
+    from widgets.cashbook.ui.credit_lesson import CreditExercise
+
+    return CreditExercise()
