@@ -1,3 +1,3 @@
-"""The trainer's side: trainer access, evaluation (pre/post test, satisfaction), attendance,
-the dashboard and the activity report. Core modules here never import ipywidgets; the views are
-in ``widgets/training/ui/``."""
+"""The trainer's side: lecture decks, trainer access, evaluation (pre/post test, satisfaction),
+attendance, the dashboard and the activity report. Core modules here never import ipywidgets;
+the views are in ``widgets/training/ui/``."""

@@ -11,12 +11,13 @@ from html import escape
 from widgets.core.charts import grouped_hbar_chart
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
+from widgets.core.theme import ACCENT, MUTED
 from widgets.training.evaluation import format_gain, format_percent
 from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, page_title
 from widgets.training.satisfaction import format_mean
 
-PRE_COLOR, POST_COLOR = "#98a2b3", "#b4541a"
+PRE_COLOR, POST_COLOR = MUTED, ACCENT
 
 
 Table = tuple[list[str], list[list[str]]]

@@ -9,23 +9,26 @@ active" stays true.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from html import escape
 
 import ipywidgets as w
 
 from widgets.core.i18n import t
+from widgets.core.theme import HEADING
 from widgets.store import Store
 from widgets.training import render
 from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, overview
 from widgets.training.watch import StoreWatch
-from widgets.ui.common import notice_html
+from widgets.ui.common import guard, notice_html
 
+log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
 REFRESH_SECONDS = 15.0
 STYLE = """<style>
-.uk-dash h3 { margin: 14px 0 6px; color: #7a2e0e; }
+.uk-dash h3 { margin: 14px 0 6px; color: HEADING_COLOUR; }
 .uk-table { border-collapse: collapse; width: 100%; font-size: 15px; margin: 4px 0 12px; }
 .uk-table th, .uk-table td { border: 1px solid #d0c4b6; padding: 4px 8px; text-align: left;
   vertical-align: top; }
@@ -34,7 +37,7 @@ STYLE = """<style>
 .uk-dash-tests svg { max-width: 520px !important; }
 .uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 0 24px; }
-</style>"""
+</style>""".replace("HEADING_COLOUR", HEADING)
 
 
 def _card(title: str, body: str, css: str) -> str:
@@ -67,7 +70,7 @@ class Dashboard(w.VBox):
         self.parts = {key: w.HTML() for key in ("now", "tests", "groups")}
         self.stamp = w.HTML()
         self.task: asyncio.Task | None = None
-        self.watch = StoreWatch(store.path, self.refresh, self._failed, POLL_SECONDS,
+        self.watch = StoreWatch(store.path, self.refresh_guarded, None, POLL_SECONDS,
                                 REFRESH_SECONDS)
         self.refreshes = 0
         super().__init__([w.HTML(STYLE), self.stamp, *self.parts.values()])
@@ -79,8 +82,8 @@ class Dashboard(w.VBox):
         try:
             ov = overview(self.store, self.form)
         except (sqlite3.Error, ValueError) as exc:  # a busy file: say so, try again next time
-            self.stamp.value = notice_html(t("training.dash_error", error=type(exc).__name__),
-                                           "warn")
+            log.warning("dashboard read failed: %s", type(exc).__name__)
+            self.stamp.value = notice_html(t("training.dash_error"), "warn")
             return
         for key, html in dashboard_html(ov, self.form).items():
             if self.parts[key].value != html:
@@ -97,5 +100,6 @@ class Dashboard(w.VBox):
     def stop(self) -> None:
         self.watch.stop()
 
-    def _failed(self, exc: Exception) -> None:
-        self.stamp.value = notice_html(t("training.dash_error", error=type(exc).__name__), "warn")
+    @guard("dashboard refresh", "training.dash_error", target="stamp")
+    def refresh_guarded(self) -> None:
+        self.refresh()

@@ -13,6 +13,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.numbers import NumberError, parse_count
+from widgets.core.theme import GAIN, INFO, LOSS
 from widgets.store import Session
 from widgets.training import db
 from widgets.training.evaluation import Attempt, format_percent, is_right, percent
@@ -124,13 +125,13 @@ def result_html(form: EvaluationForm, pre: Attempt | None, post: Attempt) -> str
         mine = post.answers.get(item.key)
         right = is_right(item, mine)
         mark = "✔" if right else "✘"
-        color = "#1a7f37" if right else "#b42318"
+        color = GAIN if right else LOSS
         rows.append(
             f'<li class="uk-result-item" style="margin:0 0 12px">'
             f"<b>{number}. {escape(item.text())}</b><br>"
             f'<span style="color:{color}">{mark} {escape(t("training.result_yours"))}: '
             f"{escape(_shown(item, mine))}</span><br>"
             f'{escape(t("training.result_right"))}: <b>{escape(_shown(item, item.answer))}</b>'
-            f'<br><span style="color:#344054">{escape(item.explanation())}</span></li>')
+            f'<br><span style="color:{INFO}">{escape(item.explanation())}</span></li>')
     return (f'<div class="uk-own-result"><p style="font-size:18px"><b>{escape(head)}</b></p>'
             f'<ol style="list-style:none;padding:0">{"".join(rows)}</ol></div>')
