@@ -1,4 +1,5 @@
-"""The prepared FGD questions a facilitator edits per village: ``datasets/<village>/pertanyaan_fgd.yaml``.
+"""The prepared FGD questions a facilitator edits per village:
+``datasets/<village>/pertanyaan_fgd.yaml``.
 
 Each question names its lesson, its kind and (for polls, rankings and sign-ups) its options; it
 is checked with the board's own rules, so a mistake in the file names the question and the

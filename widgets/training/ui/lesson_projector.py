@@ -12,6 +12,7 @@ import os
 
 import ipywidgets as w
 
+from widgets.core import settings
 from widgets.core.i18n import t
 from widgets.store import Store
 from widgets.training.projector import key_is_valid, parse_query
@@ -35,7 +36,7 @@ def join_text() -> str:
     """Where phones answer: the laptop's hotspot address, as the server's banner prints it."""
     from widgets.kit.server import lan_addresses
 
-    port = os.environ.get("SERVER_PORT") or os.environ.get("VOILA_APP_PORT") or "8866"
+    port = settings.served_port()
     addresses = lan_addresses()
     return t("fgd.join", address=f"http://{addresses[0]}:{port}/{ANSWER_PAGE}") if addresses \
         else ""
