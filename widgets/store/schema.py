@@ -201,6 +201,30 @@ _TRAINING = step(
     )""",
 )
 
+_GROUP = step(
+    # The communication lesson (widgets/group): a group's meeting notulen and its duty rosters,
+    # kept by the participant who wrote them and labelled with the group. The notulen, and the
+    # roster with its swaps and attendance, are JSON checked by widgets/group/db.py.
+    """CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        day TEXT NOT NULL,
+        notulen TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX meetings_by_participant ON meetings(participant_id, group_key, day, id)",
+    """CREATE TABLE rosters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        roster TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX rosters_by_participant ON rosters(participant_id, group_key, id)",
+)
+
 _FGD = step(
     # The FGD board. A question is copied from the village's prepared set (or typed on the spot)
     # when the trainer first uses it; state ready -> open -> closed (and open again).
@@ -260,4 +284,4 @@ _FGD = step(
 
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _FGD)
+                                     _TRAINING, _GROUP, _FGD)
