@@ -16,6 +16,7 @@ from widgets.training.fgd import FgdError, Question
 from widgets.training.fgd_export import workbook_bytes
 from widgets.training.fgd_render import board_html, outcomes
 from widgets.training.fgd_sets import load_sets
+from widgets.training.overview import page_title
 from widgets.training.ui.fgd_board import BoardView
 from widgets.training.ui.fgd_panel import FgdPanel
 from widgets.training.ui.fgd_phone import AnswerView
@@ -132,7 +133,7 @@ def test_agreed_outcome_and_the_excel_file(store):
                                  lesson="04-promosi-media-sosial"))
     fgd_db.submit(store.sign_in("Ani", "2468"), qid, 0)
     fgd_db.agree(store, qid, "Fotografer: Ani")
-    assert outcomes(store) == [("Pelajaran 4: Promosi", "Tugas?",
+    assert outcomes(store) == [(page_title("04-promosi-media-sosial"), "Tugas?",
                                 "Fotografer: Ani; Penulis: 0", "Fotografer: Ani")]
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(store)))
     summary = list(book["Ringkasan"].iter_rows(values_only=True))
@@ -212,5 +213,5 @@ def test_the_activity_report_lists_fgd_outcomes(store):
     blocks = build_report(ov, form, village, texts_with_defaults({}, village), [],
                           store.today())
     table = next(b for b in blocks if b.kind == "table" and b.text == "fgd")
-    assert table.rows == (("Pelajaran 3: Bagi Hasil", "Kas berapa persen?", "20%: 1; 10%: 0",
+    assert table.rows == ((page_title("03-bagi-hasil"), "Kas berapa persen?", "20%: 1; 10%: 0",
                            "Kas 20%"),)
