@@ -8,34 +8,35 @@ from __future__ import annotations
 from html import escape
 
 from widgets.core.i18n import t
+from widgets.core.theme import themed
 from widgets.store import Store
 from widgets.training import fgd, fgd_db, fgd_ideas
 from widgets.training.fgd_db import Board
 
-STYLE = """<style>
+STYLE = themed("""<style>
 .uk-board { font-size: 26px; line-height: 1.3; color: #111; }
 .uk-board h2.uk-board-q { font-size: 36px; margin: 4px 0 10px; color: #5a1f05; line-height: 1.2; }
 .uk-board-status { font-size: 24px; color: #333; margin: 0 0 12px; }
 .uk-board-status b { color: #000; }
-.uk-board-agreed { display: inline-block; background: #1a7f37; color: #fff; padding: 2px 14px;
+.uk-board-agreed { display: inline-block; background: @GAIN@; color: #fff; padding: 2px 14px;
   border-radius: 8px; font-weight: 700; margin-left: 10px; }
 .uk-board-hidden { font-size: 30px; padding: 24px; background: #fff6e5; border-radius: 12px; }
-.uk-board-count { font-size: 64px; font-weight: 800; color: #7a2e0e; }
+.uk-board-count { font-size: 64px; font-weight: 800; color: @HEADING@; }
 .uk-board-row { display: grid; grid-template-columns: minmax(220px, 28%) 1fr 190px;
   align-items: center; gap: 4px 16px; margin: 6px 0; }
 .uk-board-label { font-weight: 700; }
-.uk-board-bar { height: 40px; background: #b4541a; border-radius: 6px; min-width: 4px; }
+.uk-board-bar { height: 40px; background: @ACCENT@; border-radius: 6px; min-width: 4px; }
 .uk-board-num { font-size: 34px; font-weight: 800; text-align: right; white-space: nowrap; }
 .uk-board-names { grid-column: 1 / -1; font-size: 24px; color: #333; margin-top: -4px; }
 .uk-board-figures { display: flex; gap: 48px; margin: 10px 0 6px; }
 .uk-board-figure { font-size: 26px; }
-.uk-board-figure b { display: block; font-size: 64px; color: #7a2e0e; line-height: 1.1; }
+.uk-board-figure b { display: block; font-size: 64px; color: @HEADING@; line-height: 1.1; }
 .uk-board-words { display: flex; flex-wrap: wrap; gap: 6px 36px; align-items: baseline; }
 .uk-board-word { font-weight: 800; color: #5a1f05; line-height: 1.1; }
 .uk-board-word small { font-size: 24px; color: #444; font-weight: 600; margin-left: 4px; }
-.uk-board-group { background: #fff; border: 2px solid #7a2e0e; border-radius: 10px;
+.uk-board-group { background: #fff; border: 2px solid @HEADING@; border-radius: 10px;
   padding: 6px 14px 10px; margin: 0 0 12px; }
-.uk-board-group h3 { font-size: 28px; margin: 0 0 6px; color: #7a2e0e; }
+.uk-board-group h3 { font-size: 28px; margin: 0 0 6px; color: @HEADING@; }
 .uk-board-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr));
   gap: 8px 12px; }
 .uk-board-card { background: #fff8e1; border: 1px solid #d9c27a; border-radius: 8px;
@@ -45,7 +46,7 @@ STYLE = """<style>
 .uk-board-top .uk-board-card { background: #fff; font-weight: 700; }
 .uk-board-top h3 { font-size: 30px; margin: 0 0 4px; color: #114d24; }
 .uk-board-note { font-size: 24px; color: #333; }
-</style>"""
+</style>""")
 
 
 def _names(names: list[str]) -> str:

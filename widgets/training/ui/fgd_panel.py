@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from widgets.core.i18n import t
+from widgets.core.theme import themed
 from widgets.store import Store
 from widgets.training import fgd, fgd_db
 from widgets.training.fgd import FgdError
@@ -18,13 +19,13 @@ from widgets.training.ui.fgd_board import BoardView
 from widgets.training.ui.fgd_cards import CardTools
 from widgets.ui.common import XLSX, Field, button, download_link, notice_html, section, tick_box
 
-PANEL_STYLE = """<style>
+PANEL_STYLE = themed("""<style>
 .uk-fgd-panel .uk-board { font-size: 18px; }
 .uk-fgd-panel .uk-board h2.uk-board-q { font-size: 24px; }
 .uk-fgd-panel .uk-board-count, .uk-fgd-panel .uk-board-figure b { font-size: 36px; }
-.uk-fgd-preview { border: 3px dashed #b4541a; border-radius: 10px; padding: 8px 14px;
+.uk-fgd-preview { border: 3px dashed @ACCENT@; border-radius: 10px; padding: 8px 14px;
   background: #fff; margin-top: 8px; }
-</style>"""
+</style>""")
 
 
 def _button(key: str, css: str, style: str = "") -> w.Button:

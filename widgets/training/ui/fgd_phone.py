@@ -17,7 +17,7 @@ from widgets.training import fgd, fgd_db
 from widgets.training.fgd import FgdError
 from widgets.training.fgd_db import BoardQuestion
 from widgets.training.watch import StoreWatch
-from widgets.ui.common import PAGE, button, notice_html
+from widgets.ui.common import PAGE, button, guard, notice_html
 from widgets.ui.signin import SignInView, shared_store
 
 log = logging.getLogger(__name__)
@@ -173,6 +173,7 @@ class AnswerView(w.VBox):
         except FgdError as exc:
             note.value = notice_html(str(exc), "error")
 
+    @guard("fgd answer", "fgd.unexpected")
     def _submit(self, _button: w.Button | None = None) -> None:
         if self.session is None or self.question is None:
             self.status.value = notice_html(t("fgd.sign_in_first"), "error")
@@ -185,10 +186,6 @@ class AnswerView(w.VBox):
                 self.shown = None
                 self.refresh()
                 self.status.value = notice_html(str(exc), "error")
-            return
-        except Exception:  # noqa: BLE001 (logged; the phone shows plain words)
-            log.exception("fgd answer")
-            self.status.value = notice_html(t("fgd.unexpected"), "error")
             return
         self.status.value = notice_html(t("fgd.sent"), "ok")
 

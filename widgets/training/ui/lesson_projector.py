@@ -8,8 +8,6 @@ the page is requested, so ``voila.utils.get_query_string`` waits for it.
 
 from __future__ import annotations
 
-import os
-
 import ipywidgets as w
 
 from widgets.core import settings
@@ -25,11 +23,11 @@ ANSWER_PAGE = "voila/render/diskusi.ipynb"
 
 def request_query() -> str:
     """The page address's query string ('' outside Voila, e.g. when nbval runs the page)."""
-    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+    if settings.preheated():
         from voila.utils import get_query_string
 
         return get_query_string() or ""
-    return os.environ.get("QUERY_STRING", "")
+    return settings.page_query()
 
 
 def join_text() -> str:

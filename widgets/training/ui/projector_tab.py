@@ -9,13 +9,15 @@ from html import escape
 import ipywidgets as w
 
 from widgets.core.i18n import t
+from widgets.core.theme import ACCENT
 from widgets.store import Store
 from widgets.training.projector import VIEWS, address
 from widgets.ui.common import notice_html
 
 TOPIC_PAGES = (("bagi_hasil", "./proyektor-bagi-hasil.ipynb"),
                ("harga", "./proyektor-harga.ipynb"), ("diskusi", "./diskusi.ipynb"))
-LINK = ("display:block;font-size:20px;padding:10px 14px;margin:6px 0;border:2px solid #b4541a;"
+LINK = ("display:block;font-size:20px;padding:10px 14px;margin:6px 0;"
+        "border:2px solid " + ACCENT + ";"
         "border-radius:8px;color:#5a1f05;text-decoration:none;max-width:760px")
 
 
