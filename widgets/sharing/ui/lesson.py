@@ -14,12 +14,13 @@ from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
 from widgets.sharing import shu
+from widgets.sharing.comparison import compare
 from widgets.sharing.data import coop_members, goat_sale, group_data
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
-from widgets.sharing.split import Contribution, compare, percent_text, percent_value
+from widgets.sharing.split import Contribution, percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
