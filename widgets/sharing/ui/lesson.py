@@ -290,21 +290,3 @@ def comparison_view() -> ComparisonView:
 
 def sharing_exercise() -> SharingExercise:
     return SharingExercise()
-
-
-def projector_comparison() -> w.VBox:
-    """Lesson 3's FGD comparison in the projector layout (``lessons/proyektor-bagi-hasil.ipynb``):
-    the methods side by side first, the group's numbers to change under it."""
-    from widgets.ui.projector import projector
-
-    calculator = SharingCalculator()
-    numbers = w.Accordion([calculator], selected_index=None)
-    numbers.set_title(0, t("lesson3.projector_numbers"))
-    return projector(w.VBox([ComparisonView(), numbers]), t("fgd.view_bagi_hasil"))
-
-
-def projector_roster() -> w.VBox:
-    """The feed roster, member by member, in the projector layout."""
-    from widgets.ui.projector import projector
-
-    return projector(w.HTML(roster_html()))
