@@ -20,6 +20,7 @@ import nbformat
 import pytest
 import yaml
 
+from widgets.core import i18n
 from widgets.core.i18n import LANGUAGES, catalog, t
 from widgets.kit import check, nbclean
 from widgets.kit.lessons import LESSONS_DIR
@@ -147,7 +148,7 @@ KEY_IN_T = re.compile(r"""\bt\(\s*f?["']([a-z0-9_]+\.[a-z0-9_]+)["']""")
 
 def _code_keys() -> dict[str, list[str]]:
     """Literal keys passed to t(), and literal "domain.key" strings chosen before a t() call
-    (``key = "ui.signin_welcome_new" if ... else ...``), with where they are used."""
+    (``key = "signin.welcome_new" if ... else ...``), with where they are used."""
     domains = {key.split(".")[0] for key in catalog()}
     found: dict[str, list[str]] = {}
     for path in _modules():
@@ -170,7 +171,7 @@ def _code_keys() -> dict[str, list[str]]:
 
 def test_every_key_the_code_uses_is_in_the_catalog():
     used = _code_keys()
-    assert "ui.signin_welcome_new" in used and "lesson1.all_right" in used  # scan works
+    assert "signin.welcome_new" in used and "lesson1.all_right" in used  # scan works
     missing = {key: where for key, where in used.items() if key not in catalog()}
     assert not missing, f"keys used in code but missing from widgets/locale: {missing}"
 
@@ -185,6 +186,75 @@ def test_amount_errors_name_keys_that_exist():
 def test_key_scan_finds_a_missing_key():
     assert KEY_IN_T.findall('x = t("ui.no_such_key", name=1)') == ["ui.no_such_key"]
     assert KEY_IN_T.findall('t(f"ledger.cat_{key}")') == []  # built keys are skipped
+
+
+# Which catalog a package's modules read, besides the shared one.
+OWN_CATALOG = {"core": "shared", "store": "shared", "ui": "shared"}
+
+
+def test_one_catalog_per_topic_plus_one_shared():
+    files = {path.stem for path in (WIDGETS / "locale").glob("*.yaml")}
+    topics = {path.parent.parent.name for path in WIDGETS.glob("*/ui/lesson*.py")}
+    assert topics >= {"cashbook", "pricing", "sharing", "promotion"}
+    assert files >= topics | {"shared", "kit"}
+    assert set(i18n.sections().values()) == set((WIDGETS / "locale").glob("*.yaml"))
+
+
+def test_every_module_reads_its_own_topic_catalog_or_the_shared_one():
+    sections = i18n.sections()
+    names = "|".join(sorted(sections, key=len, reverse=True))
+    # A literal key, or the start of a built one: "cashbook.save", f"ledger.cat_{key}".
+    key_start = re.compile(rf"""(?<=["'])({names})\.(?=[a-z0-9_{{]|["'])""")
+    strays = []
+    for path in _modules():
+        package = path.relative_to(WIDGETS).parts[0]
+        own = {OWN_CATALOG.get(package, package), "shared"}
+        for match in key_start.finditer(path.read_text(encoding="utf-8")):
+            if sections[match.group(1)].stem not in own:
+                strays.append(f"{path.relative_to(ROOT)}: {match.group(1)}.*")
+    assert not strays, "texts read from another topic's catalog:\n" + "\n".join(strays)
+    assert key_start.findall('t("lesson3.check") t(f"ledger.cat_{k}") "seasons.yaml"') == [
+        "lesson3", "ledger", "seasons"]  # the scan sees keys (and, harmlessly, file names)
+
+
+def _catalog_dir(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+HELLO = 'hello:\n  # a comment\n  hi:\n    id: "Halo"\n    en: "Hello"\n'
+
+
+def test_a_new_catalog_is_one_new_file(tmp_path):
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO, "training.yaml": (
+        "# The trainer's side\nfgd: # the live board\n  question:\n    id: \"Pertanyaan\"\n"
+        "    en: \"Question\"\nboard:\n  empty:\n    id: \"Kosong\"\n    en: \"Empty\"\n")})
+    found = i18n.sections(folder)
+    assert {name: path.name for name, path in found.items()} == {
+        "hello": "shared.yaml", "fgd": "training.yaml", "board": "training.yaml"}
+    assert i18n.section("fgd", folder)["question"] == {"id": "Pertanyaan", "en": "Question"}
+    assert set(i18n.catalog(folder)) == {"hello.hi", "fgd.question", "board.empty"}
+
+
+def test_a_section_in_two_catalogs_is_refused(tmp_path):
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO, "training.yaml": HELLO})
+    with pytest.raises(i18n.CatalogError, match="'hello' is in both shared.yaml and training"):
+        i18n.sections(folder)
+
+
+def test_a_section_the_scan_cannot_see_is_refused(tmp_path):
+    # A flow-style or quoted section hides from the scan: loading the file says how to write it.
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO + '"quoted":\n  a: {id: x, en: y}\n'})
+    with pytest.raises(i18n.CatalogError, match="unindented 'name:' line"):
+        i18n.section("hello", folder)
+
+
+def test_an_unknown_section_or_key_is_a_key_error():
+    with pytest.raises(KeyError):
+        t("nosuchsection.key")
+    with pytest.raises(KeyError):
+        t("money.no_such_key")
 
 
 # --- Notebooks ------------------------------------------------------------------------------

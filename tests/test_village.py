@@ -311,7 +311,7 @@ def test_exercise_cashier_must_be_a_member(copy):
 
 
 def test_every_village_message_has_both_languages_and_fills_in():
-    keys = [k for k in i18n.catalog() if k.startswith("village.")]
+    keys = [k for k in i18n.catalog() if k.startswith("datafile.")]
     assert len(keys) > 20
     for key in keys:
         for lang in i18n.LANGUAGES:

@@ -90,7 +90,7 @@ class PhotoReport:
 
 
 class PhotoError(ValueError):
-    """An upload the kit cannot use; ``key`` names the catalog text in ``photo.yaml``."""
+    """An upload the kit cannot use; ``key`` names its text in the catalog's ``photo`` section."""
 
     def __init__(self, key: str, **params: object) -> None:
         self.key, self.params = key, params

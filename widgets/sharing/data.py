@@ -70,18 +70,18 @@ def group_data(village: Village, key: str) -> GroupData:
     if key == COOP:
         coop = village.cooperative()
         return GroupData(COOP, coop.name, coop_members(village), coop.shu,
-                         t("lesson3.total_note_coop", year=coop.year), "hari", [])
+                         t("sharing.total_note_coop", year=coop.year), "hari", [])
     group = village.group(key)
     coop = {m.member: m for m in village.coop.members} if village.coop else {}
     if key == "kambing":
         work = village.feed_days(key)
         sale = goat_sale(village)
-        total, note, unit = sale.price or 0, t("lesson3.total_note_goats"), "hari"
+        total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
     else:
         year, month = SEWING_MONTH
         work = village.pieces_sewn(key, year, month)
         total, note, unit = month_profit(village, key, year, month), t(
-            "lesson3.total_note_sewing"), "potong"
+            "sharing.total_note_sewing"), "potong"
     members = [Contribution(m.name, work=work.get(m.id, 0), capital=m.capital,
                             transactions=coop[m.id].transactions if m.id in coop else 0,
                             savings=coop[m.id].savings if m.id in coop else 0)
@@ -98,5 +98,5 @@ def group_keys(village: Village) -> list[tuple[str, str]]:
 
 
 def village_line(village: Village) -> str:
-    return t("lesson3.village_line", village=village.name, district=village.district,
+    return t("sharing.village_line", village=village.name, district=village.district,
              regency=village.regency)

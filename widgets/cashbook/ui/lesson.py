@@ -59,7 +59,7 @@ class WeekExercise(w.VBox):
         self.opening = week.opening_balance
         days = exercises.week_days(self.expected)
         self.form = EntryForm(days=days)
-        self.add = button(t("ui.save"), "success")
+        self.add = button(t("cashbook.save"), "success")
         self.add.add_class("uk-ex-save")
         self.add_status = w.HTML()
         self.closing = Field(t("lesson1.closing_typed"), w.Text(placeholder="Rp"),
@@ -77,7 +77,7 @@ class WeekExercise(w.VBox):
             f'border-radius:6px"><b>{escape(week.title_text())}</b><p>'
             f"{escape(week.story_text())}</p><p>{escape(t('lesson1.opening_given', amount=format_rupiah(self.opening)))}</p></div>"  # noqa: E501
         )
-        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
         self.body = w.VBox([
             section(t("lesson1.exercise_record")), self.form, self.add, self.add_status,
             section(t("lesson1.exercise_totals")), self.closing, self.profit, self.check,
@@ -99,7 +99,7 @@ class WeekExercise(w.VBox):
             entry = self.form.read()
             PAGE.session.add_entry(entry)
         except EntryError:
-            self.add_status.value = notice_html(t("ui.not_saved"), "error")
+            self.add_status.value = notice_html(t("cashbook.not_saved"), "error")
             return
         self.form.reset()
         PAGE.changed()

@@ -232,7 +232,7 @@ class SharingExercise(w.VBox):
         self.text.add_class("uk-bh-question-text")
         self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
                             t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
-        self.check = button(t("lesson1.check"), "primary")
+        self.check = button(t("lesson3.check"), "primary")
         self.check.add_class("uk-bh-check-answer")
         self.feedback = w.HTML()
         self.feedback.add_class("uk-bh-feedback")
