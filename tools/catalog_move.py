@@ -250,8 +250,8 @@ def all_renames() -> dict[str, str]:
 
 def _pattern(renames: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
     """Keys as they appear in code: a whole string literal ("ui.save"), the start of an f-string
-    or of a concatenation (f"exercise.{key}", "exercise." + key). Whole-section renames also
-    move built keys, so the domain prefix is rewritten where no full key matched."""
+    or of a concatenation (f"exercise.{key}", "exercise." + key). A renamed section's prefix is
+    rewritten too, for keys built from it."""
     prefixes = {}
     for domain, (_f, section) in DOMAINS.items():
         if domain != section and domain not in ("ui", "lesson2", "lesson3"):
@@ -259,8 +259,8 @@ def _pattern(renames: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
     table = {**prefixes, **renames}
     names = sorted(table, key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
-    # A full key ends at a quote; a prefix is followed by a quote, "{" or the rest of a key.
-    return re.compile(rf"""(?<=["'])({alternatives})(?=["'{{]|(?<=\.)[a-z0-9_{{])"""), table
+    # A full key or a domain prefix ends at a quote or at the "{" of an f-string field.
+    return re.compile(rf"""(?<=["'])({alternatives})(?=["'{{])"""), table
 
 
 def rewrite_code(paths: list[Path], renames: dict[str, str]) -> list[Path]:
@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> None:
         renames = build_catalogs()
         roots = [ROOT / d for d in CODE_DIRS if (ROOT / d).exists()]
     for path in rewrite_code(code_files(roots), renames):
-        print(f"rewrote {path.relative_to(ROOT)}")
+        print(f"rewrote {path}")
 
 
 if __name__ == "__main__":
