@@ -8,6 +8,7 @@ from html import escape
 
 import pytest
 
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.exercises import check_week, explain, week_answer, week_days
 from widgets.cashbook.ledger import Entry
 from widgets.cashbook.ui.lesson import EXERCISE_ID, WeekExercise
@@ -28,7 +29,7 @@ OPENING, CLOSING, PROFIT = 850_000, 1_150_000, 100_000
 
 @pytest.fixture(scope="module")
 def week():
-    return load_village("jepara").exercise_week()
+    return load_cashbook(load_village("jepara")).exercise_week()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from widgets.core.village import Product, Village, load_village
 from widgets.pricing import channels
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
+from widgets.sharing.data import load_sharing
 
 PRICING_FILE = "harga.yaml"
 
@@ -256,7 +257,7 @@ class _Reader:
             feed_per_month=cells.amount("feed_per_month", minimum=0),
             grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
             hour_value=hour_value,
-            herd_size=herd or self.village.herd_size().total or 1,
+            herd_size=herd or load_sharing(self.village).herd_size().total or 1,
             medicine=cells.amount("medicine", minimum=0),
             deaths=deaths, raised=max(raised, 1),
             price=self._price(product),
@@ -305,8 +306,9 @@ class _Reader:
 
 def herd_losses(village: Village) -> tuple[int, int]:
     """(goats that died, goats ever raised: the first herd, births and purchases)."""
-    deaths = -sum(e.does + e.bucks for e in village.herd_events() if e.event == "mati")
-    raised = sum(e.does + e.bucks for e in village.herd_events()
+    events = load_sharing(village).herd_events()
+    deaths = -sum(e.does + e.bucks for e in events if e.event == "mati")
+    raised = sum(e.does + e.bucks for e in events
                  if e.event in ("awal", "lahir", "beli"))
     return deaths, raised
 
@@ -326,7 +328,7 @@ class Sale:
 def goat_sales(village: Village) -> list[Sale]:
     """The herd's sales with a price, oldest first."""
     return [Sale(e.day, -(e.does + e.bucks), e.price, e.note)
-            for e in village.herd_events() if e.event == "jual" and e.price]
+            for e in load_sharing(village).herd_events() if e.event == "jual" and e.price]
 
 
 @dataclass(frozen=True)

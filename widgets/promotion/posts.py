@@ -21,6 +21,7 @@ from typing import Any
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
+from widgets.promotion.data import load_promotion
 from widgets.promotion.platform_rules import (  # noqa: F401 (the rules and their loader live there)
     LISTING_PLATFORMS,
     POST_PLATFORMS,
@@ -281,10 +282,10 @@ def _sorted(found: list[Finding]) -> list[Finding]:
 
 
 def suggest_for(village: Village, product: str, limit: int) -> list[str]:
-    """:func:`suggest_hashtags` from a village profile: its curated tags, and the first word of
-    each product's name (``keset``, ``seragam``, ``kambing``) as the product words."""
+    """:func:`suggest_hashtags` from a village: its curated tags, and the first word of each
+    product's name (``keset``, ``seragam``, ``kambing``) as the product words."""
     words_ = [p.name.split()[0] for g in village.groups.values() for p in g.products]
-    return suggest_hashtags(village.hashtags, product, words_, limit)
+    return suggest_hashtags(load_promotion(village).hashtags, product, words_, limit)
 
 
 def suggest_hashtags(village_tags: Sequence[str], product: str, product_words: Iterable[str],

@@ -17,7 +17,8 @@ from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
 from widgets.sharing import shu
-from widgets.sharing.data import SEWING_MONTH, coop_members, goat_sale, month_profit
+from widgets.sharing.data import load_sharing
+from widgets.sharing.examples import SEWING_MONTH, coop_members, goat_sale, month_profit
 from widgets.sharing.split import Contribution, percent_text, split_profit, split_with_fund
 
 EXERCISE_PREFIX = "bagi-hasil-"
@@ -52,12 +53,13 @@ def _rp(amount: int | Fraction) -> str:
 
 
 def _goat_question(village: Village) -> Question:
-    days = village.feed_days("kambing")
+    data = load_sharing(village)
+    days = data.feed_days("kambing")
     member = village.member(GOAT_MEMBER)
     total = goat_sale(village).price or 0
     all_days = sum(days.values())
     exact = Fraction(total * days[GOAT_MEMBER], all_days)
-    turns = len([duty for duty in village.feed_roster() if duty.member in days])
+    turns = len([duty for duty in data.feed_roster() if duty.member in days])
     mine = days[GOAT_MEMBER]
     answer = split_profit(total, days)[GOAT_MEMBER]
     steps = [
@@ -104,7 +106,7 @@ def _sewing_question(village: Village) -> Question:
 
 
 def _shu_question(village: Village) -> Question:
-    coop = village.cooperative()
+    coop = load_sharing(village).cooperative()
     members = coop_members(village)
     name = village.member(COOP_MEMBER).name
     steps_data = shu.member_steps(coop.shu, coop.bylaws, members, name)

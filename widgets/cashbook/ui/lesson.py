@@ -10,6 +10,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.cashbook import exercises, ledger
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
 from widgets.core.charts import line_chart
@@ -31,7 +32,7 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
     """One month of the group's cash book with its running balance, and the balance chart."""
     village = load_village()
     info = village.group(group)
-    book = village.cashbook(group)
+    book = load_cashbook(village).book(group)
     before = [e for e in book if (e.day.year, e.day.month) < (year, month)]
     during = [e for e in book if (e.day.year, e.day.month) == (year, month)]
     opening = info.opening_balance + sum(e.signed for e in before if e.purse == "usaha")
@@ -54,7 +55,7 @@ class WeekExercise(w.VBox):
     """The week story: record it with the week's own days, then check the totals."""
 
     def __init__(self) -> None:
-        week = load_village().exercise_week()
+        week = load_cashbook().exercise_week()
         self.expected = list(week.entries)
         self.opening = week.opening_balance
         days = exercises.week_days(self.expected)

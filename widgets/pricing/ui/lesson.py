@@ -15,6 +15,7 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
+from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_percent, format_ratio
@@ -51,7 +52,7 @@ def _rp(amount: int | None) -> str:
 
 def cashbook_facts_html(group: str = "konveksi") -> str:
     data = load_pricing()
-    book = data.village.cashbook(group)
+    book = load_cashbook(data.village).book(group)
     facts = cashbook_facts(book)
     first, last = book[0].day, book[-1].day
     commission = shop_commission(facts)

@@ -16,6 +16,7 @@ from widgets.core.village import Group, Village, load_village
 from widgets.pricing import channels
 from widgets.pricing.fees import FeeData, load_fees
 from widgets.promotion import posts as promotion
+from widgets.promotion.data import load_promotion
 from widgets.promotion.posts import Finding, PlatformRules
 from widgets.ui.common import PAGE, Field, button, notice_html, section, tick_box
 from widgets.ui.inputs import row, text_field
@@ -153,7 +154,8 @@ class PostComposerView(w.VBox):
         self.place = text_field(t("promoview.place"), _place(self.village), css="uk-pc-place")
         self.hashtags = text_field(
             t("promoview.hashtags"), " ".join(suggested), css="uk-pc-hashtags",
-            hint=t("promoview.hashtags_hint", tags=" ".join(self.village.hashtags), max=limit))
+            hint=t("promoview.hashtags_hint", max=limit,
+                   tags=" ".join(load_promotion(self.village).hashtags)))
         self.preview = w.HTML()
         self.preview.add_class("uk-pc-preview")
         self.findings = w.HTML()

@@ -23,7 +23,7 @@ import traitlets
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Village, load_village
-from widgets.sharing.data import COOP, group_data, group_keys
+from widgets.sharing.examples import COOP, group_data, group_keys
 from widgets.sharing.partnership import maklon
 from widgets.sharing.rules import (
     METHODS,
