@@ -32,7 +32,9 @@ from widgets.pricing.data import (
 from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
-from widgets.pricing.ui.costsheet import CostSheetView, GoatCostView, PriceCalculatorView
+from widgets.pricing.ui.costsheet import CostSheetView
+from widgets.pricing.ui.goat import GoatCostView
+from widgets.pricing.ui.price import PriceCalculatorView
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.inputs import Reader, table_style
 from widgets.ui.signin import SignInView
