@@ -317,6 +317,60 @@ def test_nbclean_check_exits_1_on_a_dirty_copy(tmp_path):
     assert nbclean.problems(json.loads(dirty_copy.read_text(encoding="utf-8")))  # untouched
 
 
+LESSON_MODULE = re.compile(r"widgets\.(\w+)\.ui\.lesson\w*")
+SHARED_VIEWS = re.compile(r"widgets\.ui(\.\w+)?")
+
+
+def notebook_import_problems(sources: list[str]) -> list[str]:
+    """What a lesson notebook's code cells import beyond one topic's ``ui/lesson*`` modules and
+    the shared ``widgets.ui``."""
+    problems, topics = [], set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+            else:
+                continue
+            for name in names:
+                lesson = LESSON_MODULE.fullmatch(name)
+                if lesson:
+                    topics.add(lesson.group(1))
+                elif not SHARED_VIEWS.fullmatch(name):
+                    problems.append(name)
+    if len(topics) > 1:
+        problems.append(f"lesson modules of {len(topics)} topics: {sorted(topics)}")
+    return problems
+
+
+def test_each_lesson_notebook_imports_only_its_lesson_module():
+    found = {}
+    for path in nbclean.notebooks([str(ROOT / "lessons")]):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        assert sources, path
+        if problems := notebook_import_problems(sources):
+            found[path.name] = problems
+    assert not found, f"lesson notebooks import more than their lesson module: {found}"
+
+
+def test_the_notebook_import_scan_catches_a_wrong_import():
+    good = ["from widgets.promotion.ui.lesson4 import sign_in\n\nsign_in()",
+            "from widgets.promotion.ui.lesson5 import agreement_maker",
+            "from widgets.ui.home import show_home\nimport widgets.ui"]
+    assert notebook_import_problems(good) == []
+    assert notebook_import_problems(["from widgets.promotion.ui.photo import photo_checker"]) == [
+        "widgets.promotion.ui.photo"]
+    assert notebook_import_problems(["from widgets.ui.signin import SignInView",
+                                     "import widgets.core.money as m"]) == ["widgets.core.money"]
+    assert notebook_import_problems(["if True:\n    from widgets.pricing.data import x"]) == [
+        "widgets.pricing.data"]
+    mixed = ["from widgets.pricing.ui.lesson import cost_sheet",
+             "from widgets.sharing.ui.lesson import calculator_app"]
+    assert notebook_import_problems(mixed) == ["lesson modules of 2 topics: ['pricing', 'sharing']"]
+
+
 # --- The lesson list ------------------------------------------------------------------------
 
 
@@ -435,6 +489,7 @@ def test_lesson_pages_load_image_libraries_only_when_used():
             "import widgets.promotion.ui.photo, widgets.promotion.ui.orderlink\n"
             "import widgets.promotion.ui.composer\n"
             "import widgets.promotion.ui.seasons, widgets.promotion.ui.lesson5\n"
+            "import widgets.promotion.ui.lesson4\n"
             "print(sorted(m for m in ('PIL', 'numpy', 'qrcode') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout
