@@ -344,6 +344,16 @@ def notebook_import_problems(sources: list[str]) -> list[str]:
     return problems
 
 
+def test_every_topic_has_the_same_set_of_files():
+    """data.py loads the topic's datasets, exercises.py holds its exercises, ui/lesson*.py is
+    what its notebooks import."""
+    topics = sorted({path.parent.parent for path in WIDGETS.glob("*/ui/lesson*.py")})
+    assert {t.name for t in topics} >= {"cashbook", "pricing", "promotion", "sharing"}
+    missing = [f"{topic.name}/{name}" for topic in topics for name in ("data.py", "exercises.py")
+               if not (topic / name).is_file()]
+    assert not missing
+
+
 def test_each_lesson_notebook_imports_only_its_lesson_module():
     found = {}
     for path in nbclean.notebooks([str(ROOT / "lessons")]):
