@@ -475,7 +475,21 @@ def test_readiness_check_passes_on_a_ready_laptop(monkeypatch, tmp_path):
     failed = [line for f in findings if not f.ok for line in f.lines()]
     assert not failed, "\n".join(failed)
     assert {f.key for f in findings} == {"python_ok", "packages_ok", "lessons_ok", "data_ok",
-                                         "port_ok"}
+                                         "village_ok", "port_ok"}
+
+
+def test_readiness_check_names_a_broken_village_file(tmp_path):
+    shutil.copytree(ROOT / "datasets" / "jepara", tmp_path / "jepara")
+    herd = tmp_path / "jepara" / "kambing_peristiwa.csv"
+    herd.write_text(herd.read_text(encoding="utf-8").replace(",lahir,", ",hilang,", 1),
+                    encoding="utf-8")
+    assert check.check_village().ok
+    finding = check.check_village(root=tmp_path)
+    assert (finding.ok, finding.key) == (False, "village_broken")
+    lines = finding.lines()
+    assert lines[0].startswith("[GAGAL] Data desa belum bisa dipakai. Berkas kambing_peristiwa")
+    assert "kolom peristiwa" in lines[0] and "hilang" in lines[0]
+    assert lines[1].strip().startswith("The village data cannot be used yet. File kambing_")
 
 
 def test_readiness_check_reports_a_busy_port():
