@@ -12,7 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
-from widgets.cashbook import ledger
+from widgets.cashbook import db, ledger
 from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
@@ -307,7 +307,7 @@ class CashBookView(w.VBox):
                 html.value = ""
             self.pick.options = []
             return
-        entries = self.session.entries()
+        entries = db.entries(self.session)
         self.balance.value = (
             f'<div class="uk-balance" style="font-size:20px;margin:4px 0 8px">'
             f"{escape(t('cashbook.balance_now'))} "
@@ -338,9 +338,9 @@ class CashBookView(w.VBox):
             return
         try:
             if self.editing is None:
-                saved = self.session.add_entry(entry)
+                saved = db.add_entry(self.session, entry)
             else:
-                saved = self.session.update_entry(self.editing, entry)
+                saved = db.update_entry(self.session, self.editing, entry)
         except EntryError:
             self.status.value = notice_html(t("cashbook.not_saved"), "error")
             return
@@ -354,7 +354,7 @@ class CashBookView(w.VBox):
         self._stop_editing()
         self.form.reset()
         PAGE.changed()
-        balance = ledger.balance(self.session.entries())
+        balance = ledger.balance(db.entries(self.session))
         self.status.value = notice_html(
             t(key, description=saved.description, balance=format_rupiah(balance)), "ok")
 
@@ -363,7 +363,7 @@ class CashBookView(w.VBox):
             return
         self._hide_confirm()
         try:
-            entry = self.session.get_entry(self.pick.value)
+            entry = db.get_entry(self.session, self.pick.value)
         except LookupError:
             self._entry_gone()
             return
@@ -388,7 +388,7 @@ class CashBookView(w.VBox):
         if self.pick.value is None:
             return
         try:
-            entry = self.session.get_entry(self.pick.value)
+            entry = db.get_entry(self.session, self.pick.value)
         except LookupError:
             self._entry_gone()
             return
@@ -410,7 +410,7 @@ class CashBookView(w.VBox):
         if entry_id is None:
             return
         try:
-            self.session.delete_entry(entry_id)
+            db.delete_entry(self.session, entry_id)
         except LookupError:
             pass  # already gone (deleted from another phone): the refresh shows the truth
         if self.editing == entry_id:

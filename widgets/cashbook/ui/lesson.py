@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from widgets.cashbook import exercises, ledger
+from widgets.cashbook import db, exercises, ledger
 from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
@@ -17,6 +17,7 @@ from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
+from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.signin import SignInView
 
@@ -98,7 +99,7 @@ class WeekExercise(w.VBox):
         self.add_status.value = ""
         try:
             entry = self.form.read()
-            PAGE.session.add_entry(entry)
+            db.add_entry(PAGE.session, entry)
         except EntryError:
             self.add_status.value = notice_html(t("cashbook.not_saved"), "error")
             return
@@ -123,9 +124,9 @@ class WeekExercise(w.VBox):
         except AmountError:
             self.feedback.value = ""
             return
-        result = exercises.check_week(PAGE.session.entries(), self.expected, self.opening,
+        result = exercises.check_week(db.entries(PAGE.session), self.expected, self.opening,
                                       closing, profit)
-        PAGE.session.save_answer(EXERCISE_ID, {"closing": closing, "profit": profit},
+        save_answer(PAGE.session, EXERCISE_ID, {"closing": closing, "profit": profit},
                                  result.correct)
         lines = exercises.explain(result)
         head = notice_html(t("lesson1.all_right" if result.correct else "lesson1.not_yet"),
