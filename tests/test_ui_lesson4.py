@@ -9,6 +9,7 @@ import pytest
 
 from widgets.core.i18n import t
 from widgets.core.village import load_village
+from widgets.promotion import db as promotion_db
 from widgets.promotion.ui import lesson4
 from widgets.promotion.ui.composer import PostComposerView
 from widgets.promotion.ui.orderlink import OrderLinkView
@@ -52,7 +53,7 @@ def test_the_composer_saves_through_the_sign_in_cell(tmp_path):
         assert PAGE.session is not None and PAGE.session.name == "Siti Aminah"
         composer.hook.control.value = "Lantai teras cepat kotor?"
         composer.save.click()
-        assert [p.platform for p in PAGE.session.posts("post")] == ["instagram"]
+        assert [p.platform for p in promotion_db.posts(PAGE.session, "post")] == ["instagram"]
         assert "Lantai teras cepat kotor?" in composer.saved.value
     finally:
         PAGE.session = None
