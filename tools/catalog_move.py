@@ -15,7 +15,9 @@ renames a few sections and keys so that every module reads its own topic's texts
 
 Run ``python tools/catalog_move.py`` to write the catalogs (while the old files exist) and to
 rewrite the keys in code. After merging, ``python tools/catalog_move.py --code PATH...`` rewrites
-only the keys in the files given (for a branch that added code using the old keys).
+only the keys in the files given (for a branch that added code using the old keys), and
+``--absorb widgets/locale/credit.yaml cashbook`` turns a branch's new flat catalog file into the
+section ``credit`` of ``cashbook.yaml`` (keys and code unchanged).
 """
 
 from __future__ import annotations
@@ -292,11 +294,44 @@ def code_files(roots: list[Path]) -> list[Path]:
     return sorted(p for p in files if p.resolve() != Path(__file__).resolve())
 
 
+def absorb(flat: Path, catalog: str) -> str:
+    """Append the old-style file ``flat`` (``key: {id, en}``) to ``<catalog>.yaml`` as the
+    section named after the file, its header comment as the section's, and delete it."""
+    section = flat.stem
+    target = LOCALE / f"{catalog}.yaml"
+    texts = yaml.safe_load(flat.read_text(encoding="utf-8")) or {}
+    lines = flat.read_text(encoding="utf-8").splitlines()
+    about = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        about.append(line)
+    body = []
+    for _key, block in _blocks(flat):
+        body += [f"  {line}" for line in block]
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if not current:
+        current = (f"# The {catalog} package (widgets/{catalog}).\n"
+                   '# Sections map keys to their texts; read with t("section.key"). A section'
+                   " name is\n# unique across widgets/locale/. Indonesian first; English"
+                   " alongside.\n")
+    text = current.rstrip("\n") + "\n\n" + "\n".join(about + [f"{section}:"] + body) + "\n"
+    target.write_text(text, encoding="utf-8")
+    flat.unlink()
+    assert (yaml.safe_load(target.read_text(encoding="utf-8")) or {})[section] == texts
+    return section
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--code", nargs="+", type=Path,
                         help="only rewrite the keys in these files or folders")
+    parser.add_argument("--absorb", nargs=2, metavar=("FLAT_FILE", "CATALOG"),
+                        help="make an old-style catalog file a section of CATALOG")
     args = parser.parse_args(argv)
+    if args.absorb:
+        print(f"section {absorb(Path(args.absorb[0]), args.absorb[1])} is in {args.absorb[1]}")
+        return
     if args.code:
         renames = all_renames()
         roots = args.code

@@ -1,10 +1,13 @@
-"""The cash book's table: a participant's entries, checked again before every write."""
+"""The cash book's table: a participant's entries, checked again before every write. A line that
+records a credit-book payment (``credit_db``) is changed or deleted only with its payment."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import replace
 
+from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import Entry, make_entry
 from widgets.store.db import Session, row_id
 
@@ -38,18 +41,34 @@ def get_entry(session: Session, entry_id: int) -> Entry:
     return found[0]
 
 
+def insert_entry(conn: sqlite3.Connection, session: Session, entry: Entry) -> int:
+    """Write a checked entry inside the caller's transaction (the credit book writes a payment
+    and its line together); returns its id."""
+    checked = _checked(session, entry, None)
+    now = session.store.now()
+    cursor = conn.execute(
+        "INSERT INTO entries (participant_id, day, description, direction, category,"
+        " purse, amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (session.participant_id, checked.day.isoformat(), checked.description,
+         checked.direction, checked.category, checked.purse, checked.amount, now, now))
+    return int(cursor.lastrowid or 0)
+
+
+def _refuse_linked(conn: sqlite3.Connection, session: Session, entry_id: int) -> None:
+    """A payment's line changes only with its payment (``credit_db``): say which."""
+    row = conn.execute(
+        "SELECT e.description FROM credit_payments p JOIN entries e ON e.id = p.entry_id"
+        " WHERE p.entry_id = ? AND p.participant_id = ?",
+        (entry_id, session.participant_id)).fetchone()
+    if row is not None:
+        raise LinkedEntryError(row[0])
+
+
 def add_entry(session: Session, entry: Entry) -> Entry:
     """Check and save a new entry; returns it with its id (``EntryError`` if invalid)."""
     checked = _checked(session, entry, None)
-    store = session.store
-    now = store.now()
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO entries (participant_id, day, description, direction, category,"
-            " purse, amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session.participant_id, checked.day.isoformat(), checked.description,
-             checked.direction, checked.category, checked.purse, checked.amount, now, now))
-        new_id = cursor.lastrowid
+    with session.store.transaction() as conn:
+        new_id = insert_entry(conn, session, checked)
     return replace(checked, id=new_id)
 
 
@@ -59,6 +78,7 @@ def update_entry(session: Session, entry_id: int, entry: Entry) -> Entry:
     checked = _checked(session, entry, entry_id)
     store = session.store
     with store.transaction() as conn:
+        _refuse_linked(conn, session, entry_id)
         cursor = conn.execute(
             "UPDATE entries SET day = ?, description = ?, direction = ?, category = ?,"
             " purse = ?, amount = ?, updated_at = ? WHERE id = ? AND participant_id = ?",
@@ -74,6 +94,7 @@ def delete_entry(session: Session, entry_id: int) -> None:
     """Delete entry ``entry_id``; ``LookupError`` if it is not in this cash book."""
     entry_id = row_id(entry_id, "entry")
     with session.store.transaction() as conn:
+        _refuse_linked(conn, session, entry_id)
         cursor = conn.execute("DELETE FROM entries WHERE id = ? AND participant_id = ?",
                               (entry_id, session.participant_id))
         if cursor.rowcount != 1:

@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from widgets.core import settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
 __all__ = ["DATASETS_DIR", "DataError", "Group", "Member", "Product", "Village", "load_village",
            "per_village"]
 
-ENV_VILLAGE = "USAHA_KITA_VILLAGE"
-DEFAULT_VILLAGE = "jepara"
+ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
 
@@ -105,7 +104,7 @@ def load_village(name: str | None = None, root: Path | None = None) -> Village:
 
     Loaded once per process; :func:`clear_cache` forces a re-read after the files change.
     """
-    name = name or os.environ.get(ENV_VILLAGE, "").strip() or DEFAULT_VILLAGE
+    name = name or settings.village()
     return _load_cached(name, Path(root).resolve() if root else DATASETS_DIR)
 
 

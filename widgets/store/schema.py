@@ -112,5 +112,39 @@ _POSTS = step(
     "CREATE INDEX posts_by_participant ON posts(participant_id, kind, id)",
 )
 
+_CREDIT = step(
+    # The credit book (cashbook.credit_db): debts owed to the participant's group (piutang) and
+    # by it (utang). ``amount`` is what was lent; payments say what is left.
+    """CREATE TABLE credit_debts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('piutang', 'utang')),
+        who TEXT NOT NULL,
+        what TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        day TEXT NOT NULL,
+        due TEXT NOT NULL,
+        category TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX credit_debts_by_participant ON credit_debts(participant_id, day, id)",
+    # Each payment is also a cash-book line (entry_id, one line per payment). No ON DELETE
+    # CASCADE on debt_id or entry_id: SQLite refuses to drop a debt that still has payments, or
+    # a cash-book line a payment still points at, so the two books cannot drift apart.
+    """CREATE TABLE credit_payments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        debt_id INTEGER NOT NULL REFERENCES credit_debts(id),
+        entry_id INTEGER NOT NULL UNIQUE REFERENCES entries(id),
+        day TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX credit_payments_by_debt ON credit_payments(participant_id, debt_id, id)",
+)
+
 # Append only.
-MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS)
+MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT)

@@ -12,11 +12,13 @@ from html import escape
 
 import ipywidgets as w
 
-from widgets.cashbook import db, ledger
+from widgets.cashbook import credit_db, db, ledger
+from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import GAIN, LOSS, ROW_ALT, RULE, TABLE_HEAD, TEXT_SOFT
 from widgets.ui.common import (
     PAGE,
     XLSX,
@@ -28,13 +30,13 @@ from widgets.ui.common import (
     section,
 )
 
-IN_COLOR, OUT_COLOR = "#1a7f37", "#b42318"
+IN_COLOR, OUT_COLOR = GAIN, LOSS
 _TABLE_STYLE = (
     "<style>.uk-book{width:100%;border-collapse:collapse;font-size:15px;display:table!important}"
-    ".uk-book th,.uk-book td{padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
-    "text-align:left!important}.uk-book tr:nth-child(even){background:#fbf8f3}"
-    ".uk-book th{background:#efe7dc}.uk-book .num{text-align:right!important;"
-    "white-space:nowrap}.uk-book small{color:#555}</style>"
+    f".uk-book th,.uk-book td{{padding:6px 4px;border-bottom:1px solid {RULE};vertical-align:top;"
+    f"text-align:left!important}}.uk-book tr:nth-child(even){{background:{ROW_ALT}}}"
+    f".uk-book th{{background:{TABLE_HEAD}}}.uk-book .num{{text-align:right!important;"
+    f"white-space:nowrap}}.uk-book small{{color:{TEXT_SOFT}}}</style>"
 )
 
 
@@ -367,6 +369,10 @@ class CashBookView(w.VBox):
         except LookupError:
             self._entry_gone()
             return
+        if credit_db.payment_for_entry(self.session, entry.id) is not None:
+            # A payment's line changes with its payment, in the credit book below.
+            self.status.value = notice_html(str(LinkedEntryError(entry.description)), "info")
+            return
         self.editing = entry.id
         self.form.load(entry)
         self.save.description = t("cashbook.save_changes")
@@ -393,9 +399,10 @@ class CashBookView(w.VBox):
             self._entry_gone()
             return
         self.deleting = entry.id
+        linked = credit_db.payment_for_entry(self.session, entry.id) is not None
         self.confirm_text.value = notice_html(t(
-            "cashbook.delete_question", description=entry.description,
-            amount=format_rupiah(entry.amount)), "warn")
+            "creditui.delete_line" if linked else "cashbook.delete_question",
+            description=entry.description, amount=format_rupiah(entry.amount)), "warn")
         self.confirm.layout.display = ""
 
     def _hide_confirm(self) -> None:
@@ -410,7 +417,10 @@ class CashBookView(w.VBox):
         if entry_id is None:
             return
         try:
-            db.delete_entry(self.session, entry_id)
+            if credit_db.payment_for_entry(self.session, entry_id) is not None:
+                credit_db.delete_entry_and_payment(self.session, entry_id)  # asked about both
+            else:
+                db.delete_entry(self.session, entry_id)
         except LookupError:
             pass  # already gone (deleted from another phone): the refresh shows the truth
         if self.editing == entry_id:

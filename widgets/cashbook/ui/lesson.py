@@ -16,6 +16,7 @@ from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table,
 from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
@@ -42,7 +43,7 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
         closing_by_month[(entry.day.year, entry.day.month)] = balance
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
-                       "#b4541a")
+                       ACCENT)
     heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
     display(HTML(
         f"<h4>{escape(heading)}</h4>"
@@ -75,7 +76,7 @@ class WeekExercise(w.VBox):
         self.add.on_click(self._add)
         self.check.on_click(self._check)
         story = (
-            f'<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+            f'<div style="background:#fff;border-left:4px solid {ACCENT};padding:10px 12px;'
             f'border-radius:6px"><b>{escape(week.title_text())}</b><p>'
             f"{escape(week.story_text())}</p><p>{escape(t('lesson1.opening_given', amount=format_rupiah(self.opening)))}</p></div>"  # noqa: E501
         )
@@ -136,3 +137,29 @@ class WeekExercise(w.VBox):
 
 def week_exercise() -> WeekExercise:
     return WeekExercise()
+
+
+# --- The credit book (buku utang-piutang) ---------------------------------------------------
+
+
+def show_credit_example() -> None:
+    """The konveksi group's credit book: the school's uniform order paid in two parts."""
+    from widgets.cashbook.ui.credit_lesson import show_credit_example as show
+
+    show()
+
+
+def credit_app(today: dt.date | None = None) -> w.VBox:
+    """The participant's own credit book, under the cash book's sign-in above (one sign-in per
+    page): a payment recorded here appears in the cash book at once."""
+    from widgets.cashbook.data import load_credit_example
+    from widgets.cashbook.ui.credit import CreditBookView
+
+    group = load_village().group(load_credit_example().group).name
+    return CreditBookView(today, group)
+
+
+def credit_exercise() -> w.VBox:
+    from widgets.cashbook.ui.credit_lesson import CreditExercise
+
+    return CreditExercise()
