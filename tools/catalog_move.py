@@ -309,7 +309,8 @@ def absorb(flat: Path, catalog: str) -> str:
     body = []
     for _key, block in _blocks(flat):
         body += [f"  {line}" for line in block]
-    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    same = target.resolve() == flat.resolve()  # group.yaml, flat, becomes the group catalog
+    current = target.read_text(encoding="utf-8") if target.exists() and not same else ""
     if not current:
         current = (f"# The {catalog} package (widgets/{catalog}).\n"
                    '# Sections map keys to their texts; read with t("section.key"). A section'
@@ -317,7 +318,8 @@ def absorb(flat: Path, catalog: str) -> str:
                    " alongside.\n")
     text = current.rstrip("\n") + "\n\n" + "\n".join(about + [f"{section}:"] + body) + "\n"
     target.write_text(text, encoding="utf-8")
-    flat.unlink()
+    if not same:
+        flat.unlink()
     assert (yaml.safe_load(target.read_text(encoding="utf-8")) or {})[section] == texts
     return section
 

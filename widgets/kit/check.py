@@ -82,13 +82,15 @@ def check_village(root: Path | None = None) -> Finding:
     from widgets.cashbook.data import load_cashbook
     from widgets.core.datafile import DataError
     from widgets.core.village import load_village
+    from widgets.group.data import load_group_lesson
     from widgets.pricing.data import load_pricing
     from widgets.promotion.data import load_promotion
     from widgets.sharing.data import load_sharing
 
     try:
         village = load_village(root=root)
-        for load in (load_cashbook, load_pricing, load_sharing, load_promotion):
+        for load in (load_cashbook, load_pricing, load_sharing, load_promotion,
+                     load_group_lesson):
             load(village)
     except DataError as exc:
         return Finding(False, "village_broken",

@@ -146,5 +146,142 @@ _CREDIT = step(
     "CREATE INDEX credit_payments_by_debt ON credit_payments(participant_id, debt_id, id)",
 )
 
+_TRAINING = step(
+    # The trainer's password: one row, a salted scrypt hash, and the wrong-attempt counter.
+    """CREATE TABLE trainer_password (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        salt BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        kdf TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    # A sign-in on a lesson page: attendance and "who is where now" are built from these.
+    """CREATE TABLE visits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        page TEXT NOT NULL,
+        day TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX visits_by_day ON visits(day, participant_id)",
+    """CREATE TABLE participant_profiles (
+        participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        updated_at TEXT NOT NULL
+    )""",
+    # One pre-test, one post-test and one satisfaction form per participant (JSON bodies).
+    """CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL CHECK (phase IN ('pre', 'post', 'satisfaction')),
+        answers TEXT NOT NULL,
+        extra TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (participant_id, phase)
+    )""",
+    # People the trainer adds to a day's attendance list (no phone: they worked in pairs).
+    """CREATE TABLE attendance_added (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        session TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # The trainer's own paragraphs of the activity report (conclusions, follow-up plan, ...).
+    """CREATE TABLE report_texts (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+_GROUP = step(
+    # The communication lesson (widgets/group): a group's meeting notulen and its duty rosters,
+    # kept by the participant who wrote them and labelled with the group. The notulen, and the
+    # roster with its swaps and attendance, are JSON checked by widgets/group/db.py.
+    """CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        day TEXT NOT NULL,
+        notulen TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX meetings_by_participant ON meetings(participant_id, group_key, day, id)",
+    """CREATE TABLE rosters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        roster TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX rosters_by_participant ON rosters(participant_id, group_key, id)",
+)
+
+_FGD = step(
+    # The FGD board. A question is copied from the village's prepared set (or typed on the spot)
+    # when the trainer first uses it; state ready -> open -> closed (and open again).
+    """CREATE TABLE fgd_questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL,
+        lesson TEXT NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('poll', 'scale', 'words', 'ideas', 'ranking', 'volunteer')),
+        text TEXT NOT NULL,
+        options TEXT NOT NULL,
+        anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+        state TEXT NOT NULL CHECK (state IN ('ready', 'open', 'closed')),
+        revealed INTEGER NOT NULL DEFAULT 0 CHECK (revealed IN (0, 1)),
+        round INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT NOT NULL DEFAULT '',
+        agreed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # The question phones and the projector show now (one row).
+    """CREATE TABLE fgd_current (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        question_id INTEGER REFERENCES fgd_questions(id) ON DELETE SET NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # One answer per participant and question (JSON); a new answer replaces the old one.
+    """CREATE TABLE fgd_answers (
+        question_id INTEGER NOT NULL REFERENCES fgd_questions(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        answer TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (question_id, participant_id)
+    )""",
+    # Idea cards: the trainer's group name, and the card a duplicate was merged into.
+    """CREATE TABLE fgd_cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        question_id INTEGER NOT NULL REFERENCES fgd_questions(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        group_name TEXT NOT NULL DEFAULT '',
+        merged_into INTEGER REFERENCES fgd_cards(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX fgd_cards_by_question ON fgd_cards(question_id, id)",
+    # Anonymous 1-5 scores of other people's cards, one per card, person and round.
+    """CREATE TABLE fgd_scores (
+        card_id INTEGER NOT NULL REFERENCES fgd_cards(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (card_id, participant_id, round)
+    )""",
+)
+
 # Append only.
-MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT)
+MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
+                                     _TRAINING, _GROUP, _FGD)

@@ -230,7 +230,7 @@ class Exercises(w.VBox):
         ]
         self.signed_out = w.HTML(notice_html(t("lesson2.ex_signin_first"), "warn"))
         self.body = w.VBox(self.cards)
-        super().__init__([SignInView(store=store), self.signed_out, self.body])
+        super().__init__([SignInView(store=store, page="02-harga"), self.signed_out, self.body])
         PAGE.observe(self._session_changed, "session")
         self._session_changed()
 
@@ -244,3 +244,10 @@ class Exercises(w.VBox):
 
 def exercises(today: dt.date | None = None) -> Exercises:
     return Exercises(today)
+
+
+def projector_channels(product: str = "keset_bulat") -> w.VBox:
+    """The channel comparison in the projector layout (``lessons/proyektor-harga.ipynb``)."""
+    from widgets.ui.projector import projector
+
+    return projector(ChannelComparisonView(product=product), t("lesson2.projector_title"))
