@@ -1,8 +1,8 @@
 """Message catalogs for every participant-facing string (Indonesian first, English alongside).
 
-One catalog per topic plus one shared, in ``widgets/locale/<catalog>.yaml`` (``shared``,
-``cashbook``, ``pricing``, ``sharing``, ``promotion``, ``kit``). A catalog maps sections to keys,
-and each key to its two texts::
+One catalog per package plus one shared, in ``widgets/locale/<catalog>.yaml`` (``shared``,
+``cashbook``, ``pricing``, ``sharing``, ``promotion``, ``group``, ``training``, ``kit``). A catalog
+maps sections to keys, and each key to its two texts::
 
     money:
       empty:
