@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from widgets.cashbook.data import load_cashbook
 from widgets.core import village
 from widgets.core.village import DataError, load_village
 from widgets.pricing import costing
@@ -33,7 +34,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def facts():
-    return cashbook_facts(load_village("jepara").cashbook("konveksi"))
+    return cashbook_facts(load_cashbook(load_village("jepara")).book("konveksi"))
 
 
 def test_prefilled_sheets_for_keset_and_school_uniform(data):
@@ -73,7 +74,7 @@ def test_harga_yaml_uses_the_cash_book_prices(data, facts):
 
 
 def test_the_exercise_shopping_is_the_october_cash_book(data):
-    book = load_village("jepara").cashbook("konveksi")
+    book = load_cashbook(load_village("jepara")).book("konveksi")
     october = {e.amount for e in book if (e.day.year, e.day.month) == (2019, 10)
                and e.category in ("bahan", "transport")}
     shopping = {m.cost for m in data.cost_exercise.sheet.materials}

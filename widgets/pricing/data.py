@@ -23,6 +23,7 @@ from widgets.pricing import channels
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
 from widgets.pricing.records import herd_losses
+from widgets.sharing.data import load_sharing
 
 PRICING_FILE = "harga.yaml"
 
@@ -254,7 +255,7 @@ class _Reader:
             feed_per_month=cells.amount("feed_per_month", minimum=0),
             grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
             hour_value=hour_value,
-            herd_size=herd or self.village.herd_size().total or 1,
+            herd_size=herd or load_sharing(self.village).herd_size().total or 1,
             medicine=cells.amount("medicine", minimum=0),
             deaths=deaths, raised=max(raised, 1),
             price=self._price(product),

@@ -14,12 +14,14 @@ from fractions import Fraction
 from widgets.cashbook.ledger import Entry
 from widgets.core.numbers import round_half_up
 from widgets.core.village import Village
+from widgets.sharing.data import load_sharing
 
 
 def herd_losses(village: Village) -> tuple[int, int]:
     """(goats that died, goats ever raised: the first herd, births and purchases)."""
-    deaths = -sum(e.does + e.bucks for e in village.herd_events() if e.event == "mati")
-    raised = sum(e.does + e.bucks for e in village.herd_events()
+    events = load_sharing(village).herd_events()
+    deaths = -sum(e.does + e.bucks for e in events if e.event == "mati")
+    raised = sum(e.does + e.bucks for e in events
                  if e.event in ("awal", "lahir", "beli"))
     return deaths, raised
 
@@ -39,7 +41,7 @@ class Sale:
 def goat_sales(village: Village) -> list[Sale]:
     """The herd's sales with a price, oldest first."""
     return [Sale(e.day, -(e.does + e.bucks), e.price, e.note)
-            for e in village.herd_events() if e.event == "jual" and e.price]
+            for e in load_sharing(village).herd_events() if e.event == "jual" and e.price]
 
 
 @dataclass(frozen=True)

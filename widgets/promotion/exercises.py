@@ -35,10 +35,10 @@ class GoatResult:
 
     def messages(self) -> list[str]:
         if self.correct:
-            return [t("promoex.goat_correct")]
-        lines = [t("promoex.goat_forbidden", channel=t(f"promoex.goat_{key}"))
+            return [t("promotionex.goat_correct")]
+        lines = [t("promotionex.goat_forbidden", channel=t(f"promotionex.goat_{key}"))
                  for key in self.wrongly_chosen]
-        lines += [t("promoex.goat_missed", channel=t(f"promoex.goat_{key}"))
+        lines += [t("promotionex.goat_missed", channel=t(f"promotionex.goat_{key}"))
                   for key in self.missed]
         return lines
 

@@ -28,7 +28,7 @@ _LATITUDE, _LONGITUDE = 2, 4  # GPS IFD tags: a photo can carry a GPS block with
 
 
 class PhotoError(ValueError):
-    """An upload the kit cannot use; ``key`` names the catalog text in ``photo.yaml``."""
+    """An upload the kit cannot use; ``key`` names its text in the catalog's ``photo`` section."""
 
     def __init__(self, key: str, **params: object) -> None:
         self.key, self.params = key, params

@@ -16,6 +16,7 @@ from typing import Any
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
+from widgets.promotion.data import load_promotion
 from widgets.promotion.platform_rules import POST_PLATFORMS
 from widgets.promotion.text import clean, parse_hashtags, words
 
@@ -113,10 +114,10 @@ def render_post(parts: PostParts, platform: str) -> str:
 
 
 def suggest_for(village: Village, product: str, limit: int) -> list[str]:
-    """:func:`suggest_hashtags` from a village profile: its curated tags, and the first word of
-    each product's name (``keset``, ``seragam``, ``kambing``) as the product words."""
+    """:func:`suggest_hashtags` from a village: its curated tags, and the first word of each
+    product's name (``keset``, ``seragam``, ``kambing``) as the product words."""
     words_ = [p.name.split()[0] for g in village.groups.values() for p in g.products]
-    return suggest_hashtags(village.hashtags, product, words_, limit)
+    return suggest_hashtags(load_promotion(village).hashtags, product, words_, limit)
 
 
 def suggest_hashtags(village_tags: Sequence[str], product: str, product_words: Iterable[str],

@@ -16,6 +16,7 @@ from widgets.core.village import Group, Village, load_village
 from widgets.promotion import db
 from widgets.promotion import posts as promotion
 from widgets.promotion.checks import Finding, check_post, passes
+from widgets.promotion.data import load_promotion
 from widgets.promotion.platform_rules import POST_PLATFORMS, PlatformRules, load_rules
 from widgets.promotion.text import parse_hashtags
 from widgets.promotion.ui.html import copy_html, findings_html, preview_html, saved_list_html
@@ -67,7 +68,8 @@ class PostComposerView(w.VBox):
         self.place = text_field(t("promoview.place"), _place(self.village), css="uk-pc-place")
         self.hashtags = text_field(
             t("promoview.hashtags"), " ".join(suggested), css="uk-pc-hashtags",
-            hint=t("promoview.hashtags_hint", tags=" ".join(self.village.hashtags), max=limit))
+            hint=t("promoview.hashtags_hint", max=limit,
+                   tags=" ".join(load_promotion(self.village).hashtags)))
         self.preview = w.HTML()
         self.preview.add_class("uk-pc-preview")
         self.findings = w.HTML()

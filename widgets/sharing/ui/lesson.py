@@ -15,7 +15,8 @@ from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
 from widgets.sharing import shu
 from widgets.sharing.comparison import compare
-from widgets.sharing.data import coop_members, goat_sale, group_data
+from widgets.sharing.data import load_sharing
+from widgets.sharing.examples import coop_members, goat_sale, group_data
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
@@ -46,12 +47,13 @@ def _source() -> str:
 def roster_html() -> str:
     """The feed roster, member by member: turns on the roster, days done, days missed."""
     village = load_village()
-    done = village.feed_days("kambing")
+    data = load_sharing(village)
+    done, roster = data.feed_days("kambing"), data.feed_roster()
     turns = {key: 0 for key in done}
-    for duty in village.feed_roster():
+    for duty in roster:
         if duty.member in turns:
             turns[duty.member] += 1
-    first, last = village.feed_roster()[0].day, village.feed_roster()[-1].day
+    first, last = roster[0].day, roster[-1].day
     rows = []
     for key in done:
         missed = turns[key] - done[key]
@@ -126,7 +128,7 @@ def show_sewing_month(fund_percent: int | None = None) -> None:
 def shu_html(member: str = "sari") -> str:
     """The example cooperative's SHU: the bylaws' allocations, then one member worked out."""
     village = load_village()
-    coop = village.cooperative()
+    coop = load_sharing(village).cooperative()
     members = coop_members(village)
     allocation = shu.allocate(coop.shu, coop.bylaws)
     rows = "".join(
@@ -234,7 +236,7 @@ class SharingExercise(w.VBox):
         self.text.add_class("uk-bh-question-text")
         self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
                             t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
-        self.check = button(t("lesson1.check"), "primary")
+        self.check = button(t("lesson3.check"), "primary")
         self.check.add_class("uk-bh-check-answer")
         self.feedback = w.HTML()
         self.feedback.add_class("uk-bh-feedback")

@@ -18,7 +18,7 @@ def projector_comparison() -> w.VBox:
     calculator = SharingCalculator()
     numbers = w.Accordion([calculator], selected_index=None)
     numbers.set_title(0, t("lesson3.projector_numbers"))
-    return projector(w.VBox([ComparisonView(), numbers]), t("fgd.view_bagi_hasil"))
+    return projector(w.VBox([ComparisonView(), numbers]), t("lesson3.projector_title"))
 
 
 def projector_roster() -> w.VBox:

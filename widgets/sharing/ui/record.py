@@ -13,7 +13,7 @@ import ipywidgets as w
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
 from widgets.sharing import db
-from widgets.sharing.data import COOP, group_data, village_line
+from widgets.sharing.examples import COOP, group_data, village_line
 from widgets.sharing.record import (
     DistributionRecord,
     make_record,
