@@ -1,0 +1,151 @@
+"""Nothing cut off, on every page, at phone and projector size (issue 17).
+
+Every page in ``PAGES`` is opened at 360×740 and 1280×720 in real Chromium against the real kit
+server; once its widgets have rendered, and again after signing in where the page has a
+sign-in, ``assert_nothing_cut_off`` looks for clipped boxes and for cell text wider than its
+cell. A new page (a deck in ``slides/``, a trainer view) is checked by adding its address here.
+
+The check is proved on planted tables: a wide money table in an output area is reported, the
+same figures through ``widgets.ui.tables.money_table`` (cards on a phone) are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser_checks import assert_nothing_cut_off, find_cut_off
+from test_browser import PHONE, PROJECTOR, Page, assert_clean
+
+from widgets.ui.tables import Cell, Row, money_table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every page a participant or a trainer opens. Add a deck or a trainer view here.
+PAGES = [
+    "/voila/render/00-beranda.ipynb",
+    "/voila/render/01-buku-kas.ipynb",
+    "/voila/render/02-harga.ipynb",
+    "/voila/render/03-bagi-hasil.ipynb",
+    "/voila/render/04-promosi-media-sosial.ipynb",
+    "/voila/render/05-marketplace-dan-mitra.ipynb",
+]
+SIZES = [pytest.param(PHONE, id="360"), pytest.param(PROJECTOR, id="1280")]
+
+
+def test_every_lesson_is_checked():
+    """A new lesson notebook cannot slip past the check."""
+    lessons = {f"/voila/render/{p.name}" for p in (ROOT / "lessons").glob("*.ipynb")}
+    assert lessons <= set(PAGES), f"add to PAGES: {sorted(lessons - set(PAGES))}"
+
+
+def _sign_in_if_offered(p: Page, name: str) -> bool:
+    box = p.page.locator(".uk-signin-name input")
+    if not box.count():
+        return False
+    box.first.fill(name)
+    p.page.locator(".uk-signin-pin input").first.fill("2468")
+    p.page.locator(".uk-signin-submit").first.click()
+    p.page.wait_for_selector(f'.widget-html:has-text("{name}!")', timeout=30_000)
+    return True
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", SIZES)
+@pytest.mark.parametrize("path", PAGES, ids=[p.rsplit("/", 1)[-1] for p in PAGES])
+def test_nothing_cut_off(kit_server, browser, viewport, path):
+    p = Page(browser, viewport)
+    p.open(kit_server.url + path)
+    p.page.wait_for_timeout(1000)  # the widgets' first layout
+    assert_nothing_cut_off(p.page, f"on {path}")
+    name = f"Periksa Lebar {viewport['width']} {path[-12:-6].strip('-')}"
+    if _sign_in_if_offered(p, name):
+        assert_nothing_cut_off(p.page, f"on {path} after sign-in")
+    width = p.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
+    assert_clean(p)
+    p.close()
+
+
+# --- The check itself, on planted content -----------------------------------------------------
+
+FIGURES = ["Rp12.936.000", "Rp12.270.000", "-Rp10.334.000", "Rp11.209.000", "Rp13.722.000"]
+WIDE_TABLE = (  # the way lesson 1's summary used to be built: nowrap amounts, no phone pattern
+    '<table class="uk-planted" style="width:100%;display:table;table-layout:fixed">'
+    "<tr><th>Bulan</th>" + "".join(f"<th>Kolom {i}</th>" for i in range(5)) + "</tr>"
+    "<tr><td>Jun 2019</td>"
+    + "".join(f'<td style="white-space:nowrap">{f}</td>' for f in FIGURES) + "</tr></table>"
+)
+ELLIPSIS = ('<div class="uk-planted" style="white-space:nowrap;overflow:hidden;'
+            'text-overflow:ellipsis">' + "Keuntungan bulan ini " * 8 + "</div>")
+SIDEWAYS = ('<div class="uk-planted" style="overflow-x:auto"><div style="width:900px">'
+            "Rp1.500.000</div></div>")
+
+
+def _plant(p: Page, html: str) -> None:
+    """Put ``html`` at the end of the page's first output area, as a view would show it."""
+    p.page.evaluate(
+        """html => { const div = document.createElement('div');
+                     div.innerHTML = html;
+                     document.querySelector('.jp-OutputArea-output').appendChild(div); }""",
+        html)
+    p.page.wait_for_timeout(200)
+
+
+@pytest.fixture
+def home(kit_server, browser):
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + PAGES[0])
+    assert find_cut_off(p.page) == []  # the page itself is clean before anything is planted
+    yield p
+    p.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_check_reports_a_planted_wide_table(home):
+    _plant(home, WIDE_TABLE)
+    found = find_cut_off(home.page)
+    cells = [f for f in found if f.kind == "cell"]
+    assert {f.text for f in cells} == set(FIGURES), found
+    assert all("td" in f.selector and "px cell" in f.detail for f in cells)
+    # The output area hides what sticks out: a clipped box is reported too.
+    assert any(f.kind == "clipped" and "jp-OutputArea" in f.selector for f in found), found
+    with pytest.raises(AssertionError, match=r"cell: .*Rp12\.936\.000"):
+        assert_nothing_cut_off(home.page, "planted")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("html,kind", [(ELLIPSIS, "clipped"), (SIDEWAYS, "scrolls")],
+                         ids=["ellipsis", "sideways"])
+def test_check_reports_cut_text_and_sideways_boxes(home, html, kind):
+    _plant(home, html)
+    found = find_cut_off(home.page)
+    assert [f.kind for f in found if "uk-planted" in f.selector] == [kind], found
+
+
+def _fitting_table() -> str:
+    rows = [Row("Jun 2019", [Cell(f, attrs={"data-amount": i}) for i, f in enumerate(FIGURES)]),
+            Row("Jumlah", FIGURES, css="uk-bh-sum")]
+    return money_table(["Bulan", "Masuk", "Keluar", "Selisih", "Kas kelompok 20%",
+                        "Sisanya menurut potong"], rows, css="uk-planted")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", SIZES)
+def test_check_passes_the_same_figures_in_a_money_table(kit_server, browser, viewport):
+    p = Page(browser, viewport)
+    p.open(kit_server.url + PAGES[0])
+    _plant(p, _fitting_table())
+    assert_nothing_cut_off(p.page, "money table")
+    # Not vacuous: the figures are on the page, each whole, and on a phone a card per row.
+    texts = p.page.eval_on_selector_all(
+        "table.uk-planted td.num", "cells => cells.map(c => c.innerText.trim())")
+    assert texts == FIGURES * 2
+    display = p.page.eval_on_selector("table.uk-planted td.num",
+                                      "c => getComputedStyle(c).display")
+    assert display == ("flex" if viewport["width"] < 640 else "table-cell")
+    p.close()
