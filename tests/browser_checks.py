@@ -72,9 +72,12 @@ _CHECK_JS = r"""
     if (!visible(cell) || !cell.textContent.trim()) continue;
     const style = getComputedStyle(cell);
     const box = cell.getBoundingClientRect();
+    // With collapsed borders a cell owns half of each border it shares.
+    const table = cell.closest('table');
+    const share = table && getComputedStyle(table).borderCollapse === 'collapse' ? 0.5 : 1;
     const px = p => parseFloat(style[p]) || 0;
-    const left = box.left + px('borderLeftWidth') + px('paddingLeft');
-    const right = box.right - px('borderRightWidth') - px('paddingRight');
+    const left = box.left + share * px('borderLeftWidth') + px('paddingLeft');
+    const right = box.right - share * px('borderRightWidth') - px('paddingRight');
     range.selectNodeContents(cell);
     const ink = range.getBoundingClientRect();
     if (ink.width > right - left + SLACK || ink.left < left - SLACK ||
