@@ -210,7 +210,8 @@ html, body { background: #fff; margin: 0; }
 
 PREVIEW_STYLE = """
 .uk-record .ukr td:not(.ukr-num) { overflow-wrap: anywhere !important; }
-@media (max-width: 640px) { .uk-record .ukr .ukr-sign-col { display: none; } }
+@media (max-width: 640px) {
+  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; } }
 """
 
 
@@ -257,7 +258,7 @@ def _members_table(rec: DistributionRecord) -> str:
         rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
                     + (f"<td>{escape(line.basis)}</td>" if has_basis else "")
                     + f'<td class="ukr-num">{_amount(line.amount)}</td>'
-                    f'<td class="ukr-sign ukr-sign-col"></td></tr>')
+                    f'<td class="ukr-sign"></td></tr>')
     span = 3 if has_basis else 2
     rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
                 f'<th class="ukr-num">{_amount(rec.shared)}</th>'
