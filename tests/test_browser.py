@@ -76,7 +76,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
     p = Page(browser, PHONE)
     p.open(kit_server.url + "/")
     assert "/voila/render/00-beranda.ipynb" in p.page.url
-    assert "Buku Kas" in p.text() and "90 menit" in p.text()
+    assert "Buku Kas" in p.text() and "120 menit" in p.text()
     for title in ("Promosi: foto, tulisan dan QR", "Marketplace dan Mitra"):  # lessons 4 and 5
         card = p.page.locator(".uk-lesson", has_text=title)
         assert card.count() == 1 and "120 menit" in card.inner_text(), title

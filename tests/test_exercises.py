@@ -8,6 +8,7 @@ from html import escape
 
 import pytest
 
+from widgets.cashbook import db as cash_db
 from widgets.cashbook.exercises import check_week, explain, week_answer, week_days
 from widgets.cashbook.ledger import Entry
 from widgets.cashbook.ui.lesson import EXERCISE_ID, WeekExercise
@@ -15,6 +16,7 @@ from widgets.core import i18n
 from widgets.core.i18n import t
 from widgets.core.village import load_village
 from widgets.store import Store
+from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE
 from widgets.ui.signin import SignInView
 
@@ -273,7 +275,7 @@ def test_recording_the_whole_week_and_the_right_totals_is_all_right(page, expect
     for index, entry in enumerate(expected):
         record(exercise, entry, typed_amount(entry.amount, index))
         assert "uk-msg-ok" in exercise.add_status.value, exercise.add_status.value
-    mine = PAGE.session.entries()
+    mine = cash_db.entries(PAGE.session)
     assert sorted((e.day, e.direction, e.category, e.amount, e.purse) for e in mine) == sorted(
         (e.day, e.direction, e.category, e.amount, e.purse) for e in expected)
     exercise.closing.control.value = "1.150.000"
@@ -281,7 +283,7 @@ def test_recording_the_whole_week_and_the_right_totals_is_all_right(page, expect
     exercise.check.click()
     assert escape(t("lesson1.all_right")) in exercise.feedback.value
     assert "uk-msg-error" not in exercise.feedback.value
-    [answer] = PAGE.session.answers(EXERCISE_ID)
+    [answer] = answer_db.answers(PAGE.session, EXERCISE_ID)
     assert answer.correct is True
     assert answer.answer == {"closing": CLOSING, "profit": PROFIT}
 
@@ -300,7 +302,7 @@ def test_rice_from_the_cash_box_is_not_yet_right_and_is_saved_as_such(page, expe
     assert escape(t("lesson1.all_right")) not in feedback
     assert "Beli beras untuk dapur" in feedback and "Rp60.000" in feedback
     assert "Rp1.150.000" in feedback  # the steps show the right closing balance
-    [answer] = PAGE.session.answers(EXERCISE_ID)
+    [answer] = answer_db.answers(PAGE.session, EXERCISE_ID)
     assert answer.correct is False
     assert answer.answer == {"closing": 1_090_000, "profit": 300_000}
 
@@ -313,7 +315,7 @@ def test_an_unreadable_total_is_asked_again_and_nothing_is_saved(page):
     exercise.check.click()
     assert "uk-msg-error" in exercise.closing.message.value
     assert exercise.feedback.value == ""
-    assert PAGE.session.answers(EXERCISE_ID) == []
+    assert answer_db.answers(PAGE.session, EXERCISE_ID) == []
 
 
 def test_empty_totals_are_checked_and_saved_as_not_right(page):
@@ -322,6 +324,6 @@ def test_empty_totals_are_checked_and_saved_as_not_right(page):
     exercise.check.click()
     assert escape(t("exercise.closing_empty")) in exercise.feedback.value
     assert escape(t("exercise.profit_empty")) in exercise.feedback.value
-    [answer] = PAGE.session.answers(EXERCISE_ID)
+    [answer] = answer_db.answers(PAGE.session, EXERCISE_ID)
     assert answer.correct is False and answer.answer == {"closing": None, "profit": None}
 

@@ -143,3 +143,37 @@ def test_csv_formula_guard():
     assert rows[-1][6] == "-500"  # numbers stay numbers, minus sign and all
     assert csv_safe("Jual keset") == "Jual keset"
     assert csv_safe("\t=1") == "'\t=1"
+
+
+# --- The credit book's sheets ---------------------------------------------------------------
+
+
+def test_the_credit_book_goes_home_in_the_same_workbook():
+    from widgets.cashbook.credit import Payment, make_debt
+    from widgets.cashbook.export import CreditBook
+
+    today = D(2019, 11, 20)
+    debts = [
+        make_debt("piutang", "SD Desa Jepara", "seragam 20 stel", 1_900_000, D(2019, 11, 4),
+                  D(2019, 11, 15), today=today, id=1),
+        make_debt("utang", "=Toko Metro", "kain", 150_000, D(2019, 11, 6), D(2019, 12, 6),
+                  today=today, id=2),
+    ]
+    payments = [Payment(1, D(2019, 11, 4), 800_000, 7, 1)]
+    data = cashbook_xlsx(BOOK, "Siti", credit_book=CreditBook(debts, payments, 2_000_000, today))
+    book = read_xlsx(data)
+    assert book.sheetnames == ["Buku Kas", "Ringkasan", "Utang-Piutang", "Pembayaran"]
+    sheet = book["Utang-Piutang"]
+    assert sheet["A1"].value == "Buku Utang-Piutang, keadaan 20 November 2019"
+    first = [cell.value for cell in sheet[3]]
+    assert first[:3] == ["Piutang", "SD Desa Jepara", "seragam 20 stel"]
+    assert first[5:] == [1_900_000, 800_000, 1_100_000, 5, "Terlambat 5 hari"]
+    assert sheet["F3"].number_format == RUPIAH_FORMAT
+    second = [cell.value for cell in sheet[4]]
+    assert second[1] == "=Toko Metro" and sheet["B4"].data_type == "s"  # text, not a formula
+    totals = {sheet.cell(row=r, column=2).value: sheet.cell(row=r, column=8).value
+              for r in range(6, 10)}
+    assert list(totals.values()) == [1_100_000, 150_000, 2_000_000, 2_950_000]
+    paid = [cell.value for cell in book["Pembayaran"][2]]
+    assert paid[0].date() == D(2019, 11, 4) and paid[1:] == ["Piutang", "SD Desa Jepara",
+                                                             "seragam 20 stel", 800_000]

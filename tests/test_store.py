@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets import store as store_module
+from widgets.cashbook import db as cash_db
 from widgets.cashbook.ledger import Entry, EntryError
 from widgets.store import (
     MIGRATIONS,
-    SCHEMA_VERSION,
     Session,
     SignInError,
     Store,
@@ -25,6 +24,9 @@ from widgets.store import (
     default_db_path,
     normalise_name,
 )
+from widgets.store import answers as answer_db
+
+SCHEMA_VERSION = len(MIGRATIONS)
 
 REPO = Path(__file__).resolve().parent.parent
 DAY = dt.date(2019, 12, 14)
@@ -102,7 +104,7 @@ def test_migrates_a_hand_made_version_0_file(db_path):
     with Store(db_path) as opened:
         assert opened.schema_version() == SCHEMA_VERSION
         session = opened.sign_in("Siti", "1234")
-        session.add_entry(sale())
+        cash_db.add_entry(session, sale())
     raw = sqlite3.connect(db_path)
     tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"participants", "entries", "answers", "notes"} <= tables
@@ -124,15 +126,13 @@ def test_refuses_a_newer_schema(db_path):
         Store(db_path)
 
 
-def test_failed_migration_leaves_nothing_behind(db_path, monkeypatch):
+def test_failed_migration_leaves_nothing_behind(db_path):
     def broken(conn):
         conn.execute("CREATE TABLE half_done (x)")
         raise sqlite3.OperationalError("disk trouble")
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", (*MIGRATIONS, broken))
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(sqlite3.OperationalError):
-        Store(db_path)
+        Store(db_path, migrations=(*MIGRATIONS, broken))
     raw = sqlite3.connect(db_path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 0
     assert raw.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
@@ -142,14 +142,14 @@ def test_failed_migration_leaves_nothing_behind(db_path, monkeypatch):
 def test_database_constraints_back_up_the_checks(store):
     session = store.sign_in("Siti", "1234")
     with pytest.raises(sqlite3.IntegrityError):
-        with store._transaction() as conn:
+        with store.transaction() as conn:
             conn.execute(
                 "INSERT INTO entries (participant_id, day, description, direction, category,"
                 " purse, amount, created_at, updated_at) VALUES (?, '2019-12-01', 'x', 'in',"
                 " 'penjualan', 'usaha', -5, '', '')",
                 (session.participant_id,),
             )
-    assert session.entries() == []
+    assert cash_db.entries(session) == []
 
 
 # --- Names and PINs -------------------------------------------------------------------------
@@ -236,8 +236,8 @@ def test_pin_is_not_stored_in_plain(db_path):
     pin = "480917"
     with Store(db_path) as opened:
         session = opened.sign_in("Wulandari", pin)
-        session.add_entry(sale(text="Jual keset bulat"))
-        row = opened._read("SELECT pin_salt, pin_hash, kdf FROM participants")[0]
+        cash_db.add_entry(session, sale(text="Jual keset bulat"))
+        row = opened.read("SELECT pin_salt, pin_hash, kdf FROM participants")[0]
     salt, digest, kdf = row
     assert len(salt) == 16 and len(digest) == 32
     assert kdf == "scrypt:n=16384,r=8,p=1,dklen=32"
@@ -250,7 +250,7 @@ def test_pin_is_not_stored_in_plain(db_path):
 def test_same_pin_gets_different_salts(store):
     store.sign_in("Siti", "1234")
     store.sign_in("Budi", "1234")
-    (a, ha), (b, hb) = store._read("SELECT pin_salt, pin_hash FROM participants ORDER BY id")
+    (a, ha), (b, hb) = store.read("SELECT pin_salt, pin_hash FROM participants ORDER BY id")
     assert a != b and ha != hb
 
 
@@ -260,12 +260,13 @@ def test_same_pin_gets_different_salts(store):
 def test_entries_survive_close_and_reopen(db_path):
     with Store(db_path) as opened:
         session = opened.sign_in("Siti", "1234")
-        saved = session.add_entry(sale(150_000, "  Jual   keset "))
-        session.add_entry(Entry(dt.date(2019, 12, 1), "Beli kain perca", "out", "bahan", 80_000))
+        saved = cash_db.add_entry(session, sale(150_000, "  Jual   keset "))
+        cash_db.add_entry(session,
+                          Entry(dt.date(2019, 12, 1), "Beli kain perca", "out", "bahan", 80_000))
     assert saved.id is not None and saved.description == "Jual keset"
     with Store(db_path) as reopened:
         session = reopened.sign_in("siti", "1234")
-        book = session.entries()
+        book = cash_db.entries(session)
     assert [e.description for e in book] == ["Beli kain perca", "Jual keset"]  # by day
     assert book[1] == saved
     assert all(isinstance(e.amount, int) and isinstance(e.day, dt.date) for e in book)
@@ -275,77 +276,79 @@ def test_add_entry_revalidates(store):
     session = store.sign_in("Siti", "1234")
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     with pytest.raises(EntryError) as caught:
-        session.add_entry(Entry(tomorrow, " ", "in", "bahan", 0))
+        cash_db.add_entry(session, Entry(tomorrow, " ", "in", "bahan", 0))
     assert set(caught.value.errors) == {"day", "description", "category", "amount"}
-    assert session.add_entry(Entry(dt.date.today(), "x", "in", "penjualan", 1)).id
-    assert len(session.entries()) == 1
+    assert cash_db.add_entry(session, Entry(dt.date.today(), "x", "in", "penjualan", 1)).id
+    assert len(cash_db.entries(session)) == 1
 
 
 def test_update_get_and_delete(store):
     session = store.sign_in("Siti", "1234")
-    saved = session.add_entry(sale(10_000))
-    changed = session.update_entry(saved.id, sale(12_500, "Jual keset karakter"))
+    saved = cash_db.add_entry(session, sale(10_000))
+    changed = cash_db.update_entry(session, saved.id, sale(12_500, "Jual keset karakter"))
     assert changed.id == saved.id and changed.amount == 12_500
-    assert session.get_entry(saved.id) == changed
+    assert cash_db.get_entry(session, saved.id) == changed
     with pytest.raises(EntryError):
-        session.update_entry(saved.id, sale(-1))
-    assert session.get_entry(saved.id) == changed
-    session.delete_entry(saved.id)
-    assert session.entries() == []
+        cash_db.update_entry(session, saved.id, sale(-1))
+    assert cash_db.get_entry(session, saved.id) == changed
+    cash_db.delete_entry(session, saved.id)
+    assert cash_db.entries(session) == []
     with pytest.raises(LookupError):
-        session.get_entry(saved.id)
+        cash_db.get_entry(session, saved.id)
     with pytest.raises(LookupError):
-        session.delete_entry(saved.id)
+        cash_db.delete_entry(session, saved.id)
     # A deleted id is never handed out again.
-    assert session.add_entry(sale()).id != saved.id
+    assert cash_db.add_entry(session, sale()).id != saved.id
 
 
 def test_sessions_cannot_reach_each_other(store):
     siti = store.sign_in("Siti", "1234")
     budi = store.sign_in("Budi", "5678")
-    hers = siti.add_entry(sale(100_000, "Punya Siti"))
-    his = budi.add_entry(sale(5_000, "Punya Budi"))
-    assert [e.id for e in siti.entries()] == [hers.id]
-    assert [e.id for e in budi.entries()] == [his.id]
+    hers = cash_db.add_entry(siti, sale(100_000, "Punya Siti"))
+    his = cash_db.add_entry(budi, sale(5_000, "Punya Budi"))
+    assert [e.id for e in cash_db.entries(siti)] == [hers.id]
+    assert [e.id for e in cash_db.entries(budi)] == [his.id]
     for bad in (hers.id, 999_999, "1", None, True):
         with pytest.raises(LookupError):
-            budi.get_entry(bad)
+            cash_db.get_entry(budi, bad)
         with pytest.raises(LookupError):
-            budi.update_entry(bad, sale(1, "diubah Budi"))
+            cash_db.update_entry(budi, bad, sale(1, "diubah Budi"))
         with pytest.raises(LookupError):
-            budi.delete_entry(bad)
-    assert siti.entries() == [hers]
-    assert budi.entries() == [his]
+            cash_db.delete_entry(budi, bad)
+    assert cash_db.entries(siti) == [hers]
+    assert cash_db.entries(budi) == [his]
 
 
 def test_answers_are_scoped_and_kept(store):
     siti = store.sign_in("Siti", "1234")
     budi = store.sign_in("Budi", "5678")
-    siti.save_answer("kas-1", {"saldo": 1_500_000, "teks": "Rp1.500.000"}, False)
-    siti.save_answer("kas-1", {"saldo": 1_450_000}, True)
-    budi.save_answer("kas-1", {"saldo": 1}, False)
-    answers = siti.answers("kas-1")
+    answer_db.save_answer(siti, "kas-1", {"saldo": 1_500_000, "teks": "Rp1.500.000"}, False)
+    answer_db.save_answer(siti, "kas-1", {"saldo": 1_450_000}, True)
+    answer_db.save_answer(budi, "kas-1", {"saldo": 1}, False)
+    answers = answer_db.answers(siti, "kas-1")
     assert [(a.answer, a.correct) for a in answers] == [
         ({"saldo": 1_500_000, "teks": "Rp1.500.000"}, False),
         ({"saldo": 1_450_000}, True),
     ]
-    assert siti.answers("kas-2") == []
-    assert len(budi.answers("kas-1")) == 1
+    assert answer_db.answers(siti, "kas-2") == []
+    assert len(answer_db.answers(budi, "kas-1")) == 1
     with pytest.raises(TypeError):
-        siti.save_answer("kas-1", {"bad": object()}, True)
-    assert len(siti.answers("kas-1")) == 2
+        answer_db.save_answer(siti, "kas-1", {"bad": object()}, True)
+    assert len(answer_db.answers(siti, "kas-1")) == 2
 
 
 # --- Many writers, crashes ------------------------------------------------------------------
 
 WRITER = """
     import datetime as dt, sys
+    from widgets.cashbook import db as cash_db
     from widgets.cashbook.ledger import Entry
     from widgets.store import Store
     with Store(sys.argv[1]) as store:
         session = store.sign_in("Penulis " + sys.argv[2], "1234")
         for i in range(100):
-            session.add_entry(Entry(dt.date(2019, 12, 1), f"baris {i}", "in", "penjualan", i + 1))
+            entry = Entry(dt.date(2019, 12, 1), f"baris {i}", "in", "penjualan", i + 1)
+            cash_db.add_entry(session, entry)
 """
 
 
@@ -358,9 +361,9 @@ def test_ten_processes_write_concurrently(db_path):
     assert [child.wait(timeout=120) for child in children] == [0] * 10
     with Store(db_path) as opened:
         assert opened.integrity_check() == "ok"
-        assert opened._read("SELECT count(*) FROM entries")[0][0] == 1000
-        assert opened._read("SELECT count(*) FROM participants")[0][0] == 10
-        per_person = opened._read(
+        assert opened.read("SELECT count(*) FROM entries")[0][0] == 1000
+        assert opened.read("SELECT count(*) FROM participants")[0][0] == 10
+        per_person = opened.read(
             "SELECT count(*), sum(amount) FROM entries GROUP BY participant_id"
         )
         assert per_person == [(100, 5050)] * 10
@@ -368,6 +371,7 @@ def test_ten_processes_write_concurrently(db_path):
 
 CRASHER = """
     import datetime as dt, sys
+    from widgets.cashbook import db as cash_db
     from widgets.cashbook.ledger import Entry
     from widgets.store import Store
     store = Store(sys.argv[1])
@@ -375,7 +379,8 @@ CRASHER = """
     i = 0
     while True:
         i += 1
-        saved = session.add_entry(Entry(dt.date(2019, 12, 1), f"baris {i}", "in", "penjualan", i))
+        entry = Entry(dt.date(2019, 12, 1), f"baris {i}", "in", "penjualan", i)
+        saved = cash_db.add_entry(session, entry)
         print(saved.id, flush=True)
 """
 
@@ -400,7 +405,7 @@ def test_acknowledged_entries_survive_kill_9(db_path):
     assert child.returncode == -signal.SIGKILL
     with Store(db_path) as reopened:
         assert reopened.integrity_check() == "ok"
-        book = reopened.sign_in("Korban", "1234").entries()
+        book = cash_db.entries(reopened.sign_in("Korban", "1234"))
     stored = {e.id for e in book}
     assert set(acknowledged) <= stored
     assert len(book) >= len(acknowledged)
@@ -426,6 +431,6 @@ def test_one_store_shared_by_threads(store):
 
     session = store.sign_in("Siti", "1234")
     with ThreadPoolExecutor(8) as pool:
-        saved = list(pool.map(lambda i: session.add_entry(sale(i + 1)), range(200)))
+        saved = list(pool.map(lambda i: cash_db.add_entry(session, sale(i + 1)), range(200)))
     assert len({e.id for e in saved}) == 200
-    assert sum(e.amount for e in session.entries()) == 200 * 201 // 2
+    assert sum(e.amount for e in cash_db.entries(session)) == 200 * 201 // 2

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from widgets.sharing import db as sharing_db
 from widgets.sharing.rules import Rule
 from widgets.sharing.ui import lesson as lesson3
 from widgets.sharing.ui.calculator import Inputs, SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.record import RecordPanel
 from widgets.store import Store
+from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE
 from widgets.ui.signin import SignInView
 
@@ -223,9 +225,9 @@ def test_rule_and_distribution_are_saved_and_shown_in_a_later_session(store):
     page.record.save.click()
     assert "Tersimpan" in page.record.status.value
     session = PAGE.session
-    rule = session.rule("kambing")
+    rule = sharing_db.rule(session, "kambing")
     assert rule.method == "mix" and rule.params["equal_percent"] == "50"
-    [saved] = session.distributions("kambing")
+    [saved] = sharing_db.distributions(session, "kambing")
     assert saved.total == 15_600_000 and sum(a for _, a in saved.shares) == 15_600_000
     assert saved.day == DAY and "Disepakati" in saved.note
 
@@ -304,7 +306,7 @@ def test_exercise_checks_on_the_server_and_saves_when_signed_in(page):
     exercise.answer.control.value = "165.760"
     exercise.check.click()
     assert "Benar" in exercise.feedback.value
-    answers = PAGE.session.answers("bagi-hasil-kas")
+    answers = answer_db.answers(PAGE.session, "bagi-hasil-kas")
     assert [a.correct for a in answers] == [True]
     exercise.answer.control.value = "1M"
     exercise.check.click()

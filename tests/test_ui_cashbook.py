@@ -15,6 +15,7 @@ import ipywidgets as w
 import pytest
 from openpyxl import load_workbook
 
+from widgets.cashbook import db as cash_db
 from widgets.cashbook.ledger import column_labels
 from widgets.cashbook.ui.cashbook import CashBookView, downloads_html
 from widgets.core import i18n
@@ -78,7 +79,7 @@ class Page:
 def stored(db_path: Path, name: str = NAME, pin: str = PIN):
     """The entries as another kernel reads them: a fresh Store on the same file."""
     with Store(db_path) as other:
-        return other.sign_in(name, pin).entries()
+        return cash_db.entries(other.sign_in(name, pin))
 
 
 def page_html(widget: w.Widget) -> str:
@@ -155,7 +156,7 @@ def test_sign_in_again_loads_the_same_entries(store):
     again.sign_in()
     assert PAGE.session is not None and not PAGE.session.is_new
     assert again.signin.signed_in.value == notice_html(t("ui.signin_welcome", name=NAME), "ok")
-    assert [e.description for e in PAGE.session.entries()] == ["Jual 10 keset"]
+    assert [e.description for e in cash_db.entries(PAGE.session)] == ["Jual 10 keset"]
     assert "Jual 10 keset" in again.book.table.value
     assert "Rp150.000" in again.book.balance.value
 
@@ -311,7 +312,7 @@ def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(store, 
 
     def gone_before(press: str, entry) -> None:
         page.book.pick.value = entry.id
-        other_phone.delete_entry(entry.id)
+        cash_db.delete_entry(other_phone, entry.id)
         getattr(page.book, press).click()
         assert "sudah dihapus" in page.book.status.value
         assert entry.description not in page.book.table.value  # the list is read again
@@ -323,7 +324,7 @@ def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(store, 
     page.book.pick.value = thread.id
     page.book.edit.click()
     page.form.amount.control.value = "35rb"
-    other_phone.delete_entry(thread.id)
+    cash_db.delete_entry(other_phone, thread.id)
     page.book.save.click()
     assert "sudah dihapus" in page.book.status.value
     assert page.form.amount.control.value == "35rb"
@@ -387,7 +388,7 @@ def test_delete_alone_on_an_empty_book_does_nothing(store):
     page.book.delete.click()
     page.book.confirm_yes.click()
     assert not shown(page.book.confirm)
-    assert PAGE.session.entries() == []
+    assert cash_db.entries(PAGE.session) == []
 
 
 # --- Escaping -------------------------------------------------------------------------------
@@ -402,7 +403,7 @@ def test_description_with_markup_is_shown_as_text(store, db_path):
     escaped = escape(evil)
     assert escaped in page.book.table.value
     assert escaped in page.book.status.value
-    page.book.pick.value = PAGE.session.entries()[0].id
+    page.book.pick.value = cash_db.entries(PAGE.session)[0].id
     page.book.delete.click()
     assert escaped in page.book.confirm_text.value
     for html in (page.book.table.value, page.book.status.value, page.book.summary.value,
@@ -476,7 +477,7 @@ def test_two_participants_never_see_each_others_entries(store, db_path):
     page = Page(store)
     page.sign_in("Siti Aminah", "2580")
     page.add(description="Rahasia Siti", amount="150rb")
-    siti_id = PAGE.session.entries()[0].id
+    siti_id = cash_db.entries(PAGE.session)[0].id
     page.sign_out()
 
     page.sign_in("Bu Endang", "9876")
@@ -503,7 +504,7 @@ def test_an_open_delete_question_does_not_pass_to_the_next_participant(store, db
     page = Page(store)
     page.sign_in("Siti Aminah", "2580")
     page.add(description="Rahasia Siti", amount="150rb")
-    page.book.pick.value = PAGE.session.entries()[0].id
+    page.book.pick.value = cash_db.entries(PAGE.session)[0].id
     page.book.delete.click()  # asked, never answered
     page.sign_out()
     page.sign_in("Bu Endang", "9876")

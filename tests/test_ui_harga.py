@@ -19,6 +19,7 @@ from widgets.pricing.ui.costsheet import (
     PriceCalculatorView,
 )
 from widgets.store import Store
+from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE
 
 TODAY = dt.date(2026, 11, 28)
@@ -316,7 +317,7 @@ def test_cost_exercise_checked_saved_and_explained(store):
     card.answer.control.value = "19.300"
     card.check.click()
     assert "Benar!" in card.feedback.value
-    answers = PAGE.session.answers(lesson2.EXERCISES[0])
+    answers = answer_db.answers(PAGE.session, lesson2.EXERCISES[0])
     assert [a.correct for a in answers] == [False, False, False, True]
     assert answers[-1].answer == {"typed": 19_300}
 
@@ -328,7 +329,7 @@ def test_exercise_input_errors_save_nothing(store):
     card.answer.control.value = "29.3"
     card.check.click()
     assert "29.300" in errors(card.answer)  # the "did you mean" question, beside the field
-    assert PAGE.session.answers(lesson2.EXERCISES[2]) == []
+    assert answer_db.answers(PAGE.session, lesson2.EXERCISES[2]) == []
     card.answer.control.value = "29.330"
     card.check.click()
     assert "Benar!" in card.feedback.value

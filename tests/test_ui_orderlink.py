@@ -89,7 +89,7 @@ def test_a_good_number_gives_the_link_the_qr_and_the_sheet():
 def test_a_landline_is_refused_under_the_phone_field_and_no_link_is_shown():
     view = keset_view("0725 41234")
     view.make.click()
-    assert errors(view.phone).strip() == "⚠ " + t("orderlink.phone_not_mobile")
+    assert errors(view.phone).strip() == "⚠ " + t("whatsapp.phone_not_mobile")
     assert view.result.value == "" and view.download.value == "" and view.link is None
     assert errors(view.price) == "" and errors(view.product) == ""
 
@@ -146,7 +146,7 @@ def test_every_problem_shows_at_once_under_its_own_field():
     view.price.control.value = "12.5"
     view.count.control.value = "0"
     view.make.click()
-    assert t("orderlink.phone_empty") in errors(view.phone)
+    assert t("whatsapp.phone_empty") in errors(view.phone)
     assert t("orderlink.product_empty") in errors(view.product)
     assert "kurang jelas" in errors(view.price)
     assert errors(view.count)

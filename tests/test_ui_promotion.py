@@ -9,9 +9,11 @@ import re
 import pytest
 
 from widgets.core import i18n
+from widgets.promotion import db as post_db
 from widgets.promotion.ui.composer import ListingBuilderView, PostComposerView
 from widgets.promotion.ui.lesson5 import AgreementView, GoatChannelsView, listing_repair
 from widgets.store import Store
+from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE
 
 TODAY = dt.date(2026, 11, 28)
@@ -115,9 +117,9 @@ def test_saving_needs_sign_in_and_keeps_the_post(signed_in):
     fill_good_post(view)
     view.save.click()
     assert "Latihan selesai" in plain(view.status.value)
-    posts = signed_in.posts("post")
+    posts = post_db.posts(signed_in, "post")
     assert len(posts) == 2 and posts[-1].parts["hook"] == "Lantai teras cepat kotor?"
-    assert [a.correct for a in signed_in.answers("promosi-tulisan")] == [False, True]
+    assert [a.correct for a in answer_db.answers(signed_in, "promosi-tulisan")] == [False, True]
     assert "Lantai teras" in view.saved.value
 
 
@@ -145,7 +147,7 @@ def test_listing_repair_exercise_starts_blocked_and_can_be_fixed(signed_in):
     view.photos.control.value = 5
     view.save.click()
     assert keys(view.findings.value) == ["listing_ok"]
-    assert signed_in.answers("marketplace-daftar")[-1].correct
+    assert answer_db.answers(signed_in, "marketplace-daftar")[-1].correct
     view.weight.control.value = "berat"
     view.check.click()
     assert "uk-msg-error" in view.weight.message.value
@@ -177,7 +179,7 @@ def test_agreement_maker_lists_what_is_missing_then_makes_the_letter(signed_in):
     assert "Rp12.000" in text and "Rp240.000" in text and "28 November 2026" in text
     assert "Warung &lt;Bu Sri&gt;" in view.preview.value
     assert 'download="perjanjian-titip-warung-bu-sri-2026-11-28.html"' in view.preview.value
-    assert signed_in.answers("marketplace-titip")[-1].correct
+    assert answer_db.answers(signed_in, "marketplace-titip")[-1].correct
     view.commission.control.value = "dua puluh"
     view.make.click()
     assert "uk-msg-error" in view.commission.message.value and view.preview.value == ""
@@ -194,7 +196,7 @@ def test_goat_channels_exercise_feedback(signed_in):
         view.boxes[key].value = True
     view.check.click()
     assert "Benar" in plain(view.result.value)
-    assert [a.correct for a in signed_in.answers("marketplace-kambing")] == [False, True]
+    assert [a.correct for a in answer_db.answers(signed_in, "marketplace-kambing")] == [False, True]
 
 
 def test_english_catalog_works_for_the_composer():
@@ -234,7 +236,7 @@ def test_a_saved_post_opens_again_to_be_changed(signed_in):
     assert view.reopen_box.layout.display == ""
     fresh = PostComposerView()  # a reload: a new page, the same participant
     assert fresh.hook.control.value == ""
-    fresh.reopen.control.value = signed_in.posts("post")[-1].id
+    fresh.reopen.control.value = post_db.posts(signed_in, "post")[-1].id
     fresh.reopen_button.click()
     assert fresh.hook.control.value == "Lantai teras cepat kotor?"
     assert fresh.price.control.value == "Rp20.000"

@@ -1,4 +1,5 @@
-"""Take the cash book home: an Excel workbook (``Buku Kas`` + ``Ringkasan``) and a CSV file.
+"""Take the cash book home: an Excel workbook (``Buku Kas`` + ``Ringkasan``, and with the credit
+book ``Utang-Piutang`` + ``Pembayaran``) and a CSV file.
 
 Amounts are written as whole-number cells with a ``"Rp"#,##0`` format, so Excel and LibreOffice
 can add them up and an Indonesian spreadsheet shows ``Rp1.500.000``. Text typed by participants is
@@ -11,6 +12,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -18,6 +20,7 @@ from openpyxl.styles import Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from widgets.cashbook import credit
 from widgets.cashbook.ledger import CashBookRow, Entry, column_labels, monthly_summary, table_rows
 from widgets.core.i18n import format_date, format_month, t
 
@@ -108,9 +111,84 @@ def _fill_summary(ws: Worksheet, entries: list[Entry]) -> None:
     _set_widths(ws, _SUMMARY_WIDTHS)
 
 
-def cashbook_xlsx(entries: Iterable[Entry], owner_name: str, opening: int = 0) -> bytes:
+def _fill_debts(ws: Worksheet, rows: list[credit.DebtStatus], summary: credit.CreditSummary,
+                today: dt.date) -> None:
+    _text(ws, 1, 1, t("creditui.export_title", date=format_date(today)), bold=True).font = Font(
+        bold=True, size=14)
+    labels = [t(f"creditui.xcol_{key}") for key in _DEBT_COLUMNS]
+    _header(ws, 2, labels)
+    for row, line in enumerate(rows, start=3):
+        debt = line.debt
+        for column, text in ((1, t(f"credit.kind_short_{debt.kind}")), (2, debt.who),
+                             (3, debt.what), (10, _state(line))):
+            _text(ws, row, column, text)
+        for column, day in ((4, debt.day), (5, debt.due)):
+            ws.cell(row=row, column=column, value=day).number_format = DATE_FORMAT
+        for column, value in ((6, debt.amount), (7, line.paid), (8, line.balance)):
+            _rupiah(ws, row, column, value)
+        ws.cell(row=row, column=9, value=line.days_overdue or None)
+    last = 3 + len(rows) + 1
+    for offset, (key, value) in enumerate((
+            ("owed", summary.owed_to_us), ("owe", summary.we_owe), ("cash", summary.cash),
+            ("position", summary.position))):
+        _text(ws, last + offset, 2, t(f"creditui.sum_{key}"), bold=True)
+        _rupiah(ws, last + offset, 8, value, bold=True)
+    _set_widths(ws, _DEBT_WIDTHS)
+
+
+def _state(line: credit.DebtStatus) -> str:
+    if line.settled:
+        return t("creditui.state_paid")
+    if line.days_overdue:
+        return t("creditui.state_late", days=line.days_overdue)
+    return t("creditui.state_open")
+
+
+def _fill_payments(ws: Worksheet, debts: list[credit.Debt], payments: list[credit.Payment]
+                   ) -> None:
+    labels = [t(f"creditui.xcol_{key}") for key in ("day", "kind", "who", "what", "amount")]
+    _header(ws, 1, labels)
+    by_id = {d.id: d for d in debts}
+    ordered = sorted(payments, key=lambda p: (p.day, p.id or 0))
+    for row, payment in enumerate(ordered, start=2):
+        debt = by_id[payment.debt_id]
+        ws.cell(row=row, column=1, value=payment.day).number_format = DATE_FORMAT
+        for column, text in ((2, t(f"credit.kind_short_{debt.kind}")), (3, debt.who),
+                             (4, debt.what)):
+            _text(ws, row, column, text)
+        _rupiah(ws, row, 5, payment.amount)
+    _set_widths(ws, (13, 12, 28, 34, 17))
+
+
+_DEBT_COLUMNS = ("kind", "who", "what", "day", "due", "amount", "paid", "left", "late", "state")
+_DEBT_WIDTHS = (12, 28, 34, 13, 13, 17, 17, 17, 10, 22)
+
+
+@dataclass(frozen=True)
+class CreditBook:
+    """What the credit sheets need: the debts, their payments and the cash on ``today``."""
+
+    debts: list[credit.Debt]
+    payments: list[credit.Payment]
+    cash: int
+    today: dt.date
+
+
+def add_credit_sheets(workbook: Workbook, book: CreditBook) -> None:
+    """Sheets ``Utang-Piutang`` (every debt with what is paid and left, then the totals and the
+    position after debts) and ``Pembayaran`` (every payment)."""
+    rows = credit.statuses(book.debts, book.payments, book.today)
+    summary = credit.summarise(book.debts, book.payments, book.cash, book.today)
+    _fill_debts(workbook.create_sheet(t("creditui.sheet_debts")), rows, summary, book.today)
+    _fill_payments(workbook.create_sheet(t("creditui.sheet_payments")), book.debts,
+                   book.payments)
+
+
+def cashbook_xlsx(entries: Iterable[Entry], owner_name: str, opening: int = 0,
+                  credit_book: CreditBook | None = None) -> bytes:
     """The cash book as an .xlsx file: sheet ``Buku Kas`` (every line with its balance, then
-    totals) and sheet ``Ringkasan`` (money in, out and net per month)."""
+    totals) and sheet ``Ringkasan`` (money in, out and net per month); with ``credit_book``,
+    also its two sheets (:func:`add_credit_sheets`)."""
     entries = list(entries)
     workbook = Workbook()
     cashbook = workbook.active
@@ -118,6 +196,8 @@ def cashbook_xlsx(entries: Iterable[Entry], owner_name: str, opening: int = 0) -
     cashbook.title = t("ledger.sheet_cashbook")
     _fill_cashbook(cashbook, entries, owner_name, opening)
     _fill_summary(workbook.create_sheet(t("ledger.sheet_summary")), entries)
+    if credit_book is not None:
+        add_credit_sheets(workbook, credit_book)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -2,11 +2,10 @@
 of labels to stick on products. Plain Python, no ipywidgets.
 
 A buyer scans the label, WhatsApp opens a chat with the group's number and a message already
-written, and the buyer only presses Send. wa.me wants the number with country code 62 and no
-leading 0, so :func:`normalise_phone` turns what people type (``0812-3456-7890``,
-``+62 812 3456 7890``) into that form and refuses, with a message saying how to fix it, anything
-that is not an Indonesian mobile number. Everything a participant typed is escaped in the sheet,
-and the sheet loads nothing from outside: it opens and prints on a laptop without internet.
+written, and the buyer only presses Send. The link and the phone-number checks live in
+:mod:`widgets.core.whatsapp` (the credit book's reminders use them too). Everything a
+participant typed is escaped in the sheet, and the sheet loads nothing from outside: it opens
+and prints on a laptop without internet.
 """
 
 from __future__ import annotations
@@ -17,15 +16,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from widgets.core.i18n import language, t
 from widgets.core.money import format_rupiah
+from widgets.core.whatsapp import (  # noqa: F401  (re-exported: lesson 4's names)
+    MESSAGE_LIMIT,
+    MessageError,
+    PhoneError,
+    WhatsAppError,
+    check_message,
+    format_phone,
+    normalise_phone,
+    wa_link,
+)
 
 if TYPE_CHECKING:  # qrcode brings Pillow: loaded with the first code, not with the page
     import qrcode
 
-MESSAGE_LIMIT = 1000  # characters; one or two sentences is what a buyer needs
 PRODUCT_LIMIT = 60  # a label has room for about three short lines
 GROUP_LIMIT = 60
 # A label's QR code is about 31 mm wide. Version 15 has 77 modules, so each is still ~0.35 mm:
@@ -36,119 +43,29 @@ PER_PAGE = COLUMNS * ROWS
 MAX_PAGES = 10
 MAX_LABELS = PER_PAGE * MAX_PAGES
 
-# Spaces (also the non-breaking ones phones paste), dashes of every width, dots and brackets.
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212.()]+")
-_DIGITS = frozenset("0123456789")
-# Codes of countries many participants worked in; named in the message when a number has one.
-_COUNTRIES = ("852", "853", "886", "966", "971", "673", "60", "65", "82", "81")
-_SHORTEST, _LONGEST = 10, 13  # digits of a mobile number written the 08 way
+# The link and the phone checks are shared with the credit book's reminders (core.whatsapp).
+order_link = wa_link
 
 
-class OrderLinkError(ValueError):
-    """Input we cannot make a link or label from. ``str(e)`` is the participant's message;
-    ``key`` is its catalog key (``orderlink.<key>``) so tests and views need not match text."""
+class OrderLinkError(WhatsAppError):
+    """Input we cannot make a label from. ``str(e)`` is the participant's message; ``key`` is
+    its catalog key (``orderlink.<key>``). Phone and message problems are the core's
+    :class:`PhoneError` and :class:`MessageError`; a view catches all with WhatsAppError."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(f"orderlink.{key}", **params))
+    domain = "orderlink"
 
 
-class PhoneError(OrderLinkError):
-    """The phone number is not an Indonesian mobile number."""
+class QrTooLong(MessageError):
+    """The link needs a QR code too dense for a label."""
 
-
-class MessageError(OrderLinkError):
-    """The message is too long for a link or for a label's QR code."""
+    domain = "orderlink"
 
 
 class LabelError(OrderLinkError):
     """A product or group name that does not fit on a label."""
 
 
-# --- Phone numbers --------------------------------------------------------------------------
-
-
-def normalise_phone(text: str) -> str:
-    """``0812-3456-7890``, ``+62 812 3456 7890``, ``(0812) 3456 7890`` -> ``6281234567890``."""
-    if not isinstance(text, str):
-        raise TypeError(f"normalise_phone expects str, got {type(text).__name__}")
-    compact = _SEPARATORS.sub("", text)
-    international = compact.startswith("+")
-    digits = compact[1:] if international else compact
-    if not digits:
-        raise PhoneError("phone_empty")
-    bad = next((char for char in digits if char not in _DIGITS), None)
-    if bad is not None:
-        raise PhoneError("phone_bad_char", char=bad)
-    national = _national(digits, international)
-    _check_mobile(national)
-    return "62" + national
-
-
-def _national(digits: str, international: bool) -> str:
-    """The number after the country code or the leading 0 (``81234567890``)."""
-    if not international and digits.startswith("00"):  # 0062…: the international prefix
-        digits, international = digits[2:], True
-    if digits.startswith("62"):
-        rest = digits[2:]
-        # "+62 0812…": the 0 belongs to the national form only; wa.me would fail with it.
-        return rest[1:] if rest.startswith("0") else rest
-    if international:
-        raise _foreign(digits) if digits[:1] != "0" else PhoneError("phone_bad_start")
-    if digits.startswith("0"):
-        return digits[1:]
-    if digits.startswith("8"):  # written without the 0: 812-3456-7890
-        return digits
-    if any(digits.startswith(code) for code in _COUNTRIES):
-        raise _foreign(digits)
-    raise PhoneError("phone_bad_start")
-
-
-def _foreign(digits: str) -> PhoneError:
-    code = next((code for code in _COUNTRIES if digits.startswith(code)), None)
-    if code is None:
-        return PhoneError("phone_foreign")
-    return PhoneError("phone_foreign_known", code=code, country=t(f"orderlink.country_{code}"))
-
-
-def _check_mobile(national: str) -> None:
-    """Mobile numbers are 08 then 1-9 (0812, 0857, 0896…), 10 to 13 digits in all."""
-    if not national.startswith("8") or national[1:2] == "0":
-        raise PhoneError("phone_not_mobile")
-    count = len(national) + 1  # as written with the leading 0
-    if count < _SHORTEST:
-        raise PhoneError("phone_too_short", count=count)
-    if count > _LONGEST:
-        raise PhoneError("phone_too_long", count=count)
-
-
-def format_phone(phone: str) -> str:
-    """A number the way people read it aloud: ``6281234567890`` -> ``0812-3456-7890``."""
-    local = "0" + normalise_phone(phone)[2:]
-    rest = local[4:]
-    half = len(rest) // 2
-    return f"{local[:4]}-{rest[:half]}-{rest[half:]}"
-
-
-# --- The link -------------------------------------------------------------------------------
-
-
-def check_message(message: str) -> str:
-    """The message as it goes into the link: trimmed, Windows line ends made plain."""
-    text = message.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if len(text) > MESSAGE_LIMIT:
-        raise MessageError("message_too_long", count=len(text), limit=MESSAGE_LIMIT)
-    return text
-
-
-def order_link(phone: str, message: str = "") -> str:
-    """``https://wa.me/6281234567890?text=Halo%2C…``; no ``?text=`` for an empty message."""
-    number = normalise_phone(phone)
-    text = check_message(message)
-    if not text:
-        return f"https://wa.me/{number}"
-    return f"https://wa.me/{number}?text={quote(text, safe='')}"
+# --- The message ----------------------------------------------------------------------------
 
 
 def default_message(product: str, price: int | None = None) -> str:
@@ -176,9 +93,9 @@ def _qr(link: str, box_size: int = 8) -> qrcode.QRCode:
     try:
         code.make(fit=True)
     except DataOverflowError:
-        raise MessageError("qr_too_long") from None
+        raise QrTooLong("qr_too_long") from None
     if code.version > MAX_QR_VERSION:
-        raise MessageError("qr_too_long")
+        raise QrTooLong("qr_too_long")
     return code
 
 
@@ -262,7 +179,7 @@ def check_group(text: str) -> str:
 
 
 def make_label(product: str, price: int | None, group: str, phone: str, message: str) -> Label:
-    """A checked label: every problem raises an OrderLinkError with the participant's text."""
+    """A checked label: every problem raises a WhatsAppError with the participant's text."""
     if price is not None and (isinstance(price, bool) or not isinstance(price, int)):
         raise TypeError(f"price must be int rupiah or None, got {type(price).__name__}")
     link = order_link(phone, message)

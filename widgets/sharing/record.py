@@ -159,7 +159,7 @@ def saved_params(rec: DistributionRecord, rule: Rule, set_aside_codes: Sequence[
 
 def record_from_saved(saved: Any, signers: Sequence[tuple[str, str]] = (), village: str = ""
                       ) -> DistributionRecord:
-    """The record of a :class:`widgets.store.SavedDistribution`."""
+    """The record of a :class:`widgets.sharing.db.SavedDistribution`."""
     params = saved.params
     basis = params.get("basis", {})
     labels = params.get("aside_labels", {})

@@ -12,7 +12,8 @@ from html import escape
 
 import ipywidgets as w
 
-from widgets.cashbook import ledger
+from widgets.cashbook import credit_db, db, ledger
+from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
@@ -312,7 +313,7 @@ class CashBookView(w.VBox):
                 html.value = ""
             self.pick.options = []
             return
-        entries = self.session.entries()
+        entries = db.entries(self.session)
         self.balance.value = (
             f'<div class="uk-balance" style="font-size:20px;margin:4px 0 8px">'
             f"{escape(t('ui.balance_now'))} <b>{escape(format_rupiah(ledger.balance(entries)))}"
@@ -343,9 +344,9 @@ class CashBookView(w.VBox):
             return
         try:
             if self.editing is None:
-                saved = self.session.add_entry(entry)
+                saved = db.add_entry(self.session, entry)
             else:
-                saved = self.session.update_entry(self.editing, entry)
+                saved = db.update_entry(self.session, self.editing, entry)
         except EntryError:
             self.status.value = notice_html(t("ui.not_saved"), "error")
             return
@@ -359,7 +360,7 @@ class CashBookView(w.VBox):
         self._stop_editing()
         self.form.reset()
         PAGE.changed()
-        balance = ledger.balance(self.session.entries())
+        balance = ledger.balance(db.entries(self.session))
         self.status.value = notice_html(
             t(key, description=saved.description, balance=format_rupiah(balance)), "ok")
 
@@ -368,9 +369,13 @@ class CashBookView(w.VBox):
             return
         self._hide_confirm()
         try:
-            entry = self.session.get_entry(self.pick.value)
+            entry = db.get_entry(self.session, self.pick.value)
         except LookupError:
             self._entry_gone()
+            return
+        if credit_db.payment_for_entry(self.session, entry.id) is not None:
+            # A payment's line changes with its payment, in the credit book below.
+            self.status.value = notice_html(str(LinkedEntryError(entry.description)), "info")
             return
         self.editing = entry.id
         self.form.load(entry)
@@ -393,14 +398,15 @@ class CashBookView(w.VBox):
         if self.pick.value is None:
             return
         try:
-            entry = self.session.get_entry(self.pick.value)
+            entry = db.get_entry(self.session, self.pick.value)
         except LookupError:
             self._entry_gone()
             return
         self.deleting = entry.id
+        linked = credit_db.payment_for_entry(self.session, entry.id) is not None
         self.confirm_text.value = notice_html(t(
-            "ui.delete_question", description=entry.description,
-            amount=format_rupiah(entry.amount)), "warn")
+            "creditui.delete_line" if linked else "ui.delete_question",
+            description=entry.description, amount=format_rupiah(entry.amount)), "warn")
         self.confirm.layout.display = ""
 
     def _hide_confirm(self) -> None:
@@ -415,7 +421,10 @@ class CashBookView(w.VBox):
         if entry_id is None:
             return
         try:
-            self.session.delete_entry(entry_id)
+            if credit_db.payment_for_entry(self.session, entry_id) is not None:
+                credit_db.delete_entry_and_payment(self.session, entry_id)  # asked about both
+            else:
+                db.delete_entry(self.session, entry_id)
         except LookupError:
             pass  # already gone (deleted from another phone): the refresh shows the truth
         if self.editing == entry_id:

@@ -9,13 +9,14 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from widgets.cashbook import exercises, ledger
+from widgets.cashbook import db, exercises, ledger
 from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
 from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
+from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.signin import SignInView
 
@@ -97,7 +98,7 @@ class WeekExercise(w.VBox):
         self.add_status.value = ""
         try:
             entry = self.form.read()
-            PAGE.session.add_entry(entry)
+            db.add_entry(PAGE.session, entry)
         except EntryError:
             self.add_status.value = notice_html(t("ui.not_saved"), "error")
             return
@@ -122,9 +123,9 @@ class WeekExercise(w.VBox):
         except AmountError:
             self.feedback.value = ""
             return
-        result = exercises.check_week(PAGE.session.entries(), self.expected, self.opening,
+        result = exercises.check_week(db.entries(PAGE.session), self.expected, self.opening,
                                       closing, profit)
-        PAGE.session.save_answer(EXERCISE_ID, {"closing": closing, "profit": profit},
+        save_answer(PAGE.session, EXERCISE_ID, {"closing": closing, "profit": profit},
                                  result.correct)
         lines = exercises.explain(result)
         head = notice_html(t("lesson1.all_right" if result.correct else "lesson1.not_yet"),
@@ -134,3 +135,29 @@ class WeekExercise(w.VBox):
 
 def week_exercise() -> WeekExercise:
     return WeekExercise()
+
+
+# --- The credit book (buku utang-piutang) ---------------------------------------------------
+
+
+def show_credit_example() -> None:
+    """The konveksi group's credit book: the school's uniform order paid in two parts."""
+    from widgets.cashbook.ui.credit_lesson import show_credit_example as show
+
+    show()
+
+
+def credit_app(today: dt.date | None = None) -> w.VBox:
+    """The participant's own credit book, under the cash book's sign-in above (one sign-in per
+    page): a payment recorded here appears in the cash book at once."""
+    from widgets.cashbook.data import load_credit_example
+    from widgets.cashbook.ui.credit import CreditBookView
+
+    group = load_village().group(load_credit_example().group).name
+    return CreditBookView(today, group)
+
+
+def credit_exercise() -> w.VBox:
+    from widgets.cashbook.ui.credit_lesson import CreditExercise
+
+    return CreditExercise()

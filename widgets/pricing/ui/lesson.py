@@ -32,6 +32,7 @@ from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
 from widgets.pricing.ui.costsheet import CostSheetView, GoatCostView, PriceCalculatorView
+from widgets.store.answers import answers, save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.inputs import Reader, table_style
 from widgets.ui.signin import SignInView
@@ -189,9 +190,9 @@ class ExerciseCard(w.VBox):
         typed = reader.amount(self.answer, optional=True)
         if not reader.ok:
             return
-        tries = sum(1 for a in session.answers(self.exercise) if not a.correct)
+        tries = sum(1 for a in answers(session, self.exercise) if not a.correct)
         result = self.check_answer(typed, tries)
-        session.save_answer(self.exercise, {"typed": typed}, result.correct)
+        save_answer(session, self.exercise, {"typed": typed}, result.correct)
         self.feedback.value = "".join(notice_html(text, kind) for kind, text in result.lines)
 
 

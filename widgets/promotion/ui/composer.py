@@ -15,8 +15,10 @@ from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Group, Village, load_village
 from widgets.pricing import channels
 from widgets.pricing.fees import FeeData, load_fees
+from widgets.promotion import db
 from widgets.promotion import posts as promotion
 from widgets.promotion.posts import Finding, PlatformRules
+from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section, tick_box
 from widgets.ui.inputs import row, text_field
 
@@ -237,7 +239,7 @@ class PostComposerView(w.VBox):
 
     def _show_saved(self) -> None:
         session = PAGE.session
-        posts = session.posts("post") if session is not None else []
+        posts = db.posts(session, "post") if session is not None else []
         self.saved.value = saved_list_html(posts, self.rules)
         names = {k: p.name for k, p in self.rules.posts.items()}
         self.reopen.control.options = [
@@ -252,7 +254,7 @@ class PostComposerView(w.VBox):
         """Put a saved post's parts back in the fields, to change it and save it again."""
         session = PAGE.session
         wanted = self.reopen.control.value
-        found = [p for p in session.posts("post") if p.id == wanted] if session else []
+        found = [p for p in db.posts(session, "post") if p.id == wanted] if session else []
         if not found:
             return
         post = found[0]
@@ -278,8 +280,8 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
     passed = promotion.passes(findings)
     exercise = POST_EXERCISE if kind == "post" else LISTING_EXERCISE
     try:
-        saved = session.save_post(kind, platform, parts, text)
-        session.save_answer(exercise, {"post_id": saved.id, "platform": platform}, passed)
+        saved = db.save_post(session, kind, platform, parts, text)
+        save_answer(session, exercise, {"post_id": saved.id, "platform": platform}, passed)
     except ValueError:
         log.exception("saving a %s failed", kind)
         return notice_html(t("promoview.save_failed"), "error")

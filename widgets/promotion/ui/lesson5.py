@@ -20,6 +20,7 @@ from widgets.pricing.ui.channels import fee_sources_html
 from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
 from widgets.promotion.ui.composer import ListingBuilderView, findings_html
+from widgets.store.answers import save_answer
 from widgets.ui.common import (
     HTML_FILE,
     PAGE,
@@ -149,7 +150,7 @@ class AgreementView(w.VBox):
         session = PAGE.session
         if session is not None:
             try:
-                session.save_answer(AGREEMENT_EXERCISE, {"partner": agreement.partner},
+                save_answer(session, AGREEMENT_EXERCISE, {"partner": agreement.partner},
                                     found[-1].key == "agreement_ok")
             except ValueError:
                 log.exception("saving the agreement answer failed")
@@ -189,7 +190,7 @@ class GoatChannelsView(w.VBox):
             self.result.value += notice_html(t("promoex.sign_in_first"), "info")
             return
         try:
-            session.save_answer(promo_exercises.GOAT_EXERCISE, {"chosen": chosen},
+            save_answer(session, promo_exercises.GOAT_EXERCISE, {"chosen": chosen},
                                 result.correct)
         except ValueError:
             log.exception("saving the goat answer failed")

@@ -15,12 +15,12 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, parse_rupiah
 from widgets.core.village import load_village
+from widgets.core.whatsapp import WhatsAppError
 from widgets.promotion.orderlink import (
     MAX_LABELS,
     MAX_PAGES,
     PER_PAGE,
     Label,
-    OrderLinkError,
     check_group,
     check_message,
     check_product,
@@ -112,7 +112,7 @@ class OrderLinkView(w.VBox):
         field.clear()
         try:
             return check(field.control.value)
-        except OrderLinkError as exc:
+        except WhatsAppError as exc:
             reader.fail(field, str(exc))
             return None
 

@@ -24,6 +24,7 @@ from widgets.sharing.ui.calculator import CALC_STYLE, SharingCalculator, tall
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
+from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html
 from widgets.ui.signin import SignInView
 
@@ -272,7 +273,7 @@ class SharingExercise(w.VBox):
                 return
         result = check(question, typed)
         if PAGE.session is not None and typed is not None:
-            PAGE.session.save_answer(EXERCISE_PREFIX + question.key, {"answer": typed},
+            save_answer(PAGE.session, EXERCISE_PREFIX + question.key, {"answer": typed},
                                      result.correct)
         self.feedback.value = "".join(notice_html(line, kind) for kind, line in result.lines)
 

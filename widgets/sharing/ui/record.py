@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
+from widgets.sharing import db
 from widgets.sharing.data import COOP, group_data, village_line
 from widgets.sharing.record import (
     DistributionRecord,
@@ -25,7 +26,6 @@ from widgets.sharing.record import (
 )
 from widgets.sharing.rules import Rule, describe, method_label
 from widgets.sharing.ui.calculator import SharingCalculator
-from widgets.store import DistributionError
 from widgets.ui.common import (
     HTML_FILE,
     PAGE,
@@ -139,13 +139,13 @@ class RecordPanel(w.VBox):
         if rec is None or last is None:
             return
         try:
-            saved = session.save_distribution(
+            saved = db.save_distribution(session,
                 group_key=last.group_key, group_name=last.group_name, day=rec.day,
                 method=last.rule.method,
                 params=saved_params(rec, last.rule, list(last.result.set_aside)),
                 total=last.result.total, shares=list(last.result.shares.items()),
                 set_aside=list(last.result.set_aside.items()), place=rec.place, note=rec.note)
-        except DistributionError as exc:
+        except db.DistributionError as exc:
             self.status.value = notice_html(str(exc), "error")
             return
         self.preview.value = record_preview(rec)
@@ -164,14 +164,14 @@ class RecordPanel(w.VBox):
         if last is None:
             self.status.value = notice_html(t("lesson3.nothing_to_record"), "warn")
             return
-        session.save_rule(last.group_key, last.group_name, last.rule.method,
+        db.save_rule(session, last.group_key, last.group_name, last.rule.method,
                           dict(last.rule.params), " ".join(self.note.control.value.split()))
         self.status.value = notice_html(t("lesson3.saved_rule", rule=describe(last.rule)), "ok")
         self.refresh_saved()
 
     def _use_rule(self) -> None:
         session = PAGE.session
-        rule = session.rule(self.calculator.group.control.value) if session else None
+        rule = db.rule(session, self.calculator.group.control.value) if session else None
         if rule is None:
             return
         self.calculator.apply_rule(Rule(rule.method, rule.params))
@@ -185,7 +185,7 @@ class RecordPanel(w.VBox):
             return
         key = self.calculator.group.control.value
         parts = []
-        rule = session.rule(key)
+        rule = db.rule(session, key)
         if rule is not None:
             text = describe(Rule(rule.method, rule.params))
             parts.append(notice_html(t("lesson3.rule_in_force", group=rule.group_name,
@@ -195,7 +195,7 @@ class RecordPanel(w.VBox):
             self.use_rule.layout.display = ""
         else:
             parts.append(notice_html(t("lesson3.no_rule_yet"), "info"))
-        records = session.distributions(key)
+        records = db.distributions(session, key)
         if records:
             items = []
             for saved in reversed(records[-10:]):

@@ -1,0 +1,62 @@
+"""Lesson 1's credit book end to end in Chromium at phone size (360×740), against the real kit
+server: sign in, write a piutang, record a part payment, see the cash book gain the line and the
+balance change, get the WhatsApp reminder link (``wa.me/62…`` with the text encoded), reload and
+find everything still there. No sideways scrolling, no traceback, nothing loaded from outside."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from test_browser import PHONE, Page, assert_clean, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LESSON = "/voila/render/01-buku-kas.ipynb"
+
+
+def write_debt(page) -> None:
+    page.fill(".uk-credit-who input", "Bu Warsih <tetangga>")
+    page.fill(".uk-credit-what input", "2 keset karakter")
+    page.fill(".uk-credit-amount input", "70rb")
+    page.fill(".uk-credit-phone input", "0812-3456-7890")
+    page.click(".uk-credit-save")
+
+
+def test_credit_book_on_a_phone(kit_server, browser, artifacts):
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + LESSON)
+    sign_in(p.page, "Bendahara Uji", "8642")
+    write_debt(p.page)
+    p.page.wait_for_selector(".uk-credit-table:has-text('Rp70.000')", timeout=30_000)
+    assert "Bu Warsih <tetangga>" in p.page.inner_text(".uk-credit-table")  # escaped, shown
+
+    p.page.click(".uk-credit-pay")
+    p.page.fill(".uk-pay-amount input", "20rb")
+    p.page.click(".uk-pay-save")
+    p.page.wait_for_selector(".uk-table:has-text('Bayaran bon: Bu Warsih')", timeout=30_000)
+    assert "Rp20.000" in p.page.inner_text(".uk-balance-box")
+    p.page.wait_for_selector(".uk-credit-table:has-text('Rp50.000')", timeout=30_000)
+    assert "Rp50.000" in p.page.inner_text(".uk-credit-summary")
+
+    p.page.click(".uk-credit-remind")
+    link = p.page.wait_for_selector("a.uk-wa-send", timeout=30_000).get_attribute("href")
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "wa.me", "/6281234567890")
+    assert " " not in link and "%20" in link  # the text is encoded
+    message = parse_qs(parts.query)["text"][0]
+    assert "Rp50.000" in message and "2 keset karakter" in message and "Terima kasih" in message
+    width = p.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the lesson scrolls sideways: {width}px"
+    p.page.locator(".uk-credit-summary").scroll_into_view_if_needed()
+    p.page.screenshot(path=artifacts / "credit-book-360.png", full_page=True)
+    assert_clean(p)
+
+    p.page.reload()
+    p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
+    sign_in(p.page, "bendahara uji", "8642")
+    p.page.wait_for_selector(".uk-credit-table:has-text('Rp50.000')", timeout=30_000)
+    assert "Sudah dibayar Rp20.000 dari Rp70.000" in p.page.inner_text(".uk-credit-table")
+    assert "Bayaran bon: Bu Warsih" in p.page.inner_text(".uk-table")
+    assert_clean(p)
+    p.close()

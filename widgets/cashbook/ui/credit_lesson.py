@@ -1,0 +1,110 @@
+"""Lesson 1's credit part: the worked example on the konveksi group's own data (the school's
+uniform order paid in two parts) and the week exercise with its server-side check."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+from IPython.display import HTML, display
+
+from widgets.cashbook import credit, credit_exercise
+from widgets.cashbook.data import load_credit_example, load_credit_exercise
+from widgets.cashbook.ui.credit_parts import debts_table, summary_html
+from widgets.core.i18n import format_date, t
+from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.village import load_village
+from widgets.store.answers import answers, save_answer
+from widgets.ui.common import PAGE, Field, button, notice_html, section
+
+EXERCISE_ID = "utang-piutang-minggu"
+_BOX = ('<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+        'border-radius:6px;margin:6px 0">')
+
+
+def show_credit_example() -> None:
+    display(HTML(credit_example_html()))
+
+
+def credit_example_html() -> str:
+    """The group's credit book on the example's day, its summary, and the school's two
+    payments with the cash-book lines they are."""
+    example = load_credit_example()
+    village = load_village()
+    info = village.group(example.group)
+    day = example.as_of
+    shown = example.payments_until(day)
+    rows = credit.statuses(example.debts, shown, day)
+    summary = credit.summarise(example.debts, shown, example.opening_cash, day)
+    lines = {e.id: e for e in village.cashbook(example.group)}
+    by_id = {d.id: d for d in example.debts}
+    payments = "".join(
+        f"<li>{escape(format_date(p.day))}: {escape(by_id[p.debt_id].who)} "
+        f"{escape(t('lesson1.credit_pays', amount=format_rupiah(p.amount)))}<br><small>"
+        f"{escape(t('lesson1.credit_cash_line', line=lines[p.entry_id].description))}"
+        f"</small></li>" for p in example.payments)
+    label = escape(t("lesson1.credit_label", label=example.label_text()))
+    return (
+        f"<h4>{escape(t('lesson1.credit_example_title', group=info.name, day=format_date(day)))}"
+        f"</h4><p><small><i>{label}</i></small></p>"
+        + debts_table(rows) + f"<h4>{escape(t('creditui.section_summary'))}</h4>"
+        + summary_html(summary)
+        + f"<h4>{escape(t('lesson1.credit_two_parts'))}</h4><ul>{payments}</ul>"
+    )
+
+
+class CreditExercise(w.VBox):
+    """The week story; three amounts to type; feedback that names the slip."""
+
+    def __init__(self) -> None:
+        self.week = load_credit_exercise()
+        story = (f"{_BOX}<b>{escape(self.week.title_text())}</b><p>"
+                 f"{escape(self.week.story_text())}</p></div>")
+        self.owed = Field(t("lesson1.credit_owed_typed"), w.Text(placeholder="Rp"),
+                          css="uk-cx-owed")
+        self.owe = Field(t("lesson1.credit_owe_typed"), w.Text(placeholder="Rp"),
+                         css="uk-cx-owe")
+        self.position = Field(t("lesson1.credit_position_typed"), w.Text(placeholder="Rp"),
+                              css="uk-cx-position")
+        self.check = button(t("lesson1.check"), "primary")
+        self.check.add_class("uk-cx-check")
+        self.feedback = w.HTML()
+        self.feedback.add_class("uk-cx-feedback")
+        self.check.on_click(self._check)
+        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.body = w.VBox([section(t("lesson1.credit_answers")), self.owed, self.owe,
+                            self.position, self.check, self.feedback])
+        super().__init__([w.HTML(story), self.signed_out, self.body])
+        PAGE.observe(self._session_changed, "session")
+        self._session_changed()
+
+    def _session_changed(self, _change=None) -> None:
+        signed_in = PAGE.session is not None
+        self.body.layout.display = "" if signed_in else "none"
+        self.signed_out.layout.display = "none" if signed_in else ""
+        self.feedback.value = ""
+
+    def _typed(self, field: Field) -> int | None:
+        field.clear()
+        if not field.control.value.strip():
+            return None
+        try:
+            return parse_rupiah(field.control.value)
+        except AmountError as exc:
+            field.error(str(exc))
+            raise
+
+    def _check(self, _button=None) -> None:
+        try:
+            owed, owe, position = (self._typed(f) for f in (self.owed, self.owe, self.position))
+        except AmountError:
+            self.feedback.value = ""
+            return
+        attempt = len(answers(PAGE.session, EXERCISE_ID)) + 1
+        result = credit_exercise.check_week(self.week, owed, owe, position, attempt)
+        save_answer(PAGE.session, EXERCISE_ID,
+                            {"owed": owed, "owe": owe, "position": position}, result.correct)
+        head = notice_html(t("lesson1.credit_all_right" if result.correct else "lesson1.not_yet"),
+                           "ok" if result.correct else "warn")
+        self.feedback.value = head + "".join(
+            notice_html(text, kind) for kind, text in credit_exercise.explain(result))

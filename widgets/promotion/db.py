@@ -1,0 +1,54 @@
+"""Promotion texts a participant saved: lesson 4 posts and lesson 5 listings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from widgets.store.db import Session
+from widgets.store.fields import short_text
+
+POST_TEXT_MAX = 6000
+KINDS = ("post", "listing")
+
+
+@dataclass(frozen=True)
+class SavedPost:
+    id: int
+    kind: str  # "post" or "listing"
+    platform: str
+    parts: dict[str, Any]
+    text: str
+    created_at: str
+
+
+def save_post(session: Session, kind: str, platform: str, parts: dict[str, Any],
+              text: str) -> SavedPost:
+    """Keep a post (``kind="post"``) or a listing (``"listing"``) this participant wrote."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    if not isinstance(text, str) or not text.strip() or len(text) > POST_TEXT_MAX:
+        raise ValueError("a saved post needs text of at most 6000 characters")
+    platform = short_text(platform, "platform")
+    body = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+    store = session.store
+    now = store.now()
+    with store.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO posts (participant_id, kind, platform, parts, text, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (session.participant_id, kind, platform, body, text, now))
+        post_id = int(cursor.lastrowid or 0)
+    return SavedPost(post_id, kind, platform, json.loads(body), text, now)
+
+
+def posts(session: Session, kind: str | None = None) -> list[SavedPost]:
+    """This participant's saved posts or listings, oldest first."""
+    sql = ("SELECT id, kind, platform, parts, text, created_at FROM posts"
+           " WHERE participant_id = ?")
+    params: tuple[object, ...] = (session.participant_id,)
+    if kind is not None:
+        sql, params = sql + " AND kind = ?", (session.participant_id, kind)
+    return [SavedPost(i, k, p, json.loads(parts), text, at)
+            for i, k, p, parts, text, at in session.store.read(sql + " ORDER BY id", params)]

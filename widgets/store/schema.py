@@ -1,0 +1,150 @@
+"""The store's schema: an append-only list of steps. Step i brings a file from ``user_version``
+i to i + 1, so a laptop with last month's file is brought up to date when the kit starts.
+
+Tables belong to topics (each topic's ``db.py`` reads and writes its own), but the schema is one
+numbered history for the one SQLite file, so it lives here as plain SQL. A new table is one new
+``step(...)`` appended at the end; an old step is never edited.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def step(*statements: str) -> Migration:
+    """A migration that runs ``statements`` one by one (executescript() would COMMIT the
+    surrounding transaction, so a failed migration could not be rolled back)."""
+
+    def migrate(conn: sqlite3.Connection) -> None:
+        for sql in statements:
+            conn.execute(sql)
+
+    return migrate
+
+
+_PARTICIPANTS_ENTRIES_ANSWERS = step(
+    """CREATE TABLE participants (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        pin_salt BLOB,
+        pin_hash BLOB,
+        kdf TEXT,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    # AUTOINCREMENT so a deleted entry's id is never reused: a stale phone screen that still
+    # shows it must not end up editing someone's newer entry.
+    """CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        description TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        category TEXT NOT NULL,
+        purse TEXT NOT NULL CHECK (purse IN ('usaha', 'rumah')),
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX entries_by_participant ON entries(participant_id, day, id)",
+    """CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX answers_by_participant ON answers(participant_id, exercise, id)",
+)
+
+_SHARING = step(
+    # A group's agreed sharing rule. Every save is a new row; the newest is the rule in force,
+    # the older ones show how the agreement changed.
+    """CREATE TABLE sharing_rules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        method TEXT NOT NULL,
+        params TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX sharing_rules_by_participant ON sharing_rules(participant_id, group_key, id)",
+    # One distribution as recorded in the berita acara: shares and set-aside amounts are JSON
+    # lists of [label, rupiah] in the order shown; they must add up to the total.
+    """CREATE TABLE distributions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        group_name TEXT NOT NULL,
+        day TEXT NOT NULL,
+        place TEXT NOT NULL,
+        method TEXT NOT NULL,
+        params TEXT NOT NULL,
+        total INTEGER NOT NULL CHECK (typeof(total) = 'integer'),
+        shares TEXT NOT NULL,
+        set_aside TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX distributions_by_participant ON distributions(participant_id, group_key, id)",
+)
+
+_POSTS = step(
+    # Promotion texts a participant saved (lesson 4 posts, lesson 5 listings): the parts as
+    # JSON, so the composer can open them again, and the text as it was shown.
+    """CREATE TABLE posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('post', 'listing')),
+        platform TEXT NOT NULL,
+        parts TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX posts_by_participant ON posts(participant_id, kind, id)",
+)
+
+_CREDIT = step(
+    # The credit book (cashbook.credit_db): debts owed to the participant's group (piutang) and
+    # by it (utang). ``amount`` is what was lent; payments say what is left.
+    """CREATE TABLE credit_debts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('piutang', 'utang')),
+        who TEXT NOT NULL,
+        what TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        day TEXT NOT NULL,
+        due TEXT NOT NULL,
+        category TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX credit_debts_by_participant ON credit_debts(participant_id, day, id)",
+    # Each payment is also a cash-book line (entry_id, one line per payment). No ON DELETE
+    # CASCADE on debt_id or entry_id: SQLite refuses to drop a debt that still has payments, or
+    # a cash-book line a payment still points at, so the two books cannot drift apart.
+    """CREATE TABLE credit_payments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        debt_id INTEGER NOT NULL REFERENCES credit_debts(id),
+        entry_id INTEGER NOT NULL UNIQUE REFERENCES entries(id),
+        day TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX credit_payments_by_debt ON credit_payments(participant_id, debt_id, id)",
+)
+
+# Append only.
+MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT)
