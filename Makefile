@@ -10,12 +10,13 @@ PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-buku-kas
 
-.PHONY: help setup check serve test lint test-fast bench clean-notebooks clean
+.PHONY: help setup check serve test lint test-fast bench clean-notebooks clean slides handout
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   is this laptop ready?"
+	@echo "make slides  write the lecture decks as offline HTML (slides/build/)"
 	@echo "make bench   compare the kit's server with stock Voila"
 
 $(STAMP): pyproject.toml
@@ -43,6 +44,14 @@ test: lint
 
 test-fast: setup
 	$(BIN)/python -m pytest tests -m "not browser and not slow"
+
+# Offline decks for a USB stick: slides/build/<deck>.slides.html plus reveal.js and jQuery.
+slides: setup
+	$(BIN)/python -m widgets.training.build
+
+# The same decks printed to PDF through reveal's print view (needs Chromium).
+handout: setup
+	$(BIN)/python -m widgets.training.build --pdf
 
 bench: setup
 	$(BIN)/python -m bench.run

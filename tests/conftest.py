@@ -60,6 +60,10 @@ class KitServer:
         )
         self.wait_ready()
 
+    def deck_url(self, deck: str) -> str:
+        """A lecture deck from ``slides/``, live (the server maps it under ``slides/``)."""
+        return f"{self.url}/voila/render/slides/{deck}.ipynb"
+
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

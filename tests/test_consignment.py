@@ -43,7 +43,8 @@ def test_a_cut_of_half_or_more_is_questioned():
 def test_the_letter_is_a4_escaped_and_offline():
     evil = Agreement(**{**FULL.__dict__, "partner": "<script>alert(1)</script>"})
     page = agreement_html(evil)
-    assert "size:A4" in page and "<script>" not in page and "&lt;script&gt;" in page
+    assert "@page { size: A4; margin: 18mm; }" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page
     assert "Rp240.000" in page and "28 November 2026" in page
 

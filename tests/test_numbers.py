@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from widgets.core.numbers import (
+    BASIS,
     NumberError,
     format_percent,
     format_quantity,
@@ -67,20 +68,31 @@ def test_parse_count_refuses(text, key):
 
 @pytest.mark.parametrize(("text", "points"), [
     ("20", 2000), ("20%", 2000), ("4,25 %", 425), ("4.25", 425), ("0,5", 50), ("100", 10_000),
-    ("0", 0), ("12,5%", 1250),
+    ("0", 0), ("12,5%", 1250), (" 12,5 % ", 1250), ("12,50", 1250), ("033", 3300),
+    ("100,00", 10_000),
 ])
 def test_parse_percent_in_basis_points(text, points):
     assert parse_percent(text) == points
 
 
 @pytest.mark.parametrize(("text", "key"), [
-    ("101", "percent_too_large"), ("4,255", "too_many_decimals"), ("%", "not_a_number"),
-    ("sepuluh", "not_a_number"), ("-5", "negative"),
+    ("101", "percent_too_large"), ("4,255", "too_many_decimals"), ("%", "not_a_percent"),
+    ("sepuluh", "not_a_percent"), ("-5", "negative"), ("\u22125", "negative"),
+    ("", "percent_empty"), ("   ", "percent_empty"), ("\u00a0", "percent_empty"),
+    ("1,005", "too_many_decimals"), ("12,5,0", "not_a_percent"), ("20 %%", "not_a_percent"),
 ])
 def test_parse_percent_refuses(text, key):
     with pytest.raises(NumberError) as caught:
         parse_percent(text)
     assert caught.value.key == key
+
+
+def test_percent_messages_say_what_to_type():
+    with pytest.raises(NumberError, match="Persennya belum diisi"):
+        parse_percent(" ")
+    with pytest.raises(NumberError, match='"dua puluh" bukan persen'):
+        parse_percent("dua puluh")
+    assert parse_percent("250", maximum=100 * BASIS) == 25_000  # a margin may pass 100%
 
 
 def test_percent_limit_is_named_in_the_message():

@@ -11,13 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.core import i18n
+from widgets.core.numbers import NumberError, parse_percent
 from widgets.sharing.split import (
     Contribution,
     SharingError,
     compare,
     equal_split,
-    parse_percent,
     percent_text,
+    percent_value,
     split_by_capital,
     split_by_work,
     split_mixed,
@@ -175,17 +176,36 @@ def test_error_text_follows_the_language():
 @pytest.mark.parametrize("text,value", [("20", 20), ("20%", 20), ("12,5", Fraction(25, 2)),
                                         ("12.5", Fraction(25, 2)), (" 0 ", 0), ("100", 100),
                                         ("33,33", Fraction(3333, 100))])
-def test_parse_percent(text, value):
-    assert parse_percent(text) == value
+def test_percent_value_of_typed_text(text, value):
+    assert percent_value(text) == value
 
 
-@pytest.mark.parametrize("text,key", [("", "percent_empty"), ("abc", "percent_bad"),
-                                      ("-5", "percent_bad"), ("101", "percent_too_big"),
-                                      ("1,234", "percent_bad")])
-def test_parse_percent_refuses(text, key):
+@pytest.mark.parametrize("text,key", [("", "percent_empty"), ("abc", "not_a_percent"),
+                                      ("-5", "negative"), ("101", "percent_too_large"),
+                                      ("1,234", "too_many_decimals")])
+def test_percent_value_refuses_typed_text(text, key):
     with pytest.raises(SharingError) as caught:
-        parse_percent(text)
+        percent_value(text)
     assert caught.value.key == key
+    with pytest.raises(NumberError) as direct:
+        parse_percent(text)
+    assert str(caught.value) == str(direct.value)  # the one parser's message
+
+
+@given(st.integers(0, 99), st.text("0123456789", max_size=2), st.sampled_from(",."),
+       st.sampled_from(["", "%", " %"]), st.sampled_from(["", " "]))
+def test_percent_value_reads_every_percentage_as_typed(whole, frac, mark, sign, pad):
+    """Whatever the calculator's old parser accepted (0 to 100, up to two decimals, a comma or
+    a dot, a % sign) reads to the same exact value."""
+    text = f"{pad}{whole}{mark + frac if frac else ''}{sign}{pad}"
+    expected = whole + (Fraction(int(frac), 10 ** len(frac)) if frac else 0)
+    assert percent_value(text) == expected
+
+
+def test_percent_value_of_a_number():
+    assert percent_value(Fraction(25, 2)) == Fraction(25, 2) and percent_value(40) == 40
+    with pytest.raises(SharingError, match="101"):
+        percent_value(101)
 
 
 def test_percent_text():

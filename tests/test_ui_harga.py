@@ -212,7 +212,7 @@ def test_a_bad_rate_opens_the_settings_and_says_why():
     view = ChannelComparisonView(today=TODAY)
     view.commission.control.value = "dua puluh"
     view.compare.click()
-    assert "tidak terbaca" in errors(view.commission)
+    assert "bukan persen" in errors(view.commission)
     assert view.settings.selected_index == 0
     assert view.result.value == ""
 

@@ -10,8 +10,9 @@ import pytest
 
 from widgets.core import i18n
 from widgets.promotion import db as post_db
-from widgets.promotion.ui.composer import ListingBuilderView, PostComposerView
+from widgets.promotion.ui.composer import PostComposerView
 from widgets.promotion.ui.lesson5 import AgreementView, GoatChannelsView, listing_repair
+from widgets.promotion.ui.listing import ListingBuilderView
 from widgets.store import Store
 from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE

@@ -137,7 +137,7 @@ def test_every_text_from_the_file_is_escaped(tmp_path):
 def test_a_broken_file_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
     raw = yaml.safe_load(SEASONS_FILE.read_text(encoding="utf-8"))
     del raw["idul_adha"]["source"]
-    monkeypatch.setattr(seasons, "SEASONS_FILE", write(tmp_path, raw))
+    monkeypatch.setattr(seasons.load_seasons, "default", write(tmp_path, raw))
     shown = season_calendar(today=TODAY)
     assert isinstance(shown, w.HTML) and not isinstance(shown, SeasonCalendarView)
     assert "uk-msg-error" in shown.value

@@ -14,7 +14,7 @@ import yaml
 
 from widgets.cashbook import ledger
 from widgets.cashbook.exercises import week_answer
-from widgets.core import i18n, village
+from widgets.core import i18n, settings, village
 from widgets.core.village import DataError, load_village
 
 JEPARA = village.DATASETS_DIR / "jepara"
@@ -176,14 +176,14 @@ def test_exercise_week_answer(jepara):
 
 
 def test_load_is_cached_and_defaults_to_jepara(monkeypatch):
-    monkeypatch.delenv(village.ENV_VILLAGE, raising=False)
+    monkeypatch.delenv(settings.VILLAGE.name, raising=False)
     assert load_village() is load_village("jepara")
 
 
 def test_environment_variable_picks_the_village(tmp_path, monkeypatch):
     shutil.copytree(JEPARA, tmp_path / "desaku")
     edit_yaml(tmp_path / "desaku" / "profile.yaml", lambda d: d.update(village="Desaku"))
-    monkeypatch.setenv(village.ENV_VILLAGE, "desaku")
+    monkeypatch.setenv(settings.VILLAGE.name, "desaku")
     assert load_village(root=tmp_path).name == "Desaku"
 
 

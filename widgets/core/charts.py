@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from widgets.core.money import format_rupiah_short
+from widgets.core.theme import ACCENT, AXIS, AXIS_TEXT, GAIN, GRID, HEADING, INFO, LOSS, TEXT_DARK
 
 WIDTH, HEIGHT = 400, 250
 LEFT, RIGHT, TOP, BOTTOM = 70, 8, 12, 54
@@ -62,8 +63,8 @@ def _gridlines(low: int, high: int, y_of) -> list[str]:
         y = y_of(value)
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{"#888" if value == 0 else "#ddd"}"/>'
-            f'<text x="{LEFT - 6}" y="{y + 5:.1f}" text-anchor="end" {FONT} fill="#444">'
+            f'stroke="{AXIS if value == 0 else GRID}"/>'
+            f'<text x="{LEFT - 6}" y="{y + 5:.1f}" text-anchor="end" {FONT} fill="{AXIS_TEXT}">'
             f"{escape(format_rupiah_short(value))}</text>"
         )
     return parts
@@ -120,7 +121,7 @@ def _x_labels(labels: Sequence[str], step: float, every: int = 1) -> list[str]:
         x = LEFT + step * (i + 0.5)
         parts.append(
             f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle" {FONT} '
-            f'fill="#333">{escape(label)}</text>'
+            f'fill="{TEXT_DARK}">{escape(label)}</text>'
         )
     return parts
 
@@ -131,13 +132,13 @@ def _legend(names: list[str], colors: Sequence[str]) -> list[str]:
         parts.append(
             f'<rect x="{x}" y="{HEIGHT - 22}" width="14" height="14" '
             f'fill="{colors[i % len(colors)]}"/>'
-            f'<text x="{x + 20}" y="{HEIGHT - 10}" {FONT} fill="#333">{escape(name)}</text>'
+            f'<text x="{x + 20}" y="{HEIGHT - 10}" {FONT} fill="{TEXT_DARK}">{escape(name)}</text>'
         )
         x += 28 + 8 * len(name)
     return parts
 
 
-PROFIT_COLOR, LOSS_COLOR = "#1a7f37", "#b42318"
+PROFIT_COLOR, LOSS_COLOR = GAIN, LOSS
 
 
 def _zero_crossings(points: list[tuple[float, int]]) -> list[tuple[float, float]]:
@@ -179,8 +180,8 @@ def profit_chart(units: Sequence[int], profits: Sequence[int], title: str,
     y_of = _scale(low, high)
     body = [
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y_of(v):.1f}" y2="{y_of(v):.1f}" '
-        f'stroke="{"#888" if v == 0 else "#ddd"}"/>'
-        f'<text x="{LEFT - 6}" y="{y_of(v) + 5:.1f}" text-anchor="end" {FONT} fill="#444">'
+        f'stroke="{AXIS if v == 0 else GRID}"/>'
+        f'<text x="{LEFT - 6}" y="{y_of(v) + 5:.1f}" text-anchor="end" {FONT} fill="{AXIS_TEXT}">'
         f"{escape(format_rupiah_short(v))}</text>" for v in ticks]
     first, last = (units[0], units[-1]) if units else (0, 1)
     span = (last - first) or 1
@@ -189,23 +190,23 @@ def profit_chart(units: Sequence[int], profits: Sequence[int], title: str,
     body.append(_area(points, y_of, lambda v: v > 0, PROFIT_COLOR))
     body.append(_area(points, y_of, lambda v: v < 0, LOSS_COLOR))
     line = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in points)
-    body.append(f'<polyline points="{line}" fill="none" stroke="#344054" stroke-width="3"/>')
+    body.append(f'<polyline points="{line}" fill="none" stroke="{INFO}" stroke-width="3"/>')
     if break_even is not None and first <= break_even <= last:
         x = x_of(break_even)
         body.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" '
-            f'stroke="#7a2e0e" stroke-width="2" stroke-dasharray="5 4"/>'
+            f'stroke="{HEADING}" stroke-width="2" stroke-dasharray="5 4"/>'
             f'<text x="{x + (4 if x < WIDTH / 2 else -4):.1f}" y="{TOP + 14}" {FONT} '
-            f'text-anchor="{"start" if x < WIDTH / 2 else "end"}" fill="#7a2e0e">'
+            f'text-anchor="{"start" if x < WIDTH / 2 else "end"}" fill="{HEADING}">'
             f"{escape(break_even_label)}</text>")
     every = max(1, -(-len(units) // 7))
     for i, u in enumerate(units):
         if i % every == 0:
             anchor = "end" if i == len(units) - 1 else "middle"  # the last one stays inside
             body.append(f'<text x="{x_of(u):.1f}" y="{HEIGHT - BOTTOM + 20}" '
-                        f'text-anchor="{anchor}" {FONT} fill="#333">{u}</text>')
+                        f'text-anchor="{anchor}" {FONT} fill="{TEXT_DARK}">{u}</text>')
     body.append(f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" y="{HEIGHT - 10}" '
-                f'text-anchor="middle" {FONT} fill="#333">{escape(axis_label)}</text>')
+                f'text-anchor="middle" {FONT} fill="{TEXT_DARK}">{escape(axis_label)}</text>')
     return _svg(body, title)
 
 
@@ -214,7 +215,7 @@ HBAR_FONT = 'font-family="sans-serif" font-size="16"'  # phone-sized: names are 
 
 
 def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
-               color: str = "#b4541a") -> str:
+               color: str = ACCENT) -> str:
     """One labelled bar per value, its name and amount on a line above it: long names (sales
     channels) stay readable on a phone. Negative values run left of the zero line in red."""
     low, high = min(0, *values) if values else 0, max(0, *values) if values else 0
@@ -226,16 +227,16 @@ def hbar_chart(labels: Sequence[str], values: Sequence[int], title: str,
         y = 8 + i * HBAR_ROW
         x0, x1 = sorted((x_of(0), x_of(value)))
         body.append(
-            f'<text x="{left}" y="{y + 15}" {HBAR_FONT} fill="#333">{escape(label)}</text>'
+            f'<text x="{left}" y="{y + 15}" {HBAR_FONT} fill="{TEXT_DARK}">{escape(label)}</text>'
             f'<text x="{right}" y="{y + 15}" {HBAR_FONT} text-anchor="end" font-weight="bold" '
-            f'fill="#333">{escape(format_rupiah_short(value))}</text>'
+            f'fill="{TEXT_DARK}">{escape(format_rupiah_short(value))}</text>'
             f'<rect x="{x0:.1f}" y="{y + 22}" width="{x1 - x0:.1f}" height="16" '
             f'fill="{color if value >= 0 else LOSS_COLOR}"><title>{escape(label)}: '
             f"{escape(format_rupiah_short(value))}</title></rect>")
     if low < 0:
         x = x_of(0)
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="4" y2="{8 + len(values) * HBAR_ROW}" '
-                    f'stroke="#888"/>')
+                    f'stroke="{AXIS}"/>')
     return _svg(body, title, height=12 + max(len(values), 1) * HBAR_ROW)
 
 
@@ -258,13 +259,14 @@ def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
         x, y = left + (i % 2) * (WIDTH // 2), 6 + (i // 2) * 20
         body.append(f'<rect x="{x}" y="{y}" width="14" height="14" '
                     f'fill="{colors[i % len(colors)]}"/>'
-                    f'<text x="{x + 20}" y="{y + 12}" {FONT} fill="#333">{escape(name)}</text>')
+                    f'<text x="{x + 20}" y="{y + 12}" {FONT} fill="{TEXT_DARK}">'
+                    f"{escape(name)}</text>")
     top = 6 + legend_rows * 20
     group_h = 24 + 17 * len(names)
     for g, label in enumerate(labels):
         y = top + g * group_h
         body.append(f'<text x="{left}" y="{y + 15}" font-family="sans-serif" font-size="15" '
-                    f'font-weight="bold" fill="#333">{escape(label)}</text>')
+                    f'font-weight="bold" fill="{TEXT_DARK}">{escape(label)}</text>')
         for s, name in enumerate(names):
             value = series[name][g]
             x0, x1 = sorted((x_of(0), x_of(value)))
@@ -274,9 +276,9 @@ def grouped_hbar_chart(labels: Sequence[str], series: dict[str, Sequence[int]],
                 f'fill="{colors[s % len(colors)]}"><title>{escape(label)} · {escape(name)}: '
                 f"{escape(fmt(value))}</title></rect>"
                 f'<text x="{WIDTH - 8}" y="{bar_y + 12}" font-family="sans-serif" '
-                f'font-size="14" text-anchor="end" fill="#333">{escape(fmt(value))}</text>')
+                f'font-size="14" text-anchor="end" fill="{TEXT_DARK}">{escape(fmt(value))}</text>')
     bottom = top + len(labels) * group_h
     if low < 0:
         x = x_of(0)
-        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="#888"/>')
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="{AXIS}"/>')
     return _svg(body, title, height=bottom + 6)

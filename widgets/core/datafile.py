@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
 from widgets.core import i18n, yamlfile
 
+T = TypeVar("T")
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 DIGITS = re.compile(r"[+-]?[0-9]+")
 
@@ -65,6 +67,38 @@ class DataError(ValueError):
     def __str__(self) -> str:
         return self.text()
 
+
+class CachedFile(Generic[T]):
+    """A rules file read, checked and built once per path, then kept for the process.
+
+    Made with :func:`cached_file`. Calling it (``load_fees()``, ``load_fees(other_path)``) gives
+    the built data for ``path`` (default: the kit's own file). A file is not re-read when it
+    changes on disk: a kernel reads the rules once, a new kernel reads them again, and
+    :meth:`clear_cache` forces a re-read (tests, a trainer's script). A file that fails its
+    checks is not kept, so the next call reads it again.
+    """
+
+    def __init__(self, default: Path, build: Callable[[Path], T], maxsize: int) -> None:
+        self.default = default
+        self._cached = functools.lru_cache(maxsize=maxsize)(build)
+        functools.update_wrapper(self, build)
+
+    def __call__(self, path: Path | None = None) -> T:
+        return self._cached(Path(path or self.default).resolve())
+
+    def clear_cache(self) -> None:
+        self._cached.cache_clear()
+
+
+def cached_file(default: Path, maxsize: int = 4) -> Callable[[Callable[[Path], T]], CachedFile[T]]:
+    """Decorator for the function that builds a rules file's data from its path::
+
+        @cached_file(DATASETS_DIR / "seasons.yaml")
+        def load_seasons(path: Path) -> SeasonData: ...
+
+        clear_cache = load_seasons.clear_cache
+    """
+    return lambda build: CachedFile(default, build, maxsize)
 
 
 def read_yaml(path: Path) -> dict[str, Any]:

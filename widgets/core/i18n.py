@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import os
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
 
-from widgets.core import yamlfile
+from widgets.core import settings, yamlfile
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _BABEL_LOCALE = {"id": "id_ID", "en": "en_GB"}
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
-_current = os.environ.get("USAHA_KITA_LANG", DEFAULT_LANGUAGE)
+_current = settings.language()
 if _current not in LANGUAGES:
     _current = DEFAULT_LANGUAGE
 

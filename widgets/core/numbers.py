@@ -87,13 +87,20 @@ def parse_count(text: str, minimum: int = 1) -> int:
 def parse_percent(text: str, maximum: int = BASIS) -> int:
     """A percentage in basis points: ``20`` / ``20%`` -> 2000, ``4,25 %`` -> 425, ``0,5`` -> 50.
 
-    At most two decimals; ``maximum`` (basis points) caps it, e.g. below 100% for a fee."""
+    The kit's one percent parser (fees, margins, commissions, the group fund). At most two
+    decimals, with a comma or a dot; ``maximum`` (basis points) caps it: 100% unless a fee must
+    stay below it or a margin may go above it."""
+    if isinstance(text, str) and not text.strip():
+        raise NumberError("percent_empty")
     cleaned = _clean(text)
     echo = cleaned[:_ECHO_LIMIT]
     body = cleaned.removesuffix("%").strip()
-    if not body:
-        raise NumberError("not_a_number", text=echo)
-    value = _decimal(body, echo, 2) * 100
+    try:
+        value = _decimal(body, echo, 2) * 100
+    except NumberError as exc:
+        if exc.key != "not_a_number":
+            raise
+        raise NumberError("not_a_percent", text=echo) from None
     points = int(value)  # exact: at most two decimals
     if points > maximum:
         raise NumberError("percent_too_large", maximum=format_percent(maximum))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.cashbook import ledger
-from widgets.core import i18n
+from widgets.core import i18n, settings
 from widgets.core.datafile import (
     SLUG,
     Cells,
@@ -32,8 +31,7 @@ from widgets.core.datafile import (
     read_yaml,
 )
 
-ENV_VILLAGE = "USAHA_KITA_VILLAGE"
-DEFAULT_VILLAGE = "jepara"
+ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
 CASHBOOK_COLUMNS = ("tanggal", "keterangan", "arah", "kategori", "jumlah", "dompet")
@@ -253,7 +251,7 @@ def load_village(name: str | None = None, root: Path | None = None) -> Village:
 
     Loaded once per process; :func:`clear_cache` forces a re-read after the files change.
     """
-    name = name or os.environ.get(ENV_VILLAGE, "").strip() or DEFAULT_VILLAGE
+    name = name or settings.village()
     return _load_cached(name, Path(root).resolve() if root else DATASETS_DIR)
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 import socket
 import sys
 import tempfile
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.core import settings
 from widgets.core.i18n import t
 
 MIN_PYTHON = (3, 11)
@@ -68,8 +68,8 @@ def check_data_dir() -> Finding:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".check-"):
             pass
     except OSError as exc:
-        return Finding(False, "data_not_writable", {"path": os.environ.get(
-            "USAHA_KITA_DATA", "data"), "error": exc.strerror or str(exc)})
+        return Finding(False, "data_not_writable", {"path": str(settings.data_dir()),
+                                                    "error": exc.strerror or str(exc)})
     return Finding(True, "data_ok", {"path": str(folder)})
 
 
@@ -99,9 +99,7 @@ def report(port: int, host: str = "0.0.0.0") -> bool:  # noqa: S104
 
 
 def main() -> int:
-    port = int(os.environ.get("PORT", "8866"))
-    host = os.environ.get("HOST", "0.0.0.0")  # noqa: S104
-    return 0 if report(port, host) else 1
+    return 0 if report(settings.port(), settings.host()) else 1
 
 
 if __name__ == "__main__":

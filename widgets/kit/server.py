@@ -1,4 +1,5 @@
-"""Start the kit's web server: Voila over ``lessons/``, tuned for a classroom of phones.
+"""Start the kit's web server: Voila over ``lessons/`` (and the decks in ``slides/``), tuned for
+a classroom of phones.
 
 ``python -m widgets.kit.server`` (what ``make serve`` runs). Settings live in ``voila.json`` at the
 kit's root; this module adds only what a config file cannot say:
@@ -8,7 +9,9 @@ kit's root; this module adds only what a config file cannot say:
 * the root URL opens the kit's home notebook instead of a file listing;
 * hashed JavaScript files get a year-long cache and the other static files a day-long one,
   so a phone that has loaded one lesson loads the next from its own cache;
-* the lesson a class is about to open gets a pool of preheated kernels sized for the class.
+* the lesson a class is about to open gets a pool of preheated kernels sized for the class;
+* the lecture decks in ``slides/`` are served live under ``/voila/render/slides/``, with reveal.js
+  and jQuery from installed packages under ``/voila/kit/`` (see ``widgets.training.assets``).
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from widgets.core import settings
+
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = KIT_ROOT / "lessons"
+SLIDES_DIR = KIT_ROOT / "slides"
+SLIDES_PREFIX = "slides"
 HOME_NOTEBOOK = "00-beranda.ipynb"
-DEFAULT_LESSON = "01-buku-kas.ipynb"
-DEFAULT_PORT = 8866
-DEFAULT_CLASS_SIZE = 30
 
 # Webpack output with a content hash in its name never changes under that name.
 _HASHED = re.compile(r"[.-][0-9a-f]{16,}\.(js|css|woff2?|svg|png)$")
@@ -51,9 +55,47 @@ def _make_app_class():
     """Build the Voila subclass lazily so ``--help`` and the check stay fast."""
     import tornado.web
     from jupyter_server.base.handlers import FileFindHandler
+    from jupyter_server.services.contents.largefilemanager import LargeFileManager
     from jupyter_server.utils import url_path_join
     from voila.app import Voila
     from voila.static_file_handler import MultiStaticFileHandler
+
+    from widgets.training import assets
+
+    class KitContents(LargeFileManager):
+        """The lessons folder, plus the kit's ``slides/`` folder seen as its ``slides/``
+        sub-folder, so a deck renders at ``/voila/render/slides/<deck>.ipynb`` while lesson
+        addresses stay as they are. Voila reads a notebook with ``get``; the slides part is a
+        second manager rooted at ``slides/``, with all its checks (hidden files, ``..``)."""
+
+        def _split(self, path: str) -> str | None:
+            head, _, rest = path.strip("/").partition("/")
+            return rest if head == SLIDES_PREFIX else None
+
+        @property
+        def slides(self) -> LargeFileManager:
+            if getattr(self, "_slides", None) is None:
+                self._slides = LargeFileManager(root_dir=str(SLIDES_DIR), log=self.log)
+            return self._slides
+
+        def get(self, path, content=True, type=None, format=None, **kwargs):  # noqa: A002
+            rest = self._split(path)
+            if rest is None:
+                return super().get(path, content=content, type=type, format=format, **kwargs)
+            model = self.slides.get(rest, content=content, type=type, format=format, **kwargs)
+            model["path"] = f"{SLIDES_PREFIX}/{model['path']}".rstrip("/")
+            return model
+
+        def exists(self, path):
+            rest = self._split(path)
+            return super().exists(path) if rest is None else self.slides.exists(rest)
+
+    class KitAsset(tornado.web.StaticFileHandler):
+        """reveal.js and jQuery, read from the packages that ship them."""
+
+        @classmethod
+        def get_cache_time(cls, path, modified, mime_type):  # noqa: ARG003 (tornado API)
+            return DAY
 
     class HomeRedirect(tornado.web.RequestHandler):
         def get(self) -> None:
@@ -73,6 +115,12 @@ def _make_app_class():
 
     class KitVoila(Voila):
         name = "usaha-kita"
+
+        def init_settings(self) -> dict:
+            settings = super().init_settings()
+            self.contents_manager = KitContents(parent=self)
+            settings["contents_manager"] = self.contents_manager
+            return settings
 
         def start(self) -> None:
             self.connection_dir = tempfile.mkdtemp(prefix="voila_", dir=self.connection_dir_root)
@@ -114,6 +162,16 @@ def _make_app_class():
                     url_path_join(base, r"/voila/static/(.*)"),
                     CachedStatic,
                     {"paths": self.static_paths, "default_filename": "index.html"},
+                ),
+                (
+                    url_path_join(base, r"/voila/kit/revealjs/(.*)"),
+                    KitAsset,
+                    {"path": str(assets.revealjs_dir())},
+                ),
+                (
+                    url_path_join(base, r"/voila/kit/jquery/(.*)"),
+                    KitAsset,
+                    {"path": str(assets.jquery_dir())},
                 ),
                 (
                     url_path_join(base, r"/voila/labextensions/(.*)"),
@@ -196,14 +254,16 @@ def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    env = os.environ
+    """Command-line options; each default comes from :mod:`widgets.core.settings`."""
     parser = argparse.ArgumentParser(description="Start Usaha Kita for a class.")
-    parser.add_argument("--host", default=env.get("HOST", "0.0.0.0"))  # noqa: S104 (phones join)
-    parser.add_argument("--port", type=int, default=int(env.get("PORT", DEFAULT_PORT)))
-    parser.add_argument(
-        "--class-size", type=int, default=int(env.get("CLASS_SIZE", DEFAULT_CLASS_SIZE))
-    )
-    parser.add_argument("--lesson", default=env.get("LESSON", DEFAULT_LESSON))
+    for flag, setting, kind, value in (
+        ("--host", settings.HOST, str, settings.host()),
+        ("--port", settings.PORT, int, settings.port()),
+        ("--class-size", settings.CLASS_SIZE, int, settings.class_size()),
+        ("--lesson", settings.LESSON, str, settings.lesson()),
+    ):
+        parser.add_argument(flag, type=kind, default=value,
+                            help=f"{setting.help} (${setting.name}; now {value})")
     parser.add_argument("--no-check", action="store_true", help="skip the readiness check")
     return parser.parse_args(argv)
 

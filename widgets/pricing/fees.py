@@ -10,7 +10,6 @@ show with a "check Seller Centre" warning.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -20,7 +19,7 @@ from typing import Any
 from widgets.core import i18n
 
 # The checked readers: the same messages for the same mistakes in every data file.
-from widgets.core.datafile import Cells, DataError, need_mapping, read_yaml
+from widgets.core.datafile import Cells, DataError, cached_file, need_mapping, read_yaml
 from widgets.core.numbers import BASIS, NumberError, parse_percent, round_half_up
 from widgets.core.village import DATASETS_DIR
 
@@ -156,22 +155,17 @@ def months_before(day: dt.date, months: int) -> dt.date:
 # --- Loading --------------------------------------------------------------------------------
 
 
-def load_fees(path: Path | None = None) -> FeeData:
+@cached_file(FEES_FILE)
+def load_fees(path: Path) -> FeeData:
     """The fee data (default ``datasets/marketplace_fees.yaml``), checked; cached per path."""
-    return _load_cached(Path(path or FEES_FILE).resolve())
-
-
-def clear_cache() -> None:
-    _load_cached.cache_clear()
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path) -> FeeData:
     data = read_yaml(path)
     file = path.name
     markets = {key: _marketplace(file, key, need_mapping(file, _need(file, data, key), key))
                for key in MARKETPLACES}
     return FeeData(file, markets, _tax(file, data), _stopped(file, data))
+
+
+clear_cache = load_fees.clear_cache
 
 
 def _need(file: str, data: Mapping[str, Any], key: str, prefix: str = "") -> Any:

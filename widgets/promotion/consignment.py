@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 
-from widgets.core.i18n import format_date, language, t
+from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import BASIS, format_percent, share
+from widgets.core.printable import a4_page, escape, rows_html
 from widgets.promotion.posts import Finding
 
 DAMAGE = ("group", "partner", "half")
@@ -100,7 +100,7 @@ def summary_rows(a: Agreement) -> list[tuple[str, str]]:
 
 
 _STYLE = (
-    "@page{size:A4;margin:18mm}body{font-family:system-ui,sans-serif;color:#111;"
+    "body{font-family:system-ui,sans-serif;color:#111;"
     "max-width:180mm;margin:0 auto;font-size:12pt;line-height:1.45}h1{font-size:17pt;"
     "text-align:center;margin:0 0 4mm}p.sub{text-align:center;margin:0 0 6mm}"
     "table{width:100%;border-collapse:collapse;margin:4mm 0}td{border:1px solid #999;"
@@ -113,8 +113,7 @@ _STYLE = (
 
 def agreement_body(a: Agreement) -> str:
     day = format_date(a.day) if a.day else "……………………"
-    rows = "".join(f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>"
-                   for label, value in summary_rows(a))
+    rows = rows_html(summary_rows(a))
     points = "".join(f"<li>{escape(t(f'consign.clause_{i}'))}</li>" for i in range(1, 5))
     partner = a.partner or "……………………"
     return (
@@ -131,7 +130,4 @@ def agreement_body(a: Agreement) -> str:
 def agreement_html(a: Agreement) -> str:
     """A complete HTML file to open in any browser and print on one A4 page."""
     title = f"{t('consign.title')} · {a.group} · {a.partner}"
-    return (f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
-            f"<body>{agreement_body(a)}</body></html>")
+    return a4_page(title, agreement_body(a), _STYLE, margin="18mm")

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from widgets.core.i18n import language, t
+from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.core.printable import a4_page
 from widgets.core.whatsapp import (  # noqa: F401  (re-exported: lesson 4's names)
     MESSAGE_LIMIT,
     MessageError,
@@ -199,10 +200,7 @@ def sheet_filename(label: Label) -> str:
 
 
 SHEET_STYLE = """
-@page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
-html, body { margin: 0; background: #fff; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; }
 .ukl-page { display: grid; grid-template-columns: repeat(3, 63mm); grid-auto-rows: 39.4mm;
   width: 189mm; break-after: page; page-break-after: always; }
 .ukl-page:last-child { break-after: auto; page-break-after: auto; }
@@ -279,9 +277,4 @@ def label_sheet_html(labels: Sequence[Label], copies: int = 1) -> str:
     pages = "".join(f'<section class="ukl-page">{"".join(cells[i:i + PER_PAGE])}</section>'
                     for i in range(0, len(cells), PER_PAGE))
     title = t("orderlink.sheet_title", product=labels[0].product)
-    return (
-        f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{SHEET_STYLE}</style></head>"
-        f"<body>{defs}{pages}</body></html>"
-    )
+    return a4_page(title, defs + pages, SHEET_STYLE, margin="10mm")

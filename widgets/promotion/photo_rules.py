@@ -8,14 +8,13 @@ while Pillow and numpy (``widgets.promotion.photo``) are loaded only when a phot
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from widgets.core import i18n
-from widgets.core.datafile import Cells, DataError, need_mapping, read_yaml
+from widgets.core.datafile import Cells, DataError, cached_file, need_mapping, read_yaml
 from widgets.core.village import DATASETS_DIR
 
 RULES_FILE = DATASETS_DIR / "photo_rules.yaml"
@@ -80,23 +79,18 @@ _KIT_RANGES = {
 }
 
 
-def load_rules(path: Path | None = None) -> PhotoRules:
+@cached_file(RULES_FILE)
+def load_rules(path: Path) -> PhotoRules:
     """The photo rules (default ``datasets/photo_rules.yaml``), checked; cached per path."""
-    return _load_cached(Path(path or RULES_FILE).resolve())
-
-
-def clear_cache() -> None:
-    _load_cached.cache_clear()
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path) -> PhotoRules:
     data = read_yaml(path)
     file = path.name
     raw = need_mapping(file, data.get("platforms"), "platforms")
     platforms = {key: _platform(file, key, need_mapping(file, raw.get(key), f"platforms.{key}"))
                  for key in PLATFORMS}
     return PhotoRules(platforms, _kit(file, need_mapping(file, data.get("kit"), "kit")))
+
+
+clear_cache = load_rules.clear_cache
 
 
 def _platform(file: str, key: str, raw: Mapping[str, Any]) -> Platform:

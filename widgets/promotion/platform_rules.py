@@ -9,13 +9,12 @@ date or source names its key (``posts.instagram.hashtags_max.source``).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_yaml
+from widgets.core.datafile import Cells, DataError, cached_file, need_list, need_mapping, read_yaml
 from widgets.core.i18n import format_date, t
 from widgets.core.village import DATASETS_DIR
 
@@ -93,17 +92,9 @@ class PlatformRules:
         return found
 
 
-def load_rules(path: Path | None = None) -> PlatformRules:
+@cached_file(RULES_FILE)
+def load_rules(path: Path) -> PlatformRules:
     """The platform rules (default ``datasets/platform_rules.yaml``), checked; cached per path."""
-    return _load_cached(Path(path or RULES_FILE).resolve())
-
-
-def clear_cache() -> None:
-    _load_cached.cache_clear()
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path) -> PlatformRules:
     data = read_yaml(path)
     file = path.name
     top = Cells(file, None, data)
@@ -123,6 +114,9 @@ def _load_cached(path: Path) -> PlatformRules:
         _words(file, forbidden, "forbidden", "promo_words"),
         _words(file, forbidden, "forbidden", "platform_names"),
     )
+
+
+clear_cache = load_rules.clear_cache
 
 
 def _need(raw: Mapping[str, Any], key: str, file: str, prefix: str) -> Any:

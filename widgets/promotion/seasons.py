@@ -11,7 +11,6 @@ after" the season day; the step due now is the last one whose date has come.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,15 @@ from typing import Any
 from widgets.core import i18n
 
 # The checked readers: the same messages for the same mistakes in every data file.
-from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
+from widgets.core.datafile import (
+    SLUG,
+    Cells,
+    DataError,
+    cached_file,
+    need_list,
+    need_mapping,
+    read_yaml,
+)
 from widgets.core.village import DATASETS_DIR
 
 # Built, not written as one string: the catalog guard reads "seasons.<name>" as a message key.
@@ -175,17 +182,9 @@ def next_for(group: str, today: dt.date, data: SeasonData | None = None) -> Seas
 # --- Loading --------------------------------------------------------------------------------
 
 
-def load_seasons(path: Path | None = None) -> SeasonData:
+@cached_file(SEASONS_FILE)
+def load_seasons(path: Path) -> SeasonData:
     """The seasons file (default ``datasets/seasons.yaml``), checked; cached per path."""
-    return _load_cached(Path(path or SEASONS_FILE).resolve())
-
-
-def clear_cache() -> None:
-    _load_cached.cache_clear()
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(path: Path) -> SeasonData:
     data = read_yaml(path)
     file = path.name
     if not data:
@@ -197,6 +196,9 @@ def _load_cached(path: Path) -> SeasonData:
             raise DataError(file, "not_slug", column=key, value=key)
         seasons[key] = _season(file, key, need_mapping(file, raw, key))
     return SeasonData(file, seasons)
+
+
+clear_cache = load_seasons.clear_cache
 
 
 def _texts(file: str, raw: Mapping[str, Any], field: str, path: str) -> dict[str, str]:

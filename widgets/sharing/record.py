@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from widgets.cashbook.export import _rupiah, _set_widths, _text
 from widgets.core.i18n import format_date, language, t
 from widgets.core.money import format_rupiah
+from widgets.core.printable import PRINT_COLORS, a4_page
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
 from widgets.sharing.split import Contribution, Distribution, percent_text, percent_value
 
@@ -200,11 +201,9 @@ STYLE = """
 .ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 10pt; }
 """
 
-PAGE_STYLE = """
-@page { size: A4; margin: 14mm 15mm 14mm 15mm; }
-html, body { background: #fff; margin: 0; }
-@media screen { body { max-width: 180mm; margin: 0 auto; padding: 10mm 8mm; } }
-@media print { .ukr th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+PAGE_STYLE = f"""
+@media screen {{ body {{ max-width: 180mm; margin: 0 auto; padding: 10mm 8mm; }} }}
+@media print {{ .ukr th {{ {PRINT_COLORS} }} }}
 """
 
 
@@ -300,12 +299,7 @@ def record_body(rec: DistributionRecord) -> str:
 def record_html(rec: DistributionRecord) -> str:
     """A complete HTML file: opens in any browser and prints on one or more A4 pages."""
     title = f"{t('record.title')} · {rec.group} · {format_date(rec.day)}"
-    return (
-        f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{PAGE_STYLE}{STYLE}</style></head>"
-        f"<body>{record_body(rec)}</body></html>"
-    )
+    return a4_page(title, record_body(rec), PAGE_STYLE + STYLE, margin="14mm 15mm 14mm 15mm")
 
 
 def record_preview(rec: DistributionRecord) -> str:

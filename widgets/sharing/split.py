@@ -20,11 +20,11 @@ from fractions import Fraction
 from typing import Any
 
 from widgets.core.i18n import t
+from widgets.core.numbers import NumberError, parse_percent
 
 Weight = int | float | Fraction
 BASES = ("equal", "work", "capital")
 WORK_UNITS = ("hari", "potong", "jam")
-_PERCENT = re.compile(r"([0-9]{1,3})(?:[.,]([0-9]{1,2}))?", re.ASCII)
 # Work typed as people write it: 14, 1.190 (thousands dot), 7,5 (a decimal comma).
 _WORK = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]{1,2}))?", re.ASCII)
 MAX_WORK = 10**7
@@ -38,6 +38,14 @@ class SharingError(ValueError):
         self.key = key
         self.params = params
         super().__init__(t(f"sharing.{key}", **params))
+
+
+class PercentError(SharingError):
+    """A percentage the kit's percent parser refused: its key and message, as a SharingError."""
+
+    def __init__(self, error: NumberError) -> None:
+        self.key, self.params = error.key, error.params
+        ValueError.__init__(self, str(error))
 
 
 @dataclass(frozen=True)
@@ -139,21 +147,6 @@ def split_profit(total: int, weights: Mapping[str, Weight]) -> dict[str, int]:
 # --- Percentages ----------------------------------------------------------------------------
 
 
-def parse_percent(text: str) -> Fraction:
-    """``"20"``, ``"20%"``, ``"12,5"`` or ``"12.5"`` -> an exact Fraction from 0 to 100."""
-    cleaned = str(text).replace("%", "").replace(" ", "").strip()
-    if not cleaned:
-        raise SharingError("percent_empty")
-    match = _PERCENT.fullmatch(cleaned)
-    if not match:
-        raise SharingError("percent_bad", text=str(text)[:20])
-    whole, frac = match.groups()
-    value = Fraction(int(whole)) + (Fraction(int(frac), 10 ** len(frac)) if frac else 0)
-    if value > 100:
-        raise SharingError("percent_too_big", text=str(text)[:20])
-    return value
-
-
 def parse_work(text: str) -> Fraction:
     """Days, pieces or hours as typed: ``14``, ``1.190``, ``7,5``; empty means 0."""
     cleaned = str(text).strip()
@@ -171,9 +164,14 @@ def parse_work(text: str) -> Fraction:
 
 
 def percent_value(value: object) -> Fraction:
-    """A percentage given as text (as saved in a rule) or as a number."""
+    """A percentage from 0 to 100 as an exact Fraction (``"12,5"`` -> 25/2), given as text (as
+    typed, or as saved in a rule; read by the kit's one parser, ``numbers.parse_percent``) or
+    as a number."""
     if isinstance(value, str):
-        return parse_percent(value)
+        try:
+            return Fraction(parse_percent(value), 100)
+        except NumberError as exc:
+            raise PercentError(exc) from None
     number = _fraction("%", value)
     if number > 100:
         raise SharingError("percent_too_big", text=str(value))

@@ -9,7 +9,6 @@ reaches only the signed-in participant's rows through it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -19,16 +18,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from widgets.core import settings
 from widgets.store.schema import MIGRATIONS, Migration
 
-DATA_ENV = "USAHA_KITA_DATA"
+DATA_ENV = settings.DATA.name
 DB_NAME = "usaha_kita.sqlite3"
 
 
 def data_dir() -> Path:
     """The folder for the kit's data: ``$USAHA_KITA_DATA`` or ``<kit>/data``; created if missing."""
-    configured = os.environ.get(DATA_ENV)
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "data"
+    folder = settings.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

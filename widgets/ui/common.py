@@ -8,16 +8,29 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 import ipywidgets as w
 import traitlets
 
+from widgets.core.guard import guarded
+from widgets.core.theme import (
+    ACCENT,
+    FIELD_WIDTH,
+    HEADING,
+    LABEL_SIZE,
+    NOTICE,
+    NOTICE_SIZE,
+    TOUCH,
+)
+
 DOWNLOAD_STYLE = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;border-radius:8px;"
-                  "background:#b4541a;color:#fff;text-decoration:none;font-weight:600")
+                  f"background:{ACCENT};color:#fff;text-decoration:none;font-weight:600")
 HTML_FILE = "text/html;charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-COLORS = {"ok": "#1a7f37", "error": "#b42318", "info": "#344054", "warn": "#9a6700"}
+COLORS = NOTICE  # a message's colour by its kind
 
 
 class PageState(traitlets.HasTraits):
@@ -43,21 +56,33 @@ def notice_html(text: str, kind: str = "info") -> str:
     icon = {"ok": "✔", "error": "⚠", "warn": "⚠", "info": "ℹ"}[kind]
     return (
         f'<div class="uk-msg uk-msg-{kind}" role="{"alert" if kind == "error" else "status"}" '
-        f'style="color:{COLORS[kind]};font-size:15px;line-height:1.35;margin:2px 0 6px">'
+        f'style="color:{COLORS[kind]};font-size:{NOTICE_SIZE};line-height:1.35;margin:2px 0 6px">'
         f"{icon} {escape(text)}</div>"
     )
+
+
+def guard(what: str, message: str, target: str = "status") -> Callable[[Callable[..., Any]],
+                                                                      Callable[..., Any]]:
+    """Decorator for a view's callback: an unexpected error is logged as ``what`` and the
+    catalog sentence ``message`` shows as an error notice in the view's ``target`` HTML widget
+    (see :mod:`widgets.core.guard`)."""
+
+    def show(view: Any, text: str) -> None:
+        getattr(view, target).value = notice_html(text, "error")
+
+    return guarded(what, message, show)
 
 
 class Field(w.VBox):
     """A label, a control and the message line under it."""
 
     def __init__(self, label: str, control: w.Widget, hint: str = "", css: str = "") -> None:
-        control.layout = w.Layout(width="100%", max_width="520px", margin="2px 0")
+        control.layout = w.Layout(width="100%", max_width=FIELD_WIDTH, margin="2px 0")
         if css:  # a stable hook for the browser tests and print styles
             control.add_class(css)
         self.control = control
         self.label = w.HTML(
-            f'<label style="font-weight:600;font-size:16px">{escape(label)}</label>')
+            f'<label style="font-weight:600;font-size:{LABEL_SIZE}">{escape(label)}</label>')
         self.message = w.HTML(notice_html(hint, "info") if hint else "")
         self._hint = hint
         super().__init__([self.label, control, self.message], layout=w.Layout(margin="0 0 8px"))
@@ -73,18 +98,18 @@ def button(description: str, style: str = "") -> w.Button:
     return w.Button(
         description=description,
         button_style=style,
-        layout=w.Layout(width="auto", min_width="120px", height="44px", margin="4px 8px 4px 0"),
+        layout=w.Layout(width="auto", min_width="120px", height=TOUCH, margin="4px 8px 4px 0"),
     )
 
 
 def tick_box(label: str) -> w.Checkbox:
     """A tick box with its label (the page's style lets the label wrap on a phone)."""
     return w.Checkbox(value=False, indent=False, description=label,
-                      layout=w.Layout(width="auto", max_width="520px"))
+                      layout=w.Layout(width="auto", max_width=FIELD_WIDTH))
 
 
 def section(title: str) -> w.HTML:
-    return w.HTML(f'<h3 style="margin:18px 0 6px;color:#7a2e0e">{escape(title)}</h3>')
+    return w.HTML(f'<h3 style="margin:18px 0 6px;color:{HEADING}">{escape(title)}</h3>')
 
 
 def file_slug(text: str, default: str, limit: int = 40) -> str:

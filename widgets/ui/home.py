@@ -7,18 +7,19 @@ from html import escape
 from IPython.display import HTML, display
 
 from widgets.core.i18n import t
+from widgets.core.theme import ACCENT, CARD_BORDER, HEADING, TEXT_DARK, TEXT_SOFT
 from widgets.kit.lessons import load_lessons
 
-_STYLE = """
+_STYLE = f"""
 <style>
-.uk-lessons { display: grid; gap: 12px; margin: 8px 0 16px; }
-.uk-lesson { display: block; padding: 14px 16px; border-radius: 12px; background: #fff;
-  border: 2px solid #e6d5c3; color: inherit; text-decoration: none; }
-.uk-lesson:hover, .uk-lesson:focus { border-color: #b4541a; }
-.uk-lesson .uk-num { color: #b4541a; font-weight: 700; }
-.uk-lesson h3 { margin: 2px 0 4px; font-size: 1.15em; color: #7a2e0e; }
-.uk-lesson p { margin: 0; color: #333; }
-.uk-minutes { display: inline-block; margin-top: 6px; font-size: .9em; color: #555; }
+.uk-lessons {{ display: grid; gap: 12px; margin: 8px 0 16px; }}
+.uk-lesson {{ display: block; padding: 14px 16px; border-radius: 12px; background: #fff;
+  border: 2px solid {CARD_BORDER}; color: inherit; text-decoration: none; }}
+.uk-lesson:hover, .uk-lesson:focus {{ border-color: {ACCENT}; }}
+.uk-lesson .uk-num {{ color: {ACCENT}; font-weight: 700; }}
+.uk-lesson h3 {{ margin: 2px 0 4px; font-size: 1.15em; color: {HEADING}; }}
+.uk-lesson p {{ margin: 0; color: {TEXT_DARK}; }}
+.uk-minutes {{ display: inline-block; margin-top: 6px; font-size: .9em; color: {TEXT_SOFT}; }}
 </style>
 """
 

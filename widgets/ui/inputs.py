@@ -17,17 +17,19 @@ from widgets.core.numbers import (
     parse_percent,
     parse_quantity,
 )
+from widgets.core.theme import HEADING, ROW_ALT, RULE, TABLE_HEAD, TEXT_SOFT
 from widgets.ui.common import Field
 
 _TABLE_STYLE = (
     "<style>.uk-price{width:100%;border-collapse:collapse;font-size:15px;display:table!important}"
-    ".uk-price th,.uk-price td{padding:6px 4px;border-bottom:1px solid #e4e0d8;"
-    "vertical-align:top;text-align:left!important}.uk-price tr:nth-child(even){background:#fbf8f3}"
-    ".uk-price th{background:#efe7dc;white-space:normal}.uk-price td:first-child{"
+    f".uk-price th,.uk-price td{{padding:6px 4px;border-bottom:1px solid {RULE};"
+    f"vertical-align:top;text-align:left!important}}.uk-price tr:nth-child(even){{"
+    f"background:{ROW_ALT}}}"
+    f".uk-price th{{background:{TABLE_HEAD};white-space:normal}}.uk-price td:first-child{{"
     "overflow-wrap:normal;word-break:normal}.uk-price td.num{text-align:right!important;"
     "white-space:nowrap}.uk-price th.num{text-align:right!important}"
-    ".uk-price small{color:#555}.uk-price .total td{font-weight:700;"
-    "border-top:2px solid #7a2e0e}</style>"
+    f".uk-price small{{color:{TEXT_SOFT}}}.uk-price .total td{{font-weight:700;"
+    f"border-top:2px solid {HEADING}}}</style>"
 )
 
 

@@ -18,6 +18,7 @@ from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import GAIN, LOSS, ROW_ALT, RULE, TABLE_HEAD, TEXT_SOFT
 from widgets.ui.common import (
     PAGE,
     XLSX,
@@ -30,13 +31,13 @@ from widgets.ui.common import (
 )
 from widgets.ui.tables import Row, money_table
 
-IN_COLOR, OUT_COLOR = "#1a7f37", "#b42318"
+IN_COLOR, OUT_COLOR = GAIN, LOSS
 _TABLE_STYLE = (
     "<style>.uk-book{width:100%;border-collapse:collapse;font-size:15px;display:table!important}"
-    ".uk-book th,.uk-book td{padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
-    "text-align:left!important}.uk-book tr:nth-child(even){background:#fbf8f3}"
-    ".uk-book th{background:#efe7dc}.uk-book .num{text-align:right!important;"
-    "white-space:nowrap}.uk-book small{color:#555}</style>"
+    f".uk-book th,.uk-book td{{padding:6px 4px;border-bottom:1px solid {RULE};vertical-align:top;"
+    f"text-align:left!important}}.uk-book tr:nth-child(even){{background:{ROW_ALT}}}"
+    f".uk-book th{{background:{TABLE_HEAD}}}.uk-book .num{{text-align:right!important;"
+    f"white-space:nowrap}}.uk-book small{{color:{TEXT_SOFT}}}</style>"
 )
 
 

@@ -13,12 +13,13 @@ from widgets.cashbook.data import load_credit_example, load_credit_exercise
 from widgets.cashbook.ui.credit_parts import debts_table, summary_html
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import answers, save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 
 EXERCISE_ID = "utang-piutang-minggu"
-_BOX = ('<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+_BOX = (f'<div style="background:#fff;border-left:4px solid {ACCENT};padding:10px 12px;'
         'border-radius:6px;margin:6px 0">')
 
 

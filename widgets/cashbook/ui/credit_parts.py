@@ -13,21 +13,22 @@ from widgets.cashbook import credit, ledger, reminder
 from widgets.cashbook.credit import CreditError, Debt, DebtStatus, make_debt
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import GAIN, HEADING, INFO, LOSS, MUTED, RULE, TABLE_HEAD, TEXT_SOFT
 from widgets.core.whatsapp import WhatsAppError, format_phone
 from widgets.ui.common import Field, button, notice_html
 
-IN_COLOR, OUT_COLOR, LATE_COLOR = "#1a7f37", "#b42318", "#b42318"
+IN_COLOR, OUT_COLOR, LATE_COLOR = GAIN, LOSS, LOSS
 _STYLE = (
     "<style>.uk-credit{width:100%;border-collapse:collapse;font-size:15px;display:table!important}"
-    ".uk-credit td,.uk-credit th{padding:7px 4px;border-bottom:1px solid #e4e0d8;"
-    "vertical-align:top;text-align:left!important}.uk-credit th{background:#efe7dc}"
+    f".uk-credit td,.uk-credit th{{padding:7px 4px;border-bottom:1px solid {RULE};"
+    f"vertical-align:top;text-align:left!important}}.uk-credit th{{background:{TABLE_HEAD}}}"
     ".uk-credit .num{text-align:right!important;white-space:nowrap}"
-    ".uk-credit small{color:#555}.uk-badge{display:inline-block;padding:1px 7px;"
+    f".uk-credit small{{color:{TEXT_SOFT}}}.uk-badge{{display:inline-block;padding:1px 7px;"
     "border-radius:10px;font-size:13px;color:#fff;margin-top:2px}"
     ".uk-sum{display:grid;grid-template-columns:1fr 1fr;gap:6px;max-width:520px}"
-    ".uk-sum div{background:#fff;border:1px solid #e4e0d8;border-radius:8px;padding:8px}"
+    f".uk-sum div{{background:#fff;border:1px solid {RULE};border-radius:8px;padding:8px}}"
     ".uk-sum b{display:block;font-size:18px}.uk-sum .uk-pos{grid-column:1/3;"
-    "border:2px solid #7a2e0e}</style>"
+    f"border:2px solid {HEADING}}}</style>"
 )
 
 
@@ -37,7 +38,7 @@ def _badge(row: DebtStatus) -> str:
     elif row.days_overdue:
         text, color = t("creditui.state_late", days=row.days_overdue), LATE_COLOR
     else:
-        text, color = t("creditui.state_open"), "#667085"
+        text, color = t("creditui.state_open"), MUTED
     return f'<span class="uk-badge" style="background:{color}">{escape(text)}</span>'
 
 
@@ -72,7 +73,7 @@ def debts_table(rows: list[DebtStatus]) -> str:
 def summary_html(summary: credit.CreditSummary) -> str:
     """The four figures a treasurer needs, and the overdue list."""
     boxes = [("owed", summary.owed_to_us, IN_COLOR), ("owe", summary.we_owe, OUT_COLOR),
-             ("cash", summary.cash, "#344054")]
+             ("cash", summary.cash, INFO)]
     cells = "".join(f'<div class="uk-sum-{key}"><small>{escape(t(f"creditui.box_{key}"))}</small>'
                     f'<b style="color:{color}">{escape(format_rupiah(value))}</b></div>'
                     for key, value, color in boxes)
@@ -271,8 +272,8 @@ class ReminderPanel(w.VBox):
             link = ""
         button = (f'<a class="uk-wa-send" href="{escape(link)}" target="_blank" rel="noopener" '
                   'style="display:inline-block;padding:10px 16px;border-radius:8px;'
-                  'background:#1a7f37;color:#fff;text-decoration:none;font-weight:600">'
+                  f'background:{GAIN};color:#fff;text-decoration:none;font-weight:600">'
                   f"{escape(t('creditui.send_wa'))}</a>") if link else ""
         self.output.value = (
-            f"<div style='background:#fff;border:1px solid #e4e0d8;border-radius:8px;"
+            f"<div style='background:#fff;border:1px solid {RULE};border-radius:8px;"
             f"padding:8px;white-space:pre-wrap;max-width:520px'>{escape(text)}</div>{button}")

@@ -15,6 +15,7 @@ from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table,
 from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
@@ -41,7 +42,7 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
         closing_by_month[(entry.day.year, entry.day.month)] = balance
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
-                       "#b4541a")
+                       ACCENT)
     heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
     display(HTML(
         f"<h4>{escape(heading)}</h4>"
@@ -74,7 +75,7 @@ class WeekExercise(w.VBox):
         self.add.on_click(self._add)
         self.check.on_click(self._check)
         story = (
-            f'<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+            f'<div style="background:#fff;border-left:4px solid {ACCENT};padding:10px 12px;'
             f'border-radius:6px"><b>{escape(week.title_text())}</b><p>'
             f"{escape(week.story_text())}</p><p>{escape(t('lesson1.opening_given', amount=format_rupiah(self.opening)))}</p></div>"  # noqa: E501
         )

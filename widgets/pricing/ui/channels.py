@@ -17,6 +17,7 @@ from widgets.core.charts import hbar_chart
 from widgets.core.i18n import catalog, format_date, language, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_percent
+from widgets.core.theme import ACCENT, GAIN, LOSS, RULE, WARN
 from widgets.pricing import channels, costing
 from widgets.pricing.channels import ChannelError, ChannelNet, Settings
 from widgets.pricing.data import PricingData, load_pricing
@@ -32,7 +33,7 @@ from widgets.pricing.ui.costsheet import LATEST
 from widgets.ui.common import Field, button, notice_html, tick_box
 from widgets.ui.inputs import Reader, percent_text, row, rupiah_text, table_style, text_field
 
-PROFIT, LOSS, BAR = "#1a7f37", "#b42318", "#b4541a"
+PROFIT, BAR = GAIN, ACCENT
 MAX_RATE = channels.MAX_FEE_RATE
 
 
@@ -73,8 +74,8 @@ def _source_block(what: str, value: str, rate, today: dt.date) -> str:
         marks.append(t("pricing.src_unverified"))
     if stale:
         marks.append(t("pricing.src_old", months=STALE_MONTHS))
-    mark = f' <b style="color:#9a6700">⚠ {escape(" · ".join(marks))}</b>' if marks else ""
-    return (f'<div class="uk-src" style="padding:6px 0;border-bottom:1px solid #e4e0d8">'
+    mark = f' <b style="color:{WARN}">⚠ {escape(" · ".join(marks))}</b>' if marks else ""
+    return (f'<div class="uk-src" style="padding:6px 0;border-bottom:1px solid {RULE}">'
             f"<b>{escape(what)}</b><br>{escape(value)}<br><small>"
             f"{escape(t('pricing.src_source', source=rate.source, date=format_date(rate.as_of)))}"
             f"</small>{mark}</div>")

@@ -17,6 +17,7 @@ from widgets.core.charts import profit_chart
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_ratio
+from widgets.core.theme import GAIN, LOSS
 from widgets.pricing import costing
 from widgets.pricing.costing import CostError, CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.data import PricingData, load_pricing
@@ -24,7 +25,7 @@ from widgets.ui.common import Field, button, notice_html
 from widgets.ui.inputs import Reader, quantity_text, row, rupiah_text, table_style, text_field
 
 MATERIAL_ROWS, OVERHEAD_ROWS = 4, 4
-PROFIT, LOSS = "#1a7f37", "#b42318"
+PROFIT = GAIN
 
 
 class CostState(traitlets.HasTraits):

@@ -18,6 +18,7 @@ from IPython.display import HTML, display
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_percent, format_ratio
+from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
 from widgets.pricing.data import (
@@ -175,7 +176,7 @@ class ExerciseCard(w.VBox):
         self.feedback = w.HTML()
         self.feedback.add_class(f"uk-ex2-feedback-{exercise}")
         self.check.on_click(lambda _b: self.run())
-        card = (f'<div style="background:#fff;border-left:4px solid #b4541a;padding:10px 12px;'
+        card = (f'<div style="background:#fff;border-left:4px solid {ACCENT};padding:10px 12px;'
                 f'border-radius:6px">{story_html}</div>')
         super().__init__([section(title), w.HTML(card), self.answer, self.check,
                           self.feedback])

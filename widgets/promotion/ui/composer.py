@@ -1,119 +1,28 @@
-"""Lesson 4 and 5 views over ``promotion.posts``: the post composer with a phone-like preview,
-and the marketplace listing builder. Participant text is escaped everywhere it is shown."""
+"""Lesson 4's post composer: build a post from its parts, see it as on a phone, fix what the
+checks find, copy it and save it. A thin view over ``promotion.posts``; the HTML pieces live in
+``promotion.ui.html``. Participant text is escaped everywhere it is shown."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from html import escape
 
 import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Group, Village, load_village
-from widgets.pricing import channels
-from widgets.pricing.fees import FeeData, load_fees
 from widgets.promotion import db
 from widgets.promotion import posts as promotion
 from widgets.promotion.posts import Finding, PlatformRules
+from widgets.promotion.ui.html import copy_html, findings_html, preview_html, saved_list_html
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html, section, tick_box
+from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.inputs import row, text_field
 
 log = logging.getLogger(__name__)
 POST_EXERCISE = "promosi-tulisan"
 LISTING_EXERCISE = "marketplace-daftar"
-_ICON = {"error": "⚠", "warn": "⚠", "info": "ℹ", "ok": "✔"}
-_COLOR = {"error": "#b42318", "warn": "#9a6700", "info": "#344054", "ok": "#1a7f37"}
-_CARD = ("max-width:420px;border:1px solid #d0d5dd;border-radius:14px;background:#fff;"
-         "box-shadow:0 1px 3px rgba(0,0,0,.12);overflow:hidden;margin:6px 0")
-
-
-def findings_html(findings: list[Finding], css: str) -> str:
-    """The findings as a list: what, why and how to fix, with the rule's source and date."""
-    items = []
-    for f in findings:
-        rule = (f'<div style="color:#667085;font-size:13px;margin-top:2px">'
-                f"{escape(f.rule.note())}</div>") if f.rule and f.rule.source else ""
-        fix = (f'<div style="margin-top:2px"><b>{escape(t("promoview.fix"))}</b> '
-               f"{escape(f.fix)}</div>") if f.fix else ""
-        items.append(
-            f'<li class="uk-find uk-find-{f.level}" data-key="{escape(f.key)}" '
-            f'style="margin:0 0 10px;padding:8px 10px;border-left:4px solid {_COLOR[f.level]};'
-            f'background:#fcfcfd;list-style:none">'
-            f'<div style="color:{_COLOR[f.level]};font-weight:600">{_ICON[f.level]} '
-            f"{escape(f.text)}</div>{fix}{rule}</li>")
-    return (f'<ul class="{css}" style="padding:0;margin:6px 0;font-size:15px;'
-            f'line-height:1.4;max-width:520px">{"".join(items)}</ul>')
-
-
-def _tags_html(text: str) -> str:
-    """Escaped text with hashtags coloured like on the platforms."""
-    return re.sub(r"(#[^\s#&<]+)", r'<span style="color:#1d4ed8">\1</span>', escape(text))
-
-
-def preview_html(text: str, platform: str, author: str, rules: PlatformRules,
-                 photo: str = "") -> str:
-    """The post as it would appear on a phone; Instagram cuts the caption where "more" sits.
-    ``photo`` is the checked photo's data URI (made by the kit, never participant text)."""
-    initial = escape((author.strip()[:1] or "U").upper())
-    name = escape(rules.posts[platform].name)
-    head = (f'<div style="display:flex;align-items:center;gap:8px;padding:8px 10px;'
-            f'border-bottom:1px solid #eaecf0"><span style="width:32px;height:32px;'
-            f'border-radius:50%;background:#b4541a;color:#fff;display:inline-flex;'
-            f'align-items:center;justify-content:center;font-weight:700">{initial}</span>'
-            f'<span style="font-weight:600">{escape(author)}</span>'
-            f'<span style="margin-left:auto;color:#667085;font-size:13px;white-space:nowrap">'
-            f"{name}</span></div>")
-    if photo.startswith("data:image/jpeg;base64,"):
-        picture = (f'<img class="uk-pc-photo" src="{escape(photo)}" alt="" '
-                   f'style="display:block;width:100%;height:auto">')
-    else:
-        picture = (f'<div style="height:150px;background:#f2f4f7;color:#98a2b3;display:flex;'
-                   f'align-items:center;justify-content:center;font-size:14px;padding:0 8px;'
-                   f'text-align:center">{escape(t("promoview.photo_here"))}</div>')
-    body_style = ("padding:10px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:15px;"
-                  "line-height:1.4;color:#101828")
-    preview = rules.posts[platform].preview_chars
-    if platform == "whatsapp":
-        bubble = (f'<div style="background:#e7ffdb;margin:8px;border-radius:10px;overflow:hidden">'
-                  f'{picture if photo else ""}<div style="{body_style}">{escape(text)}</div></div>')
-        body = f'<div style="background:#efeae2;padding:4px">{bubble}</div>'
-        return f'<div class="uk-pc-preview-card" style="{_CARD}">{head}{body}</div>'
-    if preview and len(text) > preview.value:
-        cut = text[:preview.value]
-        more = escape(t("promoview.more"))
-        body = (f'<div style="{body_style}">{_tags_html(cut)}<span style="color:#667085">… '
-                f"{more}</span></div><details style=\"padding:0 10px 10px\"><summary "
-                f'style="color:#667085">{escape(t("promoview.show_all"))}</summary>'
-                f'<div style="{body_style};padding:6px 0">{_tags_html(text)}</div></details>')
-    else:
-        body = f'<div style="{body_style}">{_tags_html(text)}</div>'
-    order = (picture + body) if platform == "instagram" else (body + picture)
-    return f'<div class="uk-pc-preview-card" style="{_CARD}">{head}{order}</div>'
-
-
-def copy_html(text: str, css: str) -> str:
-    """A read-only box with the text and a copy button. Phones on the trainer's hotspot are not
-    a secure context, so the button selects the text and uses the older copy command; if that
-    fails too, it says to press and hold the text."""
-    done, hold = escape(t("promoview.copied")), escape(t("promoview.copy_hold"))
-    script = ("var a=this.parentNode.querySelector('textarea');a.focus();a.select();"
-              "a.setSelectionRange(0,a.value.length);var ok=false;"
-              "try{ok=document.execCommand('copy');}catch(e){}"
-              "var s=this.parentNode.querySelector('.uk-copy-status');"
-              "s.textContent=ok?this.dataset.done:this.dataset.hold;")
-    return (f'<div class="{css}" style="max-width:520px">'
-            f'<textarea readonly rows="6" style="width:100%;box-sizing:border-box;font-size:15px;'
-            f'padding:8px;border:1px solid #d0d5dd;border-radius:8px">{escape(text)}</textarea>'
-            f'<button type="button" class="uk-copy-button" data-done="{done}" '
-            f'data-hold="{hold}" onclick="{escape(script)}" style="min-height:44px;'
-            f'padding:8px 16px;margin:4px 0;border-radius:8px;border:0;background:#b4541a;'
-            f'color:#fff;font-weight:600;font-size:16px">{escape(t("promoview.copy"))}'
-            f'</button> <span class="uk-copy-status" role="status" style="color:#1a7f37">'
-            f"</span></div>")
 
 
 def _place(village: Village) -> str:
@@ -289,167 +198,5 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
     return notice_html(t(key), "ok" if passed else "warn")
 
 
-def saved_list_html(posts: list, rules: PlatformRules) -> str:
-    if not posts:
-        return ""
-    names = {**{k: p.name for k, p in rules.posts.items()},
-             **{k: p.name for k, p in rules.listings.items()}}
-    items = []
-    for post in reversed(posts[-5:]):
-        when = dt.datetime.fromisoformat(post.created_at)
-        title = t("promoview.saved_item", platform=names.get(post.platform, post.platform),
-                  date=format_date(when.date()))
-        items.append(f'<details style="margin:4px 0"><summary>{escape(title)}</summary>'
-                     f'<div style="white-space:pre-wrap;overflow-wrap:anywhere;padding:6px;'
-                     f'background:#fbf8f3">{escape(post.text)}</div></details>')
-    return (f'<div style="max-width:520px"><b>{escape(t("promoview.saved_title"))}</b>'
-            f'{"".join(items)}</div>')
-
-
-# --- Listing builder (lesson 5) ------------------------------------------------------------
-
-
-class ListingBuilderView(w.VBox):
-    """A marketplace or catalog listing with its findings; the price comes from the lesson 2
-    listing-price calculation for the net the group wants per piece."""
-
-    def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
-                 village: Village | None = None, fees: FeeData | None = None,
-                 today: dt.date | None = None, cluster: str = "lifestyle") -> None:
-        self.rules = rules or promotion.load_rules()
-        self.village = village or load_village()
-        self.fees = fees or load_fees()
-        self.today = today or dt.date.today()
-        self.cluster = cluster
-        product = self.village.groups[group].products[0]
-        self.platform = Field(t("promoview.listing_platform"), w.Dropdown(
-            options=[(self.rules.listings[k].name, k) for k in promotion.LISTING_PLATFORMS],
-            value="tokopedia"), css="uk-ls-platform")
-        self.title = text_field(t("promoview.listing_title"), product.name, css="uk-ls-title")
-        self.description = Field(t("promoview.listing_description"), w.Textarea(rows=5),
-                                 t("promoview.listing_description_hint"),
-                                 css="uk-ls-description")
-        self.net = text_field(t("promoview.listing_net"), format_rupiah(product.price),
-                              css="uk-ls-net", hint=t("promoview.listing_net_hint"))
-        self.price = text_field(t("promoview.listing_price"), css="uk-ls-price")
-        self.weight = text_field(t("promoview.listing_weight"), css="uk-ls-weight",
-                                 hint=t("promoview.listing_weight_hint"))
-        self.photos = Field(t("promoview.listing_photos"), w.BoundedIntText(
-            value=1, min=0, max=20), css="uk-ls-photos")
-        self.live = tick_box(t("promoview.listing_live"))
-        self.live.add_class("uk-ls-live")
-        self.use_net = button(t("promoview.listing_use_net"))
-        self.use_net.add_class("uk-ls-use-net")
-        self.check = button(t("promoview.listing_check"), "primary")
-        self.check.add_class("uk-ls-check")
-        self.price_note = w.HTML()
-        self.price_note.add_class("uk-ls-price-note")
-        self.findings = w.HTML()
-        self.findings.add_class("uk-ls-findings")
-        self.save = button(t("promoview.listing_save"))
-        self.save.add_class("uk-ls-save")
-        self.status = w.HTML()
-        self.use_net.on_click(lambda _b: self.fill_price())
-        self.check.on_click(lambda _b: self.run())
-        self.save.on_click(lambda _b: self.save_listing())
-        self.platform.control.observe(lambda _c: self._platform_changed(), "value")
-        self.findings_list: list[Finding] = []
-        super().__init__([self.platform, self.title, self.description, self.net, self.use_net,
-                          self.price, self.price_note, self.weight, self.photos, self.live,
-                          self.check, self.findings, self.save, self.status])
-        self.fill_price()
-
-    def _platform_changed(self) -> None:
-        self.findings.value = ""
-        self.fill_price()
-
-    def _is_market(self) -> bool:
-        return self.platform.control.value in self.fees.marketplaces
-
-    def fill_price(self) -> None:
-        """The listing price that leaves the wanted net after the marketplace's cut (lesson 2);
-        outside the marketplaces the price is the net itself."""
-        self.net.clear()
-        self.price_note.value = ""
-        try:
-            net = parse_rupiah(self.net.control.value)
-        except AmountError as exc:
-            self.net.error(str(exc))
-            return
-        if net <= 0:
-            self.net.error(t("promoview.listing_net_positive"))
-            return
-        if not self._is_market():
-            self.price.control.value = format_rupiah(net)
-            return
-        market = self.fees.marketplaces[self.platform.control.value]
-        rate = market.admin_fee.assumed(self.cluster)
-        cut = channels.terms(market, self.fees.pph22, rate, self.today)
-        try:
-            price = channels.listing_price(net, cut)
-        except channels.ChannelError as exc:
-            self.net.error(str(exc))
-            return
-        self.price.control.value = format_rupiah(price)
-        self.price_note.value = notice_html(t(
-            "promoview.listing_price_from_net", price=format_rupiah(price),
-            net=format_rupiah(net), name=market.name), "info")
-
-    def read(self) -> promotion.Listing | None:
-        ok = True
-        self.price.clear()
-        self.weight.clear()
-        price = weight = None
-        try:
-            price = parse_rupiah(self.price.control.value) if self.price.control.value.strip() \
-                else None
-        except AmountError as exc:
-            self.price.error(str(exc))
-            ok = False
-        try:
-            weight = promotion.parse_weight(self.weight.control.value)
-        except ValueError as exc:
-            self.weight.error(str(exc))
-            ok = False
-        if not ok:
-            return None
-        return promotion.Listing(
-            title=promotion.clean(self.title.control.value, 400),
-            description=promotion.clean(self.description.control.value, 6000),
-            price=price, weight_grams=weight, photos=int(self.photos.control.value or 0),
-            live_animal=self.live.value)
-
-    def run(self) -> None:
-        listing = self.read()
-        if listing is None:
-            self.findings.value = notice_html(t("promoview.fix_marked"), "error")
-            self.findings_list = []
-            return
-        self.listing = listing
-        self.findings_list = promotion.check_listing(listing, self.platform.control.value,
-                                                     self.rules)
-        self.findings.value = findings_html(self.findings_list, "uk-ls-findings-list")
-
-    def save_listing(self) -> None:
-        session = PAGE.session
-        if session is None:
-            self.status.value = notice_html(t("promoview.sign_in_first"), "error")
-            return
-        self.run()
-        if not self.findings_list:
-            return
-        listing = self.listing
-        text = f"{listing.title}\n\n{listing.description}".strip()
-        parts = {"title": listing.title, "description": listing.description,
-                 "price": listing.price, "weight_grams": listing.weight_grams,
-                 "photos": listing.photos, "live_animal": listing.live_animal}
-        self.status.value = save_text(session, "listing", self.platform.control.value, parts,
-                                      text, self.findings_list)
-
-
 def post_composer(group: str = "konveksi") -> PostComposerView:
     return PostComposerView(group)
-
-
-def listing_builder(group: str = "konveksi") -> ListingBuilderView:
-    return ListingBuilderView(group)

@@ -14,12 +14,14 @@ from IPython.display import HTML, display
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.numbers import NumberError, parse_count, parse_percent
+from widgets.core.theme import INPUT_BORDER
 from widgets.core.village import load_village
 from widgets.pricing.fees import load_fees
 from widgets.pricing.ui.channels import fee_sources_html
 from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
-from widgets.promotion.ui.composer import ListingBuilderView, findings_html
+from widgets.promotion.ui.html import findings_html
+from widgets.promotion.ui.listing import ListingBuilderView
 from widgets.store.answers import save_answer
 from widgets.ui.common import (
     HTML_FILE,
@@ -140,7 +142,7 @@ class AgreementView(w.VBox):
         name = (f"perjanjian-titip-{file_slug(agreement.partner, 'toko')}-"
                 f"{self.today.isoformat()}.html")
         self.preview.value = (
-            f'<div style="border:1px solid #d0d5dd;border-radius:8px;padding:10px;'
+            f'<div style="border:1px solid {INPUT_BORDER};border-radius:8px;padding:10px;'
             f'max-width:520px;background:#fff;overflow-wrap:anywhere">'
             f"{consignment.agreement_body(agreement)}</div>"
             + download_link("uk-ag-download", name, HTML_FILE,

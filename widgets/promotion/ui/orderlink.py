@@ -5,7 +5,6 @@ sheet of labels to download and print. The work is done by :mod:`widgets.promoti
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from html import escape
 from typing import TypeVar
@@ -14,6 +13,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, parse_rupiah
+from widgets.core.theme import SHEET_BORDER
 from widgets.core.village import load_village
 from widgets.core.whatsapp import WhatsAppError
 from widgets.promotion.orderlink import (
@@ -34,10 +34,10 @@ from widgets.promotion.orderlink import (
     sheet_filename,
 )
 from widgets.promotion.posts import is_live_animal
-from widgets.ui.common import HTML_FILE, Field, button, download_link, notice_html
+from widgets.ui.common import HTML_FILE, Field, button, download_link, guard, notice_html
 from widgets.ui.inputs import Reader, rupiah_text, text_field
 
-log = logging.getLogger(__name__)
+_guard = guard("order link", "orderlink.unexpected")
 T = TypeVar("T")
 
 
@@ -69,23 +69,16 @@ class OrderLinkView(w.VBox):
         self.download.add_class("uk-wa-downloads")
         self.link: str | None = None  # the last link made, for lessons and tests
         self.sheet: str | None = None
-        self.product.control.observe(lambda _c: self._run(self.suggest_message), "value")
-        self.price.control.observe(lambda _c: self._run(self.suggest_message), "value")
-        self.reset.on_click(lambda _b: self._run(self.use_default_message))
-        self.make.on_click(lambda _b: self._run(self.build))
+        self.product.control.observe(lambda _c: self.suggest_message(), "value")
+        self.price.control.observe(lambda _c: self.suggest_message(), "value")
+        self.reset.on_click(lambda _b: self.use_default_message())
+        self.make.on_click(lambda _b: self.build())
         note = notice_html(t("orderlink.live_animals"), "warn") if live_animals else ""
         super().__init__([
             w.HTML(note), self.phone, self.product, self.price,
             self.group, self.message, self.reset, self.count, self.make, self.status,
             self.result, self.download,
         ], layout=w.Layout(width="100%"))
-
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("order link")
-            self.status.value = notice_html(t("orderlink.unexpected"), "error")
 
     # --- The message follows the product until the participant writes their own ----------
 
@@ -96,11 +89,13 @@ class OrderLinkView(w.VBox):
             price = None  # empty, or still being typed: leave the price out for now
         return default_message(self.product.control.value, price)
 
+    @_guard
     def suggest_message(self) -> None:
         """Keep the message in step with product and price, unless the participant changed it."""
         if self.message.control.value.strip() == self._auto.strip():
             self.use_default_message()
 
+    @_guard
     def use_default_message(self) -> None:
         self._auto = self._default_message()
         self.message.control.value = self._auto
@@ -136,6 +131,7 @@ class OrderLinkView(w.VBox):
             return None
         return Label(product, price, group, link, phone), count
 
+    @_guard
     def build(self) -> None:
         """Read the form; when every field is right, show the link, QR code and download."""
         read = self.read()
@@ -162,7 +158,7 @@ def result_html(label: Label) -> str:
         f'<a class="uk-wa-link" href="{link}" target="_blank" rel="noopener noreferrer" '
         f'style="word-break:break-all;font-size:15px">{link}</a>'
         '<div class="uk-wa-qr" style="width:220px;max-width:80%;margin:10px 0;'
-        'padding:6px;background:#fff;border:1px solid #d0c7ba;border-radius:6px">'
+        f'padding:6px;background:#fff;border:1px solid {SHEET_BORDER};border-radius:6px">'
         f'{qr_svg(label.link, t("orderlink.qr_alt"))}</div>'
         + notice_html(t("orderlink.test_hint"), "info")
     )

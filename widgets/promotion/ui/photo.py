@@ -9,14 +9,15 @@ A thin view over ``widgets.promotion.photo``: one upload control whose observer 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from html import escape
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from widgets.core.guard import guarded
 from widgets.core.i18n import format_date, t
+from widgets.core.theme import HEADING, RULE, TEXT_SOFT
 from widgets.pricing.fees import STALE_MONTHS, months_before
 from widgets.promotion.photo_rules import load_rules
 from widgets.ui.common import COLORS, PAGE, Field, download_link, file_slug, notice_html
@@ -24,15 +25,13 @@ from widgets.ui.common import COLORS, PAGE, Field, download_link, file_slug, not
 if TYPE_CHECKING:  # Pillow and numpy load with the first photo, not with the lesson page
     from widgets.promotion.photo import Finding, PhotoReport, PhotoResult
 
-log = logging.getLogger(__name__)
-
 # Two previews side by side on a laptop, one above the other on a 360 px phone.
 FIGURE = "flex:1 1 150px;max-width:240px;margin:0"
-IMAGE = "display:block;width:100%;height:auto;border:1px solid #e4e0d8;border-radius:6px"
+IMAGE = f"display:block;width:100%;height:auto;border:1px solid {RULE};border-radius:6px"
 
 
 def _heading(text: str) -> str:
-    return f'<h3 style="margin:18px 0 6px;color:#7a2e0e">{escape(text)}</h3>'
+    return f'<h3 style="margin:18px 0 6px;color:{HEADING}">{escape(text)}</h3>'
 
 
 def findings_html(report: PhotoReport) -> str:
@@ -60,13 +59,13 @@ def platforms_html(report: PhotoReport, today: dt.date | None = None) -> str:
         source = t("photo.platform_source", source=rule.source, date=format_date(rule.as_of))
         stale = (f"<div>{escape(t('photo.platform_stale', months=STALE_MONTHS))}</div>"
                  if rule.as_of < stale_before else "")
-        rows.append(f'{line}<div style="margin:0 0 8px 22px;font-size:13px;color:#555">'
+        rows.append(f'{line}<div style="margin:0 0 8px 22px;font-size:13px;color:{TEXT_SOFT}">'
                     f"{more}<div>{escape(source)}</div>{stale}</div>")
     measured = t("photo.measured", width=report.width, height=report.height,
                  brightness=round(report.brightness or 0), sharpness=round(report.sharpness or 0))
     return (_heading(t("photo.section_platforms")) + f'<div>{"".join(rows)}'
             f'{notice_html(t("photo.not_checked"), "info")}'
-            f'<div class="uk-photo-measured" style="font-size:13px;color:#555">'
+            f'<div class="uk-photo-measured" style="font-size:13px;color:{TEXT_SOFT}">'
             f"{escape(measured)}</div></div>")
 
 
@@ -142,22 +141,19 @@ class PhotoCheckView(w.VBox):
         for part in (self.findings, self.platforms, self.pair, self.download):
             part.value = ""
 
+    def _failed(self, text: str) -> None:
+        self.clear()
+        self.status.value = notice_html(text, "error")
+
+    @guarded("photo check", "photo.unexpected", _failed)
     def check_bytes(self, data: bytes, name: str = "") -> PhotoResult | None:
         """Check one photo and show the result; replaces whatever was shown before."""
         self.clear()
         self.status.value = notice_html(t("photo.checking"), "info")
-        try:
-            from widgets.promotion.photo import (
-                analyse,  # Pillow and numpy: only once a photo arrives
-            )
+        from widgets.promotion.photo import analyse  # Pillow and numpy: once a photo arrives
 
-            result = analyse(data, name)
-            self._show(result, name)
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("photo check")
-            self.clear()
-            self.status.value = notice_html(t("photo.unexpected"), "error")
-            return None
+        result = analyse(data, name)
+        self._show(result, name)
         self.result = result
         return result
 

@@ -13,13 +13,13 @@ from html import escape
 import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
+from widgets.core.theme import ACCENT, HEADING, HIGHLIGHT, MUTED
 from widgets.core.village import DataError
 from widgets.promotion import seasons
 from widgets.promotion.seasons import PlanStep, SeasonData, SeasonDate
 from widgets.ui.common import COLORS, Field, notice_html
 
 ALL = "semua"
-ACCENT, HIGHLIGHT, MUTED = "#b4541a", "#fff4e5", "#667085"
 CARD_STYLE = (f"background:#fff;border-left:4px solid {ACCENT};border-radius:6px;"
               "padding:10px 12px;margin:0 0 12px;max-width:520px;box-sizing:border-box;"
               "overflow-wrap:anywhere;font-size:16px;line-height:1.4")
@@ -100,7 +100,7 @@ def card_html(item: SeasonDate, group: str | None = None) -> str:
     source = t("seasons.source", source=season.source, as_of=format_date(season.as_of))
     return (
         f'<div class="uk-cal-card" data-season="{escape(season.key)}" style="{CARD_STYLE}">'
-        f'<div class="uk-cal-name" style="font-weight:700;font-size:18px;color:#7a2e0e">'
+        f'<div class="uk-cal-name" style="font-weight:700;font-size:18px;color:{HEADING}">'
         f"{escape(name)}</div>"
         f'<div class="uk-cal-date"><b>{escape(format_date(item.day))}</b> · '
         f'<span class="uk-cal-countdown">{escape(countdown(item.days_until))}</span></div>'

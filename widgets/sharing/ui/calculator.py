@@ -2,7 +2,7 @@
 contribution, type the total, and see every member's share to the rupiah.
 
 A thin view. Members and contributions start from the village data (``widgets.sharing.data``)
-and stay editable; amounts go through ``parse_rupiah``, percentages through ``parse_percent``,
+and stay editable; amounts go through ``parse_rupiah``, percentages through ``percent_value``,
 work through ``parse_work``; each problem shows under its own field. ``sharing.rules.calculate``
 does every sum. The form's current members and total are published on :data:`INPUTS`, so the
 FGD comparison follows whatever the calculator shows.
@@ -10,7 +10,6 @@ FGD comparison follows whatever the calculator shows.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -41,14 +40,13 @@ from widgets.sharing.split import (
     Contribution,
     Distribution,
     SharingError,
-    parse_percent,
     parse_work,
     percent_text,
+    percent_value,
 )
 from widgets.sharing.ui.tables import distribution_html
-from widgets.ui.common import Field, button, notice_html, section
+from widgets.ui.common import Field, button, guard, notice_html, section
 
-log = logging.getLogger(__name__)
 NUMBER_FIELDS = ("work", "capital", "transactions", "savings")
 RUPIAH_FIELDS = ("capital", "transactions", "savings")
 DEFAULT_BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan": 5,
@@ -181,17 +179,8 @@ class MemberRow(w.VBox):
         return Contribution(" ".join(self.name.value.split()), **values)
 
 
-def _safe(method: Callable) -> Callable:
-    """A button or field callback that never lets a traceback reach the page."""
-
-    def run(self, *args: Any) -> None:
-        try:
-            method(self, *args)
-        except Exception:  # noqa: BLE001 (log for the trainer, plain words for the participant)
-            log.exception("sharing calculator")
-            self.result.value = notice_html(t("lesson3.unexpected"), "error")
-
-    return run
+# A button or field callback never lets a traceback reach the page.
+_safe = guard("sharing calculator", "lesson3.unexpected", target="result")
 
 
 class SharingCalculator(w.VBox):
@@ -363,7 +352,7 @@ class SharingCalculator(w.VBox):
 
     def _percent(self, field: Field) -> str:
         try:
-            return percent_text(parse_percent(field.control.value), ".")
+            return percent_text(percent_value(field.control.value), ".")
         except SharingError as exc:
             field.error(str(exc))
             raise ValueError(str(exc)) from exc

@@ -5,7 +5,6 @@ enough for the projector. A thin view over ``widgets.sharing.split.compare``.
 
 from __future__ import annotations
 
-import logging
 from html import escape
 
 import ipywidgets as w
@@ -13,12 +12,11 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.sharing.rules import Rule, calculate, unit_label
-from widgets.sharing.split import Distribution, SharingError, compare, parse_percent, percent_text
+from widgets.sharing.split import Distribution, SharingError, compare, percent_text, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
 from widgets.sharing.ui.tables import comparison_html
-from widgets.ui.common import Field, notice_html
+from widgets.ui.common import Field, guard, notice_html
 
-log = logging.getLogger(__name__)
 CHOICES = ("work", "capital", "fund", "mix")
 
 
@@ -74,19 +72,13 @@ class ComparisonView(w.VBox):
     def _percent(self, field: Field):
         field.clear()
         try:
-            return parse_percent(field.control.value)
+            return percent_value(field.control.value)
         except SharingError as exc:
             field.error(str(exc))
             raise
 
+    @guard("sharing comparison", "lesson3.unexpected", target="output")
     def refresh(self) -> None:
-        try:
-            self._refresh()
-        except Exception:  # noqa: BLE001 (logged; the page shows plain words)
-            log.exception("sharing comparison")
-            self.output.value = notice_html(t("lesson3.unexpected"), "error")
-
-    def _refresh(self) -> None:
         members, total = list(self.inputs.members), self.inputs.total
         if total is None or not members:
             self.output.value = notice_html(t("lesson3.compare_empty"), "warn")

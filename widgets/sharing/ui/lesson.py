@@ -3,7 +3,6 @@ sign-in and the printed record, the FGD comparison, and the exercise checked on 
 
 from __future__ import annotations
 
-import logging
 from fractions import Fraction
 from html import escape
 
@@ -25,10 +24,8 @@ from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html
+from widgets.ui.common import PAGE, Field, button, guard, notice_html
 from widgets.ui.signin import SignInView
-
-log = logging.getLogger(__name__)
 
 
 def _h(text: str) -> str:
@@ -252,14 +249,8 @@ class SharingExercise(w.VBox):
         self.answer.clear()
         self.feedback.value = ""
 
+    @guard("sharing exercise", "lesson3.unexpected", target="feedback")
     def _check(self, _button=None) -> None:
-        try:
-            self._run_check()
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("sharing exercise")
-            self.feedback.value = notice_html(t("lesson3.unexpected"), "error")
-
-    def _run_check(self) -> None:
         question = self.questions[self.pick.control.value]
         self.answer.clear()
         text = self.answer.control.value

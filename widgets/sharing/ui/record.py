@@ -6,7 +6,6 @@ group's agreed rule, and list what this participant saved before.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from html import escape
 
 import ipywidgets as w
@@ -34,11 +33,12 @@ from widgets.ui.common import (
     button,
     download_link,
     file_slug,
+    guard,
     notice_html,
     section,
 )
 
-log = logging.getLogger(__name__)
+_guard = guard("sharing record", "lesson3.unexpected")
 
 
 def downloads_html(rec: DistributionRecord) -> str:
@@ -81,12 +81,12 @@ class RecordPanel(w.VBox):
         self.saved.add_class("uk-bh-saved")
         self.use_rule = button(t("lesson3.use_rule"))
         self.use_rule.add_class("uk-bh-use-rule")
-        self.make.on_click(lambda _b: self._run(self._make))
-        self.save.on_click(lambda _b: self._run(self._save))
-        self.save_rule.on_click(lambda _b: self._run(self._save_rule))
-        self.use_rule.on_click(lambda _b: self._run(self._use_rule))
-        calculator.group.control.observe(lambda _c: self._run(self.refresh_saved), "value")
-        PAGE.observe(lambda _c: self._run(self.refresh_saved), "session")
+        self.make.on_click(lambda _b: self._make())
+        self.save.on_click(lambda _b: self._save())
+        self.save_rule.on_click(lambda _b: self._save_rule())
+        self.use_rule.on_click(lambda _b: self._use_rule())
+        calculator.group.control.observe(lambda _c: self.refresh_saved(), "value")
+        PAGE.observe(lambda _c: self.refresh_saved(), "session")
         super().__init__([
             section(t("lesson3.section_record")), self.day, self.place, self.note,
             w.HBox([self.make, self.save, self.save_rule],
@@ -95,13 +95,6 @@ class RecordPanel(w.VBox):
             section(t("lesson3.section_saved")), self.saved, self.use_rule,
         ], layout=w.Layout(width="100%"))
         self.refresh_saved()
-
-    def _run(self, action) -> None:
-        try:
-            action()
-        except Exception:  # noqa: BLE001 (logged; plain words on the page)
-            log.exception("sharing record")
-            self.status.value = notice_html(t("lesson3.unexpected"), "error")
 
     def _signers(self, key: str) -> list[tuple[str, str]]:
         if key == COOP:
@@ -120,6 +113,7 @@ class RecordPanel(w.VBox):
                            village=village_line(self.calculator.village),
                            note=" ".join(self.note.control.value.split()))
 
+    @_guard
     def _make(self) -> None:
         self.status.value = ""
         rec = self.current_record()
@@ -128,6 +122,7 @@ class RecordPanel(w.VBox):
         self.preview.value = record_preview(rec)
         self.downloads.value = downloads_html(rec)
 
+    @_guard
     def _save(self) -> None:
         self.status.value = ""
         session = PAGE.session
@@ -154,6 +149,7 @@ class RecordPanel(w.VBox):
                                           date=format_date(saved.day)), "ok")
         self.refresh_saved()
 
+    @_guard
     def _save_rule(self) -> None:
         self.status.value = ""
         session = PAGE.session
@@ -169,6 +165,7 @@ class RecordPanel(w.VBox):
         self.status.value = notice_html(t("lesson3.saved_rule", rule=describe(last.rule)), "ok")
         self.refresh_saved()
 
+    @_guard
     def _use_rule(self) -> None:
         session = PAGE.session
         rule = db.rule(session, self.calculator.group.control.value) if session else None
@@ -177,6 +174,7 @@ class RecordPanel(w.VBox):
         self.calculator.apply_rule(Rule(rule.method, rule.params))
         self.status.value = notice_html(t("lesson3.rule_applied"), "ok")
 
+    @_guard
     def refresh_saved(self) -> None:
         session = PAGE.session
         self.use_rule.layout.display = "none"

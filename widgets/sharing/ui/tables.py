@@ -11,14 +11,13 @@ from html import escape
 from widgets.core.charts import grouped_hbar_chart, hbar_chart
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.core.theme import ACCENT, GAIN, LOSS, SERIES
 from widgets.sharing.record import contribution_text
 from widgets.sharing.rules import Rule, method_label, set_aside_label
 from widgets.sharing.split import Comparison, Contribution, Distribution
 from widgets.ui.tables import Cell, Row, money_table
 
-SHARE_COLOR = "#b4541a"
-METHOD_COLORS = ("#667085", "#b4541a", "#1a7f37", "#6941c6", "#0e7090", "#9a6700")
-GAIN, LOSS = "#1a7f37", "#b42318"
+SHARE_COLOR, METHOD_COLORS = ACCENT, SERIES
 
 STYLE = (
     "<style>table.uk-bh-table{width:100%;border-collapse:collapse;font-size:16px;"

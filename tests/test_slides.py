@@ -1,0 +1,336 @@
+"""The lecture decks in slides/: their shape (10-20 slides, notes before fragments, tiny code
+cells, no village figure typed in), their figures following the village data, and Chromium
+opening every deck live (through the kit server) and static (make slides), offline."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from widgets.core import village as village_mod
+from widgets.core.village import load_village
+from widgets.training import assets, figures, slides
+from widgets.training.build import decks
+
+ROOT = Path(__file__).resolve().parent.parent
+SLIDES = ROOT / "slides"
+DECKS = [p.stem for p in decks()]
+TEMPLATES = [ROOT / "share/jupyter/voila/templates/usaha-reveal",
+             ROOT / "share/jupyter/nbconvert/templates/usaha-slides"]
+
+
+def _cells(deck: str) -> list[dict]:
+    return json.loads((SLIDES / f"{deck}.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def _kind(cell: dict) -> str:
+    return cell["metadata"].get("slideshow", {}).get("slide_type", "-")
+
+
+def _slides(deck: str) -> list[list[dict]]:
+    found: list[list[dict]] = []
+    for cell in _cells(deck):
+        if _kind(cell) in ("slide", "subslide") or not found:
+            found.append([])
+        found[-1].append(cell)
+    return found
+
+
+# --- The decks as notebooks ---------------------------------------------------------------
+
+
+def test_there_is_an_opening_deck_a_deck_per_lesson_and_a_closing_deck():
+    assert DECKS[0] == "00-pembukaan" and DECKS[-1] == "06-penutup"
+    assert [d[:2] for d in DECKS[1:-1]] == ["01", "02", "03", "04", "05"]
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_a_deck_has_10_to_20_slides_each_with_notes_before_its_first_fragment(deck):
+    meta = json.loads((SLIDES / f"{deck}.ipynb").read_text(encoding="utf-8"))["metadata"]
+    assert meta["voila"]["template"] == "usaha-reveal"
+    found = _slides(deck)
+    assert 10 <= len(found) <= 20, len(found)
+    for number, cells in enumerate(found, start=1):
+        kinds = [_kind(c) for c in cells]
+        assert "notes" in kinds, f"{deck} slide {number} has no notes"
+        if "fragment" in kinds:
+            assert kinds.index("notes") < kinds.index("fragment"), (
+                f"{deck} slide {number}: reveal hides notes placed after a fragment")
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_deck_code_is_tiny_and_no_village_figure_is_typed_in(deck):
+    village = load_village()
+    names = {village.name, *(g.name for g in village.groups.values())}
+    names |= {p.name for g in village.groups.values() for p in g.products}
+    names |= {m.name for m in village.members()}
+    for cell in _cells(deck):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code":
+            assert len(source.splitlines()) <= 4, source
+            assert not cell.get("outputs")
+        # Lines with `150rb`-style examples teach how to write amounts; no other amount.
+        prose = "\n".join(line for line in source.splitlines() if "`" not in line)
+        assert not re.search(r"Rp\s?\d", prose), f"{deck}: an amount typed into the deck"
+        typed = [n for n in names if n in source]
+        assert not typed, f"{deck}: village data typed into the deck: {typed}"
+
+
+def test_the_deck_templates_load_nothing_from_the_internet():
+    files = [p for folder in TEMPLATES for p in folder.rglob("*") if p.is_file()]
+    assert len(files) >= 5
+    online = [f"{p.name}: {m}" for p in files
+              for m in re.findall(r"(?:https?:)?//[A-Za-z0-9.-]+\.[a-z]{2,}", p.read_text())]
+    assert not online, online
+
+
+def test_reveal_and_jquery_come_from_installed_packages(tmp_path):
+    assert "5.2" in (assets.revealjs_dir() / "dist" / "reveal.js").read_text()[:200]
+    assets.copy_assets(tmp_path)
+    for part in ("reveal.js/dist/reveal.js", "reveal.js/dist/reveal.css",
+                 "reveal.js/dist/theme/white-contrast.css", "reveal.js/plugin/notes/notes.js",
+                 "jquery/jquery.min.js"):
+        assert (tmp_path / part).is_file(), part
+
+
+# --- The figures follow the village ---------------------------------------------------------
+
+
+@pytest.fixture
+def other_village(tmp_path, monkeypatch):
+    """A copy of the kit's village with another name, product and price."""
+    from widgets.pricing import data as pricing_data
+
+    folder = tmp_path / "desa-lain"
+    shutil.copytree(village_mod.DATASETS_DIR / "jepara", folder)
+    profile = folder / "profile.yaml"
+    text = profile.read_text(encoding="utf-8").replace("village: Jepara", "village: Sukamaju")
+    text = text.replace("name: Keset bulat kain perca, unit: buah, price: 15000",
+                        "name: Kopi bubuk robusta, unit: bungkus, price: 27000")
+    profile.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(village_mod, "DATASETS_DIR", tmp_path)
+    monkeypatch.setenv(village_mod.ENV_VILLAGE, "desa-lain")
+    village_mod.clear_cache()
+    pricing_data.clear_cache()
+    yield
+    village_mod.clear_cache()
+    pricing_data.clear_cache()
+
+
+def test_another_villages_deck_shows_its_own_products(other_village):
+    assert "Desa Sukamaju" in slides.title_html("Pelajaran 2")
+    cost = figures.cost_html()
+    assert "Kopi bubuk robusta" in cost and "Rp27.000" in cost and "Keset bulat" not in cost
+    assert "Kopi bubuk robusta" in figures.channels_html() and "Rp27.000" in figures.channels_html()
+    assert "Kopi bubuk robusta" in slides.groups_html()
+
+
+def test_the_sharing_figure_adds_up_and_feeds_the_comparison():
+    case = figures.sharing_case()
+    assert sum(case.equal.values()) == case.total == sum(case.by_work.values())
+    inputs = figures.sharing_inputs()
+    assert inputs.total == case.total and len(inputs.members) == len(case.equal)
+
+
+def test_the_join_slide_shows_an_address_and_its_qr_code(monkeypatch):
+    monkeypatch.setattr("widgets.kit.server.lan_addresses", lambda: ["172.17.0.1", "10.42.0.1"])
+    monkeypatch.setenv("SERVER_PORT", "8870")
+    monkeypatch.setenv(slides.HOTSPOT_ENV, "Pelatihan-UK")
+    html = slides.join_html()
+    assert "http://10.42.0.1:8870/" in html  # the hotspot's address, not docker's
+    assert "Pelatihan-UK" in html and "data:image/svg+xml;base64," in html
+    monkeypatch.setattr("widgets.kit.server.lan_addresses", lambda: [])
+    assert slides.join_address() is None
+    assert "Hotspot belum menyala" in slides.join_html()
+
+
+def test_the_agenda_fits_every_lesson_into_two_days():
+    days = slides.agenda_days()
+    assert len(days) == 2 and all(days)
+    from widgets.kit.lessons import load_lessons
+
+    assert sum(len(d) for d in days) == len(load_lessons())
+
+
+# --- In Chromium ----------------------------------------------------------------------------
+
+POSITION = """() => { const s = [...document.querySelectorAll('.reveal .slides > section')];
+  return [s.findIndex(x => x.classList.contains('present')), s.length]; }"""
+
+
+def _offline(page, allowed_schemes: tuple[str, ...] = ()) -> list[str]:
+    """Refuse every request that leaves 127.0.0.1 (or the given schemes); return them."""
+    refused: list[str] = []
+
+    def route(r):
+        url = urlparse(r.request.url)
+        if url.hostname == "127.0.0.1" or url.scheme in allowed_schemes:
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("request", lambda req: refused.append(req.url) if urlparse(req.url).scheme not in (
+        "http", "https", "data", "blob", "about", *allowed_schemes) else None)
+    return refused
+
+
+def _page_through(page, pause: float = 0.15) -> tuple[int, int]:
+    """Press → until the last slide; (last index reached, number of slides)."""
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    index, count = page.evaluate(POSITION)
+    for _ in range(count * 8):
+        if index == count - 1:
+            break
+        page.keyboard.press("ArrowRight")
+        time.sleep(pause)
+        index, count = page.evaluate(POSITION)
+    return index, count
+
+
+def _go_to(page, selector: str, pause: float = 0.3) -> None:
+    for _ in range(60):
+        if page.locator(f".reveal .slides > section.present {selector}").count():
+            return
+        page.keyboard.press("ArrowRight")
+        time.sleep(pause)
+    raise AssertionError(f"no slide with {selector}")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("deck", DECKS)
+def test_live_deck_opens_offline_and_pages_to_its_last_slide(kit_server, browser, deck):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url(deck))
+    last, count = _page_through(page)
+    assert 10 <= count <= 20 and last == count - 1
+    assert refused == []
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_price_calculator_on_a_slide_answers_a_click(kit_server, browser, artifacts):
+    from widgets.core.money import format_rupiah
+    from widgets.pricing.costing import price_for_margin, unit_cost
+    from widgets.pricing.data import load_pricing
+
+    cost = unit_cost(load_pricing().sheets[figures.main_product()]).total
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url("02-harga"))
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    _go_to(page, ".uk-pc-to-price")
+    page.locator("section.present .uk-pc-margin input").fill("50")
+    page.locator("section.present .uk-pc-to-price").click()
+    result = page.locator("section.present .uk-pc-result")
+    result.get_by_text(format_rupiah(price_for_margin(cost, 5000))).first.wait_for(
+        timeout=20_000)
+    page.screenshot(path=str(artifacts / "slides-live-price.png"))
+    # Notes under the slide: S shows them (no speaker-view window, whose frames would hang).
+    with _no_popup(page):
+        page.keyboard.press("s")
+    panel = page.locator("#uk-notes-panel")
+    assert panel.is_visible() and "Kalkulator hidup" in panel.inner_text()
+    assert refused == []
+    page.close()
+
+
+class _no_popup:
+    """Fails when the block opens a new window."""
+
+    def __init__(self, page) -> None:
+        self.page, self.opened = page, []
+
+    def __enter__(self):
+        self.page.context.on("page", lambda p: self.opened.append(p))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        time.sleep(1)
+        assert not self.opened, "a window opened"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url("03-bagi-hasil"))
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    _go_to(page, ".uk-bh-compare-out")
+    out = page.locator("section.present .uk-bh-compare-out")
+    out.get_by_text("Menurut modal").first.wait_for(timeout=20_000)
+    page.locator("section.present .uk-bh-pick-capital input").click()
+    page.wait_for_function(
+        "() => !document.querySelector('section.present .uk-bh-compare-out')"
+        ".innerText.includes('Menurut modal')", timeout=20_000)
+    assert refused == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def static_decks(tmp_path_factory) -> Path:
+    from widgets.training.build import build
+
+    out = tmp_path_factory.mktemp("slides-build")
+    written = build(out)
+    assert len(written) == len(DECKS)
+    return out
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_static_decks_open_from_disk_offline_and_page_through(static_decks, browser):
+    for deck in DECKS:
+        html = static_decks / f"{deck}.slides.html"
+        text = html.read_text(encoding="utf-8")
+        assert "require.js" not in text and "cdn" not in text.lower()
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        refused = _offline(page, ("file",))
+        page.goto(html.as_uri())
+        last, count = _page_through(page, pause=0.05)
+        assert 10 <= count <= 20 and last == count - 1, deck
+        assert refused == [], (deck, refused)
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_static_speaker_view_shows_the_notes(static_decks, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    _offline(page, ("file",))
+    page.goto((static_decks / "00-pembukaan.slides.html").as_uri())
+    page.wait_for_selector(".reveal.ready")
+    with page.expect_popup() as popup_info:
+        page.keyboard.press("s")
+    speaker = popup_info.value
+    notes = speaker.locator(".speaker-controls-notes")
+    speaker.wait_for_function(
+        "() => (document.querySelector('.speaker-controls-notes') || {}).innerText"
+        "?.includes('Sambut peserta')", timeout=30_000)
+    assert "Sambut peserta" in notes.inner_text()
+    speaker.close()
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_static_deck_prints_one_page_per_slide(static_decks, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    _offline(page, ("file",))
+    page.goto((static_decks / "03-bagi-hasil.slides.html").as_uri() + "?print-pdf")
+    page.wait_for_selector(".reveal.ready")
+    pages = page.locator(".pdf-page").count()
+    assert pages >= len(_slides("03-bagi-hasil"))
+    assert page.pdf(width="1280px", height="720px")[:4] == b"%PDF"
+    page.close()

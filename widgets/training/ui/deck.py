@@ -1,0 +1,26 @@
+"""The live parts of a lecture deck: a lesson's widget on a slide, at projector size.
+
+A deck cell passes the lesson view to :func:`live` (``live(price_calculator)``). Served by the
+kit, the slide shows the working widget; in ``make slides`` (static HTML, no kernel) it shows
+the given stand-in HTML instead, built from the same village data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from widgets.training.slides import is_static, show
+
+
+def live(view: Callable[[], w.Widget], static_html: Callable[[], str]) -> w.Widget | None:
+    """The widget ``view()`` made for a slide (scrolls inside it when taller), or, in a static
+    deck, ``static_html()`` displayed in its place."""
+    if is_static():
+        show(static_html())
+        return None
+    widget = view()
+    box = w.VBox([widget], layout=w.Layout(width="100%"))
+    box.add_class("uk-live")
+    return box
