@@ -52,7 +52,31 @@ _CHECK_JS = r"""
   };
   const text = el => (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim()
     .slice(0, 80);
-  const exempt = el => el.matches('input, textarea');
+  // Text inputs scroll their own text; a 1 px box is a screen-reader-only live region
+  // (reveal.js's .aria-status), hidden from sight on purpose.
+  const exempt = el => el.matches('input, textarea') ||
+    (el.clientWidth <= 1 && el.clientHeight <= 1);
+  const range = document.createRange();
+  // Does something one can see stick out of the box? (scrollWidth also counts what is hidden,
+  // such as reveal.js's disabled "next" arrow on a deck's last slide.)
+  const spills = el => {
+    const box = el.getBoundingClientRect();
+    const scale = el.offsetWidth ? box.width / el.offsetWidth : 1;
+    const low = box.left + (el.clientLeft - SLACK) * scale;
+    const high = box.left + (el.clientLeft + el.clientWidth + SLACK) * scale;
+    const out = r => r.width > 0 && (r.right > high || r.left < low);
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        if (!n.textContent.trim() || !visible(n.parentElement)) continue;
+        range.selectNodeContents(n);
+        if (out(range.getBoundingClientRect())) return true;
+      } else if (visible(n) && out(n.getBoundingClientRect())) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const el of document.body.querySelectorAll('*')) {
     if (exempt(el) || !visible(el)) continue;
     const style = getComputedStyle(el);
@@ -60,14 +84,13 @@ _CHECK_JS = r"""
     const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
     const ellipsis = style.textOverflow === 'ellipsis';
     if (!clips && !scrolls && !ellipsis) continue;
-    if (el.scrollWidth > el.clientWidth + SLACK) {
+    if (el.scrollWidth > el.clientWidth + SLACK && (ellipsis || spills(el))) {
       found.push({kind: scrolls && !ellipsis ? 'scrolls' : 'clipped', selector: path(el),
                   text: text(el),
                   detail: `content ${el.scrollWidth}px in a ${el.clientWidth}px box` +
                           (ellipsis ? ' (ellipsis)' : ` (overflow-x: ${style.overflowX})`)});
     }
   }
-  const range = document.createRange();
   for (const cell of document.body.querySelectorAll('td, th')) {
     if (!visible(cell) || !cell.textContent.trim()) continue;
     const style = getComputedStyle(cell);
@@ -76,12 +99,15 @@ _CHECK_JS = r"""
     const table = cell.closest('table');
     const share = table && getComputedStyle(table).borderCollapse === 'collapse' ? 0.5 : 1;
     const px = p => parseFloat(style[p]) || 0;
-    const left = box.left + share * px('borderLeftWidth') + px('paddingLeft');
-    const right = box.right - share * px('borderRightWidth') - px('paddingRight');
+    const scale = cell.offsetWidth ? box.width / cell.offsetWidth : 1;
+    const left = box.left + scale * (share * px('borderLeftWidth') + px('paddingLeft'));
+    const right = box.right - scale * (share * px('borderRightWidth') + px('paddingRight'));
     range.selectNodeContents(cell);
     const ink = range.getBoundingClientRect();
-    if (ink.width > right - left + SLACK || ink.left < left - SLACK ||
-        ink.right > right + SLACK) {
+    // Rectangles are on screen; a deck scales its slide, so the slack scales with it.
+    const slack = SLACK * scale;
+    if (ink.width > right - left + slack || ink.left < left - slack ||
+        ink.right > right + slack) {
       found.push({kind: 'cell', selector: path(cell), text: text(cell),
                   detail: `text ${Math.round(ink.width)}px in a ` +
                           `${Math.round(right - left)}px cell`});

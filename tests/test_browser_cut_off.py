@@ -3,7 +3,8 @@
 Every page in ``PAGES`` is opened at 360×740 and 1280×720 in real Chromium against the real kit
 server; once its widgets have rendered, and again after signing in where the page has a
 sign-in, ``assert_nothing_cut_off`` looks for clipped boxes and for cell text wider than its
-cell. A new page (a deck in ``slides/``, a trainer view) is checked by adding its address here.
+cell; every deck in ``DECKS`` slide by slide. A new page (a trainer view) is checked by adding
+its address to ``PAGES``.
 
 The check is proved on planted tables: a wide money table in an output area is reported, the
 same figures through ``widgets.ui.tables.money_table`` (cards on a phone) are not.
@@ -30,13 +31,21 @@ PAGES = [
     "/voila/render/04-promosi-media-sosial.ipynb",
     "/voila/render/05-marketplace-dan-mitra.ipynb",
 ]
+# The lecture decks, live: every slide is checked (on a phone reveal.js shows them as one page).
+DECKS = [f"/voila/render/slides/{name}.ipynb" for name in (
+    "00-pembukaan", "01-buku-kas", "02-harga", "03-bagi-hasil", "04-promosi", "05-marketplace",
+    "06-penutup")]
 SIZES = [pytest.param(PHONE, id="360"), pytest.param(PROJECTOR, id="1280")]
+SLIDE = """() => { const s = [...document.querySelectorAll('.reveal .slides > section')];
+  return [s.findIndex(x => x.classList.contains('present')), s.length]; }"""
 
 
-def test_every_lesson_is_checked():
-    """A new lesson notebook cannot slip past the check."""
+def test_every_lesson_and_deck_is_checked():
+    """A new lesson notebook or deck cannot slip past the check."""
     lessons = {f"/voila/render/{p.name}" for p in (ROOT / "lessons").glob("*.ipynb")}
     assert lessons <= set(PAGES), f"add to PAGES: {sorted(lessons - set(PAGES))}"
+    decks = {f"/voila/render/slides/{p.name}" for p in (ROOT / "slides").glob("*.ipynb")}
+    assert decks <= set(DECKS), f"add to DECKS: {sorted(decks - set(DECKS))}"
 
 
 def _sign_in_if_offered(p: Page, name: str) -> bool:
@@ -64,6 +73,28 @@ def test_nothing_cut_off(kit_server, browser, viewport, path):
         assert_nothing_cut_off(p.page, f"on {path} after sign-in")
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
+    assert_clean(p)
+    p.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", SIZES)
+@pytest.mark.parametrize("path", DECKS, ids=[p.rsplit("/", 1)[-1] for p in DECKS])
+def test_nothing_cut_off_on_any_slide(kit_server, browser, viewport, path):
+    p = Page(browser, viewport)
+    p.page.goto(kit_server.url + path)
+    p.page.wait_for_selector(".reveal.ready", timeout=120_000)
+    p.page.wait_for_timeout(1000)
+    index, count = p.page.evaluate(SLIDE)
+    for _ in range(count * 4 + 1):
+        assert_nothing_cut_off(p.page, f"on {path}, slide {index + 1} of {count}")
+        if index >= count - 1:
+            break
+        p.page.keyboard.press("ArrowRight")
+        p.page.wait_for_timeout(400)  # the slide's transition
+        index, count = p.page.evaluate(SLIDE)
+    assert index == count - 1  # every slide was seen (-1 == -1: one scrolling page)
     assert_clean(p)
     p.close()
 
