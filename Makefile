@@ -10,13 +10,14 @@ PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-buku-kas
 
-.PHONY: help setup check serve test lint test-fast bench clean-notebooks clean slides handout
+.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   is this laptop ready?"
 	@echo "make slides  write the lecture decks as offline HTML (slides/build/)"
+	@echo "make trainer-password   set (or change) the trainer password"
 	@echo "make bench   compare the kit's server with stock Voila"
 
 $(STAMP): pyproject.toml
@@ -29,9 +30,14 @@ setup: $(STAMP)
 check: setup
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m widgets.kit.check
 
+# The first serve asks for the trainer password when none is set (only at a terminal).
 serve: setup
+	$(BIN)/python -m widgets.training.access --ensure
 	$(BIN)/python -m widgets.kit.server --host $(HOST) --port $(PORT) \
 		--class-size $(CLASS_SIZE) --lesson $(LESSON)
+
+trainer-password: setup
+	$(BIN)/python -m widgets.training.access
 
 lint: setup
 	$(BIN)/ruff check .

@@ -333,5 +333,5 @@ def test_worked_examples_show_the_villages_numbers():
 
 def test_app_builders_return_widgets():
     app = lesson3.calculator_app()
-    assert len(app.children) == 3
+    assert len(app.children) == 4  # sign-in, calculator, days from the duty roster, record
     assert isinstance(lesson3.comparison_view(), ComparisonView)

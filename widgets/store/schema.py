@@ -146,5 +146,85 @@ _CREDIT = step(
     "CREATE INDEX credit_payments_by_debt ON credit_payments(participant_id, debt_id, id)",
 )
 
+_TRAINING = step(
+    # The trainer's password: one row, a salted scrypt hash, and the wrong-attempt counter.
+    """CREATE TABLE trainer_password (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        salt BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        kdf TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    # A sign-in on a lesson page: attendance and "who is where now" are built from these.
+    """CREATE TABLE visits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        page TEXT NOT NULL,
+        day TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX visits_by_day ON visits(day, participant_id)",
+    """CREATE TABLE participant_profiles (
+        participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        updated_at TEXT NOT NULL
+    )""",
+    # One pre-test, one post-test and one satisfaction form per participant (JSON bodies).
+    """CREATE TABLE evaluations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        phase TEXT NOT NULL CHECK (phase IN ('pre', 'post', 'satisfaction')),
+        answers TEXT NOT NULL,
+        extra TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (participant_id, phase)
+    )""",
+    # People the trainer adds to a day's attendance list (no phone: they worked in pairs).
+    """CREATE TABLE attendance_added (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        gender TEXT NOT NULL CHECK (gender IN ('', 'L', 'P')),
+        session TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # The trainer's own paragraphs of the activity report (conclusions, follow-up plan, ...).
+    """CREATE TABLE report_texts (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+_GROUP = step(
+    # The communication lesson (widgets/group): a group's meeting notulen and its duty rosters,
+    # kept by the participant who wrote them and labelled with the group. The notulen, and the
+    # roster with its swaps and attendance, are JSON checked by widgets/group/db.py.
+    """CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        day TEXT NOT NULL,
+        notulen TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX meetings_by_participant ON meetings(participant_id, group_key, day, id)",
+    """CREATE TABLE rosters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        group_key TEXT NOT NULL,
+        roster TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX rosters_by_participant ON rosters(participant_id, group_key, id)",
+)
+
 # Append only.
-MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT)
+MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
+                                     _TRAINING, _GROUP)

@@ -1,2 +1,3 @@
-"""The trainer's side of the kit: lecture decks (and, to come, the FGD board, evaluation,
-attendance, the dashboard and the activity report). Plain modules here; views in ``ui/``."""
+"""The trainer's side: lecture decks, trainer access, evaluation (pre/post test, satisfaction),
+attendance, the dashboard and the activity report. Core modules here never import ipywidgets;
+the views are in ``widgets/training/ui/``."""

@@ -20,12 +20,27 @@ _STYLE = f"""
 .uk-lesson h3 {{ margin: 2px 0 4px; font-size: 1.15em; color: {HEADING}; }}
 .uk-lesson p {{ margin: 0; color: {TEXT_DARK}; }}
 .uk-minutes {{ display: inline-block; margin-top: 6px; font-size: .9em; color: {TEXT_SOFT}; }}
+.uk-lesson.uk-evaluation {{ border-style: dashed; }}
+.uk-trainer-link {{ display: inline-block; margin: 20px 0 4px; color: {TEXT_SOFT};
+  font-size: .95em; }}
 </style>
 """
 
 
+# The evaluation pages frame the lessons: the pre-test before the first, the post-test and the
+# satisfaction form after the last. They are not numbered lessons.
+PRE_TEST, POST_TEST, TRAINER_PAGE = "evaluasi-awal.ipynb", "evaluasi-akhir.ipynb", "pelatih.ipynb"
+
+
+def _evaluation_card(file: str, key: str) -> str:
+    return (f'<a class="uk-lesson uk-evaluation" href="./{escape(file)}">'
+            f'<span class="uk-num">{escape(t(f"home.{key}_when"))}</span>'
+            f'<h3>{escape(t(f"home.{key}_title"))}</h3>'
+            f'<p>{escape(t(f"home.{key}_summary"))}</p></a>')
+
+
 def home_html() -> str:
-    cards = []
+    cards = [_evaluation_card(PRE_TEST, "pretest")]
     for number, lesson in enumerate(load_lessons(), start=1):
         cards.append(
             f'<a class="uk-lesson" href="./{escape(lesson.file)}">'
@@ -35,8 +50,12 @@ def home_html() -> str:
             f'<span class="uk-minutes">{escape(t("home.minutes", minutes=lesson.minutes))}'
             "</span></a>"
         )
+    cards.append(_evaluation_card(POST_TEST, "posttest"))
     heading = f"<h2>{escape(t('home.lessons_heading'))}</h2>"
-    return _STYLE + heading + '<nav class="uk-lessons">' + "".join(cards) + "</nav>"
+    trainer = (f'<a class="uk-trainer-link" href="./{TRAINER_PAGE}">'
+               f"{escape(t('home.trainer_link'))}</a>")
+    return (_STYLE + heading + '<nav class="uk-lessons">' + "".join(cards) + "</nav>"
+            + trainer)
 
 
 def show_home() -> None:

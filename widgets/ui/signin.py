@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.store import SignInError, Store
+from widgets.training.db import record_visit
 from widgets.ui.common import PAGE, Field, button, notice_html
 
 _store: Store | None = None
@@ -22,9 +23,11 @@ def shared_store() -> Store:
 
 
 class SignInView(w.VBox):
-    def __init__(self, store: Store | None = None, on_signed_in: Callable | None = None) -> None:
+    def __init__(self, store: Store | None = None, on_signed_in: Callable | None = None,
+                 page: str = "") -> None:
         self.store = store or shared_store()
         self.on_signed_in = on_signed_in
+        self.page = page  # the lesson file stem, for attendance and the trainer's dashboard
         self.name = Field(t("ui.signin_name"), w.Text(placeholder=t("ui.signin_name_hint")),
                           css="uk-signin-name")
         self.pin = Field(t("ui.signin_pin"), w.Password(placeholder="1234"),
@@ -58,6 +61,8 @@ class SignInView(w.VBox):
         self.signed_in.value = notice_html(t(key, name=session.name), "ok")
         self.form.layout.display = "none"
         self.done.layout.display = ""
+        if self.page:
+            record_visit(session, self.page)
         PAGE.session = session
         if self.on_signed_in:
             self.on_signed_in(session)

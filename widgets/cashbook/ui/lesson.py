@@ -26,7 +26,8 @@ EXERCISE_ID = "buku-kas-minggu"
 
 def cashbook_app(today: dt.date | None = None) -> w.VBox:
     """Sign-in on top, the participant's own cash book below."""
-    return w.VBox([SignInView(), CashBookView(today)], layout=w.Layout(width="100%"))
+    return w.VBox([SignInView(page="01-buku-kas"), CashBookView(today)],
+                  layout=w.Layout(width="100%"))
 
 
 def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 8) -> None:

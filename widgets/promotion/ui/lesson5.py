@@ -46,7 +46,7 @@ def show_fee_sources() -> None:
 
 
 def sign_in() -> SignInView:
-    return SignInView()
+    return SignInView(page="05-marketplace-dan-mitra")
 
 
 def listing_builder(group: str = "konveksi") -> ListingBuilderView:

@@ -22,6 +22,7 @@ from widgets.sharing.split import Contribution, compare, percent_text
 from widgets.sharing.ui.calculator import CALC_STYLE, SharingCalculator, tall
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.record import RecordPanel
+from widgets.sharing.ui.roster_days import RosterDays
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, guard, notice_html
@@ -275,7 +276,8 @@ class SharingExercise(w.VBox):
 def calculator_app() -> w.VBox:
     """Sign-in, the calculator, and under it the record and saving."""
     calculator = SharingCalculator()
-    return w.VBox([SignInView(), calculator, RecordPanel(calculator)],
+    return w.VBox([SignInView(page="03-bagi-hasil"), calculator, RosterDays(calculator),
+                   RecordPanel(calculator)],
                   layout=w.Layout(width="100%"))
 
 

@@ -1,0 +1,161 @@
+"""Participant data, managed by the trainer: reset a PIN, unlock a name that wrong PINs locked,
+merge two spellings of one person, delete a person and all their rows (a backup first), export
+everything as Excel, and back the SQLite file up with SQLite's online backup.
+
+Merging and deleting find every table with a ``participant_id`` column, so tables added later
+(by any topic) are carried along without a change here. Takes a Store: only the trainer's views,
+built after the trainer password, call it. Plain Python, no ipywidgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from widgets.store import Store, check_pin, hash_pin
+from widgets.store.participants import kdf_string
+
+BACKUP_DIR = "cadangan"
+SECRET_COLUMNS = {"pin_salt", "pin_hash", "kdf", "salt", "hash"}
+SKIP_TABLES = {"trainer_password", "sqlite_sequence"}
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    locked: bool
+    failed: int
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    size: int
+    at: dt.datetime
+
+
+def people(store: Store) -> list[Person]:
+    now = store.clock()
+    rows = store.read("SELECT id, name, locked_until, failed_attempts FROM participants"
+                      " ORDER BY name_key")
+    return [Person(pid, name, bool(until and dt.datetime.fromisoformat(until) > now), failed)
+            for pid, name, until, failed in rows]
+
+
+def reset_pin(store: Store, participant_id: int, pin: str) -> None:
+    """A new PIN (4-6 digits, ``SignInError`` otherwise); it also unlocks the name."""
+    salt, kdf = secrets.token_bytes(16), kdf_string()
+    digest = hash_pin(check_pin(pin), salt, kdf)
+    with store.transaction() as conn:
+        done = conn.execute("UPDATE participants SET pin_salt = ?, pin_hash = ?, kdf = ?,"
+                            " failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                            (salt, digest, kdf, participant_id)).rowcount
+    if done != 1:
+        raise LookupError(f"no participant {participant_id}")
+
+
+def unlock(store: Store, participant_id: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE participants SET failed_attempts = 0, locked_until = NULL"
+                     " WHERE id = ?", (participant_id,))
+
+
+def _owned_tables(conn: sqlite3.Connection) -> list[str]:
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return [name for name in tables if name not in SKIP_TABLES and any(
+        col[1] == "participant_id" for col in conn.execute(f'PRAGMA table_info("{name}")'))]
+
+
+def merge(store: Store, keep_id: int, drop_id: int) -> Backup:
+    """Move everything of ``drop_id`` to ``keep_id`` and delete ``drop_id``. Where a table
+    allows one row per person (a pre-test, a profile), the kept person's row wins."""
+    if keep_id == drop_id:
+        raise ValueError("merge needs two different participants")
+    backup = backup_now(store, "sebelum-gabung")
+    with store.transaction() as conn:
+        # Rows point at each other (a payment at its cash-book line): check at commit, not per row.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in _owned_tables(conn):
+            conn.execute(f'UPDATE OR IGNORE "{table}" SET participant_id = ?'  # noqa: S608
+                         " WHERE participant_id = ?", (keep_id, drop_id))  # names: sqlite_master
+        if conn.execute("DELETE FROM participants WHERE id = ?", (drop_id,)).rowcount != 1:
+            raise LookupError(f"no participant {drop_id}")
+    return backup
+
+
+def delete(store: Store, participant_id: int) -> Backup:
+    """Delete a participant and every row of theirs, after a backup."""
+    backup = backup_now(store, "sebelum-hapus")
+    with store.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in _owned_tables(conn):
+            conn.execute(f'DELETE FROM "{table}" WHERE participant_id = ?',  # noqa: S608
+                         (participant_id,))
+        if conn.execute("DELETE FROM participants WHERE id = ?",
+                        (participant_id,)).rowcount != 1:
+            raise LookupError(f"no participant {participant_id}")
+    return backup
+
+
+def backup_folder(store: Store) -> Path:
+    return store.path.parent / BACKUP_DIR
+
+
+def backup_now(store: Store, label: str = "manual") -> Backup:
+    """A consistent copy made with SQLite's online backup while the class goes on."""
+    folder = backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = store.clock().astimezone().strftime("%Y%m%d-%H%M%S")
+    slug = re.sub(r"[^a-z0-9-]+", "-", label.casefold()).strip("-") or "manual"
+    target = folder / f"usaha_kita-{stamp}-{slug}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"usaha_kita-{stamp}-{slug}-{n}.sqlite3"
+    source = sqlite3.connect(store.path, timeout=30)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return _backup(target)
+
+
+def _backup(path: Path) -> Backup:
+    info = path.stat()
+    return Backup(path, info.st_size, dt.datetime.fromtimestamp(info.st_mtime).astimezone())
+
+
+def backups(store: Store) -> list[Backup]:
+    """Backups, newest first."""
+    folder = backup_folder(store)
+    found = folder.glob("usaha_kita-*.sqlite3") if folder.is_dir() else []
+    return sorted((_backup(p) for p in found), key=lambda b: b.path.name, reverse=True)
+
+
+def export_all(store: Store) -> bytes:
+    """Every table as a sheet of an Excel file; PIN and password hashes left out."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    tables = [r[0] for r in store.read("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                       " ORDER BY name") if r[0] not in SKIP_TABLES]
+    for table in tables:
+        columns = [c[1] for c in store.read(f'PRAGMA table_info("{table}")')
+                   if c[1] not in SECRET_COLUMNS]
+        sheet = book.create_sheet(table[:31])
+        sheet.append(columns)
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        for row in store.read(f'SELECT {quoted} FROM "{table}"'):  # noqa: S608 (our schema)
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
