@@ -26,10 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/voila/render/00-beranda.ipynb",
     "/voila/render/01-buku-kas.ipynb",
+    "/voila/render/01-komunikasi-kelompok.ipynb",
     "/voila/render/02-harga.ipynb",
     "/voila/render/03-bagi-hasil.ipynb",
     "/voila/render/04-promosi-media-sosial.ipynb",
     "/voila/render/05-marketplace-dan-mitra.ipynb",
+    "/voila/render/evaluasi-awal.ipynb",
+    "/voila/render/evaluasi-akhir.ipynb",
+    "/voila/render/pelatih.ipynb",
 ]
 # The lecture decks, live: every slide is checked (on a phone reveal.js shows them as one page).
 DECKS = [f"/voila/render/slides/{name}.ipynb" for name in (
