@@ -19,6 +19,7 @@ from widgets.pricing.channels import (
     marketplace,
     money_waiting,
     reseller,
+    round_listing_price,
     supermarket,
     terms,
     village_shop,
@@ -102,6 +103,26 @@ def test_tokopedia_listing_price_by_hand(fees):
     assert price == 28_688
     assert marketplace(28_688, cut).net_per_unit == 25_000
     assert marketplace(28_687, cut).net_per_unit == 24_999
+
+
+def test_round_listing_price_for_25000_on_shopee(fees):
+    # 29.330 rounds up to 29.500: admin 2.950, PPh 147,5 -> 148, order fee 1.250
+    # -> 29.500 − 2.950 − 148 − 1.250 = 25.152, still at least 25.000
+    cut = terms(fees.marketplaces["shopee"], fees.pph22, 1000, TODAY)
+    assert round_listing_price(25_000, cut) == 29_500
+    assert marketplace(29_500, cut).net_per_unit == 25_152
+
+
+def test_a_round_price_that_falls_short_takes_the_next_step():
+    # 6,5% admin, 0,5% PPh, no order fee, to keep Rp1.395:
+    # 1.499: 97,435 -> 97 and 7,495 -> 7: 1.499 − 97 − 7 = 1.395, the exact listing price;
+    # 1.500: 97,5 -> 98 and 7,5 -> 8: 1.500 − 98 − 8 = 1.394, a rupiah short;
+    # 2.000: 130 and 10: 1.860.
+    cut = Terms("shopee", 650, 0, 50)
+    assert listing_price(1_395, cut) == 1_499
+    assert marketplace(1_500, cut).net_per_unit == 1_394
+    assert round_listing_price(1_395, cut) == 2_000
+    assert round_listing_price(1_395, cut, step=100) == 1_600  # 1.600: 104, 8 -> 1.488
 
 
 @pytest.mark.parametrize("target", [0, -5])

@@ -32,6 +32,7 @@ from widgets.cashbook.ledger import (
     running_balance,
     to_frame,
 )
+from widgets.cashbook.months import MonthPage, month_end_balances, month_page
 from widgets.core import i18n
 
 TODAY = dt.date(2019, 12, 14)
@@ -184,6 +185,28 @@ def test_monthly_summary_by_hand():
     assert monthly_summary([]) == []
 
 
+def test_a_month_page_brings_the_balance_forward_by_hand():
+    # November: 80.000 + 1.000.000 − 250.000 + 600.000 − 100.000 (household too, as the
+    # running balance counts it) = 1.330.000 at its end.
+    # December: + 500.000 − 300.000 + 450.000 + 20.000 = 2.000.000.
+    december = month_page(BOOK, 2019, 12, opening=80_000)
+    assert december == MonthPage(2019, 12, 1_330_000, BOOK[4:], 2_000_000)
+    november = month_page(BOOK, 2019, 11, opening=80_000)
+    assert (november.opening, november.closing) == (80_000, 1_330_000)
+    assert november.entries == BOOK[:4]
+    assert month_page(BOOK, 2019, 10, opening=80_000) == MonthPage(2019, 10, 80_000, [], 80_000)
+    assert month_page(BOOK, 2020, 1, opening=80_000).opening == 2_000_000
+
+
+def test_month_end_balances_by_hand():
+    assert month_end_balances(BOOK, opening=80_000) == {(2019, 11): 1_330_000,
+                                                         (2019, 12): 2_000_000}
+    book = [entry(D(2020, 1, 5), "penjualan", 7), entry(D(2019, 12, 5), "bahan", 2)]
+    assert list(month_end_balances(book, opening=10).items()) == [((2019, 12), 8),
+                                                                  ((2020, 1), 15)]
+    assert month_end_balances([]) == {}
+
+
 def test_monthly_summary_sorts_across_years():
     book = [entry(D(2020, 1, 5), "penjualan", 1), entry(D(2019, 12, 5), "penjualan", 2)]
     assert [(m.year, m.month) for m in monthly_summary(book)] == [(2019, 12), (2020, 1)]
@@ -254,6 +277,17 @@ def test_balance_is_opening_plus_in_minus_out(book, opening):
     assert len(lines) == len(book)
     assert (lines[-1][1] if lines else opening) == balance(book, opening)
     assert all(isinstance(after, int) for _, after in lines)
+
+
+@given(entries(), st.integers(-(10**9), 10**9))
+def test_each_month_opens_with_the_last_months_closing(book, opening):
+    closing = month_end_balances(book, opening)
+    carried = opening
+    for year, month in closing:
+        page = month_page(book, year, month, opening)
+        assert page.opening == carried and page.closing == closing[(year, month)]
+        carried = page.closing
+    assert carried == balance(book, opening)
 
 
 @given(entries())

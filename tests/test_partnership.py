@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.sharing.partnership import KidSplit, gaduh, investor_share, maklon, split_kids
+from widgets.sharing.partnership import (
+    InvestorCase,
+    KidSplit,
+    gaduh,
+    investor_cases,
+    investor_share,
+    maklon,
+    split_kids,
+)
 from widgets.sharing.split import Contribution, SharingError
 
 
@@ -32,6 +40,17 @@ def test_gaduh_sale_owner_gets_the_price_back_and_half_the_gain():
     result = gaduh("Pak Haji Umar", "Agus Purnomo", 2_600_000, 1_500_000)
     assert result.shares == {"Pak Haji Umar": 2_050_000, "Agus Purnomo": 550_000}
     assert result.total == 2_600_000 and result.balanced
+
+
+def test_an_odd_gain_gives_the_owner_the_extra_rupiah():
+    # gain 1.100.001 halved: 550.000,5 each -> the owner (listed first) 550.001, keeper 550.000
+    result = gaduh("Pak Haji Umar", "Agus Purnomo", 2_600_001, 1_500_000)
+    assert (result.params["gain_owner"], result.params["gain_keeper"]) == (550_001, 550_000)
+    assert result.shares == {"Pak Haji Umar": 2_050_001, "Agus Purnomo": 550_000}
+    even = gaduh("Pak Haji Umar", "Agus Purnomo", 2_600_000, 1_500_000)
+    assert (even.params["gain_owner"], even.params["gain_keeper"]) == (550_000, 550_000)
+    loss = gaduh("O", "K", 1_800_000, 2_000_000)
+    assert (loss.params["gain_owner"], loss.params["gain_keeper"]) == (-200_000, 0)
 
 
 def test_gaduh_with_kids_sold_for_money():
@@ -82,6 +101,27 @@ def test_maklon_pays_per_piece_whatever_the_profit():
     assert result.set_aside == {"investor": 4_200_000}
     bad_year = maklon(-1_000_000, sewers(), "Pak Hendra", 3_000)
     assert bad_year.shared == 1_800_000 and bad_year.set_aside == {"investor": -2_800_000}
+
+
+def test_investor_cases_by_hand():
+    # 10 sewers × 60 keset = 600 pieces at Rp20.000; the investor's costs Rp6.000.000;
+    # A: 40% of the profit to the investor; B: Rp3.000 a piece to the group (1.800.000).
+    # all 600 sell: profit 12.000.000 − 6.000.000 = 6.000.000 -> A 3.600.000 / 2.400.000,
+    #   B 1.800.000 / 4.200.000
+    # 300 sell: profit 0 -> A nothing to anyone; B 1.800.000 / −1.800.000
+    # 200 sell: profit 4.000.000 − 6.000.000 = −2.000.000 -> A the investor bears it all,
+    #   B 1.800.000 / −3.800.000
+    cases = investor_cases(sewers(), 20_000, 6_000_000, Fraction(40), 3_000)
+    assert cases == [
+        InvestorCase(600, 6_000_000, 3_600_000, 1_800_000, 2_400_000, 4_200_000),
+        InvestorCase(300, 0, 0, 1_800_000, 0, -1_800_000),
+        InvestorCase(200, -2_000_000, 0, 1_800_000, -2_000_000, -3_800_000),
+    ]
+    # pieces that do not divide: 7 × 10 = 70, a third is 23 (rounded down)
+    [third] = investor_cases(sewers(7, 10), 10_000, 100_000, Fraction(50), 1_000,
+                             [Fraction(1, 3)])
+    # profit 230.000 − 100.000 = 130.000 -> 65.000 each side; maklon 70.000 / 60.000
+    assert third == InvestorCase(23, 130_000, 65_000, 70_000, 65_000, 60_000)
 
 
 def test_maklon_needs_whole_pieces():

@@ -7,13 +7,16 @@ import base64
 import datetime as dt
 import io
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from widgets.sharing import db as sharing_db
+from widgets.sharing import methods, params
 from widgets.sharing.rules import Rule
+from widgets.sharing.split import percent_value, split_with_fund
 from widgets.sharing.ui import lesson as lesson3
 from widgets.sharing.ui.calculator import Inputs, SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
@@ -104,7 +107,8 @@ def test_editing_a_members_work_updates_the_split(page):
 
 def test_adding_and_removing_members(page):
     page.method("work")
-    row = page.calc._add_row(None)
+    page.calc.add_member.click()
+    row = page.calc.rows[-1]
     row.name.value = "Anggota Baru"
     row.values["work"].value = "7"
     assert len(page.shares()) == 9 and sum(page.shares()) == 15_600_000
@@ -275,6 +279,30 @@ def test_apply_rule_round_trips_every_method(page):
         assert page.calc.current_rule() == rule
 
 
+def test_a_new_registry_entry_reaches_the_calculator(store, monkeypatch):
+    # A made-up method from one entry: a group fund first, the rest by capital only.
+    entry = methods.Method(
+        "fund_capital", "sharing.method_fund", "lesson3.help_fund", "sharing.describe_capital",
+        lambda p, total, members: split_with_fund(total, members, percent_value(
+            params.FUND.value(p)), {"capital": Fraction(100)}),
+        params=(params.FUND,), columns=("capital",))
+    monkeypatch.setitem(methods.METHODS, "fund_capital", entry)
+    page = Lesson(store)
+    assert "fund_capital" in [key for _, key in page.calc.method.control.options]
+    page.method("fund_capital")
+    assert page.calc.fund.layout.display == "" and page.calc.basis.layout.display == "none"
+    sudarto = page.row("Sudarto").values
+    assert sudarto["capital"].layout.display == "" and sudarto["work"].layout.display == "none"
+    page.calc.fund.control.value = "10"
+    # 10% of 15.600.000 = 1.560.000; 14.040.000 by capital (Rp550.000 in all): 100.000 ->
+    # 2.552.727,27; 50.000 -> 1.276.363,63 (+1 each: the largest fractions); 75.000 ->
+    # 1.914.545,45
+    assert page.check_line() == (14_040_000, 1_560_000, 15_600_000)
+    assert page.shares() == [2_552_727, 2_552_727, 1_276_364, 1_276_364, 1_276_364, 1_914_545,
+                             1_276_364, 1_914_545]
+    assert page.calc.current_rule() == Rule("fund_capital", {"fund_percent": "10"})
+
+
 def test_comparison_follows_the_calculator(page):
     out = page.compare.output
     assert "Menurut hari kerja" in out.value and "Kas 20%, sisanya rata" in out.value
@@ -329,6 +357,28 @@ def test_worked_examples_show_the_villages_numbers():
     investor = lesson3.investor_html()
     assert "Rp3.600.000" in investor and "Rp1.800.000" in investor
     assert "Rp2.050.000" in lesson3.gaduh_html()
+
+
+def gaduh_parts(html: str) -> tuple[str, int, int]:
+    """The gaduh example's sale sentence, and the owner's and keeper's shares in its table."""
+    sentence = next(p for p in re.findall(r"<p>(.*?)</p>", html) if "dijual" in p)
+    owner, keeper = (int(x) for x in re.findall(r'uk-bh-share" data-amount="(-?\d+)"', html))
+    return sentence, owner, keeper
+
+
+def test_gaduh_sentence_and_table_agree_on_an_odd_gain():
+    # Bought Rp1.500.000, sold Rp2.600.001: the gain of Rp1.100.001 does not halve. The split
+    # gives the extra rupiah to the owner (listed first): 550.001 to the owner, 550.000 to the
+    # keeper, and the owner also gets the purchase price back.
+    sentence, owner, keeper = gaduh_parts(lesson3.gaduh_html(buy=1_500_000, sale=2_600_001))
+    assert (owner, keeper) == (2_050_001, 550_000)
+    assert "Rp1.100.001" in sentence
+    assert "Rp550.001" in sentence and "Rp550.000" in sentence  # each side's part, as the table
+    assert "masing-masing" not in sentence
+    # An even gain halves exactly, and the sentence says so.
+    sentence, owner, keeper = gaduh_parts(lesson3.gaduh_html(buy=1_500_000, sale=2_600_000))
+    assert (owner, keeper) == (2_050_000, 550_000)
+    assert "masing-masing Rp550.000" in sentence
 
 
 def test_app_builders_return_widgets():

@@ -63,8 +63,12 @@ SERVER_PORT = Setting("SERVER_PORT", "",
                       "Set by Voila in a page's kernel: the port the page was served on.")
 CHROMIUM = Setting("CHROMIUM", "/usr/bin/chromium",
                    "The Chromium that prints the slide decks to PDF.")
+PREHEAT = Setting("VOILA_PREHEAT", "False",
+                  "Set by Voila in a preheated kernel: the page's address arrives later.")
+QUERY = Setting("QUERY_STRING", "",
+                "Set by Voila in a page's kernel: the query string of the page's address.")
 SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT, SLIDES,
-            SERVER_PORT, CHROMIUM)
+            SERVER_PORT, CHROMIUM, PREHEAT, QUERY)
 
 
 def _whole(setting: Setting, minimum: int, maximum: int) -> int:
@@ -126,6 +130,16 @@ def slides_static() -> bool:
 
 def chromium() -> str:
     return CHROMIUM.raw()
+
+
+def preheated() -> bool:
+    """True in a kernel Voila started before any page asked for it."""
+    return PREHEAT.raw() != "False"
+
+
+def page_query() -> str:
+    """The query string Voila gave this page's kernel at its start ("" when none)."""
+    return QUERY.raw()
 
 
 def describe() -> str:

@@ -9,6 +9,8 @@ Printed documents keep their own black-and-white palette (``core.printable``).
 
 from __future__ import annotations
 
+import re
+
 # --- Colours ---------------------------------------------------------------------------------
 ACCENT = "#b4541a"  # the kit's terracotta: buttons, bars, card edges, numbers to notice
 HEADING = "#7a2e0e"  # headings and strong rules
@@ -41,3 +43,16 @@ TOUCH = "44px"  # the smallest button or control a thumb hits reliably
 FIELD_WIDTH = "520px"  # a form field's widest, so a laptop line stays readable
 NOTICE_SIZE = "15px"  # messages under a field
 LABEL_SIZE = "16px"  # field labels
+
+
+def themed(css: str) -> str:
+    """``css`` with each ``@NAME@`` replaced by the theme value of that name, for style sheets
+    written as plain strings (``@ACCENT@`` -> ``#b4541a``). An unknown name is an error."""
+
+    def value(match: re.Match[str]) -> str:
+        found = globals().get(match.group(1))
+        if not isinstance(found, str):
+            raise KeyError(f"no theme value {match.group(1)!r}")
+        return found
+
+    return re.sub(r"@([A-Z_]+)@", value, css)

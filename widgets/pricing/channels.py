@@ -17,7 +17,8 @@ Rounding, stated once:
 
 Every channel's net is at most its price. :func:`listing_price` gives the smallest whole-rupiah
 price whose net per piece reaches the target; because the net rises by at most Rp1 for each
-Rp1 of price, that net is exactly the target.
+Rp1 of price, that net is exactly the target. :func:`round_listing_price` gives the round price
+a seller would list.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from fractions import Fraction
 
 from widgets.core.i18n import t
 from widgets.core.numbers import BASIS, round_half_up, share
+from widgets.pricing.costing import round_up_to
 from widgets.pricing.fees import FeeData, Marketplace, Tax
 
 CHANNELS = ("direct", "warung", "supermarket", "shopee", "tokopedia", "reseller")
@@ -158,6 +160,16 @@ def listing_price(target: int, cut: Terms) -> int:
     price = max(int(bound) - 1, 0)
     while marketplace(price, cut).net_per_unit < target:
         price += 1
+    return price
+
+
+def round_listing_price(target: int, cut: Terms, step: int = 500) -> int:
+    """A round listing price (a multiple of ``step``) at or above :func:`listing_price` whose
+    net per piece still reaches ``target``: rounding a percentage can cost a rupiah, so a round
+    price just above the exact one may fall short, and the next step up is taken."""
+    price = round_up_to(listing_price(target, cut), step)
+    while marketplace(price, cut).net_per_unit < target:
+        price += step
     return price
 
 

@@ -18,11 +18,18 @@ from widgets.core.money import format_rupiah
 from widgets.core.village import Village
 from widgets.sharing import shu
 from widgets.sharing.data import SEWING_MONTH, coop_members, goat_sale, month_profit
-from widgets.sharing.split import Contribution, percent_text, split_profit, split_with_fund
+from widgets.sharing.params import FUND
+from widgets.sharing.split import (
+    Contribution,
+    percent_text,
+    percent_value,
+    split_profit,
+    split_with_fund,
+)
 
 EXERCISE_PREFIX = "bagi-hasil-"
 GOAT_MEMBER = "teguh"  # misses feed duty: the lesson's point
-SEWING_FUND = Fraction(20)
+SEWING_FUND = percent_value(FUND.default)  # the calculator's group fund, as in the example
 COOP_MEMBER = "joko"
 
 

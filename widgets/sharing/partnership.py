@@ -79,7 +79,9 @@ def gaduh(owner: str, keeper: str, sale_price: int, buy_price: int, kids: int = 
           kid_price: int = 0, first_to_keeper: int = 1,
           keeper_percent: Fraction = Fraction(50), negligence: bool = False) -> Distribution:
     """Method 7: the money when the entrusted goat is sold (``sale_price``; 0 if not sold)
-    plus any kids that had to be sold, shared between owner and keeper."""
+    plus any kids that had to be sold, shared between owner and keeper. ``params`` says how:
+    the kids each side keeps and each side's part of the price gain (``gain_owner``,
+    ``gain_keeper``: a gain that does not halve exactly gives the owner the extra rupiah)."""
     owner, keeper = _two_names(owner, keeper)
     sale_price, buy_price, kid_price = (_amount(v) for v in (sale_price, buy_price, kid_price))
     if sale_price == 0:
@@ -99,6 +101,7 @@ def gaduh(owner: str, keeper: str, sale_price: int, buy_price: int, kids: int = 
         keeper: gain_split[keeper] + kid_money[keeper],
     }
     params = {"owner": owner, "keeper": keeper, "buy_price": buy_price, "gain": gain,
+              "gain_owner": gain_split[owner], "gain_keeper": gain_split[keeper],
               "kids": kids, "kid_price": kid_price, "first_to_keeper": first_to_keeper,
               "keeper_percent": percent_text(keeper_percent, "."), "negligence": negligence,
               "kids_keeper": kids_split.keeper, "kids_owner": kids_split.owner,
@@ -148,3 +151,39 @@ def maklon(profit: int, members: Sequence[Contribution], investor: str, piece_ra
               "pieces": sum(pieces.values()), "unit": "potong"}
     return Distribution("maklon", profit, wages, {"investor": profit - sum(wages.values())},
                         params)
+
+
+# --- Investor: profit-sharing against a piece rate, case by case -----------------------------
+
+# Everything sells, half sells, a third sells.
+SOLD_SHARES = (Fraction(1), Fraction(1, 2), Fraction(1, 3))
+
+
+@dataclass(frozen=True)
+class InvestorCase:
+    """One case: how many pieces sold, the profit, and what the group and the investor get
+    under profit-sharing (``ratio``) and under a piece rate (``maklon``)."""
+
+    sold: int
+    profit: int
+    group_ratio: int
+    group_maklon: int
+    investor_ratio: int
+    investor_maklon: int
+
+
+def investor_cases(members: Sequence[Contribution], price: int, costs: int,
+                   investor_percent: Fraction, piece_rate: int,
+                   sold_shares: Sequence[Fraction] = SOLD_SHARES) -> list[InvestorCase]:
+    """The investor supplies material and capital (``costs``), the members sew the pieces
+    (``work``); each case sells a share of all the pieces at ``price``."""
+    pieces = sum(int(m.work) for m in members)
+    cases = []
+    for share in sold_shares:
+        sold = int(pieces * share)
+        profit = sold * price - costs
+        ratio = investor_share(profit, members, "Investor", investor_percent)
+        paid = maklon(profit, members, "Investor", piece_rate)
+        cases.append(InvestorCase(sold, profit, ratio.shared, paid.shared,
+                                  ratio.set_aside["investor"], paid.set_aside["investor"]))
+    return cases

@@ -24,8 +24,9 @@ from widgets.cashbook.export import _rupiah, _set_widths, _text
 from widgets.core.i18n import format_date, language, t
 from widgets.core.money import format_rupiah
 from widgets.core.printable import PRINT_COLORS, a4_page
+from widgets.sharing.methods import METHODS
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
-from widgets.sharing.split import Contribution, Distribution, percent_text, percent_value
+from widgets.sharing.split import Contribution, Distribution
 
 _BABEL = {"id": "id_ID", "en": "en_GB"}
 
@@ -87,50 +88,21 @@ def _number(value: object) -> str:
 
 def contribution_text(method: str, params: Mapping[str, Any], member: Contribution) -> str:
     """What a member's share was based on, in words: ``14 hari kerja``, ``Rp100.000``…"""
-    basis = params.get("basis", "")
-    if method == "shu":
+    spec = METHODS[method]
+    columns = spec.member_columns(params)
+    if "transactions" in columns:
         return t("record.basis_shu", transactions=format_rupiah(member.transactions),
                  savings=format_rupiah(member.savings))
-    if method in ("work", "maklon") or (method in ("fund", "mix", "investor")
-                                        and basis == "work"):
-        unit = "potong" if method == "maklon" else params.get("unit", "hari")
-        return f"{_number(member.work)} {unit_label(unit)}"
-    if method == "capital" or basis == "capital":
+    if "work" in columns:
+        return f"{_number(member.work)} {unit_label(spec.work_unit(params))}"
+    if "capital" in columns:
         return format_rupiah(member.capital)
     return ""
 
 
 def parameters(rule: Rule, result: Distribution) -> list[tuple[str, str]]:
-    """The method's parameters as (label, value) lines for the record."""
-    p, m = rule.params, rule.method
-    lines: list[tuple[str, str]] = []
-    if m == "fund":
-        lines.append((t("record.param_fund"),
-                      f"{percent_text(percent_value(p.get('fund_percent', '20')))}%"))
-    if m == "mix":
-        lines.append((t("record.param_equal_part"),
-                      f"{percent_text(percent_value(p.get('equal_percent', '50')))}%"))
-    if m == "investor":
-        lines.append((t("record.param_investor"), str(p.get("investor", ""))))
-        lines.append((t("record.param_investor_part"),
-                      f"{percent_text(percent_value(p.get('investor_percent', '40')))}%"))
-    if m == "maklon":
-        lines.append((t("record.param_investor"), str(p.get("investor", ""))))
-        lines.append((t("record.param_rate"), format_rupiah(int(p.get("piece_rate", 0)))))
-    if m == "shu":
-        for key, value in p.get("bylaws", {}).items():
-            lines.append((set_aside_label(key), f"{percent_text(percent_value(value))}%"))
-    if m == "gaduh":
-        r = result.params
-        lines += [
-            (t("record.param_owner"), str(r["owner"])),
-            (t("record.param_keeper"), str(r["keeper"])),
-            (t("record.param_buy"), format_rupiah(r["buy_price"])),
-            (t("record.param_kids"), t("record.kids_split", kids=r["kids"],
-                                        keeper=r["kids_keeper"], owner=r["kids_owner"],
-                                        sold=r["kids_sold"])),
-        ]
-    return lines
+    """The method's parameters as (label, value) lines for the record, as they were applied."""
+    return METHODS[rule.method].record_lines({**rule.params, **result.params})
 
 
 def make_record(result: Distribution, rule: Rule, *, group: str, day: dt.date, place: str,

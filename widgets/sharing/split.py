@@ -6,8 +6,8 @@ group chooses between (equal, by work, by capital, a group fund first, a mix) ar
 weights over the members and end in one ``split_profit`` call; each returns a
 :class:`Distribution`: every member's share plus the amounts set aside.
 
-The cooperative's SHU lives in ``widgets/shu.py``, goat *gaduh* and investor deals in
-``widgets/partnership.py``; ``widgets/rules.py`` chooses between all of them.
+The cooperative's SHU lives in ``shu.py``, goat *gaduh* and investor deals in
+``partnership.py``; ``methods.py`` describes every method once and ``rules.py`` applies them.
 """
 
 from __future__ import annotations

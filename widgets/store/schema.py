@@ -225,6 +225,63 @@ _GROUP = step(
     "CREATE INDEX rosters_by_participant ON rosters(participant_id, group_key, id)",
 )
 
+_FGD = step(
+    # The FGD board. A question is copied from the village's prepared set (or typed on the spot)
+    # when the trainer first uses it; state ready -> open -> closed (and open again).
+    """CREATE TABLE fgd_questions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL,
+        lesson TEXT NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('poll', 'scale', 'words', 'ideas', 'ranking', 'volunteer')),
+        text TEXT NOT NULL,
+        options TEXT NOT NULL,
+        anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+        state TEXT NOT NULL CHECK (state IN ('ready', 'open', 'closed')),
+        revealed INTEGER NOT NULL DEFAULT 0 CHECK (revealed IN (0, 1)),
+        round INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT NOT NULL DEFAULT '',
+        agreed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # The question phones and the projector show now (one row).
+    """CREATE TABLE fgd_current (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        question_id INTEGER REFERENCES fgd_questions(id) ON DELETE SET NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # One answer per participant and question (JSON); a new answer replaces the old one.
+    """CREATE TABLE fgd_answers (
+        question_id INTEGER NOT NULL REFERENCES fgd_questions(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        answer TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (question_id, participant_id)
+    )""",
+    # Idea cards: the trainer's group name, and the card a duplicate was merged into.
+    """CREATE TABLE fgd_cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        question_id INTEGER NOT NULL REFERENCES fgd_questions(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        group_name TEXT NOT NULL DEFAULT '',
+        merged_into INTEGER REFERENCES fgd_cards(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX fgd_cards_by_question ON fgd_cards(question_id, id)",
+    # Anonymous 1-5 scores of other people's cards, one per card, person and round.
+    """CREATE TABLE fgd_scores (
+        card_id INTEGER NOT NULL REFERENCES fgd_cards(id) ON DELETE CASCADE,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        round INTEGER NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (card_id, participant_id, round)
+    )""",
+)
+
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _GROUP)
+                                     _TRAINING, _GROUP, _FGD)

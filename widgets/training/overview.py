@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from widgets.core.i18n import t
 from widgets.kit.lessons import load_lessons
 from widgets.store import Store
-from widgets.training import attendance, db, evaluation, progress, satisfaction
+from widgets.training import attendance, db, evaluation, fgd_render, progress, satisfaction
 from widgets.training.items import EvaluationForm
 
 EVALUATION_PAGES = ("evaluasi-awal", "evaluasi-akhir")
@@ -46,6 +46,7 @@ class Overview:
     rules: list[tuple[str, str, str, str, str]]
     distributions: list[tuple[str, str, str, str, int, int]]
     participants: dict[int, str]
+    fgd: tuple[tuple[str, str, str, str], ...] = ()  # FGD outcomes (fgd_render.outcomes)
 
 
 def overview(store: Store, form: EvaluationForm) -> Overview:
@@ -64,4 +65,5 @@ def overview(store: Store, form: EvaluationForm) -> Overview:
         rules=db.saved_rules(store),
         distributions=db.saved_distributions(store),
         participants=names,
+        fgd=tuple(fgd_render.outcomes(store)),
     )

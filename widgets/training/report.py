@@ -128,6 +128,7 @@ def build_report(ov: Overview, form: EvaluationForm, village: Village, texts: di
         Block("p", t("training.report_fgd_note")),
         _table(render.rules_table(ov), "rules"),
         _table(render.distributions_table(ov), "distributions"),
+        _table(render.fgd_table(ov), "fgd"),
         Block("h1", t("training.report_close")),
         Block("h2", t("training.report_conclusions_h")),
         Block("p", texts["conclusions"] or t("training.report_empty_text")),

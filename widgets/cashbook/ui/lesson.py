@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from widgets.cashbook import db, exercises, ledger
+from widgets.cashbook import db, exercises, months
 from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
 from widgets.core.charts import line_chart
@@ -35,19 +35,15 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
     village = load_village()
     info = village.group(group)
     book = village.cashbook(group)
-    before = [e for e in book if (e.day.year, e.day.month) < (year, month)]
-    during = [e for e in book if (e.day.year, e.day.month) == (year, month)]
-    opening = info.opening_balance + sum(e.signed for e in before if e.purse == "usaha")
-    closing_by_month: dict[tuple[int, int], int] = {}
-    for entry, balance in ledger.running_balance(book, info.opening_balance):
-        closing_by_month[(entry.day.year, entry.day.month)] = balance
+    page = months.month_page(book, year, month, info.opening_balance)
+    closing_by_month = months.month_end_balances(book, info.opening_balance)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
                        ACCENT)
     heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
     display(HTML(
         f"<h4>{escape(heading)}</h4>"
-        + entries_table(during, opening)
+        + entries_table(page.entries, page.opening)
         + f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
         + f"<h4>{escape(t('lesson1.example_summary'))}</h4>" + summary_html(book)
     ))

@@ -362,9 +362,7 @@ class ListingPriceView(w.VBox):
         self.result.value = self._explain(target, price, cut)
 
     def _explain(self, target: int, price: int, cut: channels.Terms) -> str:
-        tidy = costing.round_up_to(price)
-        while channels.marketplace(tidy, cut).net_per_unit < target:
-            tidy += 500  # a round price just above must still reach the target
+        tidy = channels.round_listing_price(target, cut)
         net = channels.marketplace(price, cut)
         admin, order_fee, tax = (d.amount for d in net.deductions)
         lines = [

@@ -241,3 +241,10 @@ class Exercises(w.VBox):
 
 def exercises(today: dt.date | None = None) -> Exercises:
     return Exercises(today)
+
+
+def projector_channels(product: str = "keset_bulat") -> w.VBox:
+    """The channel comparison in the projector layout (``lessons/proyektor-harga.ipynb``)."""
+    from widgets.ui.projector import projector
+
+    return projector(ChannelComparisonView(product=product), t("fgd.view_harga"))

@@ -6,67 +6,78 @@ enough for the projector. A thin view over ``widgets.sharing.split.compare``.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
-from widgets.sharing.rules import Rule, calculate, unit_label
+from widgets.sharing.methods import compared
+from widgets.sharing.params import Param
+from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Distribution, SharingError, compare, percent_text, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
+from widgets.sharing.ui.method_form import css_class
 from widgets.sharing.ui.tables import comparison_html
 from widgets.ui.common import Field, guard, notice_html
 
-CHOICES = ("work", "capital", "fund", "mix")
+
+def _percents() -> list[Param]:
+    """The percentages the compared methods ask for (the group fund, the equal part)."""
+    return [p for m in compared() for p in m.params if p.kind == "percent"]
 
 
 class ComparisonView(w.VBox):
+    """The methods the registry marks for comparison, each with its own percentage typed once,
+    side by side against the equal split."""
+
     def __init__(self, inputs: Inputs = INPUTS) -> None:
         self.inputs = inputs
-        self.pick = {key: w.Checkbox(value=True, description=t(f"lesson3.compare_pick_{key}"),
-                                     indent=False, layout=w.Layout(width="auto",
-                                                                   margin="0 16px 0 0"))
-                     for key in CHOICES}
+        self.pick = {m.key: w.Checkbox(value=True, description=t(m.label), indent=False,
+                                       layout=w.Layout(width="auto", margin="0 16px 0 0"))
+                     for m in compared()}
         for key, box in self.pick.items():
             box.add_class(f"uk-bh-pick-{key}")
-        self.fund = Field(t("lesson3.field_fund"), w.Text(value="20", continuous_update=False),
-                          css="uk-bh-compare-fund")
-        self.equal_part = Field(t("lesson3.field_equal_part"),
-                                w.Text(value="50", continuous_update=False),
-                                css="uk-bh-compare-equal")
-        for field in (self.fund, self.equal_part):
+        self.fields = {p.field_key: Field(t(p.label), w.Text(value=p.start_text(),
+                                                             continuous_update=False),
+                                          css=css_class(p.field_key).replace("uk-bh-",
+                                                                             "uk-bh-compare-"))
+                       for p in _percents()}
+        for key, field in self.fields.items():
             field.layout = w.Layout(width="48%", min_width="150px", margin="0 2% 0 0")
+            setattr(self, key, field)  # view.fund, view.equal_part
         self.output = w.HTML()
         self.output.add_class("uk-bh-compare-out")
-        for control in [*self.pick.values(), self.fund.control, self.equal_part.control]:
+        for control in [*self.pick.values(), *(f.control for f in self.fields.values())]:
             control.observe(lambda _c: self.refresh(), "value")
         inputs.observe(lambda _c: self.refresh(), "revision")
         super().__init__([
             w.HTML(notice_html(t("lesson3.compare_intro"), "info")),
             w.HBox(list(self.pick.values()), layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.fund, self.equal_part], layout=w.Layout(flex_flow="row wrap",
-                                                                 max_width="520px")),
+            w.HBox(list(self.fields.values()), layout=w.Layout(flex_flow="row wrap",
+                                                               max_width="520px")),
             self.output,
         ], layout=w.Layout(width="100%"))
         self.refresh()
 
     def _rules(self) -> dict[str, Rule]:
+        """Each picked method's rule, by its column title: typed percentages, the calculator's
+        work unit, every other parameter at its default."""
         unit = self.inputs.unit or "hari"
         rules: dict[str, Rule] = {}
-        if self.pick["work"].value:
-            rules[t("lesson3.compare_work", unit=unit_label(unit))] = Rule("work", {"unit": unit})
-        if self.pick["capital"].value:
-            rules[t("lesson3.compare_capital")] = Rule("capital")
-        if self.pick["fund"].value:
-            fund = self._percent(self.fund)
-            rules[t("lesson3.compare_fund", percent=percent_text(fund))] = Rule(
-                "fund", {"fund_percent": percent_text(fund, "."), "basis": "equal"})
-        if self.pick["mix"].value:
-            equal = self._percent(self.equal_part)
-            rules[t("lesson3.compare_mix", equal=percent_text(equal),
-                    rest=percent_text(100 - equal), unit=unit_label(unit))] = Rule(
-                "mix", {"equal_percent": percent_text(equal, "."), "basis": "work",
-                        "unit": unit})
+        for method in compared():
+            if not self.pick[method.key].value:
+                continue
+            params: dict[str, Any] = {}
+            for param in method.params:
+                if param.kind == "percent":
+                    params[param.key] = percent_text(
+                        self._percent(self.fields[param.field_key]), ".")
+                elif param.kind == "unit":
+                    params[param.key] = unit
+                else:
+                    params[param.key] = param.default
+            rules[t(method.compare, **method.words(params))] = Rule(method.key, params)
         return rules
 
     def _percent(self, field: Field):

@@ -16,11 +16,13 @@ from widgets.core.village import load_village
 from widgets.sharing import shu
 from widgets.sharing.data import coop_members, goat_sale, group_data
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
-from widgets.sharing.partnership import gaduh, investor_share, maklon, split_kids
+from widgets.sharing.params import FUND
+from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
-from widgets.sharing.split import Contribution, compare, percent_text
-from widgets.sharing.ui.calculator import CALC_STYLE, SharingCalculator, tall
+from widgets.sharing.split import Contribution, compare, percent_text, percent_value
+from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
+from widgets.sharing.ui.method_form import CALC_STYLE, tall
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.roster_days import RosterDays
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
@@ -92,11 +94,12 @@ def show_goat_sale() -> None:
     display(HTML(goat_sale_html()))
 
 
-def sewing_month_html(fund_percent: int = 20) -> str:
-    """The sewing group's August: a group fund first, the rest equally or by pieces sewn."""
+def sewing_month_html(fund_percent: int | None = None) -> str:
+    """The sewing group's August: a group fund first (by default the calculator's), the rest
+    equally or by pieces sewn."""
     village = load_village()
     data = group_data(village, "konveksi")
-    percent = Fraction(fund_percent)
+    percent = percent_value(FUND.default if fund_percent is None else fund_percent)
     fund_equal = t("lesson3.compare_fund", percent=percent_text(percent))
     fund_pieces = t("lesson3.fund_then_pieces", percent=percent_text(percent))
     params = {"fund_percent": percent_text(percent, ".")}
@@ -115,7 +118,7 @@ def sewing_month_html(fund_percent: int = 20) -> str:
             + _source())
 
 
-def show_sewing_month(fund_percent: int = 20) -> None:
+def show_sewing_month(fund_percent: int | None = None) -> None:
     display(HTML(sewing_month_html(fund_percent)))
 
 
@@ -165,27 +168,18 @@ def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000
     against a piece rate (maklon) when everything sells, half sells, or little sells."""
     members = [Contribution(m.name, work=pieces_each)
                for m in load_village().group("konveksi").members]
-    pieces = pieces_each * len(members)
-    cases = []  # one column per case: everything sells, half sells, a third sells
-    for sold_share in (Fraction(1), Fraction(1, 2), Fraction(1, 3)):
-        sold = int(pieces * sold_share)
-        profit = sold * price - costs
-        ratio = investor_share(profit, members, "Investor", Fraction(investor_percent))
-        paid = maklon(profit, members, "Investor", piece_rate)
-        cases.append((sold, {"profit": profit, "group_ratio": ratio.shared,
-                             "group_maklon": paid.shared,
-                             "investor_ratio": ratio.set_aside["investor"],
-                             "investor_maklon": paid.set_aside["investor"]}))
+    pieces = sum(m.work for m in members)
+    cases = investor_cases(members, price, costs, Fraction(investor_percent), piece_rate)
     cards = []  # one small table per case: they sit side by side, or stack on a phone
-    for sold, values in cases:
+    for case in cases:
         rows = "".join(
             f"<tr><td>{escape(t(f'lesson3.inv_col_{key}'))}</td>"
-            f"<td class='num'>{escape(format_rupiah(values[key]))}</td></tr>"
+            f"<td class='num'>{escape(format_rupiah(getattr(case, key)))}</td></tr>"
             for key in ("profit", "group_ratio", "group_maklon", "investor_ratio",
                         "investor_maklon"))
         cards.append(f"<div style='flex:1 1 240px;min-width:0'><table class='uk-bh-table'>"
-                     f"<tr><th colspan='2'>{escape(t('lesson3.inv_sold', sold=sold))}</th>"
-                     f"</tr>{rows}</table></div>")
+                     f"<tr><th colspan='2'>{escape(t('lesson3.inv_sold', sold=case.sold))}"
+                     f"</th></tr>{rows}</table></div>")
     table = f"<div style='display:flex;flex-wrap:wrap;gap:12px'>{''.join(cards)}</div>"
     intro = t("lesson3.inv_intro", pieces=pieces, price=format_rupiah(price),
               costs=format_rupiah(costs), percent=investor_percent,
@@ -198,16 +192,24 @@ def show_investor(**kwargs: int) -> None:
 
 
 def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> str:
-    """Pak Haji Umar entrusts a doe to Agus: the kids and the price gain."""
+    """Pak Haji Umar entrusts a doe to Agus: the kids and the price gain. The sentences and
+    the table read the same split (``partnership.gaduh``), to the rupiah."""
     owner, keeper = t("lesson3.default_owner"), t("lesson3.default_keeper")
-    split = split_kids(kids)
-    result = gaduh(owner, keeper, sale, buy)
-    rule = Rule("gaduh", {"owner": owner, "keeper": keeper, "buy_price": buy})
+    result = gaduh(owner, keeper, sale, buy, kids)
+    p = result.params
+    rule = Rule("gaduh", {"owner": owner, "keeper": keeper, "buy_price": buy, "kids": kids})
+    parts = {"buy": format_rupiah(buy), "sale": format_rupiah(sale),
+             "gain": format_rupiah(p["gain"])}
+    if p["gain_owner"] == p["gain_keeper"]:
+        sale_line = t("lesson3.gaduh_sale", **parts, half=format_rupiah(p["gain_owner"]))
+    else:
+        sale_line = t("lesson3.gaduh_sale_uneven", **parts, owner=owner, keeper=keeper,
+                      owner_part=format_rupiah(p["gain_owner"]),
+                      keeper_part=format_rupiah(p["gain_keeper"]))
     lines = [
         t("lesson3.gaduh_kids", kids=kids, keeper=keeper, owner=owner,
-          kids_keeper=split.keeper, kids_owner=split.owner),
-        t("lesson3.gaduh_sale", buy=format_rupiah(buy), sale=format_rupiah(sale),
-          gain=format_rupiah(sale - buy), half=format_rupiah((sale - buy) // 2)),
+          kids_keeper=p["kids_keeper"], kids_owner=p["kids_owner"]),
+        sale_line,
     ]
     return (_h(t("lesson3.gaduh_heading")) + "".join(f"<p>{escape(x)}</p>" for x in lines)
             + distribution_html(result, rule, chart=False) + _source())
@@ -287,3 +289,21 @@ def comparison_view() -> ComparisonView:
 
 def sharing_exercise() -> SharingExercise:
     return SharingExercise()
+
+
+def projector_comparison() -> w.VBox:
+    """Lesson 3's FGD comparison in the projector layout (``lessons/proyektor-bagi-hasil.ipynb``):
+    the methods side by side first, the group's numbers to change under it."""
+    from widgets.ui.projector import projector
+
+    calculator = SharingCalculator()
+    numbers = w.Accordion([calculator], selected_index=None)
+    numbers.set_title(0, t("lesson3.projector_numbers"))
+    return projector(w.VBox([ComparisonView(), numbers]), t("fgd.view_bagi_hasil"))
+
+
+def projector_roster() -> w.VBox:
+    """The feed roster, member by member, in the projector layout."""
+    from widgets.ui.projector import projector
+
+    return projector(w.HTML(roster_html()))

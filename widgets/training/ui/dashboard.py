@@ -1,19 +1,16 @@
 """The trainer's dashboard: who is on which lesson now, exercise progress, the most common wrong
 answers, the tests, satisfaction, and what groups saved in lesson 3.
 
-It refreshes by itself: an asyncio task in this kernel asks SQLite ``PRAGMA data_version`` on
-its own connection about twice a second (the number changes when any other connection commits)
-and rebuilds the overview only then, or every 15 s so "last active" stays true. It sets widget
-values and never prints; the page keeps a reference to the task so it is not collected.
+It refreshes by itself through ``training.watch.StoreWatch`` (``PRAGMA data_version`` about
+twice a second), rebuilding the overview only when the store changed, or every 15 s so "last
+active" stays true.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import sqlite3
-import time
 from html import escape
 
 import ipywidgets as w
@@ -24,6 +21,7 @@ from widgets.store import Store
 from widgets.training import render
 from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, overview
+from widgets.training.watch import StoreWatch
 from widgets.ui.common import guard, notice_html
 
 log = logging.getLogger(__name__)
@@ -72,6 +70,8 @@ class Dashboard(w.VBox):
         self.parts = {key: w.HTML() for key in ("now", "tests", "groups")}
         self.stamp = w.HTML()
         self.task: asyncio.Task | None = None
+        self.watch = StoreWatch(store.path, self.refresh_guarded, None, POLL_SECONDS,
+                                REFRESH_SECONDS)
         self.refreshes = 0
         super().__init__([w.HTML(STYLE), self.stamp, *self.parts.values()])
         self.add_class("uk-dash")
@@ -93,30 +93,13 @@ class Dashboard(w.VBox):
                                          time=ov.at.astimezone().strftime("%H.%M.%S")), "info")
 
     def start(self) -> asyncio.Task:
-        """Start polling (once); the task is kept on the view."""
-        if self.task is None or self.task.done():
-            self.task = asyncio.get_event_loop().create_task(self._poll())
+        """Start polling (once); the task is kept on the view (``self.task``)."""
+        self.task = self.watch.start()
         return self.task
 
     def stop(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.watch.stop()
 
     @guard("dashboard refresh", "training.dash_error", target="stamp")
     def refresh_guarded(self) -> None:
         self.refresh()
-
-    async def _poll(self) -> None:
-        conn = sqlite3.connect(f"file:{self.store.path}?mode=ro", uri=True, timeout=5)
-        try:
-            last = version = conn.execute("PRAGMA data_version").fetchone()[0]
-            shown = time.monotonic()
-            while True:
-                await asyncio.sleep(POLL_SECONDS)
-                with contextlib.suppress(sqlite3.Error):
-                    version = conn.execute("PRAGMA data_version").fetchone()[0]
-                if version != last or time.monotonic() - shown > REFRESH_SECONDS:
-                    last, shown = version, time.monotonic()
-                    self.refresh_guarded()  # the loop must outlive one bad read
-        finally:
-            conn.close()

@@ -1,4 +1,5 @@
-"""The trainer tabs after the dashboard (attendance, report, participant data)."""
+"""The trainer tabs after the dashboard (FGD board, projector links, attendance, report,
+participant data)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ from widgets.training.items import EvaluationForm
 
 def more_tabs(store: Store, form: EvaluationForm, dashboard: w.Widget
               ) -> list[tuple[str, w.Widget]]:
+    from widgets.training.ui.fgd_panel import FgdPanel
     from widgets.training.ui.manage import ManageView
+    from widgets.training.ui.projector_tab import projector_tab
     from widgets.training.ui.report import AttendanceView, ReportView
 
-    return [(t("training.tab_attendance"), AttendanceView(store)),
+    panel = FgdPanel(store)
+    panel.start()
+    return [(t("fgd.tab"), panel), (t("fgd.tab_projector"), projector_tab(store)),
+            (t("training.tab_attendance"), AttendanceView(store)),
             (t("training.tab_report"), ReportView(store, form)),
             (t("training.tab_data"), ManageView(store))]
