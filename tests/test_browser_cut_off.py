@@ -34,6 +34,13 @@ PAGES = [
     "/voila/render/evaluasi-awal.ipynb",
     "/voila/render/evaluasi-akhir.ipynb",
     "/voila/render/pelatih.ipynb",
+    "/voila/render/diskusi.ipynb",
+    "/voila/render/proyektor.ipynb",
+]
+# Views laid out for the projector only (24 px type, full width): checked at 1280×720 only.
+PROJECTOR_PAGES = [
+    "/voila/render/proyektor-harga.ipynb",
+    "/voila/render/proyektor-bagi-hasil.ipynb",
 ]
 # The lecture decks, live: every slide is checked (on a phone reveal.js shows them as one page).
 DECKS = [f"/voila/render/slides/{name}.ipynb" for name in (
@@ -47,7 +54,8 @@ SLIDE = """() => { const s = [...document.querySelectorAll('.reveal .slides > se
 def test_every_lesson_and_deck_is_checked():
     """A new lesson notebook or deck cannot slip past the check."""
     lessons = {f"/voila/render/{p.name}" for p in (ROOT / "lessons").glob("*.ipynb")}
-    assert lessons <= set(PAGES), f"add to PAGES: {sorted(lessons - set(PAGES))}"
+    listed = set(PAGES) | set(PROJECTOR_PAGES)
+    assert lessons <= listed, f"add to PAGES: {sorted(lessons - listed)}"
     decks = {f"/voila/render/slides/{p.name}" for p in (ROOT / "slides").glob("*.ipynb")}
     assert decks <= set(DECKS), f"add to DECKS: {sorted(decks - set(DECKS))}"
 
@@ -63,10 +71,16 @@ def _sign_in_if_offered(p: Page, name: str) -> bool:
     return True
 
 
+def _cases():
+    for path in PAGES + PROJECTOR_PAGES:
+        name = path.rsplit("/", 1)[-1]
+        for size in ((PROJECTOR,) if path in PROJECTOR_PAGES else (PHONE, PROJECTOR)):
+            yield pytest.param(path, size, id=f"{name}-{size['width']}")
+
+
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("viewport", SIZES)
-@pytest.mark.parametrize("path", PAGES, ids=[p.rsplit("/", 1)[-1] for p in PAGES])
+@pytest.mark.parametrize("path,viewport", list(_cases()))
 def test_nothing_cut_off(kit_server, browser, viewport, path):
     p = Page(browser, viewport)
     p.open(kit_server.url + path)
