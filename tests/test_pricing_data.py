@@ -13,15 +13,14 @@ import yaml
 from widgets.core import village
 from widgets.core.village import DataError, load_village
 from widgets.pricing import costing
-from widgets.pricing.data import (
+from widgets.pricing.data import clear_cache, load_pricing
+from widgets.pricing.fees import load_fees
+from widgets.pricing.records import (
     cashbook_facts,
-    clear_cache,
     goat_sales,
     herd_losses,
-    load_pricing,
     shop_commission,
 )
-from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 
 JEPARA = village.DATASETS_DIR / "jepara"

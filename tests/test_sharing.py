@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from widgets.core import i18n
 from widgets.core.numbers import NumberError, parse_percent
+from widgets.sharing.comparison import compare
 from widgets.sharing.split import (
     Contribution,
     SharingError,
-    compare,
     equal_split,
     percent_text,
     percent_value,

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from widgets.cashbook import db as cash_db
-from widgets.cashbook.ledger import column_labels
+from widgets.cashbook.table import column_labels
 from widgets.cashbook.ui.cashbook import CashBookView, downloads_html
 from widgets.core import i18n
 from widgets.core.i18n import t

@@ -2,9 +2,9 @@
 complete HTML file that opens in any browser and prints on A4, loading nothing from outside.
 Plain Python, no ipywidgets.
 
-The look follows the profit-sharing record (``widgets.sharing.record``): same font, same table
-lines, same signature boxes. Everything a participant typed goes through :func:`text` before it
-is put into a page, so ``<script>`` stays text.
+The look follows the profit-sharing record (``widgets.sharing.record_print``): same font, same
+table lines, same signature boxes. Everything a participant typed goes through :func:`text`
+before it is put into a page, so ``<script>`` stays text.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from widgets.core.i18n import t
-from widgets.promotion.posts import PlatformRules, live_animal_channels, load_rules
+from widgets.promotion.checks import live_animal_channels
+from widgets.promotion.platform_rules import PlatformRules, load_rules
 
 GOAT_EXERCISE = "marketplace-kambing"
 # Each choice: the shop listing it stands for in the rules file, or None for ordinary promotion.

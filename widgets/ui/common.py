@@ -16,13 +16,13 @@ import ipywidgets as w
 import traitlets
 
 from widgets.core.guard import guarded
+from widgets.core.notice import notice_html
 from widgets.core.theme import (
     ACCENT,
     FIELD_WIDTH,
     HEADING,
     LABEL_SIZE,
     NOTICE,
-    NOTICE_SIZE,
     TOUCH,
 )
 
@@ -47,18 +47,6 @@ class PageState(traitlets.HasTraits):
 
 
 PAGE = PageState()
-
-
-def notice_html(text: str, kind: str = "info") -> str:
-    """A message in plain words; the text is escaped, so a participant's input stays text."""
-    if not text:
-        return ""
-    icon = {"ok": "✔", "error": "⚠", "warn": "⚠", "info": "ℹ"}[kind]
-    return (
-        f'<div class="uk-msg uk-msg-{kind}" role="{"alert" if kind == "error" else "status"}" '
-        f'style="color:{COLORS[kind]};font-size:{NOTICE_SIZE};line-height:1.35;margin:2px 0 6px">'
-        f"{icon} {escape(text)}</div>"
-    )
 
 
 def guard(what: str, message: str, target: str = "status") -> Callable[[Callable[..., Any]],

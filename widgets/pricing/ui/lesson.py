@@ -21,15 +21,15 @@ from widgets.core.numbers import format_percent, format_ratio
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
-from widgets.pricing.data import (
+from widgets.pricing.data import load_pricing
+from widgets.pricing.fees import load_fees
+from widgets.pricing.records import (
     cashbook_facts,
     electricity_share,
     goat_sales,
     herd_losses,
-    load_pricing,
     shop_commission,
 )
-from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
 from widgets.pricing.ui.costsheet import CostSheetView, GoatCostView, PriceCalculatorView

@@ -17,7 +17,7 @@ from widgets.core.numbers import NumberError, parse_count, parse_percent
 from widgets.core.theme import INPUT_BORDER
 from widgets.core.village import load_village
 from widgets.pricing.fees import load_fees
-from widgets.pricing.ui.channels import fee_sources_html
+from widgets.pricing.sources import fee_sources_html
 from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
 from widgets.promotion.ui.html import findings_html

@@ -14,12 +14,13 @@ from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
 from widgets.sharing import shu
+from widgets.sharing.comparison import compare
 from widgets.sharing.data import coop_members, goat_sale, group_data
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
-from widgets.sharing.split import Contribution, compare, percent_text, percent_value
+from widgets.sharing.split import Contribution, percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
@@ -289,21 +290,3 @@ def comparison_view() -> ComparisonView:
 
 def sharing_exercise() -> SharingExercise:
     return SharingExercise()
-
-
-def projector_comparison() -> w.VBox:
-    """Lesson 3's FGD comparison in the projector layout (``lessons/proyektor-bagi-hasil.ipynb``):
-    the methods side by side first, the group's numbers to change under it."""
-    from widgets.ui.projector import projector
-
-    calculator = SharingCalculator()
-    numbers = w.Accordion([calculator], selected_index=None)
-    numbers.set_title(0, t("lesson3.projector_numbers"))
-    return projector(w.VBox([ComparisonView(), numbers]), t("fgd.view_bagi_hasil"))
-
-
-def projector_roster() -> w.VBox:
-    """The feed roster, member by member, in the projector layout."""
-    from widgets.ui.projector import projector
-
-    return projector(w.HTML(roster_html()))

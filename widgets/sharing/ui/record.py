@@ -18,11 +18,9 @@ from widgets.sharing.record import (
     DistributionRecord,
     make_record,
     record_from_saved,
-    record_html,
-    record_preview,
-    record_xlsx,
     saved_params,
 )
+from widgets.sharing.record_print import record_html, record_preview, record_xlsx
 from widgets.sharing.rules import Rule, describe, method_label
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.ui.common import (

@@ -12,9 +12,10 @@ from widgets.core.charts import grouped_hbar_chart, hbar_chart
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.theme import ACCENT, GAIN, LOSS, SERIES
+from widgets.sharing.comparison import Comparison
 from widgets.sharing.record import contribution_text
 from widgets.sharing.rules import Rule, method_label, set_aside_label
-from widgets.sharing.split import Comparison, Contribution, Distribution
+from widgets.sharing.split import Contribution, Distribution
 from widgets.ui.tables import Cell, Row, money_table
 
 SHARE_COLOR, METHOD_COLORS = ACCENT, SERIES

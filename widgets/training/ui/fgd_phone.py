@@ -17,8 +17,7 @@ from widgets.training import fgd, fgd_db
 from widgets.training.fgd import FgdError
 from widgets.training.fgd_db import BoardQuestion
 from widgets.training.watch import StoreWatch
-from widgets.ui.common import PAGE, button, guard, notice_html
-from widgets.ui.signin import SignInView, shared_store
+from widgets.ui.common import button, guard, notice_html
 
 log = logging.getLogger(__name__)
 PHONE_POLL_SECONDS = 1.0
@@ -188,13 +187,3 @@ class AnswerView(w.VBox):
                 self.status.value = notice_html(str(exc), "error")
             return
         self.status.value = notice_html(t("fgd.sent"), "ok")
-
-
-def answer_page(store: Store | None = None) -> w.VBox:
-    """Sign-in, then the current question (what ``lessons/diskusi.ipynb`` shows)."""
-    store = store or shared_store()
-    view = AnswerView(store)
-    signin = SignInView(store, on_signed_in=view.signed_in, page="diskusi")
-    if PAGE.session is not None:
-        view.signed_in(PAGE.session)
-    return w.VBox([signin, view], layout=w.Layout(width="100%"))
