@@ -97,7 +97,7 @@ def _members_table(rec: DistributionRecord) -> str:
     head = (f"<tr><th>{escape(t('record.col_no'))}</th><th>{escape(t('record.col_name'))}</th>"
             + (f"<th>{escape(t('record.col_basis'))}</th>" if has_basis else "")
             + f'<th class="ukr-num">{escape(share_head)}</th>'
-            f"<th>{escape(t('record.col_sign'))}</th></tr>")
+            f"<th class=\"ukr-sign-col\">{escape(t('record.col_sign'))}</th></tr>")
     rows = []
     for number, line in enumerate(rec.lines, start=1):
         rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
@@ -106,7 +106,8 @@ def _members_table(rec: DistributionRecord) -> str:
                     f'<td class="ukr-sign"></td></tr>')
     span = 3 if has_basis else 2
     rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
-                f'<th class="ukr-num">{_amount(rec.shared)}</th><th></th></tr>')
+                f'<th class="ukr-num">{_amount(rec.shared)}</th>'
+                '<th class="ukr-sign-col"></th></tr>')
     return f'<table class="ukr-members">{head}{"".join(rows)}</table>'
 
 
@@ -147,15 +148,21 @@ def record_html(rec: DistributionRecord) -> str:
     return a4_page(title, record_body(rec), PAGE_STYLE + STYLE, margin="14mm 15mm 14mm 15mm")
 
 
+PREVIEW_STYLE = """
+.uk-record .ukr td:not(.ukr-num) { overflow-wrap: anywhere !important; }
+@media (max-width: 640px) {
+  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; } }
+"""
+
+
 def record_preview(rec: DistributionRecord) -> str:
-    """The record as shown inside the lesson page: the same content on a white sheet."""
-    # A sheet at least 540 px wide, like the printed page; a phone scrolls it sideways
-    # inside its frame instead of squeezing the table.
-    return (f"<style>{STYLE}</style>"
+    """The record as shown inside the lesson page: the same content on a white sheet, as wide
+    as the screen (the downloaded file is the one laid out for A4). On a phone, a name typed as
+    one long word breaks inside its cell, and the signature column (for paper) is left out."""
+    return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
-            'border-radius:6px;padding:12px;overflow-x:auto;max-width:100%;'
-            'box-sizing:border-box"><div style="min-width:540px">'
-            f"{record_body(rec)}</div></div>")
+            'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
+            f"{record_body(rec)}</div>")
 
 
 # --- Excel ----------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from widgets.ui.common import (
     notice_html,
     section,
 )
+from widgets.ui.tables import Row, money_table
 
 IN_COLOR, OUT_COLOR = GAIN, LOSS
 _TABLE_STYLE = (
@@ -73,32 +74,38 @@ def entries_table(entries: list[ledger.Entry], opening: int = 0) -> str:
     return _TABLE_STYLE + f'<table class="uk-book">{head}{"".join(rows)}</table>'
 
 
+CHART_MONTHS = 12  # more bars than this no longer read on a phone
+
+
 def summary_html(entries: list[ledger.Entry]) -> str:
     """Monthly summary table, chart, profit and loss, and the two purses."""
     if not entries:
         return ""
     months = ledger.monthly_summary(entries)
-    rows = "".join(
-        f"<tr><td>{escape(format_month(m.year, m.month, short=True))}</td>"
-        f'<td class="num">{escape(format_rupiah(m.money_in))}</td>'
-        f'<td class="num">{escape(format_rupiah(m.money_out))}</td>'
-        f'<td class="num"><b>{escape(format_rupiah(m.net))}</b></td></tr>'
-        for m in months
-    )
-    table = (
-        f'<table class="uk-book"><tr><th>{escape(t("cashbook.col_month"))}</th>'
-        f'<th class="num">{escape(t("cashbook.col_in"))}</th>'
-        f'<th class="num">{escape(t("cashbook.col_out"))}</th>'
-        f'<th class="num">{escape(t("cashbook.col_net"))}</th></tr>{rows}</table>'
-    )
-    chart = bar_chart(
-        [format_month(m.year, m.month, short=True) for m in months[-6:]],
-        {t("cashbook.col_in"): [m.money_in for m in months[-6:]],
-         t("cashbook.col_out"): [m.money_out for m in months[-6:]]},
-        [IN_COLOR, OUT_COLOR],
-        t("cashbook.chart_title"),
-    )
-    return _TABLE_STYLE + table + chart + profit_html(entries) + purses_html(entries)
+    rows = [Row(escape(format_month(m.year, m.month, short=True)),
+                [escape(format_rupiah(m.money_in)), escape(format_rupiah(m.money_out)),
+                 f"<b>{escape(format_rupiah(m.net))}</b>"]) for m in months]
+    head = [t(f"cashbook.col_{key}") for key in ("month", "in", "out", "net")]
+    table = money_table(head, rows, css="uk-summary")
+    return _TABLE_STYLE + table + months_chart(months) + profit_html(entries) + purses_html(entries)
+
+
+def months_chart(months: list[ledger.MonthSummary]) -> str:
+    """Money in and out per month: every month of the table beside it, up to ``CHART_MONTHS``
+    (the title then says how many). Bars are labelled by month; across a new year the title
+    names the first and last month."""
+    shown = months[-CHART_MONTHS:]
+    title = (t("cashbook.chart_title") if len(shown) == len(months)
+             else t("cashbook.chart_title_last", months=len(shown)))
+    if len({m.year for m in shown}) > 1:
+        title = t("cashbook.chart_period", title=title,
+                  first=format_month(shown[0].year, shown[0].month, short=True),
+                  last=format_month(shown[-1].year, shown[-1].month, short=True))
+    labels = [format_month(m.year, m.month, short=True).split()[0] for m in shown]
+    chart = bar_chart(labels, {t("cashbook.col_in"): [m.money_in for m in shown],
+                               t("cashbook.col_out"): [m.money_out for m in shown]},
+                      [IN_COLOR, OUT_COLOR], title)
+    return f'<p class="uk-chart-title"><b>{escape(title)}</b></p>{chart}'
 
 
 def profit_html(entries: list[ledger.Entry]) -> str:

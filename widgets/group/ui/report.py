@@ -79,4 +79,4 @@ class ReportView(w.VBox):
             + a4_download("uk-g-report-download", "laporan-uang", name,
                           dt.date(*chosen, 1),
                           report_html(report, village))
-            + preview(report_body(report, village), 480))
+            + preview(report_body(report, village)))
