@@ -1,5 +1,5 @@
 # Usaha Kita: the two commands a trainer needs are `make serve` and `make test`.
-# Settings: make serve HOST=0.0.0.0 PORT=8866 CLASS_SIZE=30 LESSON=01-buku-kas
+# Settings: make serve HOST=0.0.0.0 PORT=8866 CLASS_SIZE=30 LESSON=01-komunikasi-kelompok
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 0.0.0.0
 PORT ?= 8866
 CLASS_SIZE ?= 30
-LESSON ?= 01-buku-kas
+LESSON ?= 01-komunikasi-kelompok
 
 .PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout
 

@@ -12,8 +12,8 @@ from bench import measure, servers
 from bench.servers import LESSON, LESSONS, Server, wait_quiet
 
 RENDER = f"/voila/render/{LESSON}"
-POOL_FILLED = r"Kernel pool of 01-buku-kas\.ipynb is filled"
-POOL_USED = r"Using pre-heated kernel: \S+ for 01-buku-kas\.ipynb"
+POOL_FILLED = r"Kernel pool of 02-buku-kas\.ipynb is filled"
+POOL_USED = r"Using pre-heated kernel: \S+ for 02-buku-kas\.ipynb"
 BROWSER_CLASS_SIZE = 2  # refilled after every visit, so each visit finds a preheated kernel
 BURST = 30
 # Stock Voila sometimes never finishes a page whose kernel died while 30 were starting; such a

@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
-LESSON = "01-buku-kas.ipynb"
+LESSON = "02-buku-kas.ipynb"
 HOST = "127.0.0.1"
 _TICKS = os.sysconf("SC_CLK_TCK")
 

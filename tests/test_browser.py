@@ -81,7 +81,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
         card = p.page.locator(".uk-lesson", has_text=title)
         assert card.count() == 1 and "120 menit" in card.inner_text(), title
     p.page.screenshot(path=artifacts / "home-360.png", full_page=True)
-    p.page.click("a.uk-lesson[href*='01-buku-kas']")
+    p.page.click("a.uk-lesson[href*='02-buku-kas']")
     p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
     assert "Pelajaran 1" in p.text()
     width = p.page.evaluate("document.documentElement.scrollWidth")
@@ -92,7 +92,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
 
 
 def test_cash_book_survives_reload_and_rejects_ambiguous_amount(kit_server, browser, artifacts):
-    lesson = kit_server.url + "/voila/render/01-buku-kas.ipynb"
+    lesson = kit_server.url + "/voila/render/02-buku-kas.ipynb"
     p = Page(browser, PHONE)
     p.open(lesson)
     sign_in(p.page, "Peserta Uji", "2468")
@@ -128,7 +128,7 @@ def test_cash_book_survives_reload_and_rejects_ambiguous_amount(kit_server, brow
 
 def test_wrong_pin_is_refused_with_a_message(kit_server, browser):
     p = Page(browser, PHONE)
-    p.open(kit_server.url + "/voila/render/01-buku-kas.ipynb")
+    p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
     sign_in(p.page, "Pemilik PIN", "1357")
     p.page.reload()
     p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
@@ -142,7 +142,7 @@ def test_wrong_pin_is_refused_with_a_message(kit_server, browser):
 
 def test_participant_text_is_escaped(kit_server, browser):
     p = Page(browser, PHONE)
-    p.open(kit_server.url + "/voila/render/01-buku-kas.ipynb")
+    p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
     sign_in(p.page, "Tes Aman", "8642")
     p.page.evaluate("window.__pwned = false")
     add_entry(p.page, "<img src=x onerror='window.__pwned=true'>", "5rb")
@@ -153,7 +153,7 @@ def test_participant_text_is_escaped(kit_server, browser):
 
 @pytest.mark.parametrize("viewport,name", [(PHONE, "360"), (PROJECTOR, "1280")])
 def test_screens_fit(kit_server, browser, artifacts, viewport, name):
-    for notebook, label in (("00-beranda.ipynb", "home"), ("01-buku-kas.ipynb", "lesson1")):
+    for notebook, label in (("00-beranda.ipynb", "home"), ("02-buku-kas.ipynb", "lesson1")):
         p = Page(browser, viewport)
         p.open(f"{kit_server.url}/voila/render/{notebook}")
         p.page.wait_for_timeout(500)
@@ -173,7 +173,7 @@ def test_entry_survives_a_server_kill(tmp_path, browser):
     server = KitServer(tmp_path)
     try:
         p = Page(browser, PHONE)
-        p.open(server.url + "/voila/render/01-buku-kas.ipynb")
+        p.open(server.url + "/voila/render/02-buku-kas.ipynb")
         sign_in(p.page, "Tahan Banting", "1470")
         add_entry(p.page, "Setoran titipan keset", "72.000")
         p.page.wait_for_selector(".uk-status:has-text('Tersimpan')", timeout=30_000)
@@ -183,7 +183,7 @@ def test_entry_survives_a_server_kill(tmp_path, browser):
     server = KitServer(tmp_path)
     try:
         p = Page(browser, PHONE)
-        p.open(server.url + "/voila/render/01-buku-kas.ipynb")
+        p.open(server.url + "/voila/render/02-buku-kas.ipynb")
         sign_in(p.page, "Tahan Banting", "1470")
         p.page.wait_for_selector(".uk-table:has-text('Setoran titipan keset')", timeout=30_000)
         assert "Rp72.000" in p.page.inner_text(".uk-table")

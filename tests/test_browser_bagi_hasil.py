@@ -19,7 +19,7 @@ from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSON = "/voila/render/03-bagi-hasil.ipynb"
+LESSON = "/voila/render/04-bagi-hasil.ipynb"
 
 
 def open_lesson(p: Page, url: str) -> None:

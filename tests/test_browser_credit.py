@@ -13,7 +13,7 @@ from test_browser import PHONE, Page, assert_clean, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSON = "/voila/render/01-buku-kas.ipynb"
+LESSON = "/voila/render/02-buku-kas.ipynb"
 
 
 def write_debt(page) -> None:

@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Every page a participant or a trainer opens. Add a deck or a trainer view here.
 PAGES = [
     "/voila/render/00-beranda.ipynb",
-    "/voila/render/01-buku-kas.ipynb",
+    "/voila/render/02-buku-kas.ipynb",
     "/voila/render/01-komunikasi-kelompok.ipynb",
-    "/voila/render/02-harga.ipynb",
-    "/voila/render/03-bagi-hasil.ipynb",
-    "/voila/render/04-promosi-media-sosial.ipynb",
-    "/voila/render/05-marketplace-dan-mitra.ipynb",
+    "/voila/render/03-harga.ipynb",
+    "/voila/render/04-bagi-hasil.ipynb",
+    "/voila/render/05-promosi-media-sosial.ipynb",
+    "/voila/render/06-marketplace-dan-mitra.ipynb",
     "/voila/render/evaluasi-awal.ipynb",
     "/voila/render/evaluasi-akhir.ipynb",
     "/voila/render/pelatih.ipynb",
@@ -44,8 +44,8 @@ PROJECTOR_PAGES = [
 ]
 # The lecture decks, live: every slide is checked (on a phone reveal.js shows them as one page).
 DECKS = [f"/voila/render/slides/{name}.ipynb" for name in (
-    "00-pembukaan", "01-buku-kas", "02-harga", "03-bagi-hasil", "04-promosi", "05-marketplace",
-    "06-penutup")]
+    "00-pembukaan", "02-buku-kas", "03-harga", "04-bagi-hasil", "05-promosi", "06-marketplace",
+    "07-penutup")]
 SIZES = [pytest.param(PHONE, id="360"), pytest.param(PROJECTOR, id="1280")]
 SLIDE = """() => { const s = [...document.querySelectorAll('.reveal .slides > section')];
   return [s.findIndex(x => x.classList.contains('present')), s.length]; }"""

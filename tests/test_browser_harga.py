@@ -12,7 +12,7 @@ from test_browser import PHONE, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSON = "/voila/render/02-harga.ipynb"
+LESSON = "/voila/render/03-harga.ipynb"
 
 
 def fits(p: Page) -> None:

@@ -14,8 +14,8 @@ from test_browser import PHONE, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSON4 = "/voila/render/04-promosi-media-sosial.ipynb"
-LESSON5 = "/voila/render/05-marketplace-dan-mitra.ipynb"
+LESSON4 = "/voila/render/05-promosi-media-sosial.ipynb"
+LESSON5 = "/voila/render/06-marketplace-dan-mitra.ipynb"
 EVIL = '<script>window.__pwned=true</script><img src=x onerror="window.__pwned=true">'
 
 

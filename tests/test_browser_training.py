@@ -73,7 +73,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways: {width}px"
 
-    p.open(render(server, "02-harga.ipynb"))
+    p.open(render(server, "03-harga.ipynb"))
     sign_in(p.page, name, "2468")
     for typed in (wrong, right):
         p.page.fill(f".uk-ex2-{EXERCISE} input", typed)

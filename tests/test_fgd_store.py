@@ -42,7 +42,7 @@ def opened(store: Store, question: Question = POLL) -> int:
 
 def test_prepared_questions_come_from_the_village_file():
     questions = load_sets()
-    assert {q.lesson for q in questions} >= {"01-buku-kas", "03-bagi-hasil"}
+    assert {q.lesson for q in questions} >= {"02-buku-kas", "04-bagi-hasil"}
     assert {q.kind for q in questions} == {"poll", "scale", "words", "ideas", "ranking",
                                            "volunteer"}
     roster = next(q for q in questions if q.key == "piket_pakan_adil")
@@ -130,10 +130,10 @@ def test_idea_cards_keep_groups_on_edit_and_score_in_rounds(store, tmp_path):
 
 def test_agreed_outcome_and_the_excel_file(store):
     qid = opened(store, Question("volunteer", "Tugas?", ("Fotografer", "Penulis"), key="tugas",
-                                 lesson="04-promosi-media-sosial"))
+                                 lesson="05-promosi-media-sosial"))
     fgd_db.submit(store.sign_in("Ani", "2468"), qid, 0)
     fgd_db.agree(store, qid, "Fotografer: Ani")
-    assert outcomes(store) == [(page_title("04-promosi-media-sosial"), "Tugas?",
+    assert outcomes(store) == [(page_title("05-promosi-media-sosial"), "Tugas?",
                                 "Fotografer: Ani; Penulis: 0", "Fotografer: Ani")]
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(store)))
     summary = list(book["Ringkasan"].iter_rows(values_only=True))
@@ -156,7 +156,7 @@ def test_projector_key_opens_the_board_only_with_todays_key(store):
 
 def test_panel_phone_and_board_together(store):
     panel = FgdPanel(store)
-    panel.lesson.control.value = "03-bagi-hasil"
+    panel.lesson.control.value = "04-bagi-hasil"
     panel.prepared.control.value = next(i for i, (text, _) in enumerate(
         panel.prepared.control.options) if "persen" in text)
     panel.use.click()
@@ -204,7 +204,7 @@ def test_the_activity_report_lists_fgd_outcomes(store):
     from widgets.training.report import build_report, texts_with_defaults
 
     qid = opened(store, Question("poll", "Kas berapa persen?", ("10%", "20%"),
-                                 lesson="03-bagi-hasil"))
+                                 lesson="04-bagi-hasil"))
     fgd_db.submit(store.sign_in("Ani", "2468"), qid, 1)
     fgd_db.agree(store, qid, "Kas 20%")
     fgd_db.add_question(store, Question("words", "Belum dipakai"))  # never opened: left out
@@ -213,5 +213,5 @@ def test_the_activity_report_lists_fgd_outcomes(store):
     blocks = build_report(ov, form, village, texts_with_defaults({}, village), [],
                           store.today())
     table = next(b for b in blocks if b.kind == "table" and b.text == "fgd")
-    assert table.rows == ((page_title("03-bagi-hasil"), "Kas berapa persen?", "20%: 1; 10%: 0",
+    assert table.rows == ((page_title("04-bagi-hasil"), "Kas berapa persen?", "20%: 1; 10%: 0",
                            "Kas 20%"),)

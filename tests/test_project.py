@@ -321,7 +321,7 @@ def test_nbclean_flags_a_dirty_notebook():
 
 
 def test_nbclean_check_exits_1_on_a_dirty_copy(tmp_path):
-    lesson = ROOT / "lessons" / "01-buku-kas.ipynb"
+    lesson = ROOT / "lessons" / "02-buku-kas.ipynb"
     clean_copy = tmp_path / "clean.ipynb"
     shutil.copy(lesson, clean_copy)
     dirty_copy = tmp_path / "dirty.ipynb"

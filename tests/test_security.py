@@ -34,7 +34,7 @@ def get(url: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
         "/voila/files/%2e%2e/datasets/jepara/konveksi_kas_2019.csv",
         "/voila/files/../widgets/money.py",
         "/voila/files/../widgets/store.py",
-        "/voila/files/01-buku-kas.ipynb",
+        "/voila/files/02-buku-kas.ipynb",
         "/voila/files/lessons.yaml",
         "/voila/files/../pyproject.toml",
         "/voila/files/../../etc/passwd",
@@ -80,7 +80,7 @@ def test_no_kernel_can_be_started_from_outside(kit_server):
 
 
 def _kernel_of_lesson(server) -> str:
-    status, body, _ = get(server.url + "/voila/render/01-buku-kas.ipynb")
+    status, body, _ = get(server.url + "/voila/render/02-buku-kas.ipynb")
     assert status == 200
     config = re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
                        body, re.S)

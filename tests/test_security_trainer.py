@@ -108,7 +108,7 @@ def _trainer_row(server) -> tuple:
 
 
 @pytest.mark.parametrize("page", ["evaluasi-awal.ipynb", "evaluasi-akhir.ipynb",
-                                  "01-buku-kas.ipynb"])
+                                  "02-buku-kas.ipynb"])
 def test_a_participant_page_holds_no_trainer_widget_and_poking_it_changes_nothing(
         kit_server, trainer_password, page):
     before = _trainer_row(kit_server)

@@ -22,7 +22,7 @@ def test_defaults_when_unset_or_blank(monkeypatch):
     assert settings.village() == "jepara"
     assert settings.language() == "id"
     assert (settings.host(), settings.port(), settings.class_size()) == ("0.0.0.0", 8866, 30)
-    assert settings.lesson() == "01-buku-kas.ipynb"
+    assert settings.lesson() == "01-komunikasi-kelompok.ipynb"
     monkeypatch.setenv("USAHA_KITA_VILLAGE", "   ")
     monkeypatch.setenv("PORT", "")
     assert settings.village() == "jepara" and settings.port() == 8866
@@ -68,9 +68,9 @@ def test_slide_settings(monkeypatch):
 def test_server_options_default_to_the_settings(monkeypatch):
     monkeypatch.setenv("PORT", "9001")
     monkeypatch.setenv("CLASS_SIZE", "7")
-    monkeypatch.setenv("LESSON", "03-bagi-hasil")
+    monkeypatch.setenv("LESSON", "04-bagi-hasil")
     args = server.parse_args([])
-    assert (args.port, args.class_size, args.lesson) == (9001, 7, "03-bagi-hasil")
+    assert (args.port, args.class_size, args.lesson) == (9001, 7, "04-bagi-hasil")
     assert server.parse_args(["--port", "9002"]).port == 9002
 
 

@@ -46,7 +46,7 @@ def _slides(deck: str) -> list[list[dict]]:
 
 
 def test_there_is_an_opening_deck_a_deck_per_lesson_and_a_closing_deck():
-    assert DECKS[0] == "00-pembukaan" and DECKS[-1] == "06-penutup"
+    assert DECKS[0] == "00-pembukaan" and DECKS[-1] == "07-penutup"
     assert [d[:2] for d in DECKS[1:-1]] == ["01", "02", "03", "04", "05"]
 
 
@@ -227,7 +227,7 @@ def test_live_price_calculator_on_a_slide_answers_a_click(kit_server, browser, a
     cost = unit_cost(load_pricing().sheets[figures.main_product()]).total
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     refused = _offline(page)
-    page.goto(kit_server.deck_url("02-harga"))
+    page.goto(kit_server.deck_url("03-harga"))
     page.wait_for_selector(".reveal.ready", timeout=120_000)
     _go_to(page, ".uk-pc-to-price")
     page.locator("section.present .uk-pc-margin input").fill("50")
@@ -265,7 +265,7 @@ class _no_popup:
 def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     refused = _offline(page)
-    page.goto(kit_server.deck_url("03-bagi-hasil"))
+    page.goto(kit_server.deck_url("04-bagi-hasil"))
     page.wait_for_selector(".reveal.ready", timeout=120_000)
     _go_to(page, ".uk-bh-compare-out")
     out = page.locator("section.present .uk-bh-compare-out")
@@ -328,9 +328,9 @@ def test_static_speaker_view_shows_the_notes(static_decks, browser):
 def test_static_deck_prints_one_page_per_slide(static_decks, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     _offline(page, ("file",))
-    page.goto((static_decks / "03-bagi-hasil.slides.html").as_uri() + "?print-pdf")
+    page.goto((static_decks / "04-bagi-hasil.slides.html").as_uri() + "?print-pdf")
     page.wait_for_selector(".reveal.ready")
     pages = page.locator(".pdf-page").count()
-    assert pages >= len(_slides("03-bagi-hasil"))
+    assert pages >= len(_slides("04-bagi-hasil"))
     assert page.pdf(width="1280px", height="720px")[:4] == b"%PDF"
     page.close()

@@ -43,9 +43,9 @@ def answers(form, right: int) -> dict:
 
 def test_the_village_form_has_10_to_15_items_across_the_lessons(form):
     assert 10 <= len(form.items) <= 15
-    assert {i.lesson for i in form.items} >= {"01-buku-kas", "02-harga", "03-bagi-hasil",
-                                              "04-promosi-media-sosial",
-                                              "05-marketplace-dan-mitra"}
+    assert {i.lesson for i in form.items} >= {"02-buku-kas", "03-harga", "04-bagi-hasil",
+                                              "05-promosi-media-sosial",
+                                              "06-marketplace-dan-mitra"}
     assert 3 <= len(form.confidence) <= 5
     assert 6 <= len(form.satisfaction) <= 8
     assert {q.key for q in form.open_questions} == {"paling_berguna", "perlu_diubah"}
@@ -141,7 +141,7 @@ def test_satisfaction_means_and_agreement(form):
 
 
 def test_a_broken_form_names_the_item():
-    raw = {"items": [{"key": f"k{n}", "lesson": "01-buku-kas", "kind": "amount",
+    raw = {"items": [{"key": f"k{n}", "lesson": "02-buku-kas", "kind": "amount",
                       "question": {"id": "?"}, "explain": {"id": "."}, "answer": 5}
                      for n in range(10)],
            "confidence": [{"key": "a", "id": "x"}], "satisfaction": [{"key": "b", "id": "y"}]}

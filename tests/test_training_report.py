@@ -97,7 +97,7 @@ def test_unlock_reset_merge_delete_and_backups(store, tmp_path):
 
     typo = store.sign_in("Sarii", "1111")
     answers.save_answer(typo, "harga-biaya-keset", {"typed": 5}, True)
-    db.record_visit(typo, "02-harga")
+    db.record_visit(typo, "03-harga")
     backup = manage.merge(store, sari.participant_id, typo.participant_id)
     kept = store.read("SELECT participant_id, exercise FROM answers ORDER BY id")
     assert kept == [(sari.participant_id, "buku-kas-minggu"), (sari.participant_id,

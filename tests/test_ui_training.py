@@ -104,7 +104,7 @@ def test_pre_then_post_then_satisfaction(store):
 def test_the_dashboard_shows_the_class(store):
     form = load_form()
     sari = store.sign_in("Sari O'Neil", "1234")
-    db.record_visit(sari, "02-harga")
+    db.record_visit(sari, "03-harga")
     answers.save_answer(sari, "harga-biaya-keset", {"typed": 9000}, False)
     answers.save_answer(sari, "harga-biaya-keset", {"typed": 9000}, False)
     answers.save_answer(sari, "harga-biaya-keset", {"typed": 10000}, True)

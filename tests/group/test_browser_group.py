@@ -19,7 +19,7 @@ from test_browser import PHONE, Page, assert_clean
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON = "/voila/render/01-komunikasi-kelompok.ipynb"
-SHARING = "/voila/render/03-bagi-hasil.ipynb"
+SHARING = "/voila/render/04-bagi-hasil.ipynb"
 ROSTER_DAYS = ".uk-g-roster-table .uk-g-roster-days"  # the participant's roster, not the example
 
 

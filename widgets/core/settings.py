@@ -52,7 +52,7 @@ PORT = Setting("PORT", "8866", "Port the server listens on.")
 CLASS_SIZE = Setting("CLASS_SIZE", "30",
                      "Participants expected: the lesson about to start gets this many "
                      "preheated kernels.")
-LESSON = Setting("LESSON", "01-buku-kas.ipynb",
+LESSON = Setting("LESSON", "01-komunikasi-kelompok.ipynb",
                  "The lesson the class opens first (its kernels are preheated).")
 HOTSPOT = Setting("USAHA_KITA_HOTSPOT", "",
                   "The hotspot's Wi-Fi name shown on the opening slide; unset: asked from "

@@ -18,11 +18,11 @@ TOP_WRONG = 3
 # Exercise ids start with their lesson's word (see each topic's exercises); the dashboard
 # groups them by lesson in the kit's order.
 LESSON_OF_PREFIX = (
-    ("buku-kas", "01-buku-kas"),
-    ("harga", "02-harga"),
-    ("bagi-hasil", "03-bagi-hasil"),
-    ("promosi", "04-promosi-media-sosial"),
-    ("marketplace", "05-marketplace-dan-mitra"),
+    ("buku-kas", "02-buku-kas"),
+    ("harga", "03-harga"),
+    ("bagi-hasil", "04-bagi-hasil"),
+    ("promosi", "05-promosi-media-sosial"),
+    ("marketplace", "06-marketplace-dan-mitra"),
 )
 
 
@@ -40,7 +40,7 @@ class AnswerRow:
 class VisitRow:
     participant_id: int
     name: str
-    page: str  # lesson file stem, e.g. "01-buku-kas"
+    page: str  # lesson file stem, e.g. "02-buku-kas"
     at: str
 
 

@@ -27,7 +27,7 @@ EXERCISE_ID = "buku-kas-minggu"
 
 def cashbook_app(today: dt.date | None = None) -> w.VBox:
     """Sign-in on top, the participant's own cash book below."""
-    return w.VBox([SignInView(page="01-buku-kas"), CashBookView(today)],
+    return w.VBox([SignInView(page="02-buku-kas"), CashBookView(today)],
                   layout=w.Layout(width="100%"))
 
 

@@ -230,7 +230,7 @@ class Exercises(w.VBox):
         ]
         self.signed_out = w.HTML(notice_html(t("lesson2.ex_signin_first"), "warn"))
         self.body = w.VBox(self.cards)
-        super().__init__([SignInView(store=store, page="02-harga"), self.signed_out, self.body])
+        super().__init__([SignInView(store=store, page="03-harga"), self.signed_out, self.body])
         PAGE.observe(self._session_changed, "session")
         self._session_changed()
 

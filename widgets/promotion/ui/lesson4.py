@@ -19,7 +19,7 @@ def photo_checker(today: dt.date | None = None) -> photo.PhotoCheckView:
 
 def sign_in() -> SignInView:
     """Sign in, so the composer can save the participant's posts."""
-    return SignInView(page="04-promosi-media-sosial")
+    return SignInView(page="05-promosi-media-sosial")
 
 
 def post_composer(group: str = "konveksi") -> composer.PostComposerView:

@@ -46,7 +46,7 @@ def show_fee_sources() -> None:
 
 
 def sign_in() -> SignInView:
-    return SignInView(page="05-marketplace-dan-mitra")
+    return SignInView(page="06-marketplace-dan-mitra")
 
 
 def listing_builder(group: str = "konveksi") -> ListingBuilderView:

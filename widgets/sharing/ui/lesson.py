@@ -281,7 +281,7 @@ class SharingExercise(w.VBox):
 def calculator_app() -> w.VBox:
     """Sign-in, the calculator, and under it the record and saving."""
     calculator = SharingCalculator()
-    return w.VBox([SignInView(page="03-bagi-hasil"), calculator, RosterDays(calculator),
+    return w.VBox([SignInView(page="04-bagi-hasil"), calculator, RosterDays(calculator),
                    RecordPanel(calculator)],
                   layout=w.Layout(width="100%"))
 
