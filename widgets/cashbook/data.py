@@ -1,4 +1,4 @@
-"""The cash book lesson's village data (over 300 lines: four files, each checked cell by cell):
+"""The cash book's village data; larger than 300 lines because four files are checked by cell:
 each group's cash book (the CSV the profile names for the group, e.g. ``konveksi_kas_2019.csv``),
 lesson 1's exercise week (``latihan_minggu.yaml``), and the credit book's worked example
 (``konveksi_utang_piutang.yaml``) and exercise week (``latihan_utang_piutang.yaml``).

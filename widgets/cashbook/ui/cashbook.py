@@ -1,9 +1,6 @@
-"""The participant's cash book: the entry form, the list with its running balance, correcting
-and deleting, the monthly summary with a chart, and downloads (Excel, CSV).
-
-A thin view: amounts are parsed by ``core.money``, entries checked by ``cashbook.ledger``,
-saved by the signed-in ``widgets.store.Session``. Nothing here calculates money itself.
-"""
+"""The participant's cash book: the entry form, and the book with correcting and deleting (the
+HTML it shows is in ``book_html``). A thin view: amounts are parsed by ``core.money``, entries
+checked by ``cashbook.ledger`` and saved through ``cashbook.db``; nothing here does sums."""
 
 from __future__ import annotations
 
@@ -14,149 +11,16 @@ import ipywidgets as w
 
 from widgets.cashbook import credit_db, db, ledger
 from widgets.cashbook.credit import LinkedEntryError
-from widgets.cashbook.ledger import CATEGORIES, EntryError, make_entry
-from widgets.core.charts import bar_chart
-from widgets.core.i18n import format_date, format_month, t
+from widgets.cashbook.ledger import EntryError, make_entry
+from widgets.cashbook.ui.book_html import (
+    category_choices,
+    downloads_html,
+    entries_table,
+    summary_html,
+)
+from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
-from widgets.core.theme import GAIN, LOSS, ROW_ALT, RULE, TABLE_HEAD, TEXT_SOFT
-from widgets.ui.common import (
-    PAGE,
-    XLSX,
-    Field,
-    button,
-    download_link,
-    file_slug,
-    notice_html,
-    section,
-)
-from widgets.ui.tables import Row, money_table
-
-IN_COLOR, OUT_COLOR = GAIN, LOSS
-_TABLE_STYLE = (
-    "<style>.uk-book{width:100%;border-collapse:collapse;font-size:15px;display:table!important}"
-    f".uk-book th,.uk-book td{{padding:6px 4px;border-bottom:1px solid {RULE};vertical-align:top;"
-    f"text-align:left!important}}.uk-book tr:nth-child(even){{background:{ROW_ALT}}}"
-    f".uk-book th{{background:{TABLE_HEAD}}}.uk-book .num{{text-align:right!important;"
-    f"white-space:nowrap}}.uk-book small{{color:{TEXT_SOFT}}}</style>"
-)
-
-
-def _categories(direction: str) -> list[tuple[str, str]]:
-    return [(ledger.category_label(c.key), c.key) for c in CATEGORIES if c.direction == direction]
-
-
-def _money_cell(entry: ledger.Entry) -> str:
-    sign, color = ("+", IN_COLOR) if entry.direction == "in" else ("−", OUT_COLOR)
-    return f'<td class="num" style="color:{color}">{sign}{escape(format_rupiah(entry.amount))}</td>'
-
-
-def entries_table(entries: list[ledger.Entry], opening: int = 0) -> str:
-    """The cash book as a three-column table that fits a 360 px phone."""
-    if not entries:
-        return notice_html(t("cashbook.book_empty"), "info")
-    rows = []
-    if opening:
-        rows.append(f"<tr><td><i>{escape(t('cashbook.opening_balance'))}</i></td><td></td>"
-                    f'<td class="num">{escape(format_rupiah(opening))}</td></tr>')
-    for entry, balance in ledger.running_balance(entries, opening):
-        rows.append(
-            f"<tr><td>{escape(format_date(entry.day))}<br><b>{escape(entry.description)}</b><br>"
-            f"<small>{escape(ledger.category_label(entry.category))} · "
-            f"{escape(ledger.purse_label(entry.purse))}</small></td>"
-            f"{_money_cell(entry)}"
-            f'<td class="num">{escape(format_rupiah(balance))}</td></tr>'
-        )
-    head = (
-        f"<tr><th>{escape(t('cashbook.col_entry'))}</th>"
-        f"<th class='num'>{escape(t('cashbook.col_amount'))}</th>"
-        f"<th class='num'>{escape(t('cashbook.col_balance'))}</th></tr>"
-    )
-    return _TABLE_STYLE + f'<table class="uk-book">{head}{"".join(rows)}</table>'
-
-
-CHART_MONTHS = 12  # more bars than this no longer read on a phone
-
-
-def summary_html(entries: list[ledger.Entry]) -> str:
-    """Monthly summary table, chart, profit and loss, and the two purses."""
-    if not entries:
-        return ""
-    months = ledger.monthly_summary(entries)
-    rows = [Row(escape(format_month(m.year, m.month, short=True)),
-                [escape(format_rupiah(m.money_in)), escape(format_rupiah(m.money_out)),
-                 f"<b>{escape(format_rupiah(m.net))}</b>"]) for m in months]
-    head = [t(f"cashbook.col_{key}") for key in ("month", "in", "out", "net")]
-    table = money_table(head, rows, css="uk-summary")
-    return _TABLE_STYLE + table + months_chart(months) + profit_html(entries) + purses_html(entries)
-
-
-def months_chart(months: list[ledger.MonthSummary]) -> str:
-    """Money in and out per month: every month of the table beside it, up to ``CHART_MONTHS``
-    (the title then says how many). Bars are labelled by month; across a new year the title
-    names the first and last month."""
-    shown = months[-CHART_MONTHS:]
-    title = (t("cashbook.chart_title") if len(shown) == len(months)
-             else t("cashbook.chart_title_last", months=len(shown)))
-    if len({m.year for m in shown}) > 1:
-        title = t("cashbook.chart_period", title=title,
-                  first=format_month(shown[0].year, shown[0].month, short=True),
-                  last=format_month(shown[-1].year, shown[-1].month, short=True))
-    labels = [format_month(m.year, m.month, short=True).split()[0] for m in shown]
-    chart = bar_chart(labels, {t("cashbook.col_in"): [m.money_in for m in shown],
-                               t("cashbook.col_out"): [m.money_out for m in shown]},
-                      [IN_COLOR, OUT_COLOR], title)
-    return f'<p class="uk-chart-title"><b>{escape(title)}</b></p>{chart}'
-
-
-def profit_html(entries: list[ledger.Entry]) -> str:
-    pl = ledger.profit_and_loss(entries)
-    lines = [f"<tr><th colspan=2>{escape(t('cashbook.pl_income'))}</th></tr>"]
-    lines += [
-        f'<tr><td>{escape(ledger.category_label(k))}</td><td class="num">'
-        f"{escape(format_rupiah(v))}</td></tr>" for k, v in pl.income.items()
-    ]
-    lines.append(f"<tr><th colspan=2>{escape(t('cashbook.pl_expenses'))}</th></tr>")
-    lines += [
-        f'<tr><td>{escape(ledger.category_label(k))}</td><td class="num">'
-        f"{escape(format_rupiah(v))}</td></tr>" for k, v in pl.expenses.items()
-    ]
-    key = "cashbook.pl_profit" if pl.profit >= 0 else "cashbook.pl_loss"
-    lines.append(
-        f'<tr><td><b>{escape(t(key))}</b></td><td class="num"><b>'
-        f"{escape(format_rupiah(pl.profit))}</b></td></tr>"
-    )
-    return (
-        f"<h4>{escape(t('cashbook.pl_title'))}</h4>"
-        f'<table class="uk-book">{"".join(lines)}</table>'
-        + notice_html(t("cashbook.pl_note"), "info")
-    )
-
-
-def purses_html(entries: list[ledger.Entry]) -> str:
-    split = ledger.purse_split(entries)
-    rows = "".join(
-        f"<tr><td>{escape(ledger.purse_label(p))}</td>"
-        f'<td class="num">{escape(format_rupiah(s.money_in))}</td>'
-        f'<td class="num">{escape(format_rupiah(s.money_out))}</td></tr>'
-        for p, s in split.items()
-    )
-    return (
-        f"<h4>{escape(t('cashbook.purse_title'))}</h4><table class='uk-book'><tr><th></th>"
-        f'<th class="num">{escape(t("cashbook.col_in"))}</th><th class="num">'
-        f'{escape(t("cashbook.col_out"))}</th></tr>{rows}</table>'
-    )
-
-
-def downloads_html(entries: list[ledger.Entry], owner: str) -> str:
-    """Download links carrying the files themselves, so nothing is served from disk."""
-    # openpyxl costs a quarter of a second to import: pay it after sign-in, not on page load.
-    from widgets.cashbook.export import cashbook_csv, cashbook_xlsx
-
-    name = f"buku-kas-{file_slug(owner, 'peserta')}"
-    return (download_link("uk-download-xlsx", f"{name}.xlsx", XLSX,
-                          cashbook_xlsx(entries, owner), t("cashbook.download_xlsx"))
-            + download_link("uk-download-csv", f"{name}.csv", "text/csv",
-                            cashbook_csv(entries), t("cashbook.download_csv")))
+from widgets.ui.common import PAGE, Field, button, notice_html, section
 
 
 class EntryForm(w.VBox):
@@ -171,8 +35,8 @@ class EntryForm(w.VBox):
         self.direction = Field(t("cashbook.field_direction"), w.ToggleButtons(
             options=[(ledger.direction_label("in"), "in"), (ledger.direction_label("out"), "out")],
             value="out"), css="uk-direction")
-        self.category = Field(t("cashbook.field_category"), w.Dropdown(options=_categories("out")),
-                              css="uk-category")
+        self.category = Field(t("cashbook.field_category"),
+                              w.Dropdown(options=category_choices("out")), css="uk-category")
         self.description = Field(t("cashbook.field_description"),
                                  w.Text(placeholder=t("cashbook.field_description_hint")),
                                  css="uk-description")
@@ -192,7 +56,7 @@ class EntryForm(w.VBox):
                 "description": self.description, "amount": self.amount, "purse": self.purse}
 
     def _direction_changed(self, change) -> None:
-        self.category.control.options = _categories(change["new"])
+        self.category.control.options = category_choices(change["new"])
 
     def _amount_typed(self, change) -> None:
         """Echo what we understood, so `1,5 jt` visibly becomes Rp1.500.000 before saving."""

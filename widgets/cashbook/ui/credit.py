@@ -32,6 +32,13 @@ def _row(*widgets: w.Widget) -> w.HBox:
     return w.HBox(list(widgets), layout=w.Layout(flex_flow="row wrap"))
 
 
+def _tag(view: CreditBookView) -> None:
+    """CSS classes: hooks for the browser tests."""
+    for name in ("save", "status", "saved", "summary", "table", "pick", "pay", "remind"):
+        getattr(view, name).add_class(f"uk-credit-{name}")
+    view.confirm_yes.add_class("uk-credit-confirm")
+
+
 class CreditBookView(w.VBox):
     """The whole credit book for the participant signed in on this page."""
 
@@ -58,13 +65,7 @@ class CreditBookView(w.VBox):
         self.confirm_no = button(t("cashbook.delete_no"))
         self.confirm = w.VBox([self.confirm_text, _row(self.confirm_yes, self.confirm_no)])
         self.downloads = w.HTML()
-        for widget, css in ((self.save, "uk-credit-save"), (self.status, "uk-credit-status"),
-                            (self.saved, "uk-credit-saved"),
-                            (self.summary, "uk-credit-summary"), (self.table, "uk-credit-table"),
-                            (self.pick, "uk-credit-pick"), (self.pay, "uk-credit-pay"),
-                            (self.remind, "uk-credit-remind"),
-                            (self.confirm_yes, "uk-credit-confirm")):
-            widget.add_class(css)
+        _tag(self)
         self._wire()
         self.signed_out = w.HTML(notice_html(t("creditui.signin_first"), "warn"))
         self.book = w.VBox([

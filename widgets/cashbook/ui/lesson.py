@@ -12,7 +12,8 @@ from IPython.display import HTML, display
 from widgets.cashbook import db, exercises, months
 from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import EntryError
-from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
+from widgets.cashbook.ui.book_html import entries_table, summary_html
+from widgets.cashbook.ui.cashbook import CashBookView, EntryForm
 from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah

@@ -9,7 +9,7 @@ from widgets.core import theme
 from widgets.core.charts import LOSS_COLOR, PROFIT_COLOR, hbar_chart
 from widgets.ui.common import COLORS, button, notice_html
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}(?![0-9a-fA-F])")
 PALETTE = {value.lower() for name, value in vars(theme).items()
            if name.isupper() and isinstance(value, str) and value.startswith("#")}

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from widgets.cashbook import ledger
-from widgets.cashbook.ui.cashbook import CHART_MONTHS, months_chart, summary_html
+from widgets.cashbook.data import load_cashbook
+from widgets.cashbook.ui.book_html import CHART_MONTHS, months_chart, summary_html
 from widgets.core.village import load_village
 from widgets.ui.tables import Cell, Row, money_table
 
@@ -41,7 +42,7 @@ def test_a_row_must_fill_every_column():
 
 
 def test_lesson_one_summary_is_a_money_table_with_every_month():
-    book = load_village().cashbook("konveksi")
+    book = load_cashbook(load_village()).book("konveksi")
     html = summary_html(book)
     table = html[html.index('<table class="uk-cards'):html.index("</table>")]
     assert table.count("<tr>") == 1 + 7  # header + June to December 2019

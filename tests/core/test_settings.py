@@ -12,7 +12,7 @@ import pytest
 from widgets.core import settings
 from widgets.kit import server
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_defaults_when_unset_or_blank(monkeypatch):

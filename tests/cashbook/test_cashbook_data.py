@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_village import JEPARA, edit_yaml, load_error, set_cell
+from village_files import JEPARA, edit_yaml, load_error, set_cell
 
 from widgets.cashbook import ledger
 from widgets.cashbook.data import CashbookData, load_cashbook

@@ -67,7 +67,7 @@ def test_an_empty_answer(by_key):
 def test_no_answer_key_in_the_lessons_folder():
     from pathlib import Path
 
-    lessons = Path(__file__).resolve().parent.parent / "lessons"
+    lessons = Path(__file__).resolve().parents[2] / "lessons"
     text = "".join(p.read_text(encoding="utf-8") for p in lessons.glob("03-*.ipynb"))
     for amount in ("1.432.653", "1432653", "165.760", "165760", "1.560.000", "1560000"):
         assert amount not in text

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 
 from widgets.cashbook import db as cash_db
 from widgets.cashbook.table import column_labels
-from widgets.cashbook.ui.cashbook import CashBookView, downloads_html
+from widgets.cashbook.ui.book_html import downloads_html
+from widgets.cashbook.ui.cashbook import CashBookView
 from widgets.core import i18n
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, parse_rupiah

@@ -218,7 +218,7 @@ def test_any_text_gives_int_or_amount_error(text: str) -> None:
 
 
 def _raised_keys() -> set[str]:
-    source = Path(__file__).parents[1].joinpath("widgets", "core", "money.py").read_text("utf-8")
+    source = Path(__file__).parents[2].joinpath("widgets", "core", "money.py").read_text("utf-8")
     return set(re.findall(r'AmountError\(\s*"(\w+)"', source))
 
 

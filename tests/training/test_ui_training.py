@@ -113,5 +113,5 @@ def test_the_dashboard_shows_the_class(store):
     html = dash.parts["now"].value
     assert "Sari O&#x27;Neil" in html and "&lt;script&gt;x" in html and "<script>" not in html
     assert "9.000 (2 kali, 1 orang)" in html
-    assert "Pelajaran 2: Harga" in html
+    assert "Pelajaran 3: Harga" in html
     assert dash.refreshes == 1

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_village import JEPARA, edit_yaml, load_error
+from village_files import JEPARA, edit_yaml, load_error
 
 from widgets.core import village
 from widgets.core.village import load_village

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_village import edit_yaml, load_error, set_cell
+from village_files import edit_yaml, load_error, set_cell
 
 from widgets.core import village
 from widgets.core.village import load_village

@@ -19,7 +19,7 @@ from widgets.sharing.ui.lesson import SharingExercise
 from widgets.sharing.ui.record import RecordPanel
 from widgets.ui.common import guard
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "kolom_rahasia_xyz"  # stands for whatever an internal error message would reveal
 
 

@@ -28,7 +28,7 @@ from widgets.store import answers as answer_db
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DAY = dt.date(2019, 12, 14)
 
 

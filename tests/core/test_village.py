@@ -4,19 +4,16 @@ The helpers here (a private copy of the village, a cell to break) serve every to
 
 from __future__ import annotations
 
-import csv
 import shutil
 import string
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
+from village_files import JEPARA, edit_yaml, load_error, set_cell  # noqa: F401 (shared helpers)
 
 from widgets.core import i18n, settings, village
 from widgets.core.village import DataError, load_village
 
-JEPARA = village.DATASETS_DIR / "jepara"
 # People the programme report names; the kit's members are invented and must not reuse them.
 REAL_NAMES = ("Imroatin", "Kalimah", "Ihwanuddin", "Wahono", "Junaldi", "Subir", "Watiyar")
 
@@ -32,31 +29,6 @@ def copy(tmp_path: Path) -> Path:
     village.clear_cache()
     shutil.copytree(JEPARA, tmp_path / "jepara")
     return tmp_path / "jepara"
-
-
-def set_cell(path: Path, row: int, column: str, value: str) -> None:
-    """Write ``value`` into a CSV cell; ``row`` counts like a spreadsheet (header = 1)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        records = list(csv.reader(f))
-    records[row - 1][records[0].index(column)] = value
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(records)
-
-
-def edit_yaml(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def load_error(copy: Path, loader: Callable[[village.Village], object] | None = None) -> DataError:
-    """The DataError from loading the broken copy: its profile, then the topic data ``loader``
-    reads (``load_cashbook``, ``load_sharing``...)."""
-    with pytest.raises(DataError) as info:
-        loaded = load_village("jepara", root=copy.parent)
-        if loader is not None:
-            loader(loaded)
-    return info.value
 
 
 # --- the Jepara village ------------------------------------------------------------------------
