@@ -8,10 +8,13 @@ the given stand-in HTML instead, built from the same village data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 
 from widgets.training.slides import is_static, show
+
+_HINT = "font-size:22px;color:#444;white-space:normal"
 
 
 def live(view: Callable[[], w.Widget], static_html: Callable[[], str]) -> w.Widget | None:
@@ -24,3 +27,61 @@ def live(view: Callable[[], w.Widget], static_html: Callable[[], str]) -> w.Widg
     box = w.VBox([widget], layout=w.Layout(width="100%"))
     box.add_class("uk-live")
     return box
+
+
+def roster_maker() -> w.Widget:
+    """Lesson 1's roster maker laid out for a 1280x720 slide in three columns: who and when
+    (filled with the lesson's example), who is away, and the roster it makes. Swaps, printing
+    and WhatsApp stay on the phones; nothing is saved from the slide (nobody signs in)."""
+    from widgets.core.i18n import t
+    from widgets.group.ui.parts import STYLE
+    from widgets.group.ui.roster_view import RosterView
+
+    view = RosterView()
+    form = view.form
+    status, result, turns = _roster_outputs(view)
+    form.days.layout.width, form.per_day.layout.width = "38%", "58%"
+    who = w.VBox([w.HTML(STYLE), form.group, form.checks_box,
+                  w.HBox([form.days, form.per_day], layout=w.Layout(gap="4%")),
+                  form.start, view.make], layout=w.Layout(width="420px", flex="none"))
+    away = w.VBox([w.HTML(_title(t("groupview.roster_away"), 3)), form.away_member,
+                   form.away_day, w.HBox([form.add_away, form.clear_away]), form.away_list,
+                   status], layout=w.Layout(width="330px", flex="none"))
+    box = w.VBox([w.HTML(_title(t("slides.g_maker_heading"), 2)),
+                  w.HBox([who, away, w.VBox([result, turns], layout=w.Layout(
+                      flex="1 1 0", min_width="0"))], layout=w.Layout(gap="20px"))],
+                 layout=w.Layout(width="100%"))
+    box._deck_view = view  # the view's handlers live as long as the slide shows them
+    return box
+
+
+def _roster_outputs(view: w.Widget) -> tuple[w.HTML, w.HTML, w.HTML]:
+    """The slide's status line, roster column and turns line, following the view's own."""
+    from widgets.core.i18n import t
+    from widgets.training.group_figures import roster_list_html, roster_turns_html
+
+    status, turns = w.HTML(), w.HTML()
+    result = w.HTML()
+    status.add_class("uk-deck-roster-status")
+    result.add_class("uk-deck-roster")
+    unsaved = t("groupview.signin_to_save")
+    hint = t("slides.g_maker_hint", button=t("groupview.roster_make"))
+
+    def refresh(_change: object = None) -> None:
+        # Made and shown on the right; "sign in to save" means nothing on a slide.
+        status.value = "" if unsaved in view.status.value else view.status.value
+        result.value = (roster_list_html(view.roster) if view.roster else
+                        f"<p style='{_HINT}'>{escape(hint)}</p>")
+        turns.value = roster_turns_html(view.roster) if view.roster else ""
+
+    view.status.observe(refresh, "value")
+    view.table.observe(refresh, "value")
+    refresh()
+    return status, result, turns
+
+
+def _title(text: str, level: int) -> str:
+    """A heading inside a widget, styled like the deck's (the theme's capitals undone)."""
+    size = {2: 40, 3: 26}[level]
+    return (f"<h{level} style='text-transform:none;font-size:{size}px;line-height:1.15;"
+            f"margin:0 0 10px;color:#7a2e0e'>{escape(text)}</h{level}>")
