@@ -18,22 +18,24 @@ from widgets.training.slides import heading, show, source_note
 
 # Inline styles: an output's <style> element does not survive the page's sanitizer.
 _COLS = "display:flex;gap:32px;align-items:flex-start"
-_COL = "flex:1 1 0;min-width:0"
 _TEXT = "font-size:23px;line-height:1.3;margin:0 0 6px"
 _SMALL = "font-size:18px;color:#444"
 _SOURCE = "display:block;font-size:18px;line-height:1.25;color:#444;margin-top:2px"
 _H3 = "font-size:30px;margin:0 0 8px"
 _CELL = "font-size:22px;padding:4px 10px"
-_SMALL_CELL = "font-size:20px;line-height:1.2;padding:2px 8px"
+_SMALL_CELL = "font-size:20px;line-height:1.2;padding:2px 6px"
 _SAY = ("border-left:6px solid #2e7d32;background:#f3f8f3;padding:8px 14px;font-size:24px;"
         "line-height:1.3")
 _TURNS = "font-size:20px;line-height:1.25;margin:6px 0 0;white-space:normal"
 _BIG = "font-size:44px;font-weight:700;color:#0b3d0b;margin:4px 0 10px"
 
 
-def _columns(parts: list[str]) -> str:
+def _columns(parts: list[str], grow: tuple[int, ...] = ()) -> str:
+    """Side by side; ``grow`` gives each column's share of the width (equal by default)."""
+    shares = grow or (1,) * len(parts)
     return (f"<div style='{_COLS}'>"
-            + "".join(f"<div style='{_COL}'>{part}</div>" for part in parts) + "</div>")
+            + "".join(f"<div style='flex:{share} 1 0;min-width:0'>{part}</div>"
+                      for share, part in zip(shares, parts, strict=True)) + "</div>")
 
 
 def _items(items: list[str]) -> str:
@@ -121,11 +123,14 @@ def money_html() -> str:
             ["− " + t("group.report_total_out"), format_rupiah(report.totals.total_out)],
             ["= " + t("group.report_closing"), format_rupiah(report.closing)]]
     said = read_aloud(report)
-    say = (f"<div style='{_SAY}'><p style='{_TEXT}'>“{escape(said[0])}”</p>"
-           f"<p style='{_TEXT}'>…</p><p style='{_TEXT}'>“{escape(said[-1])}”</p></div>")
+    closing = t("group.report_say_close", amount=format_rupiah(report.closing))
+    say = f"<p style='{_TEXT}'>…</p>".join(
+        f"<p style='{_TEXT}'>“{escape(line)}”</p>" for line in (said[0], closing, said[-1]))
     table = _table([t("group.report_col_item"), t("group.report_col_amount")], rows, (1,))
-    title = t("slides.g_money_heading", group=group.name, month=report.label)
-    return heading(title) + _columns([table, say]) + source_note(t("slides.invented_note"))
+    line = t("slides.g_money_line", group=group.name, month=report.label)
+    return (heading(t("slides.g_money_heading")) + f"<p style='{_TEXT}'>{escape(line)}</p>"
+            + _columns([table, f"<div style='{_SAY}'>{say}</div>"], (5, 6))
+            + source_note(t("slides.invented_note")))
 
 
 # --- The fair duty roster ---------------------------------------------------------------------
