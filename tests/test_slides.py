@@ -399,6 +399,28 @@ def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser)
     page.close()
 
 
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_roster_maker_on_a_slide_answers_a_click(kit_server, browser, artifacts):
+    from widgets.group.roster import make_plan, make_roster
+
+    plan = group_figures.example_roster().plan
+    three = make_roster(make_plan(plan.members, plan.start, plan.end, 3, plan.away))
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url("01-komunikasi-kelompok"))
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    _go_to(page, ".uk-g-roster-make")
+    page.locator("section.present .uk-g-roster-per-day input").fill("3")
+    page.locator("section.present .uk-g-roster-make").click()
+    first = ", ".join(three.duty[plan.start])
+    page.locator("section.present .uk-deck-roster").get_by_text(first).wait_for(timeout=20_000)
+    assert page.locator("section.present .uk-deck-roster tr").count() == len(plan.days) + 1
+    page.screenshot(path=str(artifacts / "slides-live-roster.png"))
+    assert refused == []
+    page.close()
+
+
 @pytest.fixture(scope="module")
 def static_decks(tmp_path_factory) -> Path:
     from widgets.training.build import build

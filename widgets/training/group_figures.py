@@ -199,6 +199,21 @@ def roster_html() -> str:
             + roster_days_html(example_roster()) + source_note(t("slides.g_roster_note")))
 
 
+def roster_whatsapp_html() -> str:
+    """The static stand-in for the live roster maker: the example roster as it goes to the
+    group's WhatsApp."""
+    from widgets.group.data import load_group_lesson
+    from widgets.group.roster_sheet import whatsapp_text
+
+    village = load_village()
+    group = village.group(load_group_lesson(village).roster_example.group).name
+    text = whatsapp_text(example_roster(), group)
+    return (heading(t("slides.g_maker_heading"))
+            + f"<p style='{_TEXT}'>{escape(t('slides.g_maker_static'))}</p>"
+            + f"<div style='{_SAY};font-size:19px;line-height:1.25;white-space:pre-line;"
+            f"columns:2'>{escape(text)}</div>")
+
+
 # --- When members leave -----------------------------------------------------------------------
 
 
