@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import openpyxl
 import pytest
+from browser_checks import assert_nothing_cut_off
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -85,6 +86,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
     assert "Pelajaran 1" in p.text()
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"horizontal scrolling: {width}px"
+    assert_nothing_cut_off(p.page, "lesson 1 from the home page")
     assert_clean(p)
     p.close()
 
@@ -98,12 +100,14 @@ def test_cash_book_survives_reload_and_rejects_ambiguous_amount(kit_server, brow
     p.page.wait_for_selector(".uk-table:has-text('Rp150.000')", timeout=30_000)
     assert "Rp150.000" in p.page.inner_text(".uk-balance-box")
     p.page.screenshot(path=artifacts / "lesson1-entry-360.png", full_page=True)
+    assert_nothing_cut_off(p.page, "lesson 1 after saving an entry")
 
     add_entry(p.page, "Beli kain", "1M", direction="Keluar")
     message = p.page.wait_for_selector(".uk-msg-error:has-text('juta atau miliar')",
                                        timeout=30_000)
     assert message.is_visible()
     assert p.page.locator(".uk-table tr").count() == 2  # header + the one entry
+    assert_nothing_cut_off(p.page, "lesson 1 after a refused amount")
 
     link = p.page.get_attribute("a.uk-download-xlsx", "href")
     xlsx = base64.b64decode(link.split(",", 1)[1])
@@ -157,6 +161,7 @@ def test_screens_fit(kit_server, browser, artifacts, viewport, name):
         assert width <= viewport["width"], f"{label} scrolls sideways at {name}px: {width}px"
         assert re.search(r"Rp\d", p.text()) or label == "home"
         p.page.screenshot(path=artifacts / f"{label}-{name}.png", full_page=True)
+        assert_nothing_cut_off(p.page, label)
         assert_clean(p)
         p.close()
 

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -76,6 +77,7 @@ def test_switching_method_changes_shares_that_add_up_to_the_total(kit_server, br
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"horizontal scrolling: {width}px"
     p.page.locator(".uk-bh-result").screenshot(path=artifacts / "bagi-hasil-calculator-360.png")
+    assert_nothing_cut_off(p.page, "lesson 3 after switching the method")
     assert_clean(p)
     p.close()
 
@@ -91,6 +93,7 @@ def test_typed_name_stays_text(kit_server, browser):
     p.page.click(".uk-bh-make-record")
     p.page.wait_for_selector(".uk-bh-record:has-text('<img src=x')", timeout=30_000)
     assert p.page.evaluate("window.__pwned") is False
+    assert_nothing_cut_off(p.page, "lesson 3 after making the record")
     assert_clean(p)
     p.close()
 
@@ -108,6 +111,7 @@ def test_comparison_fits_the_projector(kit_server, browser, artifacts):
     p.page.locator(".uk-bh-compare-out").screenshot(path=artifacts / "bagi-hasil-compare-1280.png")
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PROJECTOR["width"]
+    assert_nothing_cut_off(p.page, "lesson 3 comparison on the projector")
     assert_clean(p)
     p.close()
 

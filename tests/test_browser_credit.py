@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, Page, assert_clean, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,6 +51,7 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     assert width <= PHONE["width"], f"the lesson scrolls sideways: {width}px"
     p.page.locator(".uk-credit-summary").scroll_into_view_if_needed()
     p.page.screenshot(path=artifacts / "credit-book-360.png", full_page=True)
+    assert_nothing_cut_off(p.page, "lesson 1 after a payment and a reminder")
     assert_clean(p)
 
     p.page.reload()

@@ -7,6 +7,7 @@ No sideways scrolling, no traceback, nothing loaded from outside the laptop."""
 from __future__ import annotations
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,6 +42,7 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     p.page.click(".uk-ch-compare")
     p.page.wait_for_selector(".uk-ch-result:has-text('Rp16.000')", timeout=30_000)  # 20.000 − 20%
     assert "Rp480.000" in p.page.inner_text(".uk-ch-result")  # 30 × 16.000
+    assert_nothing_cut_off(p.page, "lesson 2 after comparing a new price")
 
     p.page.fill(".uk-ch-price input", "1M")
     p.page.click(".uk-ch-compare")
@@ -56,5 +58,6 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     assert "Rp25.000" in listing.inner_text()  # pushed back through the fees
     fits(p)
     p.page.screenshot(path=artifacts / "harga-360.png", full_page=True)
+    assert_nothing_cut_off(p.page, "lesson 2 after the listing price")
     assert_clean(p)
     p.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from PIL import Image
 from test_browser import PHONE, Page, assert_clean
 
@@ -72,6 +73,7 @@ def test_composer_on_a_phone(kit_server, browser, artifacts):
     fits(p)
     p.page.locator(".uk-pc-preview").screenshot(path=artifacts / "promosi-preview-360.png")
     p.page.screenshot(path=artifacts / "promosi-360.png", full_page=True)
+    assert_nothing_cut_off(p.page, "lesson 4 after saving a post")
     assert_clean(p)
     p.close()
 
@@ -88,6 +90,7 @@ def test_composer_on_a_phone(kit_server, browser, artifacts):
     again.page.wait_for_function(
         "document.querySelector('.uk-pc-price input').value === 'Rp1.500.000'", timeout=30_000)
     assert again.page.input_value(".uk-pc-hook input") == "Lantai teras cepat kotor?"
+    assert_nothing_cut_off(again.page, "lesson 4 after reopening a saved post")
     assert_clean(again)
     again.close()
 
@@ -135,6 +138,7 @@ def test_photo_upload_is_checked_on_a_phone(kit_server, browser, artifacts):
     p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
     fits(p)
     p.page.locator(".uk-photo-findings").screenshot(path=artifacts / "promosi-photo-360.png")
+    assert_nothing_cut_off(p.page, "lesson 4 after checking a photo")
     assert_clean(p)
     p.close()
 
@@ -156,5 +160,6 @@ def test_goat_channels_and_listing_on_a_phone(kit_server, browser, artifacts):
     assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     fits(p)
     p.page.screenshot(path=artifacts / "marketplace-360.png", full_page=True)
+    assert_nothing_cut_off(p.page, "lesson 5 after the goat-channel exercise")
     assert_clean(p)
     p.close()

@@ -12,6 +12,7 @@ import re
 
 import docx
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
 from widgets.pricing import costing
@@ -86,6 +87,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
     take_test(p.page, form, post, "Kirim evaluasi akhir")
     result = p.page.wait_for_selector(".uk-own-result", timeout=30_000)
     assert "Jawaban yang benar" in result.inner_text()
+    assert_nothing_cut_off(p.page, "post-test result")
     for statement in form.satisfaction:
         p.page.click(f".uk-sat-{statement.key} button:has-text('4')")
     p.page.fill(".uk-open-paling_berguna textarea", "Menghitung harga pokok keset")
@@ -142,6 +144,7 @@ def test_trainer_dashboard_and_report(kit_server, browser, artifacts):
     tests = trainer.page.inner_text(".uk-dash-tests")
     assert sentence in tests.replace("\n", " ") or sentence in tests
     trainer.page.screenshot(path=artifacts / "pelatih-dasbor-1280.png")
+    assert_nothing_cut_off(trainer.page, "trainer dashboard")
     trainer.page.screenshot(path=artifacts / "pelatih-dasbor-1280-full.png", full_page=True)
 
     trainer.page.click(".uk-trainer-tabs .lm-TabBar-tab:has-text('Laporan kegiatan')")
@@ -165,5 +168,6 @@ def test_trainer_dashboard_and_report(kit_server, browser, artifacts):
     attendance = download(trainer.page, ".uk-attendance-html").decode("utf-8")
     assert re.search(r"Ani Lestari.*Bu Sumi.*Wati Susanti", attendance, re.S)
     print_a4(browser, attendance, artifacts / "daftar-hadir-a4.pdf")
+    assert_nothing_cut_off(trainer.page, "trainer attendance list")
     assert_clean(trainer)
     trainer.close()

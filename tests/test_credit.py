@@ -307,11 +307,10 @@ def test_any_reminder_fits_a_link_and_carries_the_name(who, what, tone):
 
 
 def test_the_worked_example_agrees_with_the_groups_cash_book():
-    from widgets.cashbook.data import load_credit_example
-    from widgets.core.village import load_village
+    from widgets.cashbook.data import load_cashbook, load_credit_example
 
     example = load_credit_example()
-    book = load_village().cashbook("konveksi")
+    book = load_cashbook().book("konveksi")
     twins = {e.id: e for e in book}
     assert credit.reconcile(example.debts, example.payments, twins.values()) == []
     assert [twins[p.entry_id].description for p in example.payments] == [

@@ -9,6 +9,7 @@ from html import escape
 import pytest
 
 from widgets.cashbook import db as cash_db
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.exercises import check_week, explain, week_answer, week_days
 from widgets.cashbook.ledger import Entry
 from widgets.cashbook.ui.lesson import EXERCISE_ID, WeekExercise
@@ -30,7 +31,7 @@ OPENING, CLOSING, PROFIT = 850_000, 1_150_000, 100_000
 
 @pytest.fixture(scope="module")
 def week():
-    return load_village("jepara").exercise_week()
+    return load_cashbook(load_village("jepara")).exercise_week()
 
 
 @pytest.fixture
@@ -78,9 +79,9 @@ def test_a_perfect_record_is_correct(expected):
     kinds = [kind for kind, _text in explain(check)]
     assert "error" not in kinds
     lines = texts(check)
-    assert t("exercise.book_ok") in lines
-    assert t("exercise.closing_ok", amount="Rp1.150.000") in lines
-    assert t("exercise.profit_ok", amount="Rp100.000") in lines
+    assert t("cashbookex.book_ok") in lines
+    assert t("cashbookex.closing_ok", amount="Rp1.150.000") in lines
+    assert t("cashbookex.profit_ok", amount="Rp100.000") in lines
 
 
 def test_the_household_rice_may_be_left_out(expected):
@@ -111,8 +112,8 @@ def test_a_missing_entry_is_named(expected):
     assert len(missing) == 1 and "6 Desember 2019" in missing[0]
     # The amount is left for the participant to read from the story.
     assert "Rp100.000" not in missing[0]
-    assert t("exercise.closing_recorded", amount="Rp1.250.000") in lines
-    assert t("exercise.book_ok") not in lines
+    assert t("cashbookex.closing_recorded", amount="Rp1.250.000") in lines
+    assert t("cashbookex.book_ok") not in lines
 
 
 def test_an_extra_entry_is_named(expected):
@@ -143,7 +144,7 @@ def test_household_rice_in_the_business_purse_is_a_wrong_purse(expected):
     lines = texts(check)
     assert any("Beli beras untuk dapur" in line and "Rp60.000" in line
                and "Uang rumah tangga" in line for line in lines)
-    assert t("exercise.closing_recorded", amount="Rp1.090.000") in lines
+    assert t("cashbookex.closing_recorded", amount="Rp1.090.000") in lines
 
 
 def test_business_money_in_the_household_purse_is_sent_back_to_the_business(expected):
@@ -186,9 +187,9 @@ def test_typed_totals_are_judged_one_by_one(expected, closing, profit, closing_k
     assert check.closing_ok == (closing_key == "closing_ok")
     assert check.profit_ok == (profit_key == "profit_ok")
     lines = explain(check)
-    closing_line = t(f"exercise.{closing_key}", amount="Rp1.150.000",
+    closing_line = t(f"cashbookex.{closing_key}", amount="Rp1.150.000",
                      typed=f"Rp{(closing or 0):,}".replace(",", "."))
-    profit_line = t(f"exercise.{profit_key}", amount="Rp100.000",
+    profit_line = t(f"cashbookex.{profit_key}", amount="Rp100.000",
                     typed=f"Rp{(profit or 0):,}".replace(",", "."))
     assert (("ok" if closing_key == "closing_ok" else "error"), closing_line) in lines
     assert (("ok" if profit_key == "profit_ok" else "error"), profit_line) in lines
@@ -197,8 +198,8 @@ def test_typed_totals_are_judged_one_by_one(expected, closing, profit, closing_k
 def test_the_steps_show_every_amount_in_rupiah(expected):
     check = check_week(recorded(expected), expected, OPENING, 1_000_000, 50_000)
     lines = texts(check)
-    assert t("exercise.closing_wrong", typed="Rp1.000.000") in lines
-    assert t("exercise.profit_wrong", typed="Rp50.000") in lines
+    assert t("cashbookex.closing_wrong", typed="Rp1.000.000") in lines
+    assert t("cashbookex.profit_wrong", typed="Rp50.000") in lines
     [closing_steps] = [line for line in lines if line.startswith("Saldo akhir = ")]
     for amount in ("Rp850.000", "Rp585.000", "Rp285.000", "Rp1.150.000"):
         assert amount in closing_steps
@@ -210,7 +211,7 @@ def test_the_steps_show_every_amount_in_rupiah(expected):
 def test_the_explanation_follows_the_language(expected):
     check = check_week(recorded(expected), expected, OPENING, CLOSING, PROFIT)
     i18n.set_language("en")
-    assert t("exercise.book_ok", "en") in texts(check)
+    assert t("cashbookex.book_ok", "en") in texts(check)
     assert any("Rp1.150.000" in line for line in texts(check))
 
 
@@ -322,8 +323,8 @@ def test_empty_totals_are_checked_and_saved_as_not_right(page):
     signin, exercise = page
     sign_in(signin)
     exercise.check.click()
-    assert escape(t("exercise.closing_empty")) in exercise.feedback.value
-    assert escape(t("exercise.profit_empty")) in exercise.feedback.value
+    assert escape(t("cashbookex.closing_empty")) in exercise.feedback.value
+    assert escape(t("cashbookex.profit_empty")) in exercise.feedback.value
     [answer] = answer_db.answers(PAGE.session, EXERCISE_ID)
     assert answer.correct is False and answer.answer == {"closing": None, "profit": None}
 

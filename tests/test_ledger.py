@@ -22,7 +22,6 @@ from widgets.cashbook.ledger import (
     PurseTotals,
     balance,
     category_label,
-    column_labels,
     direction_label,
     make_entry,
     monthly_summary,
@@ -30,9 +29,9 @@ from widgets.cashbook.ledger import (
     purse_label,
     purse_split,
     running_balance,
-    to_frame,
 )
 from widgets.cashbook.months import MonthPage, month_end_balances, month_page
+from widgets.cashbook.table import column_labels, to_frame
 from widgets.core import i18n
 
 TODAY = dt.date(2019, 12, 14)

@@ -17,7 +17,7 @@ from PIL import Image, ImageFilter
 
 from widgets.core import i18n
 from widgets.core.village import DataError
-from widgets.promotion import photo
+from widgets.promotion import photo, photo_rules
 
 MB = 1024 * 1024
 GPS = 0x8825
@@ -95,7 +95,7 @@ def test_rules_carry_the_platform_sizes_with_dates_and_sources():
 
 
 def _rules_with(tmp_path, old: str, new: str):
-    text = photo.RULES_FILE.read_text(encoding="utf-8")
+    text = photo_rules.RULES_FILE.read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / "photo_rules.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -112,7 +112,7 @@ def test_a_rule_without_its_date_stops_the_kit_naming_file_and_key(tmp_path):
 
 def test_a_threshold_out_of_range_is_named(tmp_path):
     path = _rules_with(tmp_path, "jpeg_quality: 85", "jpeg_quality: 150")
-    with pytest.raises(photo.PhotoDataError) as caught:
+    with pytest.raises(photo_rules.PhotoDataError) as caught:
         photo.load_rules(path)
     message = str(caught.value)
     assert "kit.jpeg_quality" in message and "'150' harus antara 30 dan 95" in message
@@ -120,7 +120,7 @@ def test_a_threshold_out_of_range_is_named(tmp_path):
 
 def test_dark_must_be_below_bright(tmp_path):
     path = _rules_with(tmp_path, "too_dark: 70", "too_dark: 240")
-    with pytest.raises(photo.PhotoDataError, match="kit.too_dark"):
+    with pytest.raises(photo_rules.PhotoDataError, match="kit.too_dark"):
         photo.load_rules(path)
 
 

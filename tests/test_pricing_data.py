@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from widgets.cashbook.data import load_cashbook
 from widgets.core import village
 from widgets.core.village import DataError, load_village
 from widgets.pricing import costing
-from widgets.pricing.data import (
+from widgets.pricing.data import clear_cache, load_pricing
+from widgets.pricing.fees import load_fees
+from widgets.pricing.records import (
     cashbook_facts,
-    clear_cache,
     goat_sales,
     herd_losses,
-    load_pricing,
     shop_commission,
 )
-from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 
 JEPARA = village.DATASETS_DIR / "jepara"
@@ -34,7 +34,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def facts():
-    return cashbook_facts(load_village("jepara").cashbook("konveksi"))
+    return cashbook_facts(load_cashbook(load_village("jepara")).book("konveksi"))
 
 
 def test_prefilled_sheets_for_keset_and_school_uniform(data):
@@ -74,7 +74,7 @@ def test_harga_yaml_uses_the_cash_book_prices(data, facts):
 
 
 def test_the_exercise_shopping_is_the_october_cash_book(data):
-    book = load_village("jepara").cashbook("konveksi")
+    book = load_cashbook(load_village("jepara")).book("konveksi")
     october = {e.amount for e in book if (e.day.year, e.day.month) == (2019, 10)
                and e.category in ("bahan", "transport")}
     shopping = {m.cost for m in data.cost_exercise.sheet.materials}

@@ -11,7 +11,8 @@ from widgets.core import i18n
 from widgets.core.printable import PRINT_FONT, a4_page, page_rule, rows_html, text
 from widgets.promotion.consignment import Agreement, agreement_html
 from widgets.promotion.orderlink import label_sheet_html, make_label
-from widgets.sharing.record import DistributionRecord, Line, record_html
+from widgets.sharing.record import DistributionRecord, Line
+from widgets.sharing.record_print import record_html
 
 EVIL = '<script>alert("x")</script> & \'kutip\''
 

@@ -20,6 +20,7 @@ import nbformat
 import pytest
 import yaml
 
+from widgets.core import i18n
 from widgets.core.i18n import LANGUAGES, catalog, t
 from widgets.kit import check, nbclean
 from widgets.kit.lessons import LESSONS_DIR
@@ -147,7 +148,7 @@ KEY_IN_T = re.compile(r"""\bt\(\s*f?["']([a-z0-9_]+\.[a-z0-9_]+)["']""")
 
 def _code_keys() -> dict[str, list[str]]:
     """Literal keys passed to t(), and literal "domain.key" strings chosen before a t() call
-    (``key = "ui.signin_welcome_new" if ... else ...``), with where they are used."""
+    (``key = "signin.welcome_new" if ... else ...``), with where they are used."""
     domains = {key.split(".")[0] for key in catalog()}
     found: dict[str, list[str]] = {}
     for path in _modules():
@@ -170,7 +171,7 @@ def _code_keys() -> dict[str, list[str]]:
 
 def test_every_key_the_code_uses_is_in_the_catalog():
     used = _code_keys()
-    assert "ui.signin_welcome_new" in used and "lesson1.all_right" in used  # scan works
+    assert "signin.welcome_new" in used and "lesson1.all_right" in used  # scan works
     missing = {key: where for key, where in used.items() if key not in catalog()}
     assert not missing, f"keys used in code but missing from widgets/locale: {missing}"
 
@@ -185,6 +186,99 @@ def test_amount_errors_name_keys_that_exist():
 def test_key_scan_finds_a_missing_key():
     assert KEY_IN_T.findall('x = t("ui.no_such_key", name=1)') == ["ui.no_such_key"]
     assert KEY_IN_T.findall('t(f"ledger.cat_{key}")') == []  # built keys are skipped
+
+
+# Which catalog a package's modules read, besides the shared one.
+OWN_CATALOG = {"core": "shared", "store": "shared", "ui": "shared"}
+
+
+def test_one_catalog_per_topic_plus_one_shared():
+    files = {path.stem for path in (WIDGETS / "locale").glob("*.yaml")}
+    topics = {path.parent.parent.name for path in WIDGETS.glob("*/ui/lesson*.py")}
+    assert topics >= {"cashbook", "pricing", "sharing", "promotion"}
+    assert files >= topics | {"shared", "kit"}
+    assert set(i18n.sections().values()) == set((WIDGETS / "locale").glob("*.yaml"))
+
+
+def _strings(source: str) -> list[str]:
+    """The string literals of a module, docstrings left out, with an f-string's literal parts
+    joined around a "{" for each field (f"ledger.cat_{key}" -> "ledger.cat_{")."""
+    tree = ast.parse(source)
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.body and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)}
+    parts = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+             for part in node.values}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            found.append("".join(p.value if isinstance(p, ast.Constant) else "{"
+                                 for p in node.values))
+        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+              and id(node) not in docs and id(node) not in parts):
+            found.append(node.value)
+    return found
+
+
+def test_every_module_reads_its_own_topic_catalog_or_the_shared_one():
+    sections = i18n.sections()
+    names = "|".join(sorted(sections, key=len, reverse=True))
+    # A literal key, or the start of a built one: "cashbook.save", f"ledger.cat_{key}".
+    key_start = re.compile(rf"({names})\.(?:[a-z0-9_{{]|$)")
+    strays = []
+    for path in _modules():
+        package = path.relative_to(WIDGETS).parts[0]
+        own = {OWN_CATALOG.get(package, package), "shared"}
+        for text in _strings(path.read_text(encoding="utf-8")):
+            match = key_start.match(text)
+            if match and sections[match.group(1)].stem not in own:
+                strays.append(f"{path.relative_to(ROOT)}: {text!r}")
+    assert not strays, "texts read from another topic's catalog:\n" + "\n".join(strays)
+    sample = ('"""Docs may name seasons.yaml."""\n'
+              't("lesson3.check") + t(f"ledger.cat_{k}") + "x."\n')
+    assert [key_start.match(s).group(1) for s in _strings(sample) if key_start.match(s)] == [
+        "lesson3", "ledger"]  # the scan sees keys and built keys, not docstrings
+
+
+def _catalog_dir(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+HELLO = 'hello:\n  # a comment\n  hi:\n    id: "Halo"\n    en: "Hello"\n'
+
+
+def test_a_new_catalog_is_one_new_file(tmp_path):
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO, "training.yaml": (
+        "# The trainer's side\nfgd: # the live board\n  question:\n    id: \"Pertanyaan\"\n"
+        "    en: \"Question\"\nboard:\n  empty:\n    id: \"Kosong\"\n    en: \"Empty\"\n")})
+    found = i18n.sections(folder)
+    assert {name: path.name for name, path in found.items()} == {
+        "hello": "shared.yaml", "fgd": "training.yaml", "board": "training.yaml"}
+    assert i18n.section("fgd", folder)["question"] == {"id": "Pertanyaan", "en": "Question"}
+    assert set(i18n.catalog(folder)) == {"hello.hi", "fgd.question", "board.empty"}
+
+
+def test_a_section_in_two_catalogs_is_refused(tmp_path):
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO, "training.yaml": HELLO})
+    with pytest.raises(i18n.CatalogError, match="'hello' is in both shared.yaml and training"):
+        i18n.sections(folder)
+
+
+def test_a_section_the_scan_cannot_see_is_refused(tmp_path):
+    # A flow-style or quoted section hides from the scan: loading the file says how to write it.
+    folder = _catalog_dir(tmp_path, {"shared.yaml": HELLO + '"quoted":\n  a: {id: x, en: y}\n'})
+    with pytest.raises(i18n.CatalogError, match="unindented 'name:' line"):
+        i18n.section("hello", folder)
+
+
+def test_an_unknown_section_or_key_is_a_key_error():
+    with pytest.raises(KeyError):
+        t("nosuchsection.key")
+    with pytest.raises(KeyError):
+        t("money.no_such_key")
 
 
 # --- Notebooks ------------------------------------------------------------------------------
@@ -245,6 +339,72 @@ def test_nbclean_check_exits_1_on_a_dirty_copy(tmp_path):
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "dirty.ipynb" in bad.stdout and "clean.ipynb:" not in bad.stdout
     assert nbclean.problems(json.loads(dirty_copy.read_text(encoding="utf-8")))  # untouched
+
+
+LESSON_MODULE = re.compile(r"widgets\.(\w+)\.ui\.lesson\w*")
+SHARED_VIEWS = re.compile(r"widgets\.ui(\.\w+)?")
+
+
+def notebook_import_problems(sources: list[str]) -> list[str]:
+    """What a lesson notebook's code cells import beyond one topic's ``ui/lesson*`` modules and
+    the shared ``widgets.ui``."""
+    problems, topics = [], set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+            else:
+                continue
+            for name in names:
+                lesson = LESSON_MODULE.fullmatch(name)
+                if lesson:
+                    topics.add(lesson.group(1))
+                elif not SHARED_VIEWS.fullmatch(name):
+                    problems.append(name)
+    if len(topics) > 1:
+        problems.append(f"lesson modules of {len(topics)} topics: {sorted(topics)}")
+    return problems
+
+
+def test_every_topic_has_the_same_set_of_files():
+    """data.py loads the topic's datasets, exercises.py holds its exercises, ui/lesson*.py is
+    what its notebooks import."""
+    # The trainer's side (widgets/training) has pages too, but no village data or exercises.
+    topics = sorted({path.parent.parent for path in WIDGETS.glob("*/ui/lesson*.py")
+                     if path.parent.parent.name != "training"})
+    assert {t.name for t in topics} >= {"cashbook", "pricing", "promotion", "sharing", "group"}
+    missing = [f"{topic.name}/{name}" for topic in topics for name in ("data.py", "exercises.py")
+               if not (topic / name).is_file()]
+    assert not missing
+
+
+def test_each_lesson_notebook_imports_only_its_lesson_module():
+    found = {}
+    for path in nbclean.notebooks([str(ROOT / "lessons")]):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        assert sources, path
+        if problems := notebook_import_problems(sources):
+            found[path.name] = problems
+    assert not found, f"lesson notebooks import more than their lesson module: {found}"
+
+
+def test_the_notebook_import_scan_catches_a_wrong_import():
+    good = ["from widgets.promotion.ui.lesson4 import sign_in\n\nsign_in()",
+            "from widgets.promotion.ui.lesson5 import agreement_maker",
+            "from widgets.ui.home import show_home\nimport widgets.ui"]
+    assert notebook_import_problems(good) == []
+    assert notebook_import_problems(["from widgets.promotion.ui.photo import photo_checker"]) == [
+        "widgets.promotion.ui.photo"]
+    assert notebook_import_problems(["from widgets.ui.signin import SignInView",
+                                     "import widgets.core.money as m"]) == ["widgets.core.money"]
+    assert notebook_import_problems(["if True:\n    from widgets.pricing.data import x"]) == [
+        "widgets.pricing.data"]
+    mixed = ["from widgets.pricing.ui.lesson import cost_sheet",
+             "from widgets.sharing.ui.lesson import calculator_app"]
+    assert notebook_import_problems(mixed) == ["lesson modules of 2 topics: ['pricing', 'sharing']"]
 
 
 # --- The lesson list ------------------------------------------------------------------------
@@ -343,7 +503,21 @@ def test_readiness_check_passes_on_a_ready_laptop(monkeypatch, tmp_path):
     failed = [line for f in findings if not f.ok for line in f.lines()]
     assert not failed, "\n".join(failed)
     assert {f.key for f in findings} == {"python_ok", "packages_ok", "lessons_ok", "data_ok",
-                                         "port_ok"}
+                                         "village_ok", "port_ok"}
+
+
+def test_readiness_check_names_a_broken_village_file(tmp_path):
+    shutil.copytree(ROOT / "datasets" / "jepara", tmp_path / "jepara")
+    herd = tmp_path / "jepara" / "kambing_peristiwa.csv"
+    herd.write_text(herd.read_text(encoding="utf-8").replace(",lahir,", ",hilang,", 1),
+                    encoding="utf-8")
+    assert check.check_village().ok
+    finding = check.check_village(root=tmp_path)
+    assert (finding.ok, finding.key) == (False, "village_broken")
+    lines = finding.lines()
+    assert lines[0].startswith("[GAGAL] Data desa belum bisa dipakai. Berkas kambing_peristiwa")
+    assert "kolom peristiwa" in lines[0] and "hilang" in lines[0]
+    assert lines[1].strip().startswith("The village data cannot be used yet. File kambing_")
 
 
 def test_readiness_check_reports_a_busy_port():
@@ -367,6 +541,7 @@ def test_lesson_pages_load_image_libraries_only_when_used():
             "import widgets.promotion.ui.photo, widgets.promotion.ui.orderlink\n"
             "import widgets.promotion.ui.composer, widgets.promotion.ui.listing\n"
             "import widgets.promotion.ui.seasons, widgets.promotion.ui.lesson5\n"
+            "import widgets.promotion.ui.lesson4\n"
             "print(sorted(m for m in ('PIL', 'numpy', 'qrcode') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout

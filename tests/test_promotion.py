@@ -10,9 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from widgets.core.village import DataError, load_village
+from widgets.promotion import checks as chk
+from widgets.promotion import platform_rules
 from widgets.promotion import posts as pr
+from widgets.promotion import text as ptext
 
-RULES = pr.load_rules()
+RULES = platform_rules.load_rules()
 
 
 def keys(findings):
@@ -40,7 +43,7 @@ def good_listing(**changes):
                      "pesanan masuk."),
         price=29330, weight_grams=350, photos=5)
     values.update(changes)
-    return pr.Listing(**values)
+    return chk.Listing(**values)
 
 
 # --- The rules file --------------------------------------------------------------------------
@@ -59,14 +62,14 @@ def test_every_rule_has_a_date_and_a_source():
 
 def test_a_rule_without_its_source_names_the_key(tmp_path):
     copy = tmp_path / "platform_rules.yaml"
-    shutil.copy(pr.RULES_FILE, copy)
+    shutil.copy(platform_rules.RULES_FILE, copy)
     text = copy.read_text(encoding="utf-8")
     start = text.index("    hashtags_max:\n      value: 5")
     line_start = text.rindex("\n", 0, text.index("source:", start)) + 1
     line_end = text.index("\n", line_start)
     copy.write_text(text[:line_start] + text[line_end + 1:], encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        pr.load_rules(copy)
+        platform_rules.load_rules(copy)
     assert "posts.instagram.hashtags_max.source" in str(caught.value)
 
 
@@ -91,14 +94,14 @@ def test_the_post_runs_hook_product_benefit_price_order_contact_tags():
 def test_whatsapp_text_leaves_hashtags_out_and_says_so():
     parts = good_parts()
     assert "#" not in pr.render_post(parts, "whatsapp")
-    findings = pr.check_post(parts, "whatsapp")
+    findings = chk.check_post(parts, "whatsapp")
     assert keys(findings) == ["hashtags_whatsapp", "post_ok"]
 
 
 def test_a_complete_post_passes_everywhere():
-    for platform in pr.POST_PLATFORMS:
-        findings = pr.check_post(good_parts(), platform)
-        assert pr.passes(findings), (platform, keys(findings))
+    for platform in platform_rules.POST_PLATFORMS:
+        findings = chk.check_post(good_parts(), platform)
+        assert chk.passes(findings), (platform, keys(findings))
         assert findings[-1].key == "post_ok"
 
 
@@ -123,7 +126,7 @@ def test_parts_are_cleaned_and_cut():
 
 @pytest.mark.parametrize(("length", "flagged"), [(125, False), (126, True)])
 def test_instagram_hook_within_the_first_125_characters(length, flagged):
-    findings = pr.check_post(good_parts(hook="a" * (length - 1) + "?"), "instagram")
+    findings = chk.check_post(good_parts(hook="a" * (length - 1) + "?"), "instagram")
     assert ("hook_long" in keys(findings)) is flagged
     if flagged:
         found = next(f for f in findings if f.key == "hook_long")
@@ -133,7 +136,7 @@ def test_instagram_hook_within_the_first_125_characters(length, flagged):
 @pytest.mark.parametrize(("count", "level"), [(5, None), (6, "error")])
 def test_instagram_allows_five_hashtags(count, level):
     tags = " ".join(f"#tag{i}" for i in range(count))
-    findings = {f.key: f for f in pr.check_post(good_parts(hashtags=tags), "instagram")}
+    findings = {f.key: f for f in chk.check_post(good_parts(hashtags=tags), "instagram")}
     if level is None:
         assert "hashtags_many" not in findings
     else:
@@ -143,7 +146,7 @@ def test_instagram_allows_five_hashtags(count, level):
 
 def test_facebook_five_hashtags_is_advice_not_a_refusal():
     tags = " ".join(f"#tag{i}" for i in range(6))
-    found = {f.key: f for f in pr.check_post(good_parts(hashtags=tags), "facebook")}
+    found = {f.key: f for f in chk.check_post(good_parts(hashtags=tags), "facebook")}
     assert found["hashtags_many"].level == "warn"
 
 
@@ -161,7 +164,7 @@ def test_instagram_caption_of_2200_characters(extra, flagged):
     parts = pr.PostParts(**{**parts.__dict__, "hook": "Keset?" + "y" * padding})
     text = pr.render_post(parts, "instagram")
     assert len(text) == 2200 + extra
-    findings = keys(pr.check_post(parts, "instagram"))
+    findings = keys(chk.check_post(parts, "instagram"))
     assert ("caption_long" in findings) is flagged
 
 
@@ -174,24 +177,24 @@ def test_instagram_caption_of_2200_characters(extra, flagged):
      ({"hook": "KESET CANTIK MURAH MERIAH!!!"}, "caps")],
 )
 def test_each_missing_part_is_advice_with_a_fix(change, key):
-    findings = pr.check_post(good_parts(**change), "facebook")
+    findings = chk.check_post(good_parts(**change), "facebook")
     found = next(f for f in findings if f.key == key)
     assert found.level == "warn" and found.text and found.fix
-    assert not pr.passes(findings)
+    assert not chk.passes(findings)
     assert "post_ok" not in keys(findings)
 
 
 def test_caps_boundary():
-    assert not pr.is_shouting("KESET MURAH")  # 10 letters: too short to judge
-    assert pr.is_shouting("KESET MURAH SEKALI")
-    assert not pr.is_shouting("Keset dari Lampung Timur, BAGUS")
+    assert not ptext.is_shouting("KESET MURAH")  # 10 letters: too short to judge
+    assert ptext.is_shouting("KESET MURAH SEKALI")
+    assert not ptext.is_shouting("Keset dari Lampung Timur, BAGUS")
 
 
 def test_hashtags_parsed_from_what_people_type():
-    tags, rejected = pr.parse_hashtags("keset perca, #WayJepara #wayjepara; lampung timur ###")
+    tags, rejected = ptext.parse_hashtags("keset perca, #WayJepara #wayjepara; lampung timur ###")
     assert tags == ["#kesetperca", "#wayjepara", "#lampungtimur"]
     assert rejected == []
-    assert pr.parse_hashtags("#ok, !!!")[1] == ["!!!"]
+    assert ptext.parse_hashtags("#ok, !!!")[1] == ["!!!"]
 
 
 def test_hashtag_suggestions_from_the_village_profile():
@@ -209,7 +212,7 @@ def test_hashtag_suggestions_from_the_village_profile():
 
 def test_an_honest_listing_passes_the_marketplaces():
     for platform in ("shopee", "tokopedia"):
-        findings = pr.check_listing(good_listing(), platform)
+        findings = chk.check_listing(good_listing(), platform)
         assert keys(findings) == ["listing_ok"], platform
 
 
@@ -218,14 +221,14 @@ def test_tokopedia_title_length(length, flagged):
     title = ("Keset Kain Perca " * 20)[:length - 1].rstrip() + "x"
     title = title + "x" * (length - len(title))
     assert len(title) == length
-    found = keys(pr.check_listing(good_listing(title=title), "tokopedia"))
+    found = keys(chk.check_listing(good_listing(title=title), "tokopedia"))
     assert ("title_long" in found) is flagged
 
 
 @pytest.mark.parametrize(("count", "flagged"), [(29, True), (30, False)])
 def test_tokopedia_description_of_at_least_30_words(count, flagged):
     description = " ".join(["keset"] * count)
-    found = keys(pr.check_listing(good_listing(description=description), "tokopedia"))
+    found = keys(chk.check_listing(good_listing(description=description), "tokopedia"))
     assert ("description_short" in found) is flagged
 
 
@@ -242,7 +245,7 @@ def test_tokopedia_description_of_at_least_30_words(count, flagged):
      ("Keset Perca juga ada di Shopee", "other_platform")],
 )
 def test_title_problems_on_tokopedia(title, key):
-    findings = pr.check_listing(good_listing(title=title), "tokopedia")
+    findings = chk.check_listing(good_listing(title=title), "tokopedia")
     found = next(f for f in findings if f.key == key)
     assert found.text and found.fix
 
@@ -254,41 +257,41 @@ def test_title_problems_on_tokopedia(title, key):
 )
 def test_phone_numbers_and_links_anywhere_get_listings_blocked(description_extra):
     listing = good_listing(description=good_listing().description + " " + description_extra)
-    found = keys(pr.check_listing(listing, "shopee"))
+    found = keys(chk.check_listing(listing, "shopee"))
     assert {"phone", "link"} & set(found)
     assert "listing_ok" not in found
 
 
 def test_own_platform_name_is_fine_others_are_not():
     text = good_listing().description + " Tersedia juga di Tokopedia."
-    assert "other_platform" not in keys(pr.check_listing(good_listing(description=text),
+    assert "other_platform" not in keys(chk.check_listing(good_listing(description=text),
                                                          "tokopedia"))
-    assert "other_platform" in keys(pr.check_listing(good_listing(description=text),
+    assert "other_platform" in keys(chk.check_listing(good_listing(description=text),
                                                      "shopee"))
 
 
 def test_sizes_and_prices_are_not_phone_numbers():
     text = good_listing().description + " Ukuran 40 x 60 cm, berat 350 gram, 2 buah Rp29.330."
-    assert "phone" not in keys(pr.check_listing(good_listing(description=text), "shopee"))
+    assert "phone" not in keys(chk.check_listing(good_listing(description=text), "shopee"))
 
 
 def test_photos_weight_and_price():
-    found = keys(pr.check_listing(good_listing(photos=4, weight_grams=None, price=None),
+    found = keys(chk.check_listing(good_listing(photos=4, weight_grams=None, price=None),
                                   "tokopedia"))
     assert {"photos_few", "weight_missing", "listing_price_missing"} <= set(found)
-    assert "photos_few" not in keys(pr.check_listing(good_listing(photos=5), "tokopedia"))
+    assert "photos_few" not in keys(chk.check_listing(good_listing(photos=5), "tokopedia"))
 
 
 @pytest.mark.parametrize(("typed", "grams"), [("350", 350), ("350 g", 350), ("350 gram", 350),
                                               (" 1.200 gr ", 1200), ("", None), ("  ", None)])
 def test_weights_as_people_write_them(typed, grams):
-    assert pr.parse_weight(typed) == grams
+    assert chk.parse_weight(typed) == grams
 
 
 @pytest.mark.parametrize("typed", ["berat", "-5", "0", "1,5 kg", "100001", "3 ons"])
 def test_what_is_not_a_weight_in_grams_gets_a_message(typed):
     with pytest.raises(ValueError, match="gram"):
-        pr.parse_weight(typed)
+        chk.parse_weight(typed)
 
 
 # --- Live animals on Meta's shops ------------------------------------------------------------
@@ -298,7 +301,7 @@ def test_what_is_not_a_weight_in_grams_gets_a_message(typed):
 def test_a_live_goat_in_a_meta_shop_is_refused_with_what_to_do_instead(platform):
     listing = good_listing(title="Kambing Jantan Siap Kurban 30 kg",
                            description="Kambing sehat, diberi rumput segar setiap hari.")
-    findings = pr.check_listing(listing, platform)
+    findings = chk.check_listing(listing, platform)
     first = findings[0]
     assert first.key == "live_animal" and first.level == "error"
     for idea in ("status", "grup WhatsApp", "kandang", "pre-order"):
@@ -307,35 +310,37 @@ def test_a_live_goat_in_a_meta_shop_is_refused_with_what_to_do_instead(platform)
 
 
 def test_goat_products_and_goat_shaped_doormats_are_not_live_animals():
-    assert pr.is_live_animal("Kambing etawa betina")
-    assert pr.is_live_animal("Hewan qurban sehat")
-    assert not pr.is_live_animal("Susu kambing etawa segar")
-    assert not pr.is_live_animal("Keset karakter kambing lucu")
-    assert not pr.is_live_animal("Pupuk kandang kambing")
+    assert chk.is_live_animal("Kambing etawa betina")
+    assert chk.is_live_animal("Hewan qurban sehat")
+    assert not chk.is_live_animal("Susu kambing etawa segar")
+    assert not chk.is_live_animal("Keset karakter kambing lucu")
+    assert not chk.is_live_animal("Pupuk kandang kambing")
     # The explicit box wins over the words.
     listing = good_listing(live_animal=True)
-    assert "live_animal" in keys(pr.check_listing(listing, "whatsapp_catalog"))
+    assert "live_animal" in keys(chk.check_listing(listing, "whatsapp_catalog"))
 
 
 def test_marketplaces_are_not_judged_by_metas_rule():
     listing = good_listing(title="Kambing Jantan 30 kg")
-    assert "live_animal" not in keys(pr.check_listing(listing, "shopee"))
-    assert pr.live_animal_channels() == {"shopee": True, "tokopedia": True,
+    assert "live_animal" not in keys(chk.check_listing(listing, "shopee"))
+    assert chk.live_animal_channels() == {"shopee": True, "tokopedia": True,
                                          "whatsapp_catalog": False, "facebook_shop": False}
 
 
 # --- Never a crash ---------------------------------------------------------------------------
 
 
-@given(st.text(max_size=400), st.text(max_size=400), st.sampled_from(pr.LISTING_PLATFORMS))
+@given(st.text(max_size=400), st.text(max_size=400),
+       st.sampled_from(platform_rules.LISTING_PLATFORMS))
 def test_any_listing_text_gives_findings_not_a_crash(title, description, platform):
-    findings = pr.check_listing(pr.Listing(pr.clean(title), pr.clean(description)), platform)
+    listing = chk.Listing(ptext.clean(title), ptext.clean(description))
+    findings = chk.check_listing(listing, platform)
     assert findings and all(f.text for f in findings)
 
 
 @given(st.dictionaries(st.sampled_from(list(pr.PART_MAX)), st.text(max_size=200)),
-       st.sampled_from(pr.POST_PLATFORMS))
+       st.sampled_from(platform_rules.POST_PLATFORMS))
 def test_any_post_parts_give_text_and_findings(values, platform):
     parts = pr.PostParts.make(**values)
     assert isinstance(pr.render_post(parts, platform), str)
-    assert pr.check_post(parts, platform)
+    assert chk.check_post(parts, platform)

@@ -9,8 +9,9 @@ import re
 from openpyxl import load_workbook
 
 from widgets.core.village import load_village
-from widgets.sharing.data import group_data
-from widgets.sharing.record import make_record, record_html, record_preview, record_xlsx
+from widgets.sharing.examples import group_data
+from widgets.sharing.record import make_record
+from widgets.sharing.record_print import record_html, record_preview, record_xlsx
 from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Contribution
 

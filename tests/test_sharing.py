@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from widgets.core import i18n
 from widgets.core.numbers import NumberError, parse_percent
+from widgets.sharing.comparison import compare
 from widgets.sharing.split import (
     Contribution,
     SharingError,
-    compare,
     equal_split,
     percent_text,
     percent_value,
@@ -28,7 +28,7 @@ from widgets.sharing.split import (
 
 MAX_TOTAL = 10_000_000_000  # Rp10.000.000.000
 FEED_DAYS = {"darto": 14, "joko": 13, "slamet": 14, "agus": 12, "heri": 8, "hidayat": 14,
-             "suparno": 14, "teguh": 9}  # Village.feed_days("kambing")
+             "suparno": 14, "teguh": 9}  # SharingData.feed_days("kambing")
 GOAT_SALE = 15_600_000  # 6 bucks sold before Idul Adha 2019 (kambing_peristiwa.csv)
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from widgets.core.village import load_village
 from widgets.sharing import shu
+from widgets.sharing.data import load_sharing
 from widgets.sharing.split import Contribution, SharingError
 
 BYLAWS = {"cadangan": 30, "jua": 25, "jma": 20, "pengurus": 5, "karyawan": 5,
@@ -48,7 +49,7 @@ def test_allocations_and_members_add_up_to_the_shu():
 
 def test_the_village_cooperative_reproduces_the_check():
     village = load_village()
-    coop = village.cooperative()
+    coop = load_sharing(village).cooperative()
     members = [Contribution(village.member(m.member).name, transactions=m.transactions,
                             savings=m.savings) for m in coop.members]
     result = shu.shu_distribution(coop.shu, coop.bylaws, members)

@@ -198,12 +198,13 @@ def test_every_report_fact_on_the_slides_carries_its_source():
 
 
 def test_the_money_report_on_the_slide_adds_up():
+    from widgets.cashbook.data import load_cashbook
     from widgets.core.money import format_rupiah
     from widgets.group.report import month_report, months
 
     village = load_village()
     key = group_figures.money_group()
-    entries = village.cashbook(key)
+    entries = load_cashbook(village).book(key)
     report = month_report(entries, *months(entries)[-1],
                           opening=village.group(key).opening_balance)
     assert report.opening + report.totals.total_in - report.totals.total_out == report.closing

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from widgets.cashbook import db as cash_db
-from widgets.cashbook.ledger import column_labels
+from widgets.cashbook.table import column_labels
 from widgets.cashbook.ui.cashbook import CashBookView, downloads_html
 from widgets.core import i18n
 from widgets.core.i18n import t
@@ -117,12 +117,12 @@ def test_new_name_registers_and_opens_the_book(store):
     assert shown(page.book.signed_out)
     page.sign_in()
     assert PAGE.session is not None and PAGE.session.is_new
-    assert page.signin.signed_in.value == notice_html(t("ui.signin_welcome_new", name=NAME), "ok")
+    assert page.signin.signed_in.value == notice_html(t("signin.welcome_new", name=NAME), "ok")
     assert not shown(page.signin.form)
     assert shown(page.book.book)
     assert not shown(page.book.signed_out)
     assert page.signin.pin.control.value == ""  # the PIN does not linger in the field
-    assert page.book.table.value == notice_html(t("ui.book_empty"), "info")
+    assert page.book.table.value == notice_html(t("cashbook.book_empty"), "info")
 
 
 def test_wrong_pin_shows_its_message_beside_the_pin_and_signs_nobody_in(store):
@@ -155,7 +155,7 @@ def test_sign_in_again_loads_the_same_entries(store):
     again = Page(store)
     again.sign_in()
     assert PAGE.session is not None and not PAGE.session.is_new
-    assert again.signin.signed_in.value == notice_html(t("ui.signin_welcome", name=NAME), "ok")
+    assert again.signin.signed_in.value == notice_html(t("signin.welcome", name=NAME), "ok")
     assert [e.description for e in cash_db.entries(PAGE.session)] == ["Jual 10 keset"]
     assert "Jual 10 keset" in again.book.table.value
     assert "Rp150.000" in again.book.balance.value
@@ -172,7 +172,7 @@ def test_sign_out_hides_the_book_and_leaves_nothing_of_it_on_the_page(store):
     assert shown(page.book.signed_out)
     assert shown(page.signin.form)
     assert not shown(page.signin.done)
-    assert page.signin.status.value == notice_html(t("ui.signed_out"), "info")
+    assert page.signin.status.value == notice_html(t("signin.signed_out"), "info")
     # Hidden is not enough on a shared phone: the widgets must not still hold the book.
     assert "Catatan rahasia Bu Siti" not in page_html(page.book)
     assert "base64" not in page.book.downloads.value
@@ -193,7 +193,7 @@ def test_entry_typed_as_150rb_is_stored_as_150000_and_shown(store, db_path):
     assert "Jual 10 keset" in page.book.table.value
     assert "<b>Rp150.000</b>" in page.book.balance.value
     assert page.book.status.value == notice_html(
-        t("ui.saved", description="Jual 10 keset", balance="Rp150.000"), "ok")
+        t("cashbook.saved", description="Jual 10 keset", balance="Rp150.000"), "ok")
     # The form is ready for the next entry.
     assert page.form.description.control.value == ""
     assert page.form.amount.control.value == ""
@@ -213,7 +213,7 @@ def test_amount_preview_echoes_what_was_understood(store):
     page.sign_in()
     page.form.amount.control.value = "1,5 jt"
     assert page.form.amount.message.value == notice_html(
-        t("ui.amount_read", amount="Rp1.500.000"))
+        t("cashbook.amount_read", amount="Rp1.500.000"))
     assert "Rp1.500.000" in page.form.amount.message.value
     page.form.amount.control.value = "1,5 j"  # half-typed: no scolding while typing
     assert page.form.amount.message.value == ""
@@ -228,7 +228,7 @@ def test_bad_amount_shows_its_message_under_the_amount_and_saves_nothing(store, 
     assert page.form.amount.message.value == amount_message(typed)
     for name in ("day", "description", "category", "purse"):
         assert not is_error(page.form.fields[name]), name
-    assert page.book.status.value == notice_html(t("ui.not_saved"), "error")
+    assert page.book.status.value == notice_html(t("cashbook.not_saved"), "error")
     assert [e.description for e in stored(db_path)] == ["Sudah ada"]
     # What was typed stays, so the participant fixes it instead of typing it all again.
     assert page.form.description.control.value == "Jual keset"
@@ -264,9 +264,9 @@ def test_every_problem_is_shown_at_once_and_nothing_is_half_saved(store, db_path
     assert is_error(page.form.day)
     assert is_error(page.form.description)
     assert page.form.amount.message.value == amount_message("abc")
-    assert page.book.status.value == notice_html(t("ui.not_saved"), "error")
+    assert page.book.status.value == notice_html(t("cashbook.not_saved"), "error")
     assert stored(db_path) == []
-    assert page.book.table.value == notice_html(t("ui.book_empty"), "info")
+    assert page.book.table.value == notice_html(t("cashbook.book_empty"), "info")
     # Fixing the fields saves exactly one entry and clears the messages.
     page.add(day=DAY, description="Jual keset", amount="150.000")
     assert [e.amount for e in stored(db_path)] == [150_000]
@@ -286,7 +286,7 @@ def test_edit_updates_the_entry_in_the_store(store, db_path):
     page.book.edit.click()
     assert page.form.description.control.value == "Jual keset"
     assert parse_rupiah(page.form.amount.control.value) == 150_000
-    assert page.book.save.description == t("ui.save_changes")
+    assert page.book.save.description == t("cashbook.save_changes")
     page.form.description.control.value = "Jual 12 keset"
     page.form.amount.control.value = "175 rb"
     page.book.save.click()
@@ -295,7 +295,7 @@ def test_edit_updates_the_entry_in_the_store(store, db_path):
                                                                    175_000)
     assert "Rp175.000" in page.book.table.value
     assert "Rp150.000" not in page.book.table.value
-    assert page.book.save.description == t("ui.save")
+    assert page.book.save.description == t("cashbook.save")
     assert page.book.editing is None
     page.add(description="Jual lagi", amount="5rb")  # after editing, Save adds again
     assert len(stored(db_path)) == 2
@@ -359,7 +359,7 @@ def test_delete_confirmed_deletes_the_entry(store, db_path):
     page.book.delete.click()
     page.book.confirm_yes.click()
     assert [e.description for e in stored(db_path)] == ["Jual keset"]
-    assert page.book.status.value == notice_html(t("ui.deleted"), "ok")
+    assert page.book.status.value == notice_html(t("cashbook.deleted"), "ok")
     assert not shown(page.book.confirm)
     assert "Salah catat" not in page.book.table.value
 
@@ -482,7 +482,7 @@ def test_two_participants_never_see_each_others_entries(store, db_path):
 
     page.sign_in("Bu Endang", "9876")
     assert PAGE.session.name == "Bu Endang"
-    assert page.book.table.value == notice_html(t("ui.book_empty"), "info")
+    assert page.book.table.value == notice_html(t("cashbook.book_empty"), "info")
     assert "Rahasia Siti" not in page_html(page.book)
     assert "Rp150.000" not in page_html(page.book)
     assert siti_id not in [value for _label, value in page.book.pick.options]
@@ -512,4 +512,4 @@ def test_an_open_delete_question_does_not_pass_to_the_next_participant(store, db
     assert "Rahasia Siti" not in page_html(page.book)
     page.book.confirm_yes.click()
     assert [e.description for e in stored(db_path, "Siti Aminah", "2580")] == ["Rahasia Siti"]
-    assert page.book.status.value != notice_html(t("ui.deleted"), "ok")
+    assert page.book.status.value != notice_html(t("cashbook.deleted"), "ok")

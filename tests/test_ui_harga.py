@@ -12,12 +12,9 @@ import pytest
 from widgets.pricing.fees import load_fees
 from widgets.pricing.ui import lesson as lesson2
 from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView, fee_sources_html
-from widgets.pricing.ui.costsheet import (
-    LATEST,
-    CostSheetView,
-    GoatCostView,
-    PriceCalculatorView,
-)
+from widgets.pricing.ui.costsheet import LATEST, CostSheetView
+from widgets.pricing.ui.goat import GoatCostView
+from widgets.pricing.ui.price import PriceCalculatorView
 from widgets.store import Store
 from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE

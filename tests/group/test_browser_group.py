@@ -13,6 +13,7 @@ import shutil
 import subprocess
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, Page, assert_clean
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -101,6 +102,7 @@ def test_roster_swap_attendance_reach_the_sharing_calculator(kit_server, browser
     assert pages <= 2, f"a fortnight's roster should fit two A4 pages, got {pages}"
     page.locator(".uk-g-roster-table").screenshot(path=artifacts / "komunikasi-roster-360.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_nothing_cut_off(page, "group lesson after a swap and attendance")
     assert_clean(p)
     p.close()
 
@@ -145,5 +147,6 @@ def test_notulen_are_written_and_print_on_a4(kit_server, browser, artifacts):
     assert pages == 1, f"one meeting's notulen should fit one A4 page, got {pages}"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=artifacts / "komunikasi-360.png", full_page=True)
+    assert_nothing_cut_off(page, "group lesson after making the notulen")
     assert_clean(p)
     p.close()

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import make_entry
 from widgets.core.village import load_village
 from widgets.group import db
@@ -162,7 +163,7 @@ def test_the_roster_whatsapp_text_has_one_line_per_day_and_the_sheet_the_swaps()
 
 def test_the_report_for_december_checks_itself_against_the_cash_book():
     village = load_village()
-    book = village.cashbook("konveksi")
+    book = load_cashbook(village).book("konveksi")
     group = village.group("konveksi")
     assert months(book)[-1] == (2019, 12)
     report = month_report(book, 2019, 12, opening=group.opening_balance, group=group.name)

@@ -255,12 +255,8 @@ def summarise(debts: Iterable[Debt], payments: Iterable[Payment], cash: int, tod
     return CreditSummary(owed, owe, cash, tuple(late))
 
 
-# --- The cash-book twin ---------------------------------------------------------------------
-
-
 def payment_description(debt: Debt) -> str:
-    """``Bayaran bon: SD Desa Jepara (seragam olahraga 20 stel)``, at most the cash book's
-    length."""
+    """``Bayaran bon: SD Desa Jepara (seragam …)``, cut to the cash book's length."""
     text = t(f"credit.cash_{debt.kind}", who=debt.who, what=debt.what)
     limit = ledger.MAX_DESCRIPTION
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

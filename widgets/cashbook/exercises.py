@@ -112,38 +112,38 @@ def explain(check: WeekCheck) -> list[tuple[str, str]]:
     a = check.answer
     lines: list[tuple[str, str]] = []
     # Say what is missing, not how much: reading the amount from the story is the exercise.
-    lines += [("error", t("exercise.missing", day=format_date(e.day), description=e.description))
+    lines += [("error", t("cashbookex.missing", day=format_date(e.day), description=e.description))
               for e in check.missing]
-    lines += [("error", t("exercise.extra", line=_line(e))) for e in check.extra]
+    lines += [("error", t("cashbookex.extra", line=_line(e))) for e in check.extra]
     # Household money written in the business purse, or business money in the household one.
-    lines += [("error", t("exercise.wrong_purse" if e.purse == "rumah"
-                          else "exercise.wrong_purse_business", line=_line(e)))
+    lines += [("error", t("cashbookex.wrong_purse" if e.purse == "rumah"
+                          else "cashbookex.wrong_purse_business", line=_line(e)))
               for e in check.wrong_purse]
     for want, got in check.wrong_category:
-        lines.append(("error", t("exercise.wrong_category", line=_line(got),
+        lines.append(("error", t("cashbookex.wrong_category", line=_line(got),
                                  category=ledger.category_label(want.category))))
     if check.book_ok:
-        lines.append(("ok", t("exercise.book_ok")))
+        lines.append(("ok", t("cashbookex.book_ok")))
     lines.append(_verdict(check.closing_ok, "closing", check.closing_typed, a.closing))
-    lines.append(("info", t("exercise.closing_steps", opening=format_rupiah(a.opening),
+    lines.append(("info", t("cashbookex.closing_steps", opening=format_rupiah(a.opening),
                             money_in=format_rupiah(a.money_in),
                             money_out=format_rupiah(a.money_out),
                             closing=format_rupiah(a.closing))))
     if not check.book_ok and check.closing_recorded != a.closing:
-        lines.append(("info", t("exercise.closing_recorded",
+        lines.append(("info", t("cashbookex.closing_recorded",
                                 amount=format_rupiah(check.closing_recorded))))
     lines.append(_verdict(check.profit_ok, "profit", check.profit_typed, a.profit))
-    lines.append(("info", t("exercise.profit_steps", income=format_rupiah(a.income),
+    lines.append(("info", t("cashbookex.profit_steps", income=format_rupiah(a.income),
                             expenses=format_rupiah(a.expenses), profit=format_rupiah(a.profit))))
     return lines
 
 
 def _verdict(ok: bool, what: str, typed: int | None, right: int) -> tuple[str, str]:
     if typed is None:
-        return ("error", t(f"exercise.{what}_empty"))
+        return ("error", t(f"cashbookex.{what}_empty"))
     if ok:
-        return ("ok", t(f"exercise.{what}_ok", amount=format_rupiah(right)))
-    return ("error", t(f"exercise.{what}_wrong", typed=format_rupiah(typed)))
+        return ("ok", t(f"cashbookex.{what}_ok", amount=format_rupiah(right)))
+    return ("error", t(f"cashbookex.{what}_wrong", typed=format_rupiah(typed)))
 
 
 def week_days(expected: list[Entry]) -> list[dt.date]:

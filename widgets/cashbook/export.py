@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from widgets.cashbook import credit
-from widgets.cashbook.ledger import CashBookRow, Entry, column_labels, monthly_summary, table_rows
+from widgets.cashbook.ledger import Entry, monthly_summary
+from widgets.cashbook.table import CashBookRow, column_labels, table_rows
 from widgets.core.i18n import format_date, format_month, t
 
 RUPIAH_FORMAT = '"Rp"#,##0'

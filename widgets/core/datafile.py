@@ -4,7 +4,7 @@ Indonesian (English alongside), so a facilitator can fix the file without help.
 
 Plain Python, no ipywidgets. Used by the village loader and by every file of shared rules (fees,
 platform rules, photo rules, seasons), so the same mistake gets the same message everywhere. The
-texts live in ``widgets/locale/village.yaml``.
+texts are the ``datafile`` section of ``widgets/locale/shared.yaml``.
 """
 
 from __future__ import annotations
@@ -49,19 +49,19 @@ class DataError(ValueError):
         super().__init__(self.text())
 
     def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"village.{self.problem}", lang, value=self.value, **self.params)
+        problem = i18n.t(f"datafile.{self.problem}", lang, value=self.value, **self.params)
         if self.file is None:
             return problem
         if self.row is not None and self.column is None:
-            where = i18n.t("village.where_line", lang, file=self.file, row=self.row)
+            where = i18n.t("datafile.where_line", lang, file=self.file, row=self.row)
         elif self.row is not None:
             where_key = "where_item" if self.item else "where_row"
-            where = i18n.t(f"village.{where_key}", lang, file=self.file, row=self.row,
+            where = i18n.t(f"datafile.{where_key}", lang, file=self.file, row=self.row,
                            column=self.column)
         elif self.column is not None:
-            where = i18n.t("village.where_key", lang, file=self.file, column=self.column)
+            where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
         else:
-            where = i18n.t("village.where_file", lang, file=self.file)
+            where = i18n.t("datafile.where_file", lang, file=self.file)
         return f"{where}: {problem}"
 
     def __str__(self) -> str:

@@ -1,19 +1,28 @@
 """Message catalogs for every participant-facing string (Indonesian first, English alongside).
 
-Catalogs live in ``widgets/locale/<domain>.yaml``. Each file maps a key to its two texts::
+One catalog per package plus one shared, in ``widgets/locale/<catalog>.yaml`` (``shared``,
+``cashbook``, ``pricing``, ``sharing``, ``promotion``, ``group``, ``training``, ``kit``). A catalog
+maps sections to keys, and each key to its two texts::
 
-    empty:
-      id: "Jumlah belum diisi."
-      en: "The amount is empty."
+    money:
+      empty:
+        id: "Jumlah belum diisi."
+        en: "The amount is empty."
 
-The full key is ``<domain>.<key>`` (``money.empty``). Texts may hold ``{name}`` fields that
-``t()`` fills in. A test fails when a key lacks either language.
+The full key is ``<section>.<key>`` (``money.empty``); a section name is unique across the
+catalogs, so a key does not say which file holds it. Texts may hold ``{name}`` fields that ``t()``
+fills in. A test fails when a key lacks either language.
+
+A lesson parses only the catalogs it shows: the first ``t()`` finds each section's file by
+scanning the files' unindented ``name:`` lines (no YAML parsing), then a catalog is parsed on
+first use. A new topic's texts are one new file; nothing here lists the files.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -34,28 +43,59 @@ class CatalogError(ValueError):
     """A catalog file is malformed (a developer error, never shown to participants)."""
 
 
+# A section starts an unindented ``name:`` line with nothing after the colon.
+_SECTION_LINE = re.compile(r"^([A-Za-z0-9_]+):[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
 @functools.cache
-def domain(name: str) -> dict[str, dict[str, str]]:
-    """One catalog file, keyed ``key`` -> {language: text}. Read on first use, so a lesson
-    loads only the catalogs it shows."""
-    path = LOCALE_DIR / f"{name}.yaml"
+def sections(directory: Path = LOCALE_DIR) -> dict[str, Path]:
+    """Which catalog file holds each section, from a scan of the files' top-level lines."""
+    found: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        for name in _SECTION_LINE.findall(path.read_text(encoding="utf-8")):
+            if name in found:
+                raise CatalogError(
+                    f"section {name!r} is in both {found[name].name} and {path.name}")
+            found[name] = path
+    return found
+
+
+@functools.cache
+def load_catalog(path: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """One catalog file, ``section`` -> ``key`` -> {language: text}, checked against the scan."""
     data = yamlfile.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise CatalogError(f"{path.name}: the top level must be a mapping")
-    messages = {}
-    for key, texts in data.items():
-        if not isinstance(texts, dict):
-            raise CatalogError(f"{path.name}: {key} must map languages to texts")
-        messages[str(key)] = {str(k): str(v) for k, v in texts.items()}
-    return messages
+        raise CatalogError(f"{path.name}: the top level must map sections to keys")
+    scanned = {name for name, where in sections(path.parent).items() if where == path}
+    if set(map(str, data)) != scanned:
+        raise CatalogError(f"{path.name}: write each section as an unindented 'name:' line")
+    catalog: dict[str, dict[str, dict[str, str]]] = {}
+    for name, keys in data.items():
+        if not isinstance(keys, dict):
+            raise CatalogError(f"{path.name}: section {name} must map keys to texts")
+        catalog[str(name)] = {}
+        for key, texts in keys.items():
+            if not isinstance(texts, dict):
+                raise CatalogError(f"{path.name}: {name}.{key} must map languages to texts")
+            catalog[str(name)][str(key)] = {str(k): str(v) for k, v in texts.items()}
+    return catalog
 
 
-def catalog() -> dict[str, dict[str, str]]:
-    """All messages, keyed ``domain.key`` -> {language: text}."""
+def section(name: str, directory: Path = LOCALE_DIR) -> dict[str, dict[str, str]]:
+    """The keys of one section, ``key`` -> {language: text}. Parses only the file that holds
+    it, once."""
+    path = sections(directory).get(name)
+    if path is None:
+        raise KeyError(name)
+    return load_catalog(path)[name]
+
+
+def catalog(directory: Path = LOCALE_DIR) -> dict[str, dict[str, str]]:
+    """All messages, keyed ``section.key`` -> {language: text}."""
     return {
-        f"{path.stem}.{key}": texts
-        for path in sorted(LOCALE_DIR.glob("*.yaml"))
-        for key, texts in domain(path.stem).items()
+        f"{name}.{key}": texts
+        for name in sections(directory)
+        for key, texts in section(name, directory).items()
     }
 
 
@@ -75,8 +115,8 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     """The text for ``key`` in ``lang`` (default: the current language), fields filled in."""
     name, _, short = key.partition(".")
     try:
-        texts = domain(name)[short]
-    except (FileNotFoundError, KeyError):
+        texts = section(name)[short]
+    except KeyError:
         raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text

@@ -3,7 +3,8 @@
 Plain Python, no ipywidgets. Amounts are whole rupiah (``int``). ``parse_rupiah`` accepts the
 everyday forms people write (``Rp 1.500.000``, ``150rb``, ``1,5 jt``) and refuses, with a
 question rather than a guess, anything that could be read two ways (``12.5``, ``1M``).
-Every refusal is an ``AmountError`` whose text comes from ``widgets/locale/money.yaml``.
+Every refusal is an ``AmountError`` whose text comes from the ``money`` section of
+``widgets/locale/shared.yaml``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 Plain Python, no ipywidgets. Percentages are held as whole *basis points* (hundredths of a
 percent: ``4,25%`` -> 425), so fees and margins stay exact integer arithmetic; quantities are
 ``Fraction`` so ``0,5 kg × Rp5.000`` is exactly Rp2.500. Every refusal is a ``NumberError``
-whose text comes from ``widgets/locale/numbers.yaml``.
+whose text comes from the ``numbers`` section of ``widgets/locale/shared.yaml``.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 complete HTML file that opens in any browser and prints on A4, loading nothing from outside.
 Plain Python, no ipywidgets.
 
-The look follows the profit-sharing record (``widgets.sharing.record``): same font, same table
-lines, same signature boxes. Everything a participant typed goes through :func:`text` before it
-is put into a page, so ``<script>`` stays text.
+The look follows the profit-sharing record (``widgets.sharing.record_print``): same font, same
+table lines, same signature boxes. Everything a participant typed goes through :func:`text`
+before it is put into a page, so ``<script>`` stays text.
 """
 
 from __future__ import annotations
@@ -67,14 +67,19 @@ def a4_page(title: str, body: str) -> str:
     )
 
 
-def preview(body: str, min_width: int = 520) -> str:
-    """The document as shown inside the lesson page: the same content on a white sheet that a
-    phone scrolls sideways inside its frame instead of squeezing the table."""
-    return (f"<style>{STYLE}</style>"
+PREVIEW_STYLE = """
+.uk-sheet .ukg td:not(.ukg-num) { overflow-wrap: anywhere !important; }
+"""
+
+
+def preview(body: str) -> str:
+    """The document as shown inside the lesson page: the same content on a white sheet as wide
+    as the screen (nothing to swipe sideways on a phone; a word typed without spaces breaks in
+    its cell). The downloaded file is the one laid out for A4."""
+    return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-sheet" style="background:#fff;border:1px solid #d0c7ba;'
-            'border-radius:6px;padding:12px;overflow-x:auto;max-width:100%;'
-            f'box-sizing:border-box"><div class="ukg" style="min-width:{min_width}px">'
-            f"{body}</div></div>")
+            'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
+            f'<div class="ukg">{body}</div></div>')
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[str] = ()

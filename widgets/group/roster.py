@@ -1,4 +1,4 @@
-"""The fair duty roster (*jadwal piket*), in one module of ~350 lines because making, changing
+"""The fair duty roster (*jadwal piket*): larger than 300 lines because making, changing
 (swaps, attendance) and checking a roster share one set of invariants.
 
 Who cuts the goats' grass on which day, so that every day has enough people and nobody carries

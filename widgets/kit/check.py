@@ -20,16 +20,19 @@ PACKAGES = ("voila", "ipywidgets", "ipykernel", "pandas", "babel", "openpyxl", "
 
 @dataclass(frozen=True)
 class Finding:
+    """One check's result; a parameter may be a {language: text} mapping."""
+
     ok: bool
     key: str
     params: dict
 
+    def text(self, lang: str) -> str:
+        params = {k: v[lang] if isinstance(v, dict) else v for k, v in self.params.items()}
+        return t("check." + self.key, lang, **params)
+
     def lines(self) -> list[str]:
         mark = "OK   " if self.ok else "GAGAL"
-        return [
-            f"[{mark}] {t('check.' + self.key, 'id', **self.params)}",
-            f"        {t('check.' + self.key, 'en', **self.params)}",
-        ]
+        return [f"[{mark}] {self.text('id')}", f"        {self.text('en')}"]
 
 
 def check_python() -> Finding:
@@ -73,6 +76,28 @@ def check_data_dir() -> Finding:
     return Finding(True, "data_ok", {"path": str(folder)})
 
 
+def check_village(root: Path | None = None) -> Finding:
+    """The village profile and every topic's data files load (each lesson reads only its own
+    when it opens: this finds a broken file before class)."""
+    from widgets.cashbook.data import load_cashbook
+    from widgets.core.datafile import DataError
+    from widgets.core.village import load_village
+    from widgets.group.data import load_group_lesson
+    from widgets.pricing.data import load_pricing
+    from widgets.promotion.data import load_promotion
+    from widgets.sharing.data import load_sharing
+
+    try:
+        village = load_village(root=root)
+        for load in (load_cashbook, load_pricing, load_sharing, load_promotion,
+                     load_group_lesson):
+            load(village)
+    except DataError as exc:
+        return Finding(False, "village_broken",
+                       {"error": {lang: exc.text(lang) for lang in ("id", "en")}})
+    return Finding(True, "village_ok", {"village": village.name, "folder": village.folder.name})
+
+
 def check_lessons() -> Finding:
     lessons = Path(__file__).resolve().parents[2] / "lessons"
     count = len(list(lessons.glob("*.ipynb")))
@@ -82,8 +107,8 @@ def check_lessons() -> Finding:
 def run_checks(port: int, host: str = "0.0.0.0") -> list[Finding]:  # noqa: S104
     checks: list[Callable[[], Finding]] = [check_python, check_packages, check_lessons]
     findings = [c() for c in checks]
-    if findings[1].ok:  # the data folder check needs the store's packages
-        findings.append(check_data_dir())
+    if findings[1].ok:  # the data checks need the kit's packages
+        findings += [check_data_dir(), check_village()]
     findings.append(check_port(port, host))
     return findings
 

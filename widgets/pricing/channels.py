@@ -36,6 +36,11 @@ CHANNELS = ("direct", "warung", "supermarket", "shopee", "tokopedia", "reseller"
 MAX_FEE_RATE = 5_000  # a typed marketplace fee above 50% is a typing mistake, not a fee
 
 
+def channel_name(channel: str) -> str:
+    """The channel's name on screen (``Jual langsung``, ``Shopee``...)."""
+    return t(f"sales.name_{channel}")
+
+
 class ChannelError(ValueError):
     def __init__(self, field: str, key: str, **params: object) -> None:
         self.field = field

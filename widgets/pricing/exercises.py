@@ -48,11 +48,11 @@ def cost_story(data: PricingData) -> tuple[str, list[str]]:
     ex = data.cost_exercise
     sheet = ex.sheet
     product = data.product(ex.product)
-    lines = [t("lesson2.ex_cost_material", name=m.name, quantity=format_quantity(m.quantity),
+    lines = [t("pricingex.cost_material", name=m.name, quantity=format_quantity(m.quantity),
                unit=m.unit, price=_rp(m.unit_price))
              for m in sheet.materials]
     labour = sheet.labour
-    intro = t("lesson2.ex_cost_story", month=format_month(*ex.month), units=sheet.batch_units,
+    intro = t("pricingex.cost_story", month=format_month(*ex.month), units=sheet.batch_units,
               product=product.name.lower(), minutes=labour.minutes or 0,
               per_hour=_rp(labour.per_hour or 0),
               overheads=_rp(sum(o.monthly for o in sheet.overheads)),
@@ -63,10 +63,10 @@ def cost_story(data: PricingData) -> tuple[str, list[str]]:
 def _cost_hint(typed: int, answer: costing.UnitCost, batch: int) -> str | None:
     """Name the usual slip when the typed amount matches one."""
     slips = {
-        answer.materials: "lesson2.ex_cost_only_materials",
-        answer.materials + answer.overheads: "lesson2.ex_cost_no_time",
-        answer.materials + answer.labour: "lesson2.ex_cost_no_overheads",
-        answer.materials_batch: "lesson2.ex_cost_batch",
+        answer.materials: "pricingex.cost_only_materials",
+        answer.materials + answer.overheads: "pricingex.cost_no_time",
+        answer.materials + answer.labour: "pricingex.cost_no_overheads",
+        answer.materials_batch: "pricingex.cost_batch",
     }
     key = slips.get(typed)
     return t(key, units=batch) if key else None
@@ -76,18 +76,18 @@ def check_cost(data: PricingData, typed: int | None, tries_before: int = 0) -> C
     sheet = data.cost_exercise.sheet
     answer = costing.unit_cost(sheet)
     if typed is None:
-        return Check(False, [("error", t("lesson2.ex_cost_empty"))])
+        return Check(False, [("error", t("pricingex.cost_empty"))])
     correct = abs(typed - answer.total) <= 1  # either way of rounding a half rupiah
     lines: Lines = []
     if correct:
-        lines.append(("ok", t("lesson2.ex_cost_ok", amount=_rp(answer.total))))
+        lines.append(("ok", t("pricingex.cost_ok", amount=_rp(answer.total))))
     else:
-        lines.append(("error", t("lesson2.ex_cost_wrong", typed=_rp(typed))))
+        lines.append(("error", t("pricingex.cost_wrong", typed=_rp(typed))))
         hint = _cost_hint(typed, answer, sheet.batch_units)
-        lines.append(("info", hint or t("lesson2.ex_cost_recipe", units=sheet.batch_units,
+        lines.append(("info", hint or t("pricingex.cost_recipe", units=sheet.batch_units,
                                          month_units=sheet.units_per_month)))
     if correct or tries_before + 1 >= REVEAL_AFTER:
-        lines.append(("info", t("lesson2.ex_cost_steps", batch=_rp(answer.materials_batch),
+        lines.append(("info", t("pricingex.cost_steps", batch=_rp(answer.materials_batch),
                                 units=sheet.batch_units, materials=_rp(answer.materials),
                                 labour=_rp(answer.labour),
                                 overheads_month=_rp(answer.overheads_month),
@@ -129,35 +129,35 @@ def least_price(task: PriceTask) -> int:
 def check_price(data: PricingData, typed: int | None, tries_before: int = 0) -> Check:
     task = price_task(data)
     if typed is None:
-        return Check(False, [("error", t("lesson2.ex_price_empty"))])
+        return Check(False, [("error", t("pricingex.price_empty"))])
     shop = channels.village_shop(typed, task.commission)
     net = shop.net_per_unit
-    lines: Lines = [("info", t("lesson2.ex_price_net", price=_rp(typed),
+    lines: Lines = [("info", t("pricingex.price_net", price=_rp(typed),
                                rate=format_percent(task.commission),
                                cut=_rp(shop.deductions[0].amount), net=_rp(net)))]
     covers = net >= task.least_net
     affordable = typed <= task.market_max
     margin = costing.margin_of_price(task.cost, net)
     if net < task.cost:
-        lines.append(("error", t("lesson2.ex_price_loss", cost=_rp(task.cost),
+        lines.append(("error", t("pricingex.price_loss", cost=_rp(task.cost),
                                  loss=_rp(task.cost - net))))
     elif not covers:
-        lines.append(("error", t("lesson2.ex_price_thin", margin=format_ratio(margin.of_cost),
+        lines.append(("error", t("pricingex.price_thin", margin=format_ratio(margin.of_cost),
                                  wanted=format_percent(task.min_margin))))
     else:
-        lines.append(("ok", t("lesson2.ex_price_covers", cost=_rp(task.cost),
+        lines.append(("ok", t("pricingex.price_covers", cost=_rp(task.cost),
                               margin=format_ratio(margin.of_cost))))
     if not affordable:
-        lines.append(("error", t("lesson2.ex_price_dear", market=_rp(task.market_max))))
+        lines.append(("error", t("pricingex.price_dear", market=_rp(task.market_max))))
     if net > task.variable:
         even = costing.break_even(task.fixed, net, task.variable)
-        lines.append(("info", t("lesson2.ex_price_breakeven", units=even.units,
+        lines.append(("info", t("pricingex.price_breakeven", units=even.units,
                                 fixed=_rp(task.fixed))))
     correct = covers and affordable
     if correct:
-        lines.insert(0, ("ok", t("lesson2.ex_price_ok")))
+        lines.insert(0, ("ok", t("pricingex.price_ok")))
     if correct or tries_before + 1 >= REVEAL_AFTER:
-        lines.append(("info", t("lesson2.ex_price_steps", cost=_rp(task.cost),
+        lines.append(("info", t("pricingex.price_steps", cost=_rp(task.cost),
                                 wanted=format_percent(task.min_margin),
                                 least_net=_rp(task.least_net),
                                 rate=format_percent(task.commission),
@@ -178,7 +178,7 @@ def listing_terms(data: PricingData, fees: FeeData, today: dt.date) -> channels.
 def listing_story(data: PricingData, fees: FeeData, today: dt.date) -> str:
     ex = data.listing_exercise
     cut = listing_terms(data, fees, today)
-    return t("lesson2.ex_listing_story", product=data.product(ex.product).name.lower(),
+    return t("pricingex.listing_story", product=data.product(ex.product).name.lower(),
              target=_rp(ex.target), rate=format_percent(cut.admin_rate),
              order_fee=_rp(cut.order_fee), tax=format_percent(cut.tax_rate))
 
@@ -187,25 +187,25 @@ def check_listing(data: PricingData, fees: FeeData, typed: int | None, today: dt
                   tries_before: int = 0) -> Check:
     ex = data.listing_exercise
     if typed is None:
-        return Check(False, [("error", t("lesson2.ex_listing_empty"))])
+        return Check(False, [("error", t("pricingex.listing_empty"))])
     cut = listing_terms(data, fees, today)
     got = channels.marketplace(typed, cut)
     least = channels.listing_price(ex.target, cut)
     admin, order_fee, tax = (d.amount for d in got.deductions)
-    lines: Lines = [("info", t("lesson2.ex_listing_net", price=_rp(typed), admin=_rp(admin),
+    lines: Lines = [("info", t("pricingex.listing_net", price=_rp(typed), admin=_rp(admin),
                                order_fee=_rp(order_fee), tax=_rp(tax),
                                net=_rp(got.net_per_unit)))]
     enough = got.net_per_unit >= ex.target
     close = typed - least <= LISTING_SLACK
     if not enough:
-        lines.append(("error", t("lesson2.ex_listing_short",
+        lines.append(("error", t("pricingex.listing_short",
                                  short=_rp(ex.target - got.net_per_unit))))
     elif not close:
-        lines.append(("warn", t("lesson2.ex_listing_dear", slack=_rp(LISTING_SLACK))))
+        lines.append(("warn", t("pricingex.listing_dear", slack=_rp(LISTING_SLACK))))
     else:
-        lines.insert(0, ("ok", t("lesson2.ex_listing_ok", target=_rp(ex.target))))
+        lines.insert(0, ("ok", t("pricingex.listing_ok", target=_rp(ex.target))))
     correct = enough and close
     if correct or tries_before + 1 >= REVEAL_AFTER:
-        lines.append(("info", t("lesson2.ex_listing_steps", least=_rp(least),
+        lines.append(("info", t("pricingex.listing_steps", least=_rp(least),
                                 target=_rp(ex.target))))
     return Check(correct, lines)

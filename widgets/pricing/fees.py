@@ -29,14 +29,16 @@ MARKETPLACES = ("shopee", "tokopedia")
 
 
 class PricingDataError(DataError):
-    """A problem in a pricing data file whose text lives in ``widgets/locale/pricedata.yaml``
-    (the shared problems, such as a missing value, keep the village loader's texts)."""
+    """A problem in a pricing data file whose text is in the ``pricedata`` section of
+    ``widgets/locale/pricing.yaml`` (the shared problems, such as a missing value, keep the
+    data-file readers' texts)."""
 
     def text(self, lang: str | None = None) -> str:
         problem = i18n.t(f"pricedata.{self.problem}", lang, value=self.value, **self.params)
         if self.column is None:
-            return f"{i18n.t('village.where_file', lang, file=self.file)}: {problem}"
-        return f"{i18n.t('village.where_key', lang, file=self.file, column=self.column)}: {problem}"
+            return f"{i18n.t('datafile.where_file', lang, file=self.file)}: {problem}"
+        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
+        return f"{where}: {problem}"
 
 
 @dataclass(frozen=True)

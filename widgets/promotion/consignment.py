@@ -15,7 +15,7 @@ from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import BASIS, format_percent, share
 from widgets.core.printable import a4_page, escape, rows_html
-from widgets.promotion.posts import Finding
+from widgets.promotion.checks import Finding
 
 DAMAGE = ("group", "partner", "half")
 CHECKLIST = ("price", "commission", "payment", "returns", "damage", "quantity")

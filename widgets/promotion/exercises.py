@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from widgets.core.i18n import t
-from widgets.promotion.posts import PlatformRules, live_animal_channels, load_rules
+from widgets.promotion.checks import live_animal_channels
+from widgets.promotion.platform_rules import PlatformRules, load_rules
 
 GOAT_EXERCISE = "marketplace-kambing"
 # Each choice: the shop listing it stands for in the rules file, or None for ordinary promotion.
@@ -34,10 +35,10 @@ class GoatResult:
 
     def messages(self) -> list[str]:
         if self.correct:
-            return [t("promoex.goat_correct")]
-        lines = [t("promoex.goat_forbidden", channel=t(f"promoex.goat_{key}"))
+            return [t("promotionex.goat_correct")]
+        lines = [t("promotionex.goat_forbidden", channel=t(f"promotionex.goat_{key}"))
                  for key in self.wrongly_chosen]
-        lines += [t("promoex.goat_missed", channel=t(f"promoex.goat_{key}"))
+        lines += [t("promotionex.goat_missed", channel=t(f"promotionex.goat_{key}"))
                   for key in self.missed]
         return lines
 

@@ -5,46 +5,25 @@ Plain Python (Pillow and numpy), no ipywidgets. Platform sizes and the kit's own
 come from ``datasets/photo_rules.yaml``. Uploads are untrusted: every check returns a report,
 never raises for a bad file, and the size is checked before the pixels are decoded. JPEGs are
 decoded at a reduced scale (``draft``), so a 12-megapixel photo is measured in a fraction of a
-second on a 2-core laptop.
+second on a 2-core laptop. Decoding lives in ``photo_decode``, the square copy in ``photo_copy``.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 import logging
-import math
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
 from widgets.core import i18n
-from widgets.promotion.photo_rules import (  # noqa: F401 (load_rules and the rule types live there)
-    MEGABYTE,
-    PLATFORMS,
-    RULES_FILE,
-    KitRules,
-    PhotoDataError,
-    PhotoRules,
-    Platform,
-    clear_cache,
-    load_rules,
-)
+from widgets.promotion.photo_copy import Improved, _improve, _preview_uri
+from widgets.promotion.photo_decode import _EXPECTED, PhotoError, _decode, _Decoded
+from widgets.promotion.photo_rules import KitRules, PhotoRules, Platform, load_rules
 
 log = logging.getLogger(__name__)
-
-# Only these decoders ever see an upload: fewer parsers, fewer surprises. The JPEG decoder also
-# opens the MPO files of many phone cameras (a photo plus a small second image).
-FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
-_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif",
-                b"avis")
-_WHITE = (255, 255, 255)
-_GPS_IFD = 0x8825
-_ORIENTATION = 0x0112
-_LATITUDE, _LONGITUDE = 2, 4  # GPS IFD tags: a photo can carry a GPS block with no position
 
 
 # --- Report ---------------------------------------------------------------------------------
@@ -87,117 +66,6 @@ class PhotoReport:
 
     def level(self, key: str) -> str | None:
         return next((found.level for found in self.findings if found.key == key), None)
-
-
-class PhotoError(ValueError):
-    """An upload the kit cannot use; ``key`` names the catalog text in ``photo.yaml``."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(i18n.t(f"photo.{key}", **params))
-
-
-# What bad uploads make Pillow raise; anything else is also reported, but logged with its trace.
-_EXPECTED = (PhotoError, Image.UnidentifiedImageError, Image.DecompressionBombError,
-             Image.DecompressionBombWarning, OSError, SyntaxError, ValueError, EOFError)
-
-
-# --- Decoding -------------------------------------------------------------------------------
-
-
-@dataclass
-class _Decoded:
-    """The first frame as RGB (possibly decoded at a reduced scale), upright."""
-
-    image: Image.Image
-    image_format: str
-    width: int  # full size, upright
-    height: int
-    animated: bool
-    has_location: bool
-
-
-def _looks_like_heif(data: bytes, filename: str) -> bool:
-    if filename.casefold().endswith((".heic", ".heif", ".avif")):
-        return True
-    return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
-
-
-def _decode(data: bytes, rules: KitRules, filename: str = "", want: int = 0) -> _Decoded:
-    """Open ``data`` safely, refusing before decoding what is too big. With ``want``, the
-    pixels are kept only down to a shorter side of ``want`` (JPEGs even decode at that scale).
-    Raises PhotoError, or Pillow's own errors for broken files."""
-    if not data:
-        raise PhotoError("empty")
-    if len(data) > rules.max_bytes:
-        raise PhotoError("too_large_file", size_mb=_mb(len(data)), max_mb=rules.max_bytes
-                         // MEGABYTE)
-    if _looks_like_heif(data, filename):
-        raise PhotoError("heic")
-    with warnings.catch_warnings():
-        # Pillow only warns between its own limit and twice that: make it a refusal too.
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        img = Image.open(io.BytesIO(data), formats=FORMATS)
-        width, height = img.size
-        if width * height > rules.max_pixels:
-            raise PhotoError("too_many_pixels", max_mp=rules.max_pixels // 1_000_000)
-        animated = img.format != "MPO" and bool(getattr(img, "is_animated", False))
-        if animated:
-            img.seek(0)
-        exif = img.getexif()
-        gps = exif.get_ifd(_GPS_IFD)
-        if want and img.format in ("JPEG", "MPO"):
-            img.draft("RGB", (want, want))
-        img.load()
-    if exif.get(_ORIENTATION) in (5, 6, 7, 8):
-        width, height = height, width
-    return _Decoded(_pixels(img, want), img.format or "", width, height, animated,
-                    _LATITUDE in gps or _LONGITUDE in gps)
-
-
-def _pixels(img: Image.Image, want: int) -> Image.Image:
-    """The loaded image as upright 8-bit RGB. It is shrunk by a whole factor first (cheap, and
-    a 50-megapixel PNG then never exists as a full-size RGBA copy), then turned by its EXIF."""
-    img = _eight_bit(img)
-    factor = min(img.size) // want if want else 1
-    if factor >= 2:
-        img = img.reduce(factor)
-    img = ImageOps.exif_transpose(img)  # reads the orientation kept in img.info
-    if img.mode in ("RGBA", "LA", "La", "RGBa"):  # transparency: a product on a white sheet
-        rgba = img.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (*_WHITE, 255))
-        return Image.alpha_composite(background, rgba).convert("RGB")
-    return img.convert("RGB")
-
-
-def _eight_bit(img: Image.Image) -> Image.Image:
-    """Modes ``reduce`` cannot take, or that would clip, as 8 bits per channel."""
-    if img.mode.startswith("I;16"):  # 16-bit grey: scale rather than clip to white
-        values = np.asarray(img)
-        if values.max(initial=0) > 255:
-            values = values >> 8
-        return _with_info(Image.fromarray(values.astype(np.uint8), "L"), img)
-    if img.mode in ("I", "F"):
-        values = np.asarray(img, dtype=np.float64)
-        if values.max(initial=0) > 255:
-            values = values / 257
-        return _with_info(Image.fromarray(np.clip(values, 0, 255).astype(np.uint8), "L"), img)
-    if img.mode in ("L", "RGB") and "transparency" in img.info:  # a PNG with one clear colour
-        return img.convert("RGBA")
-    if img.mode in ("P", "PA"):
-        return img.convert("RGBA" if img.mode == "PA" or "transparency" in img.info else "RGB")
-    if img.mode == "1":
-        return img.convert("L")
-    return img
-
-
-def _with_info(new: Image.Image, old: Image.Image) -> Image.Image:
-    new.info = dict(old.info)  # keeps the EXIF orientation for exif_transpose
-    return new
-
-
-def _mb(size: int) -> str:
-    return f"{size / MEGABYTE:.1f}".replace(".", "," if i18n.language() == "id" else ".")
 
 
 # --- Measuring ------------------------------------------------------------------------------
@@ -279,65 +147,7 @@ def check_photo(data: bytes, filename: str = "") -> PhotoReport:
     """What a participant's photo is like and what to fix; never raises for a bad file."""
     return analyse(data, filename, improve=False).report
 
-
 # --- The improved copy ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Improved:
-    jpeg: bytes
-    side: int
-    cropped: bool  # True: centre cut to a square; False: the whole photo on white
-    brightened: bool
-    upscaled: bool
-
-
-def _square(img: Image.Image, kit: KitRules) -> tuple[Image.Image, bool, bool]:
-    """A square of at most ``square_side``: a centre cut when little is lost, otherwise the
-    whole photo on white (a 16:9 cut could lose the ends of a keset)."""
-    width, height = img.size
-    short, long = min(width, height), max(width, height)
-    crop = long * 100 <= short * (100 + kit.crop_up_to_percent)
-    source = short if crop else long
-    side = max(1, min(kit.square_side, source * kit.max_upscale_percent // 100))
-    if crop:
-        left, top = (width - short) // 2, (height - short) // 2
-        box = (left, top, left + short, top + short)
-        return (img.resize((side, side), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0),
-                True, side > source)
-    scale = side / long
-    fitted = img.resize((max(1, round(width * scale)), max(1, round(height * scale))),
-                        Image.Resampling.LANCZOS, reducing_gap=3.0)
-    canvas = Image.new("RGB", (side, side), _WHITE)
-    canvas.paste(fitted, ((side - fitted.width) // 2, (side - fitted.height) // 2))
-    return canvas, False, side > source
-
-
-def _brighten(img: Image.Image, brightness: float, kit: KitRules) -> Image.Image:
-    """A gamma lift that moves the mean toward ``brighten_to``; never more than gamma 0.5,
-    so shadows open up without the photo looking washed out."""
-    mean = min(max(brightness, 1.0), 254.0) / 255
-    gamma = min(1.0, max(0.5, math.log(kit.brighten_to / 255) / math.log(mean)))
-    table = [round(255 * (i / 255) ** gamma) for i in range(256)]
-    return img.point(table * 3)
-
-
-def _jpeg(img: Image.Image, quality: int) -> bytes:
-    clean = Image.new("RGB", img.size)
-    clean.paste(img)  # a fresh image carries no EXIF, GPS or other metadata from the upload
-    out = io.BytesIO()
-    clean.save(out, "JPEG", quality=quality)
-    return out.getvalue()
-
-
-def _improve(decoded: _Decoded, brightness: float, kit: KitRules) -> Improved:
-    square, cropped, upscaled = _square(decoded.image, kit)
-    brightened = brightness < kit.too_dark
-    if brightened:
-        square = _brighten(square, brightness, kit)
-    return Improved(_jpeg(square, kit.jpeg_quality), square.width, cropped, brightened,
-                    upscaled)
-
 
 def improved_copy(data: bytes) -> bytes:
     """A square JPEG (``square_side`` px, quality from the rules) without EXIF, brightened if
@@ -347,16 +157,7 @@ def improved_copy(data: bytes) -> bytes:
         raise PhotoError(result.report.findings[0].key, **result.report.findings[0].params)
     return result.improved.jpeg
 
-
 # --- Previews -------------------------------------------------------------------------------
-
-
-def _preview_uri(img: Image.Image, side: int) -> str:
-    small = img.copy()
-    small.thumbnail((side, side), Image.Resampling.BILINEAR, reducing_gap=2.0)
-    encoded = base64.b64encode(_jpeg(small, 70)).decode("ascii")
-    return f"data:image/jpeg;base64,{encoded}"
-
 
 def thumbnail_data_uri(data: bytes, size: int = 0) -> str:
     """A small JPEG of the photo as a ``data:`` URI (longest side ``size``, default from the

@@ -30,7 +30,8 @@ class PhotoDataError(DataError):
 
     def text(self, lang: str | None = None) -> str:
         problem = i18n.t(f"photo.{self.problem}", lang, value=self.value, **self.params)
-        return f"{i18n.t('village.where_key', lang, file=self.file, column=self.column)}: {problem}"
+        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
+        return f"{where}: {problem}"
 
 
 @dataclass(frozen=True)

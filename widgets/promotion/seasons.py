@@ -47,8 +47,9 @@ class SeasonDataError(DataError):
     def text(self, lang: str | None = None) -> str:
         problem = i18n.t(f"seasons.{self.problem}", lang, value=self.value, **self.params)
         if self.column is None:
-            return f"{i18n.t('village.where_file', lang, file=self.file)}: {problem}"
-        return f"{i18n.t('village.where_key', lang, file=self.file, column=self.column)}: {problem}"
+            return f"{i18n.t('datafile.where_file', lang, file=self.file)}: {problem}"
+        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
+        return f"{where}: {problem}"
 
 
 def local(texts: Texts, lang: str | None = None) -> str:

@@ -17,7 +17,8 @@ from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
 from widgets.sharing import shu
-from widgets.sharing.data import SEWING_MONTH, coop_members, goat_sale, month_profit
+from widgets.sharing.data import load_sharing
+from widgets.sharing.examples import SEWING_MONTH, coop_members, goat_sale, month_profit
 from widgets.sharing.params import FUND
 from widgets.sharing.split import (
     Contribution,
@@ -59,28 +60,29 @@ def _rp(amount: int | Fraction) -> str:
 
 
 def _goat_question(village: Village) -> Question:
-    days = village.feed_days("kambing")
+    data = load_sharing(village)
+    days = data.feed_days("kambing")
     member = village.member(GOAT_MEMBER)
     total = goat_sale(village).price or 0
     all_days = sum(days.values())
     exact = Fraction(total * days[GOAT_MEMBER], all_days)
-    turns = len([duty for duty in village.feed_roster() if duty.member in days])
+    turns = len([duty for duty in data.feed_roster() if duty.member in days])
     mine = days[GOAT_MEMBER]
     answer = split_profit(total, days)[GOAT_MEMBER]
     steps = [
-        t("lesson3.q_goat_step1", days=" + ".join(str(d) for d in days.values()), all=all_days),
-        t("lesson3.q_goat_step2", total=format_rupiah(total), all=all_days,
+        t("sharingex.q_goat_step1", days=" + ".join(str(d) for d in days.values()), all=all_days),
+        t("sharingex.q_goat_step2", total=format_rupiah(total), all=all_days,
           per_day=_rp(Fraction(total, all_days))),
-        t("lesson3.q_goat_step3", name=member.name, days=mine,
+        t("sharingex.q_goat_step3", name=member.name, days=mine,
           per_day=_rp(Fraction(total, all_days)), share=format_rupiah(answer)),
     ]
     slips = {
-        round(Fraction(total, len(days))): t("lesson3.slip_equal"),
-        round(Fraction(total * mine, turns)): t("lesson3.slip_turns", turns=turns, all=all_days),
-        round(Fraction(total, all_days)): t("lesson3.slip_per_day", days=mine),
+        round(Fraction(total, len(days))): t("sharingex.slip_equal"),
+        round(Fraction(total * mine, turns)): t("sharingex.slip_turns", turns=turns, all=all_days),
+        round(Fraction(total, all_days)): t("sharingex.slip_per_day", days=mine),
     }
-    text = t("lesson3.q_goat", total=format_rupiah(total), name=member.name, days=mine)
-    return Question("ngarit", t("lesson3.q_goat_title"), text, answer, exact, steps, slips)
+    text = t("sharingex.q_goat", total=format_rupiah(total), name=member.name, days=mine)
+    return Question("ngarit", t("sharingex.q_goat_title"), text, answer, exact, steps, slips)
 
 
 def _sewing_question(village: Village) -> Question:
@@ -94,24 +96,24 @@ def _sewing_question(village: Village) -> Question:
     exact = Fraction(profit - fund, count)
     percent = percent_text(SEWING_FUND)
     steps = [
-        t("lesson3.q_fund_step1", percent=percent, profit=format_rupiah(profit),
+        t("sharingex.q_fund_step1", percent=percent, profit=format_rupiah(profit),
           fund=format_rupiah(fund)),
-        t("lesson3.q_fund_step2", profit=format_rupiah(profit), fund=format_rupiah(fund),
+        t("sharingex.q_fund_step2", profit=format_rupiah(profit), fund=format_rupiah(fund),
           rest=format_rupiah(profit - fund)),
-        t("lesson3.q_fund_step3", rest=format_rupiah(profit - fund), count=count,
+        t("sharingex.q_fund_step3", rest=format_rupiah(profit - fund), count=count,
           share=_rp(exact)),
     ]
     slips = {
-        round(Fraction(profit, count)): t("lesson3.slip_no_fund"),
-        fund: t("lesson3.slip_fund_itself"),
-        round(Fraction(fund, count)): t("lesson3.slip_fund_each"),
+        round(Fraction(profit, count)): t("sharingex.slip_no_fund"),
+        fund: t("sharingex.slip_fund_itself"),
+        round(Fraction(fund, count)): t("sharingex.slip_fund_each"),
     }
-    text = t("lesson3.q_fund", profit=format_rupiah(profit), percent=percent, count=count)
-    return Question("kas", t("lesson3.q_fund_title"), text, answer, exact, steps, slips)
+    text = t("sharingex.q_fund", profit=format_rupiah(profit), percent=percent, count=count)
+    return Question("kas", t("sharingex.q_fund_title"), text, answer, exact, steps, slips)
 
 
 def _shu_question(village: Village) -> Question:
-    coop = village.cooperative()
+    coop = load_sharing(village).cooperative()
     members = coop_members(village)
     name = village.member(COOP_MEMBER).name
     steps_data = shu.member_steps(coop.shu, coop.bylaws, members, name)
@@ -119,29 +121,29 @@ def _shu_question(village: Village) -> Question:
     jua_pct = percent_text(Fraction(coop.bylaws["jua"]))
     jma_pct = percent_text(Fraction(coop.bylaws["jma"]))
     steps = [
-        t("lesson3.q_shu_step1", shu=format_rupiah(coop.shu), jua_pct=jua_pct,
+        t("sharingex.q_shu_step1", shu=format_rupiah(coop.shu), jua_pct=jua_pct,
           jua=format_rupiah(s.jua), jma_pct=jma_pct, jma=format_rupiah(s.jma)),
-        t("lesson3.q_shu_step2", tx=format_rupiah(s.transactions),
+        t("sharingex.q_shu_step2", tx=format_rupiah(s.transactions),
           all_tx=format_rupiah(s.all_transactions), jua=format_rupiah(s.jua),
           part=format_rupiah(s.from_jua)),
-        t("lesson3.q_shu_step3", sav=format_rupiah(s.savings),
+        t("sharingex.q_shu_step3", sav=format_rupiah(s.savings),
           all_sav=format_rupiah(s.all_savings), jma=format_rupiah(s.jma),
           part=format_rupiah(s.from_jma)),
-        t("lesson3.q_shu_step4", jua_part=format_rupiah(s.from_jua),
+        t("sharingex.q_shu_step4", jua_part=format_rupiah(s.from_jua),
           jma_part=format_rupiah(s.from_jma), share=format_rupiah(s.share)),
     ]
     swapped = (Fraction(s.transactions * s.jma, s.all_transactions)
                + Fraction(s.savings * s.jua, s.all_savings))
     slips = {
-        s.from_jua: t("lesson3.slip_jua_only"),
-        s.from_jma: t("lesson3.slip_jma_only"),
-        round(swapped): t("lesson3.slip_swapped"),
+        s.from_jua: t("sharingex.slip_jua_only"),
+        s.from_jma: t("sharingex.slip_jma_only"),
+        round(swapped): t("sharingex.slip_swapped"),
     }
-    text = t("lesson3.q_shu", coop=coop.name, shu=format_rupiah(coop.shu), jua_pct=jua_pct,
+    text = t("sharingex.q_shu", coop=coop.name, shu=format_rupiah(coop.shu), jua_pct=jua_pct,
              jma_pct=jma_pct, name=name, tx=format_rupiah(s.transactions),
              all_tx=format_rupiah(s.all_transactions), sav=format_rupiah(s.savings),
              all_sav=format_rupiah(s.all_savings))
-    return Question("shu", t("lesson3.q_shu_title"), text, s.share, shu.exact_share(s), steps,
+    return Question("shu", t("sharingex.q_shu_title"), text, s.share, shu.exact_share(s), steps,
                     slips)
 
 
@@ -160,17 +162,17 @@ def questions(village: Village) -> list[Question]:
 def check(question: Question, typed: int | None) -> Feedback:
     """Right (within the rounding of the exact share), or wrong with the steps."""
     if typed is None:
-        return Feedback(False, [("error", t("lesson3.answer_empty"))])
+        return Feedback(False, [("error", t("sharingex.answer_empty"))])
     low, high = math.floor(question.exact), math.ceil(question.exact)
     if typed == question.answer or low <= typed <= high:
-        lines = [("ok", t("lesson3.answer_right", amount=format_rupiah(typed)))]
+        lines = [("ok", t("sharingex.answer_right", amount=format_rupiah(typed)))]
         if question.exact.denominator != 1:
-            lines.append(("info", t("lesson3.answer_rounding", exact=_rp(question.exact),
+            lines.append(("info", t("sharingex.answer_rounding", exact=_rp(question.exact),
                                     answer=format_rupiah(question.answer))))
         return Feedback(True, lines)
-    lines = [("error", t("lesson3.answer_wrong", amount=format_rupiah(typed)))]
+    lines = [("error", t("sharingex.answer_wrong", amount=format_rupiah(typed)))]
     if typed in question.slips:
         lines.append(("warn", question.slips[typed]))
-    lines.append(("info", t("lesson3.answer_steps")))
+    lines.append(("info", t("sharingex.answer_steps")))
     lines += [("info", step) for step in question.steps]
     return Feedback(False, lines)

@@ -1,34 +1,22 @@
-"""The printed record of a distribution (*berita acara pembagian hasil*): print-ready HTML for A4
-and an Excel workbook. Plain Python, no ipywidgets.
-
-Everything a participant typed (group, place, names, notes) is escaped in the HTML and written as
-text cells in Excel, so a name like ``<script>`` or ``=HYPERLINK(…)`` stays a name. The record
-repeats the check every member can verify: shared + set aside = total.
+"""The record of a distribution (*berita acara pembagian hasil*): its lines, set-asides and
+signers, built from a split or from a saved distribution, with each member's contribution and the
+rule's parameters as text. Plain Python, no ipywidgets. Printing it (HTML for A4, Excel) lives in
+``sharing.record_print``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from html import escape
 from typing import Any
 
-from babel.dates import format_date as _babel_date
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-
-from widgets.cashbook.export import _rupiah, _set_widths, _text
-from widgets.core.i18n import format_date, language, t
+from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
-from widgets.core.printable import PRINT_COLORS, a4_page
 from widgets.sharing.methods import METHODS
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
 from widgets.sharing.split import Contribution, Distribution
-
-_BABEL = {"id": "id_ID", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -142,213 +130,3 @@ def record_from_saved(saved: Any, signers: Sequence[tuple[str, str]] = (), villa
         saved.total, [Line(name, amount, basis.get(name, "")) for name, amount in saved.shares],
         [(labels.get(code, code), amount) for code, amount in saved.set_aside],
         list(signers), village, saved.note)
-
-
-# --- HTML -----------------------------------------------------------------------------------
-
-STYLE = """
-.ukr { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111;
-  font-size: 10pt; line-height: 1.3; }
-.ukr h1 { font-size: 15pt; text-align: center; margin: 0 0 2pt; letter-spacing: .5pt; }
-.ukr .ukr-sub { text-align: center; margin: 0 0 8pt; }
-.ukr table { width: 100%; border-collapse: collapse; margin: 4pt 0 6pt;
-  table-layout: auto !important; display: table !important; }
-.ukr h2 { font-size: 11pt; margin: 6pt 0 0; }
-.ukr p { margin: 4pt 0; }
-.ukr th, .ukr td { border: 1px solid #444; padding: 3pt 5pt; text-align: left;
-  vertical-align: top; overflow-wrap: normal !important; word-break: normal !important; }
-.ukr th { background: #eee; }
-.ukr td.ukr-num, .ukr th.ukr-num { text-align: right; white-space: nowrap; }
-.ukr td.ukr-no { width: 1.6em; text-align: right; }
-.ukr td.ukr-sign { width: 28%; height: 17pt; }
-.ukr tr { page-break-inside: avoid; break-inside: avoid; }
-.ukr .ukr-info td:first-child { width: 38%; }
-.ukr .ukr-check { font-weight: bold; margin: 4pt 0 12pt; }
-.ukr .ukr-loss { color: #9b1c1c; font-weight: bold; }
-.ukr .ukr-close { page-break-inside: avoid; break-inside: avoid; }
-.ukr .ukr-signs { display: flex; flex-wrap: wrap; justify-content: space-between;
-  margin-top: 8pt; }
-.ukr .ukr-signs > div { width: 45%; text-align: center; margin-bottom: 8pt; }
-.ukr .ukr-line { height: 36pt; border-bottom: 1px solid #111; margin: 0 10% 3pt; }
-.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 10pt; }
-"""
-
-PAGE_STYLE = f"""
-@media screen {{ body {{ max-width: 180mm; margin: 0 auto; padding: 10mm 8mm; }} }}
-@media print {{ .ukr th {{ {PRINT_COLORS} }} }}
-"""
-
-
-def _weekday(day: dt.date) -> str:
-    return _babel_date(day, "EEEE", locale=_BABEL.get(language(), "id_ID"))
-
-
-def _amount(amount: int) -> str:
-    return escape(format_rupiah(amount))
-
-
-def _info_table(rec: DistributionRecord) -> str:
-    key = "record.total_loss" if rec.is_loss else "record.total"
-    total = _amount(abs(rec.total))
-    rows = [(t(key), f'<b class="{"ukr-loss" if rec.is_loss else ""}">{total}</b>'),
-            (t("record.method"), escape(rec.method)),
-            (t("record.rule"), escape(rec.rule_text))]
-    rows += [(label, escape(value)) for label, value in rec.parameters]
-    body = "".join(f"<tr><td>{escape(label)}</td><td>{value_html}</td></tr>"
-                   for label, value_html in rows)
-    return f'<table class="ukr-info">{body}</table>'
-
-
-def _aside_table(rec: DistributionRecord) -> str:
-    if not rec.set_aside:
-        return ""
-    rows = "".join(f'<tr><td>{escape(label)}</td><td class="ukr-num">{_amount(amount)}</td></tr>'
-                   for label, amount in rec.set_aside)
-    if len(rec.set_aside) > 1:
-        rows += (f'<tr><th>{escape(t("record.kept_total"))}</th>'
-                 f'<th class="ukr-num">{_amount(rec.kept)}</th></tr>')
-    return f"<h2>{escape(t('record.aside'))}</h2><table>{rows}</table>"
-
-
-def _members_table(rec: DistributionRecord) -> str:
-    has_basis = any(line.basis for line in rec.lines)
-    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
-    head = (f"<tr><th>{escape(t('record.col_no'))}</th><th>{escape(t('record.col_name'))}</th>"
-            + (f"<th>{escape(t('record.col_basis'))}</th>" if has_basis else "")
-            + f'<th class="ukr-num">{escape(share_head)}</th>'
-            f"<th>{escape(t('record.col_sign'))}</th></tr>")
-    rows = []
-    for number, line in enumerate(rec.lines, start=1):
-        rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
-                    + (f"<td>{escape(line.basis)}</td>" if has_basis else "")
-                    + f'<td class="ukr-num">{_amount(line.amount)}</td>'
-                    f'<td class="ukr-sign"></td></tr>')
-    span = 3 if has_basis else 2
-    rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
-                f'<th class="ukr-num">{_amount(rec.shared)}</th><th></th></tr>')
-    return f'<table class="ukr-members">{head}{"".join(rows)}</table>'
-
-
-def _signatures(rec: DistributionRecord) -> str:
-    signers = rec.signers or [(t("record.role_chair"), ""), (t("record.role_treasurer"), "")]
-    boxes = "".join(
-        f'<div><div>{escape(role)}</div><div class="ukr-line"></div>'
-        f"<div>({escape(name) if name else '&nbsp;' * 30})</div></div>"
-        for role, name in signers)
-    where = ", ".join(x for x in (rec.place, format_date(rec.day)) if x)
-    return (f'<p style="text-align:right;margin:8pt 0 0">{escape(where)}</p>'
-            f'<div class="ukr-signs">{boxes}</div>')
-
-
-def record_body(rec: DistributionRecord) -> str:
-    """The record's content (no page CSS): used in the lesson page and in the document."""
-    opening = t("record.opening", weekday=_weekday(rec.day), date=format_date(rec.day),
-                place=rec.place or "-", group=rec.group)
-    check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
-    check = t(check_key, shared=format_rupiah(rec.shared), kept=format_rupiah(rec.kept),
-              total=format_rupiah(rec.total))
-    note = (f"<p><b>{escape(t('record.note'))}</b> {escape(rec.note)}</p>" if rec.note else "")
-    return (
-        f'<div class="ukr"><h1>{escape(t("record.title"))}</h1>'
-        f'<p class="ukr-sub"><b>{escape(rec.group)}</b>'
-        + (f"<br>{escape(rec.village)}" if rec.village else "") + "</p>"
-        f"<p>{escape(opening)}</p>{_info_table(rec)}{_aside_table(rec)}"
-        f"<h2>{escape(t('record.members'))}</h2>"
-        f"{_members_table(rec)}<p class=\"ukr-check\">{escape(check)}</p>{note}"
-        f'<div class="ukr-close"><p>{escape(t("record.agreement"))}</p>{_signatures(rec)}'
-        f'<p class="ukr-foot">{escape(t("record.footer"))}</p></div></div>'
-    )
-
-
-def record_html(rec: DistributionRecord) -> str:
-    """A complete HTML file: opens in any browser and prints on one or more A4 pages."""
-    title = f"{t('record.title')} · {rec.group} · {format_date(rec.day)}"
-    return a4_page(title, record_body(rec), PAGE_STYLE + STYLE, margin="14mm 15mm 14mm 15mm")
-
-
-def record_preview(rec: DistributionRecord) -> str:
-    """The record as shown inside the lesson page: the same content on a white sheet."""
-    # A sheet at least 540 px wide, like the printed page; a phone scrolls it sideways
-    # inside its frame instead of squeezing the table.
-    return (f"<style>{STYLE}</style>"
-            '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
-            'border-radius:6px;padding:12px;overflow-x:auto;max-width:100%;'
-            'box-sizing:border-box"><div style="min-width:540px">'
-            f"{record_body(rec)}</div></div>")
-
-
-# --- Excel ----------------------------------------------------------------------------------
-
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-
-def record_xlsx(rec: DistributionRecord) -> bytes:
-    """One sheet, *Berita Acara*: the same content, amounts as numbers, set up for A4."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = t("record.sheet")
-    _text(ws, 1, 1, t("record.title"), bold=True).font = Font(bold=True, size=14)
-    _text(ws, 2, 1, rec.group, bold=True)
-    _text(ws, 3, 1, t("record.opening", weekday=_weekday(rec.day), date=format_date(rec.day),
-                      place=rec.place or "-", group=rec.group))
-    row = 5
-    key = "record.total_loss" if rec.is_loss else "record.total"
-    _text(ws, row, 1, t(key), bold=True)
-    _rupiah(ws, row, 4, abs(rec.total) if rec.is_loss else rec.total, bold=True)
-    info = [(t("record.method"), rec.method), (t("record.rule"), rec.rule_text),
-            *rec.parameters]
-    for label, value in info:
-        row += 1
-        _text(ws, row, 1, label)
-        _text(ws, row, 2, value)
-    if rec.set_aside:
-        row += 2
-        _text(ws, row, 1, t("record.aside"), bold=True)
-        for label, amount in rec.set_aside:
-            row += 1
-            _text(ws, row, 2, label)
-            _rupiah(ws, row, 4, amount)
-    row += 2
-    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
-    heads = [t("record.col_no"), t("record.col_name"), t("record.col_basis"), share_head,
-             t("record.col_sign")]
-    for column, head in enumerate(heads, start=1):
-        _text(ws, row, column, head, bold=True).border = _BOX
-    for number, line in enumerate(rec.lines, start=1):
-        row += 1
-        ws.cell(row=row, column=1, value=number).border = _BOX
-        _text(ws, row, 2, line.name).border = _BOX
-        _text(ws, row, 3, line.basis).border = _BOX
-        _rupiah(ws, row, 4, line.amount)
-        ws.cell(row=row, column=4).border = _BOX
-        ws.cell(row=row, column=5).border = _BOX
-        ws.row_dimensions[row].height = 28
-    row += 1
-    _text(ws, row, 2, t("record.shared_total"), bold=True)
-    _rupiah(ws, row, 4, rec.shared, bold=True)
-    row += 2
-    check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
-    _text(ws, row, 1, t(check_key, shared=format_rupiah(rec.shared),
-                        kept=format_rupiah(rec.kept), total=format_rupiah(rec.total)), bold=True)
-    if rec.note:
-        row += 1
-        _text(ws, row, 1, f"{t('record.note')} {rec.note}")
-    row += 2
-    signers = rec.signers or [(t("record.role_chair"), ""), (t("record.role_treasurer"), "")]
-    for index, (role, name) in enumerate(signers):
-        column = 2 if index % 2 == 0 else 4
-        top = row + (index // 2) * 5
-        _text(ws, top, column, role).alignment = Alignment(horizontal="center")
-        _text(ws, top + 3, column, f"({name})" if name else "(....................)").alignment = (
-            Alignment(horizontal="center"))
-    _set_widths(ws, (6, 30, 22, 18, 24))
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()

@@ -7,7 +7,8 @@ weights over the members and end in one ``split_profit`` call; each returns a
 :class:`Distribution`: every member's share plus the amounts set aside.
 
 The cooperative's SHU lives in ``shu.py``, goat *gaduh* and investor deals in
-``partnership.py``; ``methods.py`` describes every method once and ``rules.py`` applies them.
+``partnership.py``; ``methods.py`` describes every method once and ``rules.py`` applies them;
+``comparison.py`` sets methods side by side.
 """
 
 from __future__ import annotations
@@ -289,46 +290,3 @@ def split_mixed(total: int, members: Sequence[Contribution], parts: Mapping[str,
     """Method 5: a mix, e.g. ``{"equal": 50, "work": 50}``: half shared equally, half by work."""
     return _distribution("mix", total, mixed_weights(parts, members), parts=dict(parts),
                          unit=unit)
-
-
-# --- Side by side ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ComparisonRow:
-    name: str
-    shares: dict[str, int]  # method label -> share
-    differences: dict[str, int]  # method label -> share minus the equal split
-
-
-@dataclass(frozen=True)
-class Comparison:
-    total: int
-    baseline: Distribution
-    distributions: dict[str, Distribution]
-    rows: list[ComparisonRow]
-
-    def gainers(self, label: str) -> list[ComparisonRow]:
-        return [r for r in self.rows if r.differences[label] > 0]
-
-    def losers(self, label: str) -> list[ComparisonRow]:
-        return [r for r in self.rows if r.differences[label] < 0]
-
-
-def compare(total: int, members: Sequence[Contribution],
-            methods: Mapping[str, Distribution]) -> Comparison:
-    """Every chosen method side by side per member, each with its difference from the equal
-    split of the same total among the same members."""
-    baseline = equal_split(total, members)
-    for label, result in methods.items():
-        if result.total != total or list(result.shares) != list(baseline.shares):
-            raise ValueError(f"{label!r} shares another total or other members")
-    rows = [
-        ComparisonRow(
-            name,
-            {label: d.shares[name] for label, d in methods.items()},
-            {label: d.shares[name] - baseline.shares[name] for label, d in methods.items()},
-        )
-        for name in baseline.shares
-    ]
-    return Comparison(total, baseline, dict(methods), rows)

@@ -33,18 +33,20 @@ def _table(head: list[str], rows: list[list[str]], numeric_from: int = 1) -> str
 
 def busiest_month() -> tuple[str, int, int] | None:
     """(group, year, month) of the month with the most money in, over all cash books."""
+    from widgets.cashbook.data import load_cashbook
     from widgets.cashbook.ledger import monthly_summary
 
     best = None
     village = load_village()
     for key in village.groups:
-        for month in monthly_summary(village.cashbook(key)):
+        for month in monthly_summary(load_cashbook(village).book(key)):
             if best is None or month.money_in > best[0]:
                 best = (month.money_in, key, month.year, month.month)
     return best[1:] if best else None
 
 
 def cashbook_html() -> str:
+    from widgets.cashbook.data import load_cashbook
     from widgets.cashbook.ledger import monthly_summary, profit_and_loss
 
     found = busiest_month()
@@ -52,7 +54,8 @@ def cashbook_html() -> str:
         return heading(t("slides.no_cashbook"))
     key, year, month = found
     village = load_village()
-    entries = [e for e in village.cashbook(key) if (e.day.year, e.day.month) == (year, month)]
+    entries = [e for e in load_cashbook(village).book(key)
+               if (e.day.year, e.day.month) == (year, month)]
     [summary] = [m for m in monthly_summary(entries)]
     profit = profit_and_loss([e for e in entries if e.purse == "usaha"]).profit
     rows = [[t("slides.cb_in"), format_rupiah(summary.money_in)],
@@ -105,7 +108,7 @@ def channels_html(today: dt.date | None = None) -> str:
     product = data.product(key)
     nets = channels.compare(product.price, data.settings(key, fees), fees,
                             today or dt.date.today())
-    rows = [[t(f"sales.name_{n.channel}"), format_rupiah(n.net_per_unit)] for n in nets]
+    rows = [[channels.channel_name(n.channel), format_rupiah(n.net_per_unit)] for n in nets]
     return (heading(t("slides.channels_heading", product=product.name,
                       price=format_rupiah(product.price)))
             + _table([t("slides.col_channel"), t("slides.col_net")], rows)
@@ -155,7 +158,7 @@ class SharingCase:
 
 def sharing_case() -> SharingCase:
     """The group where sharing by work differs most from sharing equally."""
-    from widgets.sharing.data import group_data
+    from widgets.sharing.examples import group_data
     from widgets.sharing.rules import Rule, calculate
 
     village = load_village()
@@ -199,13 +202,14 @@ def sharing_html() -> str:
 
 
 def seasons_html(today: dt.date | None = None) -> str:
+    from widgets.promotion.data import load_promotion
     from widgets.promotion.seasons import load_seasons, local
 
     today = today or dt.date.today()
     found = [s for s in load_seasons().upcoming(today, None, 366) if s.days_until >= 0][:5]
     rows = [[local(s.season.name), format_date(s.day), t("slides.weeks", weeks=s.weeks_until)]
             for s in found]
-    tags = " ".join(load_village().hashtags[:5])
+    tags = " ".join(load_promotion().hashtags[:5])
     return (heading(t("slides.seasons_heading"))
             + _table([t("slides.col_season"), t("slides.col_date"), t("slides.col_weeks")], rows)
             + f"<p>{escape(t('slides.hashtags', tags=tags))}</p>")

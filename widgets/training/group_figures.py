@@ -17,7 +17,8 @@ from widgets.core.village import load_village
 from widgets.training.slides import heading, show, source_note
 
 # Inline styles: an output's <style> element does not survive the page's sanitizer.
-_COLS = "display:flex;gap:32px;align-items:flex-start"
+# Columns side by side on the projector, one under another on a narrow screen.
+_COLS = "display:flex;flex-wrap:wrap;gap:12px 32px;align-items:flex-start"
 _TEXT = "font-size:23px;line-height:1.3;margin:0 0 6px"
 _SMALL = "font-size:18px;color:#444"
 _SOURCE = "display:block;font-size:18px;line-height:1.25;color:#444;margin-top:2px"
@@ -34,7 +35,7 @@ def _columns(parts: list[str], grow: tuple[int, ...] = ()) -> str:
     """Side by side; ``grow`` gives each column's share of the width (equal by default)."""
     shares = grow or (1,) * len(parts)
     return (f"<div style='{_COLS}'>"
-            + "".join(f"<div style='flex:{share} 1 0;min-width:0'>{part}</div>"
+            + "".join(f"<div style='flex:{share} 1 260px;min-width:0'>{part}</div>"
                       for share, part in zip(shares, parts, strict=True)) + "</div>")
 
 
@@ -97,17 +98,20 @@ def roles_html() -> str:
 
 def money_group() -> str | None:
     """The first group with a cash book: its latest month is the report read aloud."""
+    from widgets.cashbook.data import load_cashbook
     from widgets.group.report import months
 
     village = load_village()
+    books = load_cashbook(village)
     for key in village.groups:
-        if months(village.cashbook(key)):
+        if months(books.book(key)):
             return key
     return None
 
 
 def money_html() -> str:
     """The month's report in four lines, and what the treasurer says first and last."""
+    from widgets.cashbook.data import load_cashbook
     from widgets.group.report import month_report, months, read_aloud
 
     key = money_group()
@@ -115,7 +119,7 @@ def money_html() -> str:
         return heading(t("slides.no_cashbook"))
     village = load_village()
     group = village.group(key)
-    entries = village.cashbook(key)
+    entries = load_cashbook(village).book(key)
     report = month_report(entries, *months(entries)[-1], opening=group.opening_balance,
                           group=group.name)
     rows = [[t("group.report_opening"), format_rupiah(report.opening)],

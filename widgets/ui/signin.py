@@ -28,22 +28,22 @@ class SignInView(w.VBox):
         self.store = store or shared_store()
         self.on_signed_in = on_signed_in
         self.page = page  # the lesson file stem, for attendance and the trainer's dashboard
-        self.name = Field(t("ui.signin_name"), w.Text(placeholder=t("ui.signin_name_hint")),
+        self.name = Field(t("signin.name"), w.Text(placeholder=t("signin.name_hint")),
                           css="uk-signin-name")
-        self.pin = Field(t("ui.signin_pin"), w.Password(placeholder="1234"),
-                         t("ui.signin_pin_hint"), css="uk-signin-pin")
-        self.submit = button(t("ui.signin_button"), "primary")
+        self.pin = Field(t("signin.pin"), w.Password(placeholder="1234"),
+                         t("signin.pin_hint"), css="uk-signin-pin")
+        self.submit = button(t("signin.button"), "primary")
         self.submit.add_class("uk-signin-submit")
         self.submit.on_click(self._submit)
         self.status = w.HTML()
         self.signed_in = w.HTML()
-        self.sign_out = button(t("ui.signout_button"))
+        self.sign_out = button(t("signin.signout_button"))
         self.sign_out.on_click(self._sign_out)
         self.form = w.VBox([self.name, self.pin, self.submit, self.status])
         self.done = w.HBox([self.signed_in, self.sign_out], layout=w.Layout(flex_flow="row wrap",
                                                                            align_items="center"))
         self.done.layout.display = "none"
-        intro = w.HTML(notice_html(t("ui.signin_intro"), "info"))
+        intro = w.HTML(notice_html(t("signin.intro"), "info"))
         super().__init__([intro, self.form, self.done])
 
     def _submit(self, _button=None) -> None:
@@ -57,7 +57,7 @@ class SignInView(w.VBox):
             return
         finally:
             self.pin.control.value = ""
-        key = "ui.signin_welcome_new" if session.is_new else "ui.signin_welcome"
+        key = "signin.welcome_new" if session.is_new else "signin.welcome"
         self.signed_in.value = notice_html(t(key, name=session.name), "ok")
         self.form.layout.display = "none"
         self.done.layout.display = ""
@@ -72,4 +72,4 @@ class SignInView(w.VBox):
         self.name.control.value = ""
         self.form.layout.display = ""
         self.done.layout.display = "none"
-        self.status.value = notice_html(t("ui.signed_out"), "info")
+        self.status.value = notice_html(t("signin.signed_out"), "info")

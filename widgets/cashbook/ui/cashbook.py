@@ -29,6 +29,7 @@ from widgets.ui.common import (
     notice_html,
     section,
 )
+from widgets.ui.tables import Row, money_table
 
 IN_COLOR, OUT_COLOR = GAIN, LOSS
 _TABLE_STYLE = (
@@ -52,10 +53,10 @@ def _money_cell(entry: ledger.Entry) -> str:
 def entries_table(entries: list[ledger.Entry], opening: int = 0) -> str:
     """The cash book as a three-column table that fits a 360 px phone."""
     if not entries:
-        return notice_html(t("ui.book_empty"), "info")
+        return notice_html(t("cashbook.book_empty"), "info")
     rows = []
     if opening:
-        rows.append(f"<tr><td><i>{escape(t('ui.opening_balance'))}</i></td><td></td>"
+        rows.append(f"<tr><td><i>{escape(t('cashbook.opening_balance'))}</i></td><td></td>"
                     f'<td class="num">{escape(format_rupiah(opening))}</td></tr>')
     for entry, balance in ledger.running_balance(entries, opening):
         rows.append(
@@ -66,10 +67,14 @@ def entries_table(entries: list[ledger.Entry], opening: int = 0) -> str:
             f'<td class="num">{escape(format_rupiah(balance))}</td></tr>'
         )
     head = (
-        f"<tr><th>{escape(t('ui.col_entry'))}</th><th class='num'>{escape(t('ui.col_amount'))}"
-        f"</th><th class='num'>{escape(t('ui.col_balance'))}</th></tr>"
+        f"<tr><th>{escape(t('cashbook.col_entry'))}</th>"
+        f"<th class='num'>{escape(t('cashbook.col_amount'))}</th>"
+        f"<th class='num'>{escape(t('cashbook.col_balance'))}</th></tr>"
     )
     return _TABLE_STYLE + f'<table class="uk-book">{head}{"".join(rows)}</table>'
+
+
+CHART_MONTHS = 12  # more bars than this no longer read on a phone
 
 
 def summary_html(entries: list[ledger.Entry]) -> str:
@@ -77,49 +82,53 @@ def summary_html(entries: list[ledger.Entry]) -> str:
     if not entries:
         return ""
     months = ledger.monthly_summary(entries)
-    rows = "".join(
-        f"<tr><td>{escape(format_month(m.year, m.month, short=True))}</td>"
-        f'<td class="num">{escape(format_rupiah(m.money_in))}</td>'
-        f'<td class="num">{escape(format_rupiah(m.money_out))}</td>'
-        f'<td class="num"><b>{escape(format_rupiah(m.net))}</b></td></tr>'
-        for m in months
-    )
-    table = (
-        f'<table class="uk-book"><tr><th>{escape(t("ui.col_month"))}</th>'
-        f'<th class="num">{escape(t("ui.col_in"))}</th><th class="num">{escape(t("ui.col_out"))}'
-        f'</th><th class="num">{escape(t("ui.col_net"))}</th></tr>{rows}</table>'
-    )
-    chart = bar_chart(
-        [format_month(m.year, m.month, short=True) for m in months[-6:]],
-        {t("ui.col_in"): [m.money_in for m in months[-6:]],
-         t("ui.col_out"): [m.money_out for m in months[-6:]]},
-        [IN_COLOR, OUT_COLOR],
-        t("ui.chart_title"),
-    )
-    return _TABLE_STYLE + table + chart + profit_html(entries) + purses_html(entries)
+    rows = [Row(escape(format_month(m.year, m.month, short=True)),
+                [escape(format_rupiah(m.money_in)), escape(format_rupiah(m.money_out)),
+                 f"<b>{escape(format_rupiah(m.net))}</b>"]) for m in months]
+    head = [t(f"cashbook.col_{key}") for key in ("month", "in", "out", "net")]
+    table = money_table(head, rows, css="uk-summary")
+    return _TABLE_STYLE + table + months_chart(months) + profit_html(entries) + purses_html(entries)
+
+
+def months_chart(months: list[ledger.MonthSummary]) -> str:
+    """Money in and out per month: every month of the table beside it, up to ``CHART_MONTHS``
+    (the title then says how many). Bars are labelled by month; across a new year the title
+    names the first and last month."""
+    shown = months[-CHART_MONTHS:]
+    title = (t("cashbook.chart_title") if len(shown) == len(months)
+             else t("cashbook.chart_title_last", months=len(shown)))
+    if len({m.year for m in shown}) > 1:
+        title = t("cashbook.chart_period", title=title,
+                  first=format_month(shown[0].year, shown[0].month, short=True),
+                  last=format_month(shown[-1].year, shown[-1].month, short=True))
+    labels = [format_month(m.year, m.month, short=True).split()[0] for m in shown]
+    chart = bar_chart(labels, {t("cashbook.col_in"): [m.money_in for m in shown],
+                               t("cashbook.col_out"): [m.money_out for m in shown]},
+                      [IN_COLOR, OUT_COLOR], title)
+    return f'<p class="uk-chart-title"><b>{escape(title)}</b></p>{chart}'
 
 
 def profit_html(entries: list[ledger.Entry]) -> str:
     pl = ledger.profit_and_loss(entries)
-    lines = [f"<tr><th colspan=2>{escape(t('ui.pl_income'))}</th></tr>"]
+    lines = [f"<tr><th colspan=2>{escape(t('cashbook.pl_income'))}</th></tr>"]
     lines += [
         f'<tr><td>{escape(ledger.category_label(k))}</td><td class="num">'
         f"{escape(format_rupiah(v))}</td></tr>" for k, v in pl.income.items()
     ]
-    lines.append(f"<tr><th colspan=2>{escape(t('ui.pl_expenses'))}</th></tr>")
+    lines.append(f"<tr><th colspan=2>{escape(t('cashbook.pl_expenses'))}</th></tr>")
     lines += [
         f'<tr><td>{escape(ledger.category_label(k))}</td><td class="num">'
         f"{escape(format_rupiah(v))}</td></tr>" for k, v in pl.expenses.items()
     ]
-    key = "ui.pl_profit" if pl.profit >= 0 else "ui.pl_loss"
+    key = "cashbook.pl_profit" if pl.profit >= 0 else "cashbook.pl_loss"
     lines.append(
         f'<tr><td><b>{escape(t(key))}</b></td><td class="num"><b>'
         f"{escape(format_rupiah(pl.profit))}</b></td></tr>"
     )
     return (
-        f"<h4>{escape(t('ui.pl_title'))}</h4>"
+        f"<h4>{escape(t('cashbook.pl_title'))}</h4>"
         f'<table class="uk-book">{"".join(lines)}</table>'
-        + notice_html(t("ui.pl_note"), "info")
+        + notice_html(t("cashbook.pl_note"), "info")
     )
 
 
@@ -132,9 +141,9 @@ def purses_html(entries: list[ledger.Entry]) -> str:
         for p, s in split.items()
     )
     return (
-        f"<h4>{escape(t('ui.purse_title'))}</h4><table class='uk-book'><tr><th></th>"
-        f'<th class="num">{escape(t("ui.col_in"))}</th><th class="num">'
-        f'{escape(t("ui.col_out"))}</th></tr>{rows}</table>'
+        f"<h4>{escape(t('cashbook.purse_title'))}</h4><table class='uk-book'><tr><th></th>"
+        f'<th class="num">{escape(t("cashbook.col_in"))}</th><th class="num">'
+        f'{escape(t("cashbook.col_out"))}</th></tr>{rows}</table>'
     )
 
 
@@ -145,9 +154,9 @@ def downloads_html(entries: list[ledger.Entry], owner: str) -> str:
 
     name = f"buku-kas-{file_slug(owner, 'peserta')}"
     return (download_link("uk-download-xlsx", f"{name}.xlsx", XLSX,
-                          cashbook_xlsx(entries, owner), t("ui.download_xlsx"))
+                          cashbook_xlsx(entries, owner), t("cashbook.download_xlsx"))
             + download_link("uk-download-csv", f"{name}.csv", "text/csv",
-                            cashbook_csv(entries), t("ui.download_csv")))
+                            cashbook_csv(entries), t("cashbook.download_csv")))
 
 
 class EntryForm(w.VBox):
@@ -158,18 +167,18 @@ class EntryForm(w.VBox):
         # An exercise set in the past offers just its own days: easier than a calendar on a phone.
         control = (w.Dropdown(options=[(format_date(d), d) for d in days]) if days
                    else w.DatePicker(value=today or dt.date.today()))
-        self.day = Field(t("ui.field_day"), control, css="uk-day")
-        self.direction = Field(t("ui.field_direction"), w.ToggleButtons(
+        self.day = Field(t("cashbook.field_day"), control, css="uk-day")
+        self.direction = Field(t("cashbook.field_direction"), w.ToggleButtons(
             options=[(ledger.direction_label("in"), "in"), (ledger.direction_label("out"), "out")],
             value="out"), css="uk-direction")
-        self.category = Field(t("ui.field_category"), w.Dropdown(options=_categories("out")),
+        self.category = Field(t("cashbook.field_category"), w.Dropdown(options=_categories("out")),
                               css="uk-category")
-        self.description = Field(t("ui.field_description"),
-                                 w.Text(placeholder=t("ui.field_description_hint")),
+        self.description = Field(t("cashbook.field_description"),
+                                 w.Text(placeholder=t("cashbook.field_description_hint")),
                                  css="uk-description")
-        self.amount = Field(t("ui.field_amount"), w.Text(placeholder=t("ui.field_amount_hint")),
-                            css="uk-amount")
-        self.purse = Field(t("ui.field_purse"), w.ToggleButtons(
+        self.amount = Field(t("cashbook.field_amount"),
+                            w.Text(placeholder=t("cashbook.field_amount_hint")), css="uk-amount")
+        self.purse = Field(t("cashbook.field_purse"), w.ToggleButtons(
             options=[(ledger.purse_label(p), p) for p in ledger.PURSES], value="usaha"),
             css="uk-purse")
         self.direction.control.observe(self._direction_changed, "value")
@@ -196,7 +205,8 @@ class EntryForm(w.VBox):
         except AmountError:
             self.amount.clear()  # no scolding mid-typing; the message comes on save
             return
-        self.amount.message.value = notice_html(t("ui.amount_read", amount=format_rupiah(value)))
+        self.amount.message.value = notice_html(
+            t("cashbook.amount_read", amount=format_rupiah(value)))
 
     def read(self) -> ledger.Entry:
         """The entry the form describes; ``EntryError`` with a message per bad field."""
@@ -245,8 +255,8 @@ class CashBookView(w.VBox):
         self.form = EntryForm(today)
         self.editing: int | None = None
         self.deleting: int | None = None  # the entry the delete question names
-        self.save = button(t("ui.save"), "success")
-        self.cancel = button(t("ui.cancel_edit"))
+        self.save = button(t("cashbook.save"), "success")
+        self.cancel = button(t("cashbook.cancel_edit"))
         self.cancel.layout.display = "none"
         self.status = w.HTML()
         self.balance = w.HTML()
@@ -256,16 +266,16 @@ class CashBookView(w.VBox):
             widget.add_class(css)
         self.pick = w.Dropdown(description="", layout=w.Layout(width="100%", max_width="520px",
                                                                margin="2px 0 8px"))
-        self.edit = button(t("ui.edit"), "info")
-        self.delete = button(t("ui.delete"), "danger")
+        self.edit = button(t("cashbook.edit"), "info")
+        self.delete = button(t("cashbook.delete"), "danger")
         self.confirm_text = w.HTML()
-        self.confirm_yes = button(t("ui.delete_yes"), "danger")
-        self.confirm_no = button(t("ui.delete_no"))
+        self.confirm_yes = button(t("cashbook.delete_yes"), "danger")
+        self.confirm_no = button(t("cashbook.delete_no"))
         self.confirm = w.VBox([self.confirm_text, w.HBox([self.confirm_yes, self.confirm_no])])
         self.confirm.layout.display = "none"
         self.summary = w.HTML()
         self.downloads = w.HTML()
-        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
         self.save.on_click(self._save)
         self.cancel.on_click(lambda _b: self._stop_editing())
         self.edit.on_click(self._start_editing)
@@ -273,13 +283,13 @@ class CashBookView(w.VBox):
         self.confirm_yes.on_click(self._delete)
         self.confirm_no.on_click(lambda _b: self._hide_confirm())
         self.book = w.VBox([
-            section(t("ui.section_new")), self.form,
+            section(t("cashbook.section_new")), self.form,
             w.HBox([self.save, self.cancel], layout=w.Layout(flex_flow="row wrap")), self.status,
-            section(t("ui.section_book")), self.balance, self.table,
-            w.HTML(f"<b>{escape(t('ui.pick_label'))}</b>"), self.pick,
+            section(t("cashbook.section_book")), self.balance, self.table,
+            w.HTML(f"<b>{escape(t('cashbook.pick_label'))}</b>"), self.pick,
             w.HBox([self.edit, self.delete], layout=w.Layout(flex_flow="row wrap")), self.confirm,
-            section(t("ui.section_summary")), self.summary,
-            section(t("ui.section_download")), self.downloads,
+            section(t("cashbook.section_summary")), self.summary,
+            section(t("cashbook.section_download")), self.downloads,
         ])
         super().__init__([self.signed_out, self.book])
         PAGE.observe(self._session_changed, "session")
@@ -309,8 +319,8 @@ class CashBookView(w.VBox):
         entries = db.entries(self.session)
         self.balance.value = (
             f'<div class="uk-balance" style="font-size:20px;margin:4px 0 8px">'
-            f"{escape(t('ui.balance_now'))} <b>{escape(format_rupiah(ledger.balance(entries)))}"
-            "</b></div>"
+            f"{escape(t('cashbook.balance_now'))} "
+            f"<b>{escape(format_rupiah(ledger.balance(entries)))}</b></div>"
         )
         self.table.value = entries_table(entries)
         self.pick.options = [
@@ -333,7 +343,7 @@ class CashBookView(w.VBox):
         try:
             entry = self.form.read()
         except EntryError:
-            self.status.value = notice_html(t("ui.not_saved"), "error")
+            self.status.value = notice_html(t("cashbook.not_saved"), "error")
             return
         try:
             if self.editing is None:
@@ -341,15 +351,15 @@ class CashBookView(w.VBox):
             else:
                 saved = db.update_entry(self.session, self.editing, entry)
         except EntryError:
-            self.status.value = notice_html(t("ui.not_saved"), "error")
+            self.status.value = notice_html(t("cashbook.not_saved"), "error")
             return
         except LookupError:
             self._entry_gone()  # the typed entry stays in the form, to be saved as a new one
             self.editing = None
-            self.save.description = t("ui.save")
+            self.save.description = t("cashbook.save")
             self.cancel.layout.display = "none"
             return
-        key = "ui.saved" if self.editing is None else "ui.updated"
+        key = "cashbook.saved" if self.editing is None else "cashbook.updated"
         self._stop_editing()
         self.form.reset()
         PAGE.changed()
@@ -372,18 +382,18 @@ class CashBookView(w.VBox):
             return
         self.editing = entry.id
         self.form.load(entry)
-        self.save.description = t("ui.save_changes")
+        self.save.description = t("cashbook.save_changes")
         self.cancel.layout.display = ""
-        self.status.value = notice_html(t("ui.editing"), "info")
+        self.status.value = notice_html(t("cashbook.editing"), "info")
 
     def _entry_gone(self) -> None:
         """The entry was deleted meanwhile (from another phone with the same name and PIN)."""
         PAGE.changed()  # the list is read again and no longer offers it
-        self.status.value = notice_html(t("ui.entry_gone"), "warn")
+        self.status.value = notice_html(t("cashbook.entry_gone"), "warn")
 
     def _stop_editing(self) -> None:
         self.editing = None
-        self.save.description = t("ui.save")
+        self.save.description = t("cashbook.save")
         self.cancel.layout.display = "none"
         self.form.reset()
 
@@ -398,7 +408,7 @@ class CashBookView(w.VBox):
         self.deleting = entry.id
         linked = credit_db.payment_for_entry(self.session, entry.id) is not None
         self.confirm_text.value = notice_html(t(
-            "creditui.delete_line" if linked else "ui.delete_question",
+            "creditui.delete_line" if linked else "cashbook.delete_question",
             description=entry.description, amount=format_rupiah(entry.amount)), "warn")
         self.confirm.layout.display = ""
 
@@ -423,4 +433,4 @@ class CashBookView(w.VBox):
         if self.editing == entry_id:
             self._stop_editing()
         PAGE.changed()
-        self.status.value = notice_html(t("ui.deleted"), "ok")
+        self.status.value = notice_html(t("cashbook.deleted"), "ok")

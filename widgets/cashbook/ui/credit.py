@@ -41,19 +41,21 @@ class CreditBookView(w.VBox):
         self.pending: tuple[str, int] | None = None  # what the delete question is about
         self.form = DebtForm(today)
         self.save = button(t("creditui.save"), "success")
-        self.cancel = button(t("ui.cancel_edit"))
+        self.cancel = button(t("cashbook.cancel_edit"))
         self.cancel.layout.display = "none"
         # Two message lines: under the action buttons (payments, deletions) and under Save.
         self.status, self.saved = w.HTML(), w.HTML()
         self.summary, self.table = w.HTML(), w.HTML()
         self.pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
-        self.pay, self.edit = button(t("creditui.pay"), "primary"), button(t("ui.edit"), "info")
-        self.remind, self.delete = button(t("creditui.remind")), button(t("ui.delete"), "danger")
+        self.pay = button(t("creditui.pay"), "primary")
+        self.edit = button(t("cashbook.edit"), "info")
+        self.remind = button(t("creditui.remind"))
+        self.delete = button(t("cashbook.delete"), "danger")
         self.pay_box = PaymentPanel(today)
         self.reminder = ReminderPanel()
         self.confirm_text = w.HTML()
         self.confirm_yes = button(t("creditui.delete_yes"), "danger")
-        self.confirm_no = button(t("ui.delete_no"))
+        self.confirm_no = button(t("cashbook.delete_no"))
         self.confirm = w.VBox([self.confirm_text, _row(self.confirm_yes, self.confirm_no)])
         self.downloads = w.HTML()
         for widget, css in ((self.save, "uk-credit-save"), (self.status, "uk-credit-status"),
@@ -73,7 +75,7 @@ class CreditBookView(w.VBox):
             self.pay_box,
             self.reminder, heading(t("creditui.section_new")), self.form,
             _row(self.save, self.cancel), self.saved,
-            heading(t("ui.section_download")), self.downloads,
+            heading(t("cashbook.section_download")), self.downloads,
         ])
         super().__init__([self.signed_out, self.book])
         PAGE.observe(self._session_changed, "session")
@@ -147,7 +149,7 @@ class CreditBookView(w.VBox):
         found = [d for d in debts if d.id == self.pick.value]
         if not found:
             PAGE.changed()
-            self.status.value = notice_html(t("ui.entry_gone"), "warn")
+            self.status.value = notice_html(t("cashbook.entry_gone"), "warn")
             return None
         return credit.status(found[0], payments, self.day)
 
@@ -173,7 +175,7 @@ class CreditBookView(w.VBox):
         except CreditError as exc:
             for name, message in exc.errors.items():
                 self.form.fields.get(name, self.form.amount).error(message)
-            self.saved.value = notice_html(t("ui.not_saved"), "error")
+            self.saved.value = notice_html(t("cashbook.not_saved"), "error")
             return
         except LookupError:
             saved = None
@@ -190,7 +192,7 @@ class CreditBookView(w.VBox):
             return
         self.editing = row.debt.id
         self.form.load(row.debt)
-        self.save.description = t("ui.save_changes")
+        self.save.description = t("cashbook.save_changes")
         self.cancel.layout.display = ""
         self.status.value = self.saved.value = notice_html(
             t("creditui.editing", who=row.debt.who), "info")
@@ -232,7 +234,7 @@ class CreditBookView(w.VBox):
         if what == "debt" and self.editing == ident:
             self._stop_editing()
         PAGE.changed()
-        self.status.value = notice_html(t("ui.deleted"), "ok")
+        self.status.value = notice_html(t("cashbook.deleted"), "ok")
 
     # --- Payments ---------------------------------------------------------------------
 

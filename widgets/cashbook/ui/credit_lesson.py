@@ -9,7 +9,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.cashbook import credit, credit_exercise
-from widgets.cashbook.data import load_credit_example, load_credit_exercise
+from widgets.cashbook.data import load_cashbook, load_credit_example, load_credit_exercise
 from widgets.cashbook.ui.credit_parts import debts_table, summary_html
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
@@ -37,7 +37,7 @@ def credit_example_html() -> str:
     shown = example.payments_until(day)
     rows = credit.statuses(example.debts, shown, day)
     summary = credit.summarise(example.debts, shown, example.opening_cash, day)
-    lines = {e.id: e for e in village.cashbook(example.group)}
+    lines = {e.id: e for e in load_cashbook(village).book(example.group)}
     by_id = {d.id: d for d in example.debts}
     payments = "".join(
         f"<li>{escape(format_date(p.day))}: {escape(by_id[p.debt_id].who)} "
@@ -72,7 +72,7 @@ class CreditExercise(w.VBox):
         self.feedback = w.HTML()
         self.feedback.add_class("uk-cx-feedback")
         self.check.on_click(self._check)
-        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
         self.body = w.VBox([section(t("lesson1.credit_answers")), self.owed, self.owe,
                             self.position, self.check, self.feedback])
         super().__init__([w.HTML(story), self.signed_out, self.body])

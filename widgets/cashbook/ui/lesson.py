@@ -10,6 +10,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.cashbook import db, exercises, months
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm, entries_table, summary_html
 from widgets.core.charts import line_chart
@@ -34,7 +35,7 @@ def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 
     """One month of the group's cash book with its running balance, and the balance chart."""
     village = load_village()
     info = village.group(group)
-    book = village.cashbook(group)
+    book = load_cashbook(village).book(group)
     page = months.month_page(book, year, month, info.opening_balance)
     closing_by_month = months.month_end_balances(book, info.opening_balance)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
@@ -53,12 +54,12 @@ class WeekExercise(w.VBox):
     """The week story: record it with the week's own days, then check the totals."""
 
     def __init__(self) -> None:
-        week = load_village().exercise_week()
+        week = load_cashbook().exercise_week()
         self.expected = list(week.entries)
         self.opening = week.opening_balance
         days = exercises.week_days(self.expected)
         self.form = EntryForm(days=days)
-        self.add = button(t("ui.save"), "success")
+        self.add = button(t("cashbook.save"), "success")
         self.add.add_class("uk-ex-save")
         self.add_status = w.HTML()
         self.closing = Field(t("lesson1.closing_typed"), w.Text(placeholder="Rp"),
@@ -76,7 +77,7 @@ class WeekExercise(w.VBox):
             f'border-radius:6px"><b>{escape(week.title_text())}</b><p>'
             f"{escape(week.story_text())}</p><p>{escape(t('lesson1.opening_given', amount=format_rupiah(self.opening)))}</p></div>"  # noqa: E501
         )
-        self.signed_out = w.HTML(notice_html(t("ui.signin_first"), "warn"))
+        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
         self.body = w.VBox([
             section(t("lesson1.exercise_record")), self.form, self.add, self.add_status,
             section(t("lesson1.exercise_totals")), self.closing, self.profit, self.check,
@@ -98,7 +99,7 @@ class WeekExercise(w.VBox):
             entry = self.form.read()
             db.add_entry(PAGE.session, entry)
         except EntryError:
-            self.add_status.value = notice_html(t("ui.not_saved"), "error")
+            self.add_status.value = notice_html(t("cashbook.not_saved"), "error")
             return
         self.form.reset()
         PAGE.changed()

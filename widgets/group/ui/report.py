@@ -9,6 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from widgets.cashbook import db as cashbook_db
+from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import Entry
 from widgets.core.i18n import format_month, t
 from widgets.core.theme import GAIN
@@ -45,7 +46,7 @@ class ReportView(w.VBox):
         if self.source.control.value == MINE and PAGE.session is not None:
             return cashbook_db.entries(PAGE.session), 0, PAGE.session.name
         group = self.village.group(EXAMPLE_GROUP)
-        return self.village.cashbook(EXAMPLE_GROUP), group.opening_balance, group.name
+        return load_cashbook(self.village).book(EXAMPLE_GROUP), group.opening_balance, group.name
 
     @guard("report: load")
     def load(self) -> None:
@@ -78,4 +79,4 @@ class ReportView(w.VBox):
             + a4_download("uk-g-report-download", "laporan-uang", name,
                           dt.date(*chosen, 1),
                           report_html(report, village))
-            + preview(report_body(report, village), 480))
+            + preview(report_body(report, village)))

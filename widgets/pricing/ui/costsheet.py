@@ -1,9 +1,10 @@
-"""Lesson 2's costing views: the cost sheet of a product (prefilled from ``harga.yaml``), the
-price ↔ margin calculator, and the goat raised to Idul Adha.
+"""Lesson 2's cost sheet of a product (prefilled from ``harga.yaml``): materials, labour and
+overheads in, cost per piece, break-even and the month's profit out.
 
-Thin views: numbers are read by ``widgets.ui.inputs.Reader`` (messages under each field) and
+A thin view: numbers are read by ``widgets.ui.inputs.Reader`` (messages under each field) and
 every figure comes from ``pricing.costing``. ``LATEST`` carries the last cost sheet's result to
-the price calculator and the channel comparison further down the page.
+the price calculator (``ui.price``) and the channel comparison further down the page; the goat's
+cost (``ui.goat``) shows its table with :func:`money_row`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_ratio
 from widgets.core.theme import GAIN, LOSS
 from widgets.pricing import costing
-from widgets.pricing.costing import CostError, CostSheet, GoatPlan, Labour, Material, Overhead
+from widgets.pricing.costing import CostSheet, Labour, Material, Overhead
 from widgets.pricing.data import PricingData, load_pricing
 from widgets.ui.common import Field, button, notice_html
 from widgets.ui.inputs import Reader, quantity_text, row, rupiah_text, table_style, text_field
@@ -44,7 +45,9 @@ def _rp(amount: int) -> str:
     return escape(format_rupiah(amount))
 
 
-def _money_row(label: str, amount: int, note: str = "", css: str = "", color: str = "") -> str:
+def money_row(label: str, amount: int, note: str = "", css: str = "", color: str = "") -> str:
+    """One row of a cost table: a label (with a note under it) and an amount; ``css="line"``
+    is a quieter line of the sheet, ``"total"`` a total."""
     small = f"<br><small>{escape(note)}</small>" if note else ""
     style = f' style="color:{color}"' if color else ""
     if css == "line":  # a line of the sheet, quieter than the parts per piece
@@ -233,22 +236,22 @@ def cost_result_html(sheet: CostSheet, cost: costing.UnitCost, even: costing.Bre
                      price: int, unit: str) -> str:
     """The sheet's answer: parts, cost, price, profit, break-even and the chart."""
     profit = price - cost.total
-    lines = [_money_row(m.name, m.cost, t("pricing.cs_note_line", quantity=quantity_text(
+    lines = [money_row(m.name, m.cost, t("pricing.cs_note_line", quantity=quantity_text(
         m.quantity), unit=m.unit, price=format_rupiah(m.unit_price)), css="line")
         for m in sheet.materials]
-    lines += [_money_row(o.name, o.monthly, t("pricing.cs_note_month"), css="line")
+    lines += [money_row(o.name, o.monthly, t("pricing.cs_note_month"), css="line")
               for o in sheet.overheads]
     rows = lines + [
-        _money_row(t("pricing.cs_row_materials"), cost.materials,
+        money_row(t("pricing.cs_row_materials"), cost.materials,
                    t("pricing.cs_note_share", total=format_rupiah(cost.materials_batch),
                      units=sheet.batch_units, unit=unit)),
-        _money_row(t("pricing.cs_row_labour"), cost.labour, _labour_note(sheet.labour)),
-        _money_row(t("pricing.cs_row_overheads"), cost.overheads,
+        money_row(t("pricing.cs_row_labour"), cost.labour, _labour_note(sheet.labour)),
+        money_row(t("pricing.cs_row_overheads"), cost.overheads,
                    t("pricing.cs_note_share", total=format_rupiah(cost.overheads_month),
                      units=sheet.units_per_month, unit=unit)),
-        _money_row(t("pricing.cs_row_total"), cost.total, css="total"),
-        _money_row(t("pricing.cs_row_price"), price),
-        _money_row(t("pricing.cs_row_profit" if profit >= 0 else "pricing.cs_row_loss"),
+        money_row(t("pricing.cs_row_total"), cost.total, css="total"),
+        money_row(t("pricing.cs_row_price"), price),
+        money_row(t("pricing.cs_row_profit" if profit >= 0 else "pricing.cs_row_loss"),
                    profit, color=PROFIT if profit >= 0 else LOSS),
     ]
     table = f'{table_style()}<table class="uk-price">{"".join(rows)}</table>'
@@ -287,147 +290,3 @@ def _chart(sheet: CostSheet, cost: costing.UnitCost, even: costing.BreakEven,
     return (f"<h4>{escape(t('pricing.cs_chart_title'))}</h4>"
             + profit_chart(units, profits, t("pricing.cs_chart_title"), even.units, label,
                            t("pricing.cs_chart_axis")))
-
-
-# --- Price ↔ margin -------------------------------------------------------------------------
-
-
-class PriceCalculatorView(w.VBox):
-    """From a margin to a price, or from a price to its margin, for one cost per piece."""
-
-    def __init__(self, cost: int | None = None, margin: str = "20",
-                 price: int | None = None) -> None:
-        self.cost = text_field(t("pricing.pc_cost"), rupiah_text(cost), css="uk-pc-cost")
-        self.source = w.HTML()
-        self.margin = text_field(t("pricing.pc_margin"), margin, css="uk-pc-margin")
-        self.to_price = button(t("pricing.pc_to_price"), "primary")
-        self.to_price.add_class("uk-pc-to-price")
-        self.price = text_field(t("pricing.pc_price"), rupiah_text(price), css="uk-pc-price")
-        self.to_margin = button(t("pricing.pc_to_margin"), "primary")
-        self.to_margin.add_class("uk-pc-to-margin")
-        self.result = w.HTML()
-        self.result.add_class("uk-pc-result")
-        self.to_price.on_click(lambda _b: self.price_from_margin())
-        self.to_margin.on_click(lambda _b: self.margin_from_price())
-        LATEST.observe(self._sheet_changed, "cost")
-        super().__init__([self.cost, self.source, self.margin, self.to_price, self.price,
-                          self.to_margin, self.result])
-
-    def _sheet_changed(self, change) -> None:
-        self.cost.control.value = rupiah_text(change["new"])
-        self.source.value = notice_html(t("pricing.pc_from_sheet"), "info")
-
-    def _cost(self, reader: Reader) -> int | None:
-        cost = reader.amount(self.cost)
-        if cost == 0:
-            reader.fail(self.cost, t("pricing.pc_cost_first"))
-        return cost
-
-    def price_from_margin(self) -> None:
-        reader = Reader()
-        cost, margin = self._cost(reader), reader.percent(self.margin, maximum=100 * 10_000)
-        self.price.clear()
-        if not reader.ok or cost is None:
-            self.result.value = notice_html(t("pricing.fix_marked"), "error")
-            return
-        price = costing.price_for_margin(cost, margin)
-        self.price.control.value = rupiah_text(price)
-        self.result.value = notice_html(t(
-            "pricing.pc_price_result", cost=format_rupiah(cost),
-            margin=format_rupiah(price - cost), price=format_rupiah(price),
-            tidy=format_rupiah(costing.round_up_to(price))), "ok")
-
-    def margin_from_price(self) -> None:
-        reader = Reader()
-        cost, price = self._cost(reader), reader.amount(self.price)
-        self.margin.clear()
-        if not reader.ok or cost is None or price is None:
-            self.result.value = notice_html(t("pricing.fix_marked"), "error")
-            return
-        margin = costing.margin_of_price(cost, price)
-        if margin.profit < 0:
-            self.result.value = notice_html(t("pricing.pc_loss_result",
-                                              loss=format_rupiah(-margin.profit)), "warn")
-            return
-        assert margin.of_cost is not None and margin.of_price is not None
-        self.margin.control.value = format_ratio(margin.of_cost).removesuffix("%")
-        self.result.value = notice_html(t(
-            "pricing.pc_margin_result", profit=format_rupiah(margin.profit),
-            of_cost=format_ratio(margin.of_cost), of_price=format_ratio(margin.of_price)), "ok")
-
-
-# --- The goat to Idul Adha ------------------------------------------------------------------
-
-
-class GoatCostView(w.VBox):
-    """What one goat costs to raise to sale, against the price expected before Idul Adha."""
-
-    def __init__(self, data: PricingData | None = None) -> None:
-        plan = (data or load_pricing()).goat
-        self.months = text_field(t("pricing.gt_months"), str(plan.months), css="uk-gt-months")
-        self.feed = text_field(t("pricing.gt_feed"), rupiah_text(plan.feed_per_month),
-                               css="uk-gt-feed")
-        self.hours = text_field(t("pricing.gt_hours"), str(plan.grass_hours_per_day),
-                                width="50%", css="uk-gt-hours")
-        self.hour_value = text_field(t("pricing.gt_hour_value"), rupiah_text(plan.hour_value),
-                                     width="50%", css="uk-gt-hour-value")
-        self.herd = text_field(t("pricing.gt_herd"), str(plan.herd_size), css="uk-gt-herd")
-        self.medicine = text_field(t("pricing.gt_medicine"), rupiah_text(plan.medicine),
-                                   css="uk-gt-medicine")
-        self.deaths = text_field(t("pricing.gt_deaths"), str(plan.deaths), width="50%",
-                                 css="uk-gt-deaths")
-        self.raised = text_field(t("pricing.gt_raised"), str(plan.raised), width="50%",
-                                 css="uk-gt-raised")
-        self.price = text_field(t("pricing.gt_price"), rupiah_text(plan.price),
-                                css="uk-gt-price")
-        self.calculate = button(t("pricing.calculate"), "primary")
-        self.calculate.add_class("uk-gt-calculate")
-        self.result = w.HTML()
-        self.result.add_class("uk-gt-result")
-        self.calculate.on_click(lambda _b: self.compute())
-        super().__init__([self.months, self.feed, row(self.hours, self.hour_value), self.herd,
-                          self.medicine, row(self.deaths, self.raised), self.price,
-                          self.calculate, self.result])
-        self.compute()
-
-    def _plan(self) -> GoatPlan | None:
-        reader = Reader()
-        values = dict(
-            months=reader.count(self.months), feed_per_month=reader.amount(self.feed) or 0,
-            grass_hours_per_day=reader.count(self.hours, minimum=0),
-            hour_value=reader.amount(self.hour_value) or 0, herd_size=reader.count(self.herd),
-            medicine=reader.amount(self.medicine) or 0,
-            deaths=reader.count(self.deaths, minimum=0), raised=reader.count(self.raised),
-            price=reader.amount(self.price) or 0)
-        if not reader.ok:
-            return None
-        try:
-            return GoatPlan(**values)
-        except CostError as exc:
-            reader.fail(getattr(self, {"herd_size": "herd"}.get(exc.field, exc.field)), str(exc))
-            return None
-
-    def compute(self) -> None:
-        plan = self._plan()
-        if plan is None:
-            self.result.value = notice_html(t("pricing.fix_marked"), "error")
-            return
-        cost = costing.goat_cost(plan)
-        rows = [
-            _money_row(t("pricing.gt_row_feed", months=plan.months), cost.feed),
-            _money_row(t("pricing.gt_row_grass", months=plan.months,
-                         per_month=format_rupiah(cost.grass_per_month)), cost.grass,
-                       t("pricing.gt_note_grass", hours=plan.grass_hours_per_day,
-                         value=format_rupiah(plan.hour_value), herd=plan.herd_size)),
-            _money_row(t("pricing.gt_row_medicine"), cost.medicine),
-            _money_row(t("pricing.gt_row_deaths", deaths=plan.deaths, raised=plan.raised),
-                       cost.deaths_share),
-            _money_row(t("pricing.gt_row_total"), cost.total, css="total"),
-            _money_row(t("pricing.gt_row_price"), plan.price),
-            _money_row(t("pricing.gt_row_profit" if cost.profit >= 0 else "pricing.gt_row_loss"),
-                       cost.profit, color=PROFIT if cost.profit >= 0 else LOSS),
-        ]
-        self.result.value = (
-            f'{table_style()}<table class="uk-price">{"".join(rows)}</table>'
-            + notice_html(t("pricing.gt_cash", cash=format_rupiah(cost.cash_total)), "info")
-            + notice_html(t("pricing.gt_rounding"), "info"))

@@ -15,24 +15,27 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
+from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_percent, format_ratio
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
-from widgets.pricing.data import (
+from widgets.pricing.data import load_pricing
+from widgets.pricing.fees import load_fees
+from widgets.pricing.records import (
     cashbook_facts,
     electricity_share,
     goat_sales,
     herd_losses,
-    load_pricing,
     shop_commission,
 )
-from widgets.pricing.fees import load_fees
 from widgets.pricing.supermarket import supermarket_case
 from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
-from widgets.pricing.ui.costsheet import CostSheetView, GoatCostView, PriceCalculatorView
+from widgets.pricing.ui.costsheet import CostSheetView
+from widgets.pricing.ui.goat import GoatCostView
+from widgets.pricing.ui.price import PriceCalculatorView
 from widgets.store.answers import answers, save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.inputs import Reader, table_style
@@ -53,7 +56,7 @@ def _rp(amount: int | None) -> str:
 
 def cashbook_facts_html(group: str = "konveksi") -> str:
     data = load_pricing()
-    book = data.village.cashbook(group)
+    book = load_cashbook(data.village).book(group)
     facts = cashbook_facts(book)
     first, last = book[0].day, book[-1].day
     commission = shop_commission(facts)
@@ -247,4 +250,4 @@ def projector_channels(product: str = "keset_bulat") -> w.VBox:
     """The channel comparison in the projector layout (``lessons/proyektor-harga.ipynb``)."""
     from widgets.ui.projector import projector
 
-    return projector(ChannelComparisonView(product=product), t("fgd.view_harga"))
+    return projector(ChannelComparisonView(product=product), t("lesson2.projector_title"))

@@ -1,6 +1,7 @@
 """Lesson 4's post composer: build a post from its parts, see it as on a phone, fix what the
-checks find, copy it and save it. A thin view over ``promotion.posts``; the HTML pieces live in
-``promotion.ui.html``. Participant text is escaped everywhere it is shown."""
+checks find, copy it and save it. A thin view over ``promotion.posts`` and
+``promotion.checks``; the HTML pieces live in ``promotion.ui.html``. Participant text is
+escaped everywhere it is shown."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Group, Village, load_village
 from widgets.promotion import db
 from widgets.promotion import posts as promotion
-from widgets.promotion.posts import Finding, PlatformRules
+from widgets.promotion.checks import Finding, check_post, passes
+from widgets.promotion.data import load_promotion
+from widgets.promotion.platform_rules import POST_PLATFORMS, PlatformRules, load_rules
+from widgets.promotion.text import parse_hashtags
 from widgets.promotion.ui.html import copy_html, findings_html, preview_html, saved_list_html
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
@@ -35,14 +39,14 @@ class PostComposerView(w.VBox):
 
     def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
                  village: Village | None = None) -> None:
-        self.rules = rules or promotion.load_rules()
+        self.rules = rules or load_rules()
         self.village = village or load_village()
         self.group: Group = self.village.groups[group]
         product = self.group.products[0]
         limit = self.rules.posts["instagram"].hashtags_max.value
         suggested = promotion.suggest_for(self.village, product.name, limit)
         self.platform = Field(t("promoview.platform"), w.ToggleButtons(
-            options=[(self.rules.posts[k].name, k) for k in promotion.POST_PLATFORMS],
+            options=[(self.rules.posts[k].name, k) for k in POST_PLATFORMS],
             value="instagram"), css="uk-pc-platform")
         self.hook = text_field(t("promoview.hook"), css="uk-pc-hook",
                                placeholder=t("promoview.hook_example"))
@@ -64,7 +68,8 @@ class PostComposerView(w.VBox):
         self.place = text_field(t("promoview.place"), _place(self.village), css="uk-pc-place")
         self.hashtags = text_field(
             t("promoview.hashtags"), " ".join(suggested), css="uk-pc-hashtags",
-            hint=t("promoview.hashtags_hint", tags=" ".join(self.village.hashtags), max=limit))
+            hint=t("promoview.hashtags_hint", max=limit,
+                   tags=" ".join(load_promotion(self.village).hashtags)))
         self.preview = w.HTML()
         self.preview.add_class("uk-pc-preview")
         self.findings = w.HTML()
@@ -125,12 +130,12 @@ class PostComposerView(w.VBox):
     def refresh(self) -> None:
         platform = self.platform.control.value
         self.parts = self.read_parts()
-        _tags, rejected = promotion.parse_hashtags(self.hashtags.control.value)
+        _tags, rejected = parse_hashtags(self.hashtags.control.value)
         self.hashtags.clear()
         if rejected:
             self.hashtags.error(t("promoview.hashtags_rejected", tags=", ".join(rejected)))
         self.text = promotion.render_post(self.parts, platform)
-        self.findings_list = promotion.check_post(self.parts, platform, self.rules)
+        self.findings_list = check_post(self.parts, platform, self.rules)
         self.preview.value = preview_html(self.text, platform, self.group.name, self.rules,
                                           PAGE.photo)
         self.findings.value = findings_html(self.findings_list, "uk-pc-findings-list")
@@ -177,7 +182,7 @@ class PostComposerView(w.VBox):
         self.order.control.value = parts.order
         self.hashtags.control.value = " ".join(parts.hashtags)
         self.price.control.value = format_rupiah(parts.price) if parts.price else ""
-        if post.platform in promotion.POST_PLATFORMS:
+        if post.platform in POST_PLATFORMS:
             self.platform.control.value = post.platform
         self.status.value = notice_html(t("promoview.reopened"), "info")
 
@@ -186,7 +191,7 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
               findings: list[Finding]) -> str:
     """Keep a post or listing and record the exercise attempt (done when nothing is left to
     fix); returns the status line to show."""
-    passed = promotion.passes(findings)
+    passed = passes(findings)
     exercise = POST_EXERCISE if kind == "post" else LISTING_EXERCISE
     try:
         saved = db.save_post(session, kind, platform, parts, text)

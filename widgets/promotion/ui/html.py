@@ -11,7 +11,8 @@ from html import escape
 
 from widgets.core.i18n import format_date, t
 from widgets.core.theme import ACCENT, GAIN, INPUT_BORDER, MUTED, NOTICE, ROW_ALT
-from widgets.promotion.posts import Finding, PlatformRules
+from widgets.promotion.checks import Finding
+from widgets.promotion.platform_rules import PlatformRules
 
 _ICON = {"error": "⚠", "warn": "⚠", "info": "ℹ", "ok": "✔"}
 _COLOR = NOTICE

@@ -168,14 +168,14 @@ def agreement_maker(group: str = "konveksi") -> AgreementView:
 class GoatChannelsView(w.VBox):
     def __init__(self) -> None:
         self.boxes = {
-            key: tick_box(t(f"promoex.goat_{key}"))
+            key: tick_box(t(f"promotionex.goat_{key}"))
             for key in promo_exercises.GOAT_CHOICES
         }
         for key, box in self.boxes.items():
             box.add_class(f"uk-goat-{key.replace('_', '-')}")
         question = w.HTML(f'<p style="font-weight:600;max-width:520px">'
-                          f'{escape(t("promoex.goat_question"))}</p>')
-        self.check = button(t("promoex.check"), "primary")
+                          f'{escape(t("promotionex.goat_question"))}</p>')
+        self.check = button(t("promotionex.check"), "primary")
         self.check.add_class("uk-goat-check")
         self.result = w.HTML()
         self.result.add_class("uk-goat-result")
@@ -189,7 +189,7 @@ class GoatChannelsView(w.VBox):
         self.result.value = "".join(notice_html(line, kind) for line in result.messages())
         session = PAGE.session
         if session is None:
-            self.result.value += notice_html(t("promoex.sign_in_first"), "info")
+            self.result.value += notice_html(t("promotionex.sign_in_first"), "info")
             return
         try:
             save_answer(session, promo_exercises.GOAT_EXERCISE, {"chosen": chosen},

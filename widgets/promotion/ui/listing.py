@@ -1,6 +1,6 @@
 """Lesson 5's listing builder: a marketplace or catalog listing with its findings, priced
 from the net the group wants per piece with lesson 2's listing-price calculation. A thin view
-over ``promotion.posts`` and ``pricing.channels``; saved like a post."""
+over ``promotion.checks`` and ``pricing.channels``; saved like a post."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Village, load_village
 from widgets.pricing import channels
 from widgets.pricing.fees import FeeData, load_fees
-from widgets.promotion import posts as promotion
-from widgets.promotion.posts import Finding, PlatformRules
+from widgets.promotion.checks import Finding, Listing, check_listing, parse_weight
+from widgets.promotion.platform_rules import LISTING_PLATFORMS, PlatformRules, load_rules
+from widgets.promotion.text import clean
 from widgets.promotion.ui.composer import save_text
 from widgets.promotion.ui.html import findings_html
 from widgets.ui.common import PAGE, Field, button, notice_html, tick_box
@@ -28,14 +29,14 @@ class ListingBuilderView(w.VBox):
     def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
                  village: Village | None = None, fees: FeeData | None = None,
                  today: dt.date | None = None, cluster: str = "lifestyle") -> None:
-        self.rules = rules or promotion.load_rules()
+        self.rules = rules or load_rules()
         self.village = village or load_village()
         self.fees = fees or load_fees()
         self.today = today or dt.date.today()
         self.cluster = cluster
         product = self.village.groups[group].products[0]
         self.platform = Field(t("promoview.listing_platform"), w.Dropdown(
-            options=[(self.rules.listings[k].name, k) for k in promotion.LISTING_PLATFORMS],
+            options=[(self.rules.listings[k].name, k) for k in LISTING_PLATFORMS],
             value="tokopedia"), css="uk-ls-platform")
         self.title = text_field(t("promoview.listing_title"), product.name, css="uk-ls-title")
         self.description = Field(t("promoview.listing_description"), w.Textarea(rows=5),
@@ -107,7 +108,7 @@ class ListingBuilderView(w.VBox):
             "promoview.listing_price_from_net", price=format_rupiah(price),
             net=format_rupiah(net), name=market.name), "info")
 
-    def read(self) -> promotion.Listing | None:
+    def read(self) -> Listing | None:
         ok = True
         self.price.clear()
         self.weight.clear()
@@ -119,15 +120,15 @@ class ListingBuilderView(w.VBox):
             self.price.error(str(exc))
             ok = False
         try:
-            weight = promotion.parse_weight(self.weight.control.value)
+            weight = parse_weight(self.weight.control.value)
         except ValueError as exc:
             self.weight.error(str(exc))
             ok = False
         if not ok:
             return None
-        return promotion.Listing(
-            title=promotion.clean(self.title.control.value, 400),
-            description=promotion.clean(self.description.control.value, 6000),
+        return Listing(
+            title=clean(self.title.control.value, 400),
+            description=clean(self.description.control.value, 6000),
             price=price, weight_grams=weight, photos=int(self.photos.control.value or 0),
             live_animal=self.live.value)
 
@@ -138,7 +139,7 @@ class ListingBuilderView(w.VBox):
             self.findings_list = []
             return
         self.listing = listing
-        self.findings_list = promotion.check_listing(listing, self.platform.control.value,
+        self.findings_list = check_listing(listing, self.platform.control.value,
                                                      self.rules)
         self.findings.value = findings_html(self.findings_list, "uk-ls-findings-list")
 

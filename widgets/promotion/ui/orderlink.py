@@ -16,6 +16,7 @@ from widgets.core.money import AmountError, parse_rupiah
 from widgets.core.theme import SHEET_BORDER
 from widgets.core.village import load_village
 from widgets.core.whatsapp import WhatsAppError
+from widgets.promotion.checks import is_live_animal
 from widgets.promotion.orderlink import (
     MAX_LABELS,
     MAX_PAGES,
@@ -33,7 +34,6 @@ from widgets.promotion.orderlink import (
     qr_svg,
     sheet_filename,
 )
-from widgets.promotion.posts import is_live_animal
 from widgets.ui.common import HTML_FILE, Field, button, download_link, guard, notice_html
 from widgets.ui.inputs import Reader, rupiah_text, text_field
 

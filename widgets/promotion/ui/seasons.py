@@ -12,9 +12,9 @@ from html import escape
 
 import ipywidgets as w
 
+from widgets.core.datafile import DataError
 from widgets.core.i18n import format_date, t
 from widgets.core.theme import ACCENT, HEADING, HIGHLIGHT, MUTED
-from widgets.core.village import DataError
 from widgets.promotion import seasons
 from widgets.promotion.seasons import PlanStep, SeasonData, SeasonDate
 from widgets.ui.common import COLORS, Field, notice_html

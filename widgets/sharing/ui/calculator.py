@@ -20,7 +20,7 @@ import traitlets
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Village, load_village
-from widgets.sharing.data import COOP, group_data, group_keys
+from widgets.sharing.examples import COOP, group_data, group_keys
 from widgets.sharing.methods import METHODS, Method
 from widgets.sharing.rules import Rule, calculate, describe, method_label, unit_label
 from widgets.sharing.split import Contribution, Distribution, SharingError

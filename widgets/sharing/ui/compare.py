@@ -1,6 +1,6 @@
 """The FGD comparison: for the calculator's members and total, several methods side by side,
 each member's difference from the equal split, who gains and who loses, and grouped bars big
-enough for the projector. A thin view over ``widgets.sharing.split.compare``.
+enough for the projector. A thin view over ``widgets.sharing.comparison.compare``.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.sharing.comparison import compare
 from widgets.sharing.methods import compared
 from widgets.sharing.params import Param
 from widgets.sharing.rules import Rule, calculate
-from widgets.sharing.split import Distribution, SharingError, compare, percent_text, percent_value
+from widgets.sharing.split import Distribution, SharingError, percent_text, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
 from widgets.sharing.ui.method_form import css_class
 from widgets.sharing.ui.tables import comparison_html

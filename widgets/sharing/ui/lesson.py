@@ -14,12 +14,14 @@ from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import load_village
 from widgets.sharing import shu
-from widgets.sharing.data import coop_members, goat_sale, group_data
+from widgets.sharing.comparison import compare
+from widgets.sharing.data import load_sharing
+from widgets.sharing.examples import coop_members, goat_sale, group_data
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
-from widgets.sharing.split import Contribution, compare, percent_text, percent_value
+from widgets.sharing.split import Contribution, percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
@@ -45,12 +47,13 @@ def _source() -> str:
 def roster_html() -> str:
     """The feed roster, member by member: turns on the roster, days done, days missed."""
     village = load_village()
-    done = village.feed_days("kambing")
+    data = load_sharing(village)
+    done, roster = data.feed_days("kambing"), data.feed_roster()
     turns = {key: 0 for key in done}
-    for duty in village.feed_roster():
+    for duty in roster:
         if duty.member in turns:
             turns[duty.member] += 1
-    first, last = village.feed_roster()[0].day, village.feed_roster()[-1].day
+    first, last = roster[0].day, roster[-1].day
     rows = []
     for key in done:
         missed = turns[key] - done[key]
@@ -125,7 +128,7 @@ def show_sewing_month(fund_percent: int | None = None) -> None:
 def shu_html(member: str = "sari") -> str:
     """The example cooperative's SHU: the bylaws' allocations, then one member worked out."""
     village = load_village()
-    coop = village.cooperative()
+    coop = load_sharing(village).cooperative()
     members = coop_members(village)
     allocation = shu.allocate(coop.shu, coop.bylaws)
     rows = "".join(
@@ -233,7 +236,7 @@ class SharingExercise(w.VBox):
         self.text.add_class("uk-bh-question-text")
         self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
                             t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
-        self.check = button(t("lesson1.check"), "primary")
+        self.check = button(t("lesson3.check"), "primary")
         self.check.add_class("uk-bh-check-answer")
         self.feedback = w.HTML()
         self.feedback.add_class("uk-bh-feedback")
@@ -289,21 +292,3 @@ def comparison_view() -> ComparisonView:
 
 def sharing_exercise() -> SharingExercise:
     return SharingExercise()
-
-
-def projector_comparison() -> w.VBox:
-    """Lesson 3's FGD comparison in the projector layout (``lessons/proyektor-bagi-hasil.ipynb``):
-    the methods side by side first, the group's numbers to change under it."""
-    from widgets.ui.projector import projector
-
-    calculator = SharingCalculator()
-    numbers = w.Accordion([calculator], selected_index=None)
-    numbers.set_title(0, t("lesson3.projector_numbers"))
-    return projector(w.VBox([ComparisonView(), numbers]), t("fgd.view_bagi_hasil"))
-
-
-def projector_roster() -> w.VBox:
-    """The feed roster, member by member, in the projector layout."""
-    from widgets.ui.projector import projector
-
-    return projector(w.HTML(roster_html()))

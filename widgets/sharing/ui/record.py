@@ -13,16 +13,14 @@ import ipywidgets as w
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
 from widgets.sharing import db
-from widgets.sharing.data import COOP, group_data, village_line
+from widgets.sharing.examples import COOP, group_data, village_line
 from widgets.sharing.record import (
     DistributionRecord,
     make_record,
     record_from_saved,
-    record_html,
-    record_preview,
-    record_xlsx,
     saved_params,
 )
+from widgets.sharing.record_print import record_html, record_preview, record_xlsx
 from widgets.sharing.rules import Rule, describe, method_label
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.ui.common import (

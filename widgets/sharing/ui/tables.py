@@ -12,9 +12,11 @@ from widgets.core.charts import grouped_hbar_chart, hbar_chart
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.theme import ACCENT, GAIN, LOSS, SERIES
+from widgets.sharing.comparison import Comparison
 from widgets.sharing.record import contribution_text
 from widgets.sharing.rules import Rule, method_label, set_aside_label
-from widgets.sharing.split import Comparison, Contribution, Distribution
+from widgets.sharing.split import Contribution, Distribution
+from widgets.ui.tables import Cell, Row, money_table
 
 SHARE_COLOR, METHOD_COLORS = ACCENT, SERIES
 
@@ -23,6 +25,8 @@ STYLE = (
     "display:table!important;table-layout:auto!important}.uk-bh-table th,.uk-bh-table td{"
     "padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
     "text-align:left!important;overflow-wrap:normal!important;word-break:normal!important}"
+    # A name typed as one long word breaks rather than widen the table past the phone.
+    ".uk-bh-table td:first-child{overflow-wrap:anywhere!important}"
     ".uk-bh-table th{background:#efe7dc;vertical-align:bottom}.uk-bh-table .num{"
     "text-align:right!important;white-space:nowrap}.uk-bh-table th.num{white-space:normal}"
     ".uk-bh-table small{color:#555}.uk-bh-table tr.uk-bh-aside td{"
@@ -30,19 +34,10 @@ STYLE = (
     "border-top:2px solid #b9ab98}.uk-bh-check{font-size:17px;font-weight:600;margin:8px 0;"
     "padding:8px 10px;border-radius:8px}.uk-bh-loss{background:#fdecea;color:#7a1c12;"
     "padding:8px 10px;border-radius:8px;font-weight:600;margin:6px 0}"
-    ".uk-bh-scroll{overflow-x:auto;max-width:100%}"
     ".uk-bh-compare{font-size:clamp(15px,1.3vw,19px)}.uk-bh-compare table.uk-bh-table{"
     "font-size:inherit}.uk-bh-compare td,.uk-bh-compare th{padding:6px 8px}"
-    ".uk-bh-compare-table tr{background:none!important}"
-    ".uk-bh-compare td.uk-bh-namecell{min-width:7em}"
-    ".uk-bh-diff{display:block;font-size:.82em}"
-    # On a phone the member's name gets a line of its own above the amounts.
-    ".uk-bh-compare tr.uk-bh-namerow{display:none}"
-    ".uk-bh-compare tr.uk-bh-namerow td{border-bottom:none;padding-bottom:0;font-weight:600}"
-    "@media (max-width:600px){.uk-bh-compare{font-size:14px}"
-    ".uk-bh-compare td,.uk-bh-compare th{padding:4px 3px}"
-    ".uk-bh-compare .uk-bh-namecell{display:none}"
-    ".uk-bh-compare tr.uk-bh-namerow{display:table-row}}</style>"
+    ".uk-bh-compare td.uk-cards-name{min-width:7em}"
+    ".uk-bh-diff{display:block;font-size:.82em}</style>"
 )
 
 
@@ -107,7 +102,6 @@ def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = 
     from the equal split (green: gains, red: loses), who gains and loses most, grouped bars.
     ``baseline`` names the column that is the equal split itself (shown without differences)."""
     labels = list(comparison.distributions)
-    head = "".join(f'<th class="num">{escape(label)}</th>' for label in labels)
     rows = []
     for row in comparison.rows:
         cells = []
@@ -119,24 +113,15 @@ def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = 
                          else f"{sign}{_rp(diff)}")
             diff_html = ("" if label == baseline else
                          f'<span class="uk-bh-diff" style="color:{color}">{diff_text}</span>')
-            cells.append(f'<td class="num" data-amount="{row.shares[label]}">'
-                         f"{_rp(row.shares[label])}{diff_html}</td>")
-        rows.append(f'<tr class="uk-bh-namerow"><td colspan="{len(labels)}">'
-                    f"{escape(row.name)}</td></tr>"
-                    f'<tr><td class="uk-bh-namecell">{escape(row.name)}</td>'
-                    f"{''.join(cells)}</tr>")
-    aside = []
-    for label in labels:
-        kept = comparison.distributions[label].kept
-        aside.append(f'<td class="num">{_rp(kept) if kept else "–"}</td>')
+            cells.append(Cell(f"{_rp(row.shares[label])}{diff_html}",
+                              attrs={"data-amount": row.shares[label]}))
+        rows.append(Row(escape(row.name), cells))
     if any(comparison.distributions[label].kept for label in labels):
-        rows.append(f'<tr class="uk-bh-namerow uk-bh-aside"><td colspan="{len(labels)}">'
-                    f'{escape(t("lesson3.set_aside_row"))}</td></tr>'
-                    f'<tr class="uk-bh-aside"><td class="uk-bh-namecell">'
-                    f'{escape(t("lesson3.set_aside_row"))}</td>{"".join(aside)}</tr>')
-    table = (f'<div class="uk-bh-scroll"><table class="uk-bh-table uk-bh-compare-table">'
-             f"<tr><th class='uk-bh-namecell'>{escape(t('lesson3.col_name'))}</th>{head}</tr>"
-             f"{''.join(rows)}</table></div>")
+        kept = [comparison.distributions[label].kept for label in labels]
+        rows.append(Row(escape(t("lesson3.set_aside_row")),
+                        [_rp(amount) if amount else "–" for amount in kept], css="uk-bh-aside"))
+    table = money_table([t("lesson3.col_name"), *labels], rows,
+                        css="uk-bh-table uk-bh-compare-table")
     bars = ""
     if chart:
         series = {label: [r.shares[label] for r in comparison.rows] for label in labels}

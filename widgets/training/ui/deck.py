@@ -45,13 +45,15 @@ def roster_maker() -> w.Widget:
                   w.HBox([form.days, form.per_day],
                          layout=w.Layout(justify_content="space-between")),
                   form.start, view.make],
-                 layout=w.Layout(width="420px", flex="none", margin="0 14px 0 0"))
+                 layout=w.Layout(width="420px", max_width="100%", flex="none",
+                                 margin="0 14px 0 0"))
     away = w.VBox([w.HTML(_title(t("groupview.roster_away"), 3)), form.away_member,
                    form.away_day, w.HBox([form.add_away, form.clear_away]), form.away_list,
-                   status], layout=w.Layout(width="290px", flex="none", margin="0 14px 0 0"))
+                   status], layout=w.Layout(width="290px", max_width="100%", flex="none",
+                                            margin="0 14px 0 0"))
     box = w.VBox([w.HTML(_title(t("slides.g_maker_heading"), 2)),
                   w.HBox([who, away, w.VBox([result, turns], layout=w.Layout(
-                      flex="1 1 0", min_width="0"))])],
+                      flex="1 1 300px", min_width="0"))], layout=w.Layout(flex_flow="row wrap"))],
                  layout=w.Layout(width="100%"))
     box._deck_view = view  # the view's handlers live as long as the slide shows them
     return box

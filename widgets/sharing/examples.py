@@ -1,0 +1,106 @@
+"""The numbers lesson 3's worked examples and calculator start from, drawn from the village's
+own data: who is in each group and what they contributed, the total to share, and who signs the
+record. Plain Python.
+
+Another village's files give another village's lesson. The cooperative is offered as one more
+"group": its members are drawn from both groups, with their transactions and savings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from widgets.cashbook import ledger
+from widgets.cashbook.data import load_cashbook
+from widgets.core.i18n import t
+from widgets.core.village import Village
+from widgets.sharing.data import HerdEvent, load_sharing
+from widgets.sharing.split import Contribution
+
+COOP = "koperasi"
+# The worked examples' moments: the bucks sold before Idul Adha 2019, and the sewing group's
+# busiest month (flags and umbul-umbul before 17 August).
+GOAT_SALE_DAY = dt.date(2019, 8, 5)
+SEWING_MONTH = (2019, 8)
+
+
+@dataclass(frozen=True)
+class GroupData:
+    """One group as the calculator starts it: members with their contributions, a total to
+    share, the work unit that fits the group, and who signs the record."""
+
+    key: str
+    name: str
+    members: list[Contribution]
+    total: int
+    total_note: str
+    unit: str
+    signers: list[tuple[str, str]]
+
+
+def goat_sale(village: Village, day: dt.date = GOAT_SALE_DAY) -> HerdEvent:
+    """The goat sale on ``day`` (the proceeds the lesson shares)."""
+    for event in load_sharing(village).herd_events():
+        if event.event == "jual" and event.day == day and event.price:
+            return event
+    raise LookupError(f"no goat sale with a price on {day}")
+
+
+def month_profit(village: Village, group: str, year: int, month: int) -> int:
+    """The group's business profit in one month of its cash book (income minus costs)."""
+    entries = [e for e in load_cashbook(village).book(group)
+               if (e.day.year, e.day.month) == (year, month) and e.purse == "usaha"]
+    return ledger.profit_and_loss(entries).profit
+
+
+def _signers(village: Village, group: str) -> list[tuple[str, str]]:
+    roles = {m.role: m.name for m in village.group(group).members}
+    return [(t("record.role_chair"), roles.get("ketua", "")),
+            (t("record.role_treasurer"), roles.get("bendahara", ""))]
+
+
+def coop_members(village: Village) -> list[Contribution]:
+    coop = load_sharing(village).cooperative()
+    return [Contribution(village.member(m.member).name, capital=village.member(m.member).capital,
+                         transactions=m.transactions, savings=m.savings)
+            for m in coop.members]
+
+
+def group_data(village: Village, key: str) -> GroupData:
+    """The calculator's starting point for ``key``: ``kambing``, ``konveksi`` or the coop."""
+    data = load_sharing(village)
+    if key == COOP:
+        coop = data.cooperative()
+        return GroupData(COOP, coop.name, coop_members(village), coop.shu,
+                         t("sharing.total_note_coop", year=coop.year), "hari", [])
+    group = village.group(key)
+    coop = {m.member: m for m in data.coop.members} if data.coop else {}
+    if key == "kambing":
+        work = data.feed_days(key)
+        sale = goat_sale(village)
+        total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
+    else:
+        year, month = SEWING_MONTH
+        work = data.pieces_sewn(key, year, month)
+        total, note, unit = month_profit(village, key, year, month), t(
+            "sharing.total_note_sewing"), "potong"
+    members = [Contribution(m.name, work=work.get(m.id, 0), capital=m.capital,
+                            transactions=coop[m.id].transactions if m.id in coop else 0,
+                            savings=coop[m.id].savings if m.id in coop else 0)
+               for m in group.members]
+    return GroupData(key, group.name, members, total, note, unit, _signers(village, key))
+
+
+def group_keys(village: Village) -> list[tuple[str, str]]:
+    """(name, key) for every group, the cooperative last when the village has one."""
+    choices = [(g.name, g.key) for g in village.groups.values()]
+    coop = load_sharing(village).coop
+    if coop is not None:
+        choices.append((coop.name, COOP))
+    return choices
+
+
+def village_line(village: Village) -> str:
+    return t("sharing.village_line", village=village.name, district=village.district,
+             regency=village.regency)
