@@ -18,8 +18,9 @@ from widgets.training.slides import heading, show, source_note
 
 # Inline styles: an output's <style> element does not survive the page's sanitizer.
 # Columns side by side on the projector, one under another on a narrow screen.
-_COLS = "display:flex;flex-wrap:wrap;gap:12px 32px;align-items:flex-start"
-_TEXT = "font-size:23px;line-height:1.3;margin:0 0 6px"
+_COLS = "display:flex;flex-wrap:wrap;align-items:flex-start"
+_GAP = 3  # percent of the width between columns
+_TEXT = "font-size:22px;line-height:1.3;margin:0 0 6px"
 _SMALL = "font-size:18px;color:#444"
 _SOURCE = "display:block;font-size:18px;line-height:1.25;color:#444;margin-top:2px"
 _H3 = "font-size:30px;margin:0 0 8px"
@@ -32,11 +33,16 @@ _BIG = "font-size:44px;font-weight:700;color:#0b3d0b;margin:4px 0 10px"
 
 
 def _columns(parts: list[str], grow: tuple[int, ...] = ()) -> str:
-    """Side by side; ``grow`` gives each column's share of the width (equal by default)."""
+    """Side by side; ``grow`` gives each column's share of the width (equal by default). Widths
+    in percent (the live page's sanitizer drops ``flex`` and ``gap``); on a narrow screen the
+    columns wrap under one another."""
     shares = grow or (1,) * len(parts)
+    room = 100 - _GAP * (len(parts) - 1)
     return (f"<div style='{_COLS}'>"
-            + "".join(f"<div style='flex:{share} 1 260px;min-width:0'>{part}</div>"
-                      for share, part in zip(shares, parts, strict=True)) + "</div>")
+            + "".join(f"<div style='width:{room * share / sum(shares):.1f}%;min-width:260px;"
+                      f"margin:0 {0 if i == len(parts) - 1 else _GAP}% 8px 0'>{part}</div>"
+                      for i, (share, part) in enumerate(zip(shares, parts, strict=True)))
+            + "</div>")
 
 
 def _items(items: list[str]) -> str:
