@@ -44,8 +44,8 @@ PROJECTOR_PAGES = [
 ]
 # The lecture decks, live: every slide is checked (on a phone reveal.js shows them as one page).
 DECKS = [f"/voila/render/slides/{name}.ipynb" for name in (
-    "00-pembukaan", "02-buku-kas", "03-harga", "04-bagi-hasil", "05-promosi", "06-marketplace",
-    "07-penutup")]
+    "00-pembukaan", "01-komunikasi-kelompok", "02-buku-kas", "03-harga", "04-bagi-hasil",
+    "05-promosi", "06-marketplace", "07-penutup")]
 SIZES = [pytest.param(PHONE, id="360"), pytest.param(PROJECTOR, id="1280")]
 SLIDE = """() => { const s = [...document.querySelectorAll('.reveal .slides > section')];
   return [s.findIndex(x => x.classList.contains('present')), s.length]; }"""

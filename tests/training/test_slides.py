@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import time
+from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,7 +16,7 @@ import pytest
 
 from widgets.core import village as village_mod
 from widgets.core.village import load_village
-from widgets.training import assets, figures, slides
+from widgets.training import assets, figures, group_figures, slides
 from widgets.training.build import decks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +47,24 @@ def _slides(deck: str) -> list[list[dict]]:
 
 
 def test_there_is_an_opening_deck_a_deck_per_lesson_and_a_closing_deck():
+    from widgets.kit.lessons import load_lessons
+
     assert DECKS[0] == "00-pembukaan" and DECKS[-1] == "07-penutup"
-    assert [d[:2] for d in DECKS[1:-1]] == ["01", "02", "03", "04", "05", "06"]
+    # One deck per lesson of lessons/lessons.yaml, numbered as the lesson is.
+    lessons = load_lessons()
+    assert sorted(d[:2] for d in DECKS[1:-1]) == sorted(les.file[:2] for les in lessons)
+    assert "01-komunikasi-kelompok" in DECKS
+
+
+def test_the_opening_and_closing_decks_start_with_the_first_lesson():
+    from widgets.kit.lessons import load_lessons
+
+    first = load_lessons()[0].text("title").split(":")[0]
+    [opening] = [c for c in _cells("00-pembukaan") if "Mari mulai" in "".join(c["source"])]
+    assert f"Pelajaran 1: {first}" in "".join(opening["source"])
+    closing = ["".join(c["source"]) for c in _cells("07-penutup")]
+    lessons = [text.splitlines()[0] for text in closing if text.startswith("## ")]
+    assert lessons[0] == "## Komunikasi Kelompok" and lessons[1] == "## Buku Kas"
 
 
 @pytest.mark.parametrize("deck", DECKS)
@@ -136,6 +153,111 @@ def test_the_sharing_figure_adds_up_and_feeds_the_comparison():
     assert sum(case.equal.values()) == case.total == sum(case.by_work.values())
     inputs = figures.sharing_inputs()
     assert inputs.total == case.total and len(inputs.members) == len(case.equal)
+
+
+@pytest.fixture
+def other_groups(tmp_path, monkeypatch):
+    """A copy of the kit's village whose chair, member counts and report fact differ."""
+    folder = tmp_path / "desa-lain"
+    shutil.copytree(village_mod.DATASETS_DIR / "jepara", folder)
+    profile = folder / "profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    for old, new in (("name: Endang Susilowati", "name: Rukmini Hartati"),
+                     ("members_now: 10", "members_now: 7"),
+                     ("kini tinggal 10.", "kini tinggal 7."),
+                     ("source: wawancara ketua kelompok konveksi, 14 Desember 2019",
+                      "source: wawancara ketua, 3 Maret 2021")):
+        assert old in text, old
+        text = text.replace(old, new)
+    profile.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(village_mod, "DATASETS_DIR", tmp_path)
+    monkeypatch.setenv(village_mod.ENV_VILLAGE, "desa-lain")
+    village_mod.clear_cache()
+    yield
+    village_mod.clear_cache()
+
+
+def test_the_group_deck_shows_another_villages_roles_and_facts(other_groups):
+    roles = group_figures.roles_html()
+    assert "Rukmini Hartati" in roles and "Endang Susilowati" not in roles
+    leaving = group_figures.leaving_html()
+    assert "20 anggota → tinggal 7" in leaving and "3 Maret 2021" in leaving
+    assert "wawancara ketua, 3 Maret 2021" in group_figures.facts_html()
+
+
+def test_every_report_fact_on_the_slides_carries_its_source():
+    from widgets.group.data import load_group_lesson
+
+    html = group_figures.facts_html()
+    habits = load_group_lesson().habits
+    facts = [f for h in habits.values() for f in h.facts]
+    assert len(facts) >= 3
+    for fact in facts:
+        assert escape(fact.text) in html and escape(fact.source) in html
+    assert html.count("karangan untuk latihan") == sum(h.invented for h in habits.values())
+
+
+def test_the_money_report_on_the_slide_adds_up():
+    from widgets.cashbook.data import load_cashbook
+    from widgets.core.money import format_rupiah
+    from widgets.group.report import month_report, months
+
+    village = load_village()
+    key = group_figures.money_group()
+    entries = load_cashbook(village).book(key)
+    report = month_report(entries, *months(entries)[-1],
+                          opening=village.group(key).opening_balance)
+    assert report.opening + report.totals.total_in - report.totals.total_out == report.closing
+    html = group_figures.money_html()
+    for amount in (report.opening, report.totals.total_in, report.totals.total_out,
+                   report.closing):
+        assert format_rupiah(amount) in html
+    assert report.label in html
+
+
+def test_the_roster_on_the_slide_is_fair_and_respects_the_days_away():
+    roster = group_figures.example_roster()
+    plan = roster.plan
+    for day in plan.days:
+        assert len(roster.duty[day]) == plan.per_day
+        assert all(plan.free(member, day) for member in roster.duty[day])
+    counts = roster.counts()
+    assert max(counts.values()) - min(counts.values()) <= 1
+    html = group_figures.roster_html()
+    assert all(escape(name) in html for name in plan.members)
+    # Two tables of days and one of turns, each with its header row.
+    assert html.count("<tr>") == len(plan.days) + len(plan.members) + 3
+
+
+def test_the_roster_maker_on_a_slide_makes_a_roster_and_names_a_wrong_field(fresh_page):
+    from widgets.core.i18n import t
+    from widgets.group.ui.roster_slide import roster_maker
+
+    slide = roster_maker()
+    view = slide._deck_view
+    [status] = _find(slide, "uk-deck-roster-status")
+    [result] = _find(slide, "uk-deck-roster")
+    assert "Buat jadwal" in result.value and "<table" not in result.value
+    view.make.click()
+    roster = view.roster
+    assert roster is not None and "<table" in result.value
+    assert all(escape(", ".join(roster.duty[day])) in result.value for day in roster.plan.days)
+    assert status.value == ""  # nobody signs in on a slide: no "sign in to save" there
+    view.form.per_day.control.value = "3 orang"
+    view.make.click()
+    assert t("groupview.fix_fields") in status.value
+    assert view.form.per_day.message.value  # the message is under the field
+    view.form.per_day.control.value = "3"
+    view.make.click()
+    assert all(len(people) == 3 for people in view.roster.duty.values())
+    assert result.value.count("</tr>") == len(view.roster.plan.days) + 1
+
+
+def _find(widget, css: str) -> list:
+    found = [widget] if css in getattr(widget, "_dom_classes", ()) else []
+    for child in getattr(widget, "children", ()):
+        found += _find(child, css)
+    return found
 
 
 def test_the_join_slide_shows_an_address_and_its_qr_code(monkeypatch):
@@ -274,6 +396,28 @@ def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser)
     page.wait_for_function(
         "() => !document.querySelector('section.present .uk-bh-compare-out')"
         ".innerText.includes('Menurut modal')", timeout=20_000)
+    assert refused == []
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_roster_maker_on_a_slide_answers_a_click(kit_server, browser, artifacts):
+    from widgets.group.roster import make_plan, make_roster
+
+    plan = group_figures.example_roster().plan
+    three = make_roster(make_plan(plan.members, plan.start, plan.end, 3, plan.away))
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url("01-komunikasi-kelompok"))
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    _go_to(page, ".uk-g-roster-make")
+    page.locator("section.present .uk-g-roster-per-day input").fill("3")
+    page.locator("section.present .uk-g-roster-make").click()
+    first = ", ".join(three.duty[plan.start])
+    page.locator("section.present .uk-deck-roster").get_by_text(first).wait_for(timeout=20_000)
+    assert page.locator("section.present .uk-deck-roster tr").count() == len(plan.days) + 1
+    page.screenshot(path=str(artifacts / "slides-live-roster.png"))
     assert refused == []
     page.close()
 

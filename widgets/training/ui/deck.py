@@ -8,10 +8,14 @@ the given stand-in HTML instead, built from the same village data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import ipywidgets as w
 
+from widgets.core.theme import HEADING
 from widgets.training.slides import is_static, show
+
+_HINT = "font-size:22px;color:#444;white-space:normal"
 
 
 def live(view: Callable[[], w.Widget], static_html: Callable[[], str]) -> w.Widget | None:
@@ -24,3 +28,10 @@ def live(view: Callable[[], w.Widget], static_html: Callable[[], str]) -> w.Widg
     box = w.VBox([widget], layout=w.Layout(width="100%"))
     box.add_class("uk-live")
     return box
+
+
+def _title(text: str, level: int) -> str:
+    """A heading inside a widget, styled like the deck's (the theme's capitals undone)."""
+    size = {2: 40, 3: 26}[level]
+    return (f"<h{level} style='text-transform:none;font-size:{size}px;line-height:1.15;"
+            f"margin:0 0 10px;color:{HEADING}'>{escape(text)}</h{level}>")
