@@ -111,16 +111,23 @@ def indonesian():
 @pytest.fixture
 def fresh_page(monkeypatch, tmp_path):
     """A page as a participant first opens it, for the headless view tests: a private data
-    folder, nobody signed in, no photo, and no views left listening from other tests."""
+    folder, nobody signed in, no photo, and no views left listening from other tests. The
+    module-level view state (lesson 3's calculator inputs, lesson 2's last cost sheet) starts
+    from its defaults too."""
+    from widgets.pricing.ui.costsheet import LATEST
+    from widgets.sharing.ui.calculator import INPUTS
     from widgets.ui.common import PAGE
 
+    def reset() -> None:
+        for state in (PAGE, LATEST, INPUTS):
+            state.unobserve_all()
+            for name in state.trait_names():
+                setattr(state, name, state.trait_defaults(name))
+
     monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
-    PAGE.session = None
-    PAGE.photo = ""
+    reset()
     yield PAGE
-    PAGE.session = None
-    PAGE.photo = ""
-    PAGE.unobserve_all()
+    reset()
 
 
 @pytest.fixture(scope="session")
