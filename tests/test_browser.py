@@ -83,7 +83,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
     p.page.screenshot(path=artifacts / "home-360.png", full_page=True)
     p.page.click("a.uk-lesson[href*='02-buku-kas']")
     p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
-    assert "Pelajaran 1" in p.text()
+    assert "Pelajaran 2" in p.text()
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"horizontal scrolling: {width}px"
     assert_nothing_cut_off(p.page, "lesson 1 from the home page")

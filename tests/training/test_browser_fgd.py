@@ -75,6 +75,9 @@ def test_fgd_round_and_projector_board(kit_server, browser, artifacts):
     trainer = trainer_signs_in(browser, kit_server)
     t = trainer.page
     t.click(".uk-trainer-tabs .lm-TabBar-tab:has-text('Diskusi (FGD)')")
+    t.select_option(".uk-fgd-lesson select", label="Pelajaran 2: Buku Kas")
+    t.wait_for_selector(f".uk-fgd-prepared option:has-text({QUESTION!r})", state="attached",
+                        timeout=30_000)
     t.select_option(".uk-fgd-prepared select", label=QUESTION)
     t.click(".uk-fgd-use")
     t.wait_for_selector(f".uk-fgd-preview:has-text({QUESTION!r})", timeout=30_000)
