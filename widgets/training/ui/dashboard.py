@@ -33,7 +33,10 @@ STYLE = """<style>
 .uk-table th, .uk-table td { border: 1px solid #d0c4b6; padding: 4px 8px; text-align: left;
   vertical-align: top; }
 .uk-table th { background: #f3e6d8; }
-.uk-trainer-tabs .lm-TabBar-tab { font-size: 16px; min-height: 36px; padding: 6px 14px; }
+.uk-trainer-tabs .lm-TabBar-tab { font-size: 16px; min-height: 36px; padding: 6px 14px;
+  flex: 0 0 auto !important; max-width: none !important; }
+.uk-trainer-tabs .lm-TabBar { height: auto !important; min-height: 38px; overflow: visible; }
+.uk-trainer-tabs .lm-TabBar-content { flex-wrap: wrap; }
 .uk-dash-tests svg { max-width: 520px !important; }
 .uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 0 24px; }
