@@ -89,7 +89,11 @@ def test_fgd_round_and_projector_board(kit_server, browser, artifacts):
     assert "kunci=" in href
     board = Page(browser, PROJECTOR)
     board.open(render(kit_server, href.removeprefix("./")))
-    board.page.wait_for_selector(f".uk-board-q:has-text({QUESTION!r})", timeout=60_000)
+    try:  # the board's kernel may still be starting when a full suite has loaded the laptop
+        board.page.wait_for_selector(f".uk-board-q:has-text({QUESTION!r})", timeout=150_000)
+    except Exception:
+        board.page.screenshot(path=artifacts / "fgd-board-fail.png", full_page=True)
+        raise
     assert "Jawab di HP" in board.text() or "diskusi" not in board.text()
 
     ani = phone_answers(browser, kit_server, "Ani Lestari", "Bendahara")
