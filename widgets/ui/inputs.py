@@ -67,6 +67,19 @@ def quantity_text(value: Fraction) -> str:
     return format_quantity(value)
 
 
+def typed_amount(field: Field) -> int | None:
+    """The rupiah typed in ``field`` (``None`` when blank); a reading problem shows under the
+    field and is raised as ``AmountError``, so an exercise checks nothing half-read."""
+    field.clear()
+    if not field.control.value.strip():
+        return None
+    try:
+        return parse_rupiah(field.control.value)
+    except AmountError as exc:
+        field.error(str(exc))
+        raise
+
+
 class Reader:
     """Reads fields one by one; a field that cannot be read shows why and sets ``ok`` False.
     The caller reads every field, then acts only if ``ok`` (all messages appear together)."""

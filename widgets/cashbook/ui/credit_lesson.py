@@ -12,11 +12,12 @@ from widgets.cashbook import credit, credit_exercise
 from widgets.cashbook.data import load_cashbook, load_credit_example, load_credit_exercise
 from widgets.cashbook.ui.credit_parts import debts_table, summary_html
 from widgets.core.i18n import format_date, t
-from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.money import AmountError, format_rupiah
 from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import answers, save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.inputs import typed_amount
 
 EXERCISE_ID = "utang-piutang-minggu"
 _BOX = (f'<div style="background:#fff;border-left:4px solid {ACCENT};padding:10px 12px;'
@@ -85,19 +86,9 @@ class CreditExercise(w.VBox):
         self.signed_out.layout.display = "none" if signed_in else ""
         self.feedback.value = ""
 
-    def _typed(self, field: Field) -> int | None:
-        field.clear()
-        if not field.control.value.strip():
-            return None
-        try:
-            return parse_rupiah(field.control.value)
-        except AmountError as exc:
-            field.error(str(exc))
-            raise
-
     def _check(self, _button=None) -> None:
         try:
-            owed, owe, position = (self._typed(f) for f in (self.owed, self.owe, self.position))
+            owed, owe, position = (typed_amount(f) for f in (self.owed, self.owe, self.position))
         except AmountError:
             self.feedback.value = ""
             return

@@ -16,11 +16,12 @@ from widgets.cashbook.ui.book_html import entries_table, summary_html
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm
 from widgets.core.charts import line_chart
 from widgets.core.i18n import format_month, t
-from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.money import AmountError, format_rupiah
 from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.inputs import typed_amount
 from widgets.ui.signin import SignInView
 
 EXERCISE_ID = "buku-kas-minggu"
@@ -106,20 +107,10 @@ class WeekExercise(w.VBox):
         PAGE.changed()
         self.add_status.value = notice_html(t("lesson1.added", description=entry.description), "ok")
 
-    def _typed(self, field: Field) -> int | None:
-        field.clear()
-        if not field.control.value.strip():
-            return None
-        try:
-            return parse_rupiah(field.control.value)
-        except AmountError as exc:
-            field.error(str(exc))
-            raise
-
     def _check(self, _button=None) -> None:
         try:
-            closing = self._typed(self.closing)
-            profit = self._typed(self.profit)
+            closing = typed_amount(self.closing)
+            profit = typed_amount(self.profit)
         except AmountError:
             self.feedback.value = ""
             return
