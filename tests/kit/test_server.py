@@ -60,6 +60,12 @@ def test_pool_is_sized_for_the_class():
     assert "'default': {'pool_size': 1}" in arg
 
 
+def test_the_projector_page_is_never_preheated():
+    """A preheated projector kernel waits for its address inside a cell and is interrupted
+    after the executor's 120 s timeout: a board opened later than that showed "no key"."""
+    assert "'proyektor.ipynb': {'pool_size': 0}" in kit.pool_config(30, "02-buku-kas.ipynb")
+
+
 def test_serve_refuses_a_busy_port(tmp_path):
     import socket
 

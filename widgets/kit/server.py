@@ -205,10 +205,19 @@ def _stop_on_ctrl_c() -> None:
     aio.add_signal_handler(signal.SIGINT, handler)
 
 
+# Pages whose content depends on their address (``?view=...&kunci=...``). A preheated kernel
+# runs the notebook before anyone asks for it and blocks until the address arrives; after the
+# executor's timeout (120 s) nbclient interrupts it and the page shows the "no key" sentence.
+# These pages are opened once or twice a day by the trainer, so a fresh kernel costs nothing.
+NOT_PREHEATED = ("proyektor.ipynb",)
+
+
 def pool_config(class_size: int, lesson: str) -> str:
     """Preheated kernels: enough for the whole class on the lesson about to start, one
-    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool."""
+    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool.
+    Pages read by address (:data:`NOT_PREHEATED`) get none."""
     pools = {"default": {"pool_size": 1}, lesson: {"pool_size": max(class_size, 1)}}
+    pools.update({page: {"pool_size": 0} for page in NOT_PREHEATED})
     return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
 
 
