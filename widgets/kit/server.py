@@ -129,29 +129,45 @@ def _make_app_class():
             settings.update(self.tornado_settings)
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
-            _stop_on_ctrl_c()
+            _stop_on_signals()
             self.listen()
 
         def stop(self) -> None:
-            """Voila's stop, made to finish. Ctrl-C while the pool is refilling finds kernels
-            still starting; ``shutdown_all`` then fails with a 404 on the first of them and
-            leaves them running. So: let starting kernels finish, then shut everything down."""
-            from jupyter_core.utils import run_sync
+            """Shut every kernel down, on the event loop that started them.
 
+            Voila's ``stop`` runs the shutdown through ``run_sync``, which, once the server's
+            loop has stopped, makes a *new* event loop: the kernels still starting, the pool's
+            refill tasks and the ZeroMQ sockets of the preheating renderers all belong to the
+            server's loop, so awaiting them there fails (and a socket polled from two loops
+            ends in ``ZMQError: Socket operation on non-socket`` at exit). Here the server's own
+            loop runs once more until every kernel is down, then its leftover tasks are
+            cancelled and it is closed."""
             shutil.rmtree(self.connection_dir, ignore_errors=True)
-            for attempt in range(1, 4):
-                try:
-                    run_sync(self._shutdown_all)()
-                    return
-                except Exception as exc:  # noqa: BLE001 (logged; try the remaining kernels)
-                    self.log.warning("Shutting kernels down, attempt %d: %s", attempt, exc)
+            loop = self.ioloop.asyncio_loop
+            try:
+                loop.run_until_complete(asyncio.wait_for(self._shutdown_all(), SHUTDOWN_SECONDS))
+            except Exception as exc:  # noqa: BLE001 (logged; the sweep below still runs)
+                self.log.warning("Shutting kernels down: %r", exc)
+            finally:
+                _kill_leftover_kernels(self.kernel_manager)
+                _close_loop(loop)
 
         async def _shutdown_all(self) -> None:
+            """Every kernel down, at once: Voila's own ``shutdown_all`` stops the pools'
+            kernels one after another (20 s for a pool still filling on a busy laptop)."""
             manager = self.kernel_manager
-            starting = list(getattr(manager, "_pending_kernels", {}).values())
-            if starting:
-                await asyncio.wait_for(asyncio.gather(*starting, return_exceptions=True), 60)
-            await manager.shutdown_all()
+            pooled = [item for pool in manager._pools.values() for item in pool]
+            manager._pools = {}  # nothing is handed out or refilled any more
+            # Kernels still starting finish starting, so that none is left half-started.
+            await asyncio.gather(*pooled, return_exceptions=True)
+            await asyncio.gather(*manager._pending_kernels.values(), return_exceptions=True)
+            await _stop_preheating(pooled)
+            kernels = manager.list_kernel_ids()
+            results = await asyncio.gather(*(manager.shutdown_kernel(kid) for kid in kernels),
+                                           return_exceptions=True)
+            for kid, result in zip(kernels, results, strict=True):
+                if isinstance(result, Exception):
+                    self.log.warning("Kernel %s did not shut down: %r", kid, result)
 
         def _kit_handlers(self) -> list:
             base = self.server_url
@@ -183,26 +199,70 @@ def _make_app_class():
     return KitVoila
 
 
-def _stop_on_ctrl_c() -> None:
-    """Ctrl-C stops the event loop; Voila then shuts every kernel down and the server exits 0.
+SHUTDOWN_SECONDS = 40
 
-    Python's own handler raises KeyboardInterrupt wherever the main thread happens to be. While
-    kernels are being preheated that can be inside nbclient's nested event loop, and the server
-    then died by the signal without shutting its kernels down. A second Ctrl-C still interrupts
-    at once."""
+
+async def _stop_preheating(pooled: list[asyncio.Task]) -> None:
+    """Stop the renderers still running notebooks in pooled kernels, and close their kernel
+    clients, before the kernels go: stopped under them, each would log a "Kernel died"
+    traceback per cell, and its sockets would be left to the garbage collector."""
+    contents = [item.result() for item in pooled
+                if item.done() and not item.cancelled() and item.exception() is None]
+    for content in contents:
+        content["task"].cancel()
+    if contents:
+        await asyncio.wait([content["task"] for content in contents], timeout=3)
+    for content in contents:
+        if not content["task"].done():
+            continue  # still waiting on its sockets: closed with the loop instead
+        client = getattr(getattr(content["renderer"], "executor", None), "kc", None)
+        if client is not None and client.channels_running:
+            client.stop_channels()
+
+
+def _kill_leftover_kernels(manager) -> None:
+    """The last resort: a kernel the shutdown could not stop is killed, never left behind."""
+    for kernel in list(getattr(manager, "_kernels", {}).values()):
+        provisioner = getattr(kernel, "provisioner", None)
+        process = getattr(provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what still runs on the server's loop (preheating renderers, refills) and close
+    it, so nothing touches a kernel's sockets while the interpreter exits."""
+    tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in tasks:
+        task.cancel()
+    try:
+        if tasks:
+            loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    except RuntimeError:  # a further Ctrl-C: close anyway
+        pass
+    loop.close()
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C (SIGINT) and SIGTERM stop the server's event loop; ``KitVoila.stop`` then shuts
+    every kernel down and the server exits 0.
+
+    Python's own handlers run wherever the main thread happens to be (Ctrl-C raised
+    KeyboardInterrupt inside nbclient's nested event loop while kernels were preheating, and
+    the server died without stopping its kernels). The loop's handlers run as a callback on the
+    loop instead. A second signal while kernels shut down stops the waiting: the kernels left
+    are killed at once."""
     import tornado.ioloop
 
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-        return  # started in the background by a shell that meant Ctrl-C not to reach it
     loop = tornado.ioloop.IOLoop.current()
     aio = loop.asyncio_loop  # type: ignore[attr-defined]
-
-    def handler() -> None:
-        aio.remove_signal_handler(signal.SIGINT)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        loop.stop()
-
-    aio.add_signal_handler(signal.SIGINT, handler)
+    wanted = [signal.SIGTERM]
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        wanted.append(signal.SIGINT)  # not when a shell started us in the background
+    for sig in wanted:
+        aio.add_signal_handler(sig, aio.stop)
 
 
 # Pages whose content depends on their address (``?view=...&kunci=...``). A preheated kernel
