@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import urllib.request
 
 import pytest
+import stop_loop
 from conftest import ROOT, KitServer
 
 from widgets.kit import server as kit
@@ -82,3 +84,18 @@ def test_serve_refuses_a_busy_port(tmp_path):
     assert done.returncode == 1
     assert f"Port {port} sedang dipakai" in done.stdout
     assert f"Port {port} is used" in done.stdout
+
+
+@pytest.mark.parametrize(("moment", "sig", "delay"), [
+    ("starting", signal.SIGINT, 0.5), ("starting", signal.SIGTERM, 1.5),
+    ("refilling", signal.SIGINT, 0.8), ("refilling", signal.SIGTERM, 1.2),
+])
+def test_ctrl_c_and_sigterm_stop_every_kernel_while_the_pool_fills(tmp_path, moment, sig, delay):
+    """Stopped while its kernels are still starting (the first fill, or the refill after a page
+    took one), the server exits 0 by itself and no kernel outlives it. Before the fix the
+    shutdown ran on a new event loop, failed on the kernels still starting and left all of
+    them running."""
+    how = stop_loop.stop_while_starting if moment == "starting" else stop_loop.stop_while_refilling
+    cycle = how(tmp_path, sig, delay)
+    assert cycle.returncode == 0, f"exit {cycle.returncode} after {cycle.seconds:.1f}s"
+    assert cycle.left == [], f"{len(cycle.left)} kernels left running"
