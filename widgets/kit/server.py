@@ -133,34 +133,34 @@ def _make_app_class():
             self.listen()
 
         def stop(self) -> None:
-            """Shut every kernel down, on the event loop that started them.
+            """Shut every kernel down, on the event loop that started them, within
+            :data:`SHUTDOWN_SECONDS`; kill whatever kernel is left after that.
 
             Voila's ``stop`` runs the shutdown through ``run_sync``, which, once the server's
             loop has stopped, makes a *new* event loop: the kernels still starting, the pool's
             refill tasks and the ZeroMQ sockets of the preheating renderers all belong to the
-            server's loop, so awaiting them there fails (and a socket polled from two loops
-            ends in ``ZMQError: Socket operation on non-socket`` at exit). Here the server's own
-            loop runs once more until every kernel is down, then its leftover tasks are
-            cancelled and it is closed."""
+            server's loop, so awaiting them there failed ("The future belongs to a different
+            loop") and every kernel was left running. Here the server's own loop runs once
+            more, its leftover tasks are then cancelled (so no kernel starts after that) and it
+            is closed, and a kernel that is still running (one that was half-started, or slow
+            to answer on a busy laptop) is killed."""
             shutil.rmtree(self.connection_dir, ignore_errors=True)
             loop = self.ioloop.asyncio_loop
             try:
                 loop.run_until_complete(asyncio.wait_for(self._shutdown_all(), SHUTDOWN_SECONDS))
-            except Exception as exc:  # noqa: BLE001 (logged; the sweep below still runs)
-                self.log.warning("Shutting kernels down: %r", exc)
+            except (Exception, asyncio.CancelledError) as exc:  # noqa: BLE001 (the kill follows)
+                self.log.warning("Shutting kernels down: %r; killing the rest", exc)
             finally:
-                _kill_leftover_kernels(self.kernel_manager)
                 _close_loop(loop)
+                for pid in _kill_child_kernels():
+                    self.log.warning("Kernel process %d killed", pid)
 
         async def _shutdown_all(self) -> None:
-            """Every kernel down, at once: Voila's own ``shutdown_all`` stops the pools'
-            kernels one after another (20 s for a pool still filling on a busy laptop)."""
+            """Every started kernel asked to stop, all at once (Voila's own ``shutdown_all``
+            waits for the pools to fill, then stops their kernels one after another)."""
             manager = self.kernel_manager
             pooled = [item for pool in manager._pools.values() for item in pool]
-            manager._pools = {}  # nothing is handed out or refilled any more
-            # Kernels still starting finish starting, so that none is left half-started.
-            await asyncio.gather(*pooled, return_exceptions=True)
-            await asyncio.gather(*manager._pending_kernels.values(), return_exceptions=True)
+            manager._pools = {}  # nothing is handed out any more
             await _stop_preheating(pooled)
             kernels = manager.list_kernel_ids()
             results = await asyncio.gather(*(manager.shutdown_kernel(kid) for kid in kernels),
@@ -199,7 +199,7 @@ def _make_app_class():
     return KitVoila
 
 
-SHUTDOWN_SECONDS = 40
+SHUTDOWN_SECONDS = 8
 
 
 async def _stop_preheating(pooled: list[asyncio.Task]) -> None:
@@ -210,6 +210,8 @@ async def _stop_preheating(pooled: list[asyncio.Task]) -> None:
                 if item.done() and not item.cancelled() and item.exception() is None]
     for content in contents:
         content["task"].cancel()
+        # One that ends with "kernel died" instead is not worth a traceback at exit.
+        content["task"].add_done_callback(lambda task: task.cancelled() or task.exception())
     if contents:
         await asyncio.wait([content["task"] for content in contents], timeout=3)
     for content in contents:
@@ -220,14 +222,30 @@ async def _stop_preheating(pooled: list[asyncio.Task]) -> None:
             client.stop_channels()
 
 
-def _kill_leftover_kernels(manager) -> None:
-    """The last resort: a kernel the shutdown could not stop is killed, never left behind."""
-    for kernel in list(getattr(manager, "_kernels", {}).values()):
-        provisioner = getattr(kernel, "provisioner", None)
-        process = getattr(provisioner, "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+def _kill_child_kernels() -> list[int]:
+    """The last resort: SIGKILL every kernel process this server started that still runs, and
+    reap it. Kernels run in sessions of their own, so nothing else stops them once we exit;
+    found as our children in /proc, they include kernels caught half-way through starting,
+    which the kernel manager does not list yet."""
+    killed = []
+    me = str(os.getpid())
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as cmd:
+                is_kernel = b"ipykernel" in cmd.read()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == me and is_kernel and fields[0] != "Z":
+            os.kill(int(entry), signal.SIGKILL)
+            killed.append(int(entry))
+    for pid in killed:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    return killed
 
 
 def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
@@ -237,8 +255,8 @@ def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
     for task in tasks:
         task.cancel()
     try:
-        if tasks:
-            loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+        if tasks:  # bounded: a task that swallows its cancellation must not hang the stop
+            loop.run_until_complete(asyncio.wait(tasks, timeout=3))
         loop.run_until_complete(loop.shutdown_asyncgens())
     except RuntimeError:  # a further Ctrl-C: close anyway
         pass
@@ -297,8 +315,10 @@ def lan_addresses() -> list[str]:
     return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
 
 
-def banner(host: str, port: int) -> str:
+def banner(host: str, port: int, data_lines: list[str] = ()) -> str:
+    """The addresses to open, then what the start did with the data (backup and check)."""
     lines = [
+        *data_lines,
         "",
         "Usaha Kita siap / is ready.",
         f"  Di laptop ini / on this laptop:   http://localhost:{port}/",
@@ -347,9 +367,18 @@ def main(argv: list[str] | None = None) -> int:
         if not check.report(port=args.port, host=args.host):
             return 1
     kit_environment()
+    from widgets.store import backup
+
+    lock = backup.server_lock()  # held while we run: a restore waits for the stop
+    report = backup.at_start()
     app_class = _make_app_class()
-    print(banner(args.host, args.port), flush=True)
-    app_class.launch_instance(argv=voila_argv(args.host, args.port, args.class_size, args.lesson))
+    print(banner(args.host, args.port, backup.banner_lines(report)), flush=True)
+    try:
+        app_class.launch_instance(argv=voila_argv(args.host, args.port, args.class_size,
+                                                  args.lesson))
+    finally:
+        if lock is not None:
+            lock.close()
     return 0
 
 
