@@ -43,6 +43,7 @@ def test_root_opens_home_and_ctrl_c_stops_cleanly(tmp_path):
     kernels = _kernels_of(server.proc.pid)
     assert kernels, "no preheated kernels were started"
     assert server.stop() == 0
+    assert "Cadangan data" in server.log_path.read_text(encoding="utf-8")  # the banner
     alive = [pid for pid in kernels if os.path.exists(f"/proc/{pid}")
              and open(f"/proc/{pid}/stat").read().split()[2] != "Z"]
     assert alive == [], f"kernels left running after Ctrl-C: {alive}"
