@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cycles", type=int, nargs="?", default=50)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
+    # Started in the background (``... &``), we inherit an ignored SIGINT and so would every
+    # server we start: the kit then rightly leaves Ctrl-C alone. A trainer's terminal sends it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     done = run(args.cycles, args.seed)
     clean = sum(c.clean for c in done)
     left = sum(len(c.left) for c in done)
