@@ -146,3 +146,47 @@ def test_pages_are_compressed_and_bundles_cached(kit_server):
     assert status == 200
     assert headers.get("Content-Encoding") == "gzip"
     assert "max-age=" in headers.get("Cache-Control", "")
+
+
+MALFORMED = [
+    ("comm_msg", {"data": {"method": "update", "state": {"value": "x"}}}),  # no comm_id
+    ("comm_msg", {"comm_id": "no-such-comm", "data": "not a dict"}),
+    ("comm_msg", {"comm_id": None, "data": None}),
+    ("comm_open", {"comm_id": "x" * 40, "target_name": 12, "data": []}),
+    ("comm_open", {"target_name": "jupyter.widget", "data": {"state": 3}}),
+    ("comm_close", {"comm_id": ["list"]}),
+    ("comm_info_request", {"target_name": {"a": 1}}),
+]
+
+
+def test_malformed_messages_bring_back_no_traceback_or_server_path(kit_server):
+    """Finding 7: a malformed comm message made the kernel log a traceback, which went back to
+    the browser over the websocket as stderr, with the server's paths in it."""
+    from conftest import ROOT
+
+    status, body, _ = get(kit_server.url + "/voila/render/02-buku-kas.ipynb")
+    config = re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                       body, re.S)
+    kernel_id = json.loads(config.group(1))["kernelId"]
+    models = set(re.findall(rb'"model_id": "([0-9a-f]{32})"', body))
+    assert models, "the lesson shows no widget"
+    ws_url = kit_server.url.replace("http", "ws") + f"/api/kernels/{kernel_id}/channels"
+    ws = websocket.create_connection(ws_url, timeout=30)
+    try:
+        for msg_type, content in MALFORMED:
+            ws.send(_message(msg_type, content))
+        for model in list(models)[:5]:  # real widgets, told nonsense
+            for data in ({"method": "update"}, {"method": "update", "state": {"value": [1]}},
+                         {"method": "custom", "content": None}, {"method": 5}):
+                ws.send(_message("comm_msg", {"comm_id": model.decode(), "data": data}))
+        ws.send(_message("kernel_info_request", {}))
+        replies = _replies(ws, 10)
+    finally:
+        ws.close()
+    assert any(r.get("msg_type") == "kernel_info_reply" for r in replies), "no control reply"
+    text = json.dumps(replies)
+    for leak in ("Traceback", str(ROOT), "site-packages", ".py\\\"", "File \\\""):
+        assert leak not in text, f"{leak!r} came back over the websocket"
+    streams = [r for r in replies if r.get("msg_type") in ("stream", "error")
+               and r.get("content", {}).get("name", "stderr") == "stderr"]
+    assert streams == [], f"stderr reached the browser: {[s['content'] for s in streams]}"

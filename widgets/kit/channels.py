@@ -1,0 +1,80 @@
+"""The websocket between a page and its kernel, with two of the kit's rules on it.
+
+``voila.json`` names :class:`KitChannels` as jupyter_server's
+``kernel_websocket_connection_class``; it is jupyter_server's own connection with:
+
+* **Nothing from the kernel's stderr reaches the browser**, nor ``error`` messages: a
+  malformed message from a page made the kernel log a complaint (or a traceback with the
+  server's paths) to its stderr, which ipykernel forwards over the websocket. Rendered cells
+  already hide stderr (the page template); this closes the live channel too. What is dropped
+  goes to the server's log for the trainer.
+* **No oversized text from a page reaches the kernel**: a message whose JSON part (header,
+  metadata, content: everything but binary buffers) is over :data:`MAX_JSON_BYTES` is dropped.
+  A widget value is JSON; a photo travels as a binary buffer, so uploads are not affected.
+  Pushing 5 MB strings into 80 widgets took one kernel to 503 MB.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.services.kernels.connection.base import (
+    deserialize_binary_message,
+    deserialize_msg_from_ws_v1,
+)
+from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+
+V1 = "v1.kernel.websocket.jupyter.org"
+# The longest text a participant types is a listing description (a few thousand characters);
+# 64 KiB of JSON leaves room for every widget's state and stays far from megabytes.
+MAX_JSON_BYTES = 64 * 1024
+HIDDEN = {"error"}
+
+
+class KitChannels(ZMQChannelsWebsocketConnection):
+    """jupyter_server's websocket connection, minus stderr out and oversized text in."""
+
+    def handle_outgoing_message(self, stream: Any, outgoing_msg: list[Any]) -> None:
+        channel = stream if isinstance(stream, str) else getattr(stream, "channel", None)
+        if channel == "iopub" and self._hidden(outgoing_msg):
+            return
+        super().handle_outgoing_message(stream, outgoing_msg)
+
+    def _hidden(self, msg_list: list[Any]) -> bool:
+        try:
+            _, parts = self.session.feed_identities(msg_list)
+            header = self.session.unpack(parts[1])
+            kind = header.get("msg_type")
+            if kind != "stream" and kind not in HIDDEN:
+                return False
+            content = self.session.unpack(parts[4])
+        except Exception:  # noqa: BLE001 (not ours to judge: jupyter_server handles it)
+            return False
+        if kind == "stream" and content.get("name") != "stderr":
+            return False
+        text = content.get("text") or content.get("evalue") or ""
+        self.log.info("Kernel %s %s kept from the page: %s", self.kernel_id, kind,
+                      str(text)[:500].rstrip())
+        return True
+
+    def handle_incoming_message(self, incoming_msg: Any) -> None:
+        size = _json_size(incoming_msg, self.subprotocol == V1)
+        if size > MAX_JSON_BYTES:
+            self.log.warning("Kernel %s: a %d-byte message from a page dropped (limit %d)",
+                             self.kernel_id, size, MAX_JSON_BYTES)
+            return
+        super().handle_incoming_message(incoming_msg)
+
+
+def _json_size(message: Any, v1: bool) -> int:
+    """Bytes of the message that are JSON, leaving out its binary buffers."""
+    try:
+        if v1:
+            _, parts = deserialize_msg_from_ws_v1(message)
+            return sum(len(part) for part in parts[:4])
+        if isinstance(message, bytes):
+            msg = deserialize_binary_message(message)
+            return len(message) - sum(len(buf) for buf in msg.get("buffers", []))
+        return len(message.encode("utf-8")) if isinstance(message, str) else len(message)
+    except Exception:  # noqa: BLE001 (malformed: jupyter_server refuses it itself)
+        return 0
