@@ -190,3 +190,46 @@ def test_malformed_messages_bring_back_no_traceback_or_server_path(kit_server):
     streams = [r for r in replies if r.get("msg_type") in ("stream", "error")
                and r.get("content", {}).get("name", "stderr") == "stderr"]
     assert streams == [], f"stderr reached the browser: {[s['content'] for s in streams]}"
+
+
+def _lesson_socket(server, lesson: str = "02-buku-kas.ipynb"):
+    status, body, _ = get(server.url + f"/voila/render/{lesson}")
+    assert status == 200
+    config = re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                       body, re.S)
+    kernel_id = json.loads(config.group(1))["kernelId"]
+    models = sorted({m.decode() for m in re.findall(rb'"model_id": "([0-9a-f]{32})"', body)})
+    ws_url = server.url.replace("http", "ws") + f"/api/kernels/{kernel_id}/channels"
+    return websocket.create_connection(ws_url, timeout=30), models
+
+
+def _echoes(replies: list[dict]) -> list[dict]:
+    return [r["content"]["data"]["state"] for r in replies if r.get("msg_type") == "comm_msg"
+            and r["content"].get("data", {}).get("method") == "echo_update"]
+
+
+def test_huge_widget_values_never_reach_the_kernel(kit_server):
+    """Finding 2: 5 MB strings pushed into widgets over the websocket reached the kernel (80 of
+    them took it to 503 MB). A page's message with over 64 KiB of JSON is now dropped by the
+    server, while ordinary values still arrive (the kernel echoes what it applied)."""
+    ws, models = _lesson_socket(kit_server)
+    try:
+        small = ["uk-probe"]
+        for model in models:
+            ws.send(_message("comm_msg", {"comm_id": model, "data": {
+                "method": "update", "state": {"_dom_classes": small}, "buffer_paths": []}}))
+        applied = _echoes(_replies(ws, 6))
+        assert {"_dom_classes": small} in applied, "control: a small value did not arrive"
+
+        huge = ["x" * 5_000_000]
+        for model in models[:5]:
+            ws.send(_message("comm_msg", {"comm_id": model, "data": {
+                "method": "update", "state": {"_dom_classes": huge}, "buffer_paths": []}}))
+        ws.send(_message("kernel_info_request", {}))
+        replies = _replies(ws, 8)
+    finally:
+        ws.close()
+    assert any(r.get("msg_type") == "kernel_info_reply" for r in replies), "connection lost"
+    assert all(len(json.dumps(state)) < 100_000 for state in _echoes(replies)), \
+        "a 5 MB value reached the kernel"
+
