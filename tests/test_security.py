@@ -50,6 +50,9 @@ def get(url: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
         "/files/datasets/jepara/profile.yaml",
         "/tree",
         "/lab",
+        "/voila/tree",  # finding 8d: listed the lessons and loaded Font Awesome from a CDN
+        "/voila/tree/",
+        "/voila/tree/02-buku-kas.ipynb",
     ],
 )
 def test_files_are_not_served(kit_server, path):
@@ -233,3 +236,30 @@ def test_huge_widget_values_never_reach_the_kernel(kit_server):
     assert all(len(json.dumps(state)) < 100_000 for state in _echoes(replies)), \
         "a 5 MB value reached the kernel"
 
+
+
+@pytest.mark.parametrize("path", [
+    "/voila/templates/lab/static/../../../../pyproject.toml",
+    "/voila/templates/usaha/static/../../voila.json",
+    "/voila/templates/lab/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/voila/templates/lab/static/%2e%2e/%2e%2e/conf.json",
+    "/voila/templates/..%2f..%2fetc/static/passwd",
+    "/voila/templates/lab/static/",
+    "/voila/templates/lab/static",
+    "/voila/templates/lab",
+    "/voila/templates/",
+    "/voila/templates/lab/nostatic/x.js",
+])
+def test_template_static_traversal_is_refused_not_an_error(kit_server, path):
+    """Finding 8e: a path leaving a template's static/ folder answered 500."""
+    status, body, _ = get(kit_server.url + path)
+    assert status in (403, 404), f"{path} answered {status}"
+    assert b"[project]" not in body and b"root:x:" not in body
+
+
+def test_template_static_files_are_still_served(kit_server):
+    import sys
+
+    bundle = next((Path(sys.prefix) / "share/jupyter/voila/templates/base/static").glob("*.js"))
+    status, body, _ = get(f"{kit_server.url}/voila/templates/usaha/static/{bundle.name}")
+    assert status == 200 and body == bundle.read_bytes()

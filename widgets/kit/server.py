@@ -21,7 +21,6 @@ import asyncio
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -60,6 +59,7 @@ def _make_app_class():
     from voila.app import Voila
     from voila.static_file_handler import MultiStaticFileHandler
 
+    from widgets.kit import handlers, shutdown
     from widgets.training import assets
 
     class KitContents(LargeFileManager):
@@ -129,39 +129,35 @@ def _make_app_class():
             settings.update(self.tornado_settings)
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
-            _stop_on_signals()
+            shutdown.stop_on_signals()
             self.listen()
 
         def stop(self) -> None:
-            """Shut every kernel down, on the event loop that started them, within
-            :data:`SHUTDOWN_SECONDS`; kill whatever kernel is left after that.
+            """Shut every kernel down on the loop that started them; kill any left after that.
 
-            Voila's ``stop`` runs the shutdown through ``run_sync``, which, once the server's
-            loop has stopped, makes a *new* event loop: the kernels still starting, the pool's
-            refill tasks and the ZeroMQ sockets of the preheating renderers all belong to the
-            server's loop, so awaiting them there failed ("The future belongs to a different
-            loop") and every kernel was left running. Here the server's own loop runs once
-            more, its leftover tasks are then cancelled (so no kernel starts after that) and it
-            is closed, and a kernel that is still running (one that was half-started, or slow
-            to answer on a busy laptop) is killed."""
+            Voila's ``stop`` runs it through ``run_sync``, which makes a *new* event loop once
+            the server's has stopped; kernels still starting, refills and the renderers'
+            sockets belong to the server's loop, so that failed ("The future belongs to a
+            different loop") and left every kernel running. Here the server's loop runs once
+            more, then its tasks are cancelled (no kernel starts after that) and a kernel
+            still running (half-started, or slow on a busy laptop) is killed."""
             shutil.rmtree(self.connection_dir, ignore_errors=True)
             loop = self.ioloop.asyncio_loop
-            try:
-                loop.run_until_complete(asyncio.wait_for(self._shutdown_all(), SHUTDOWN_SECONDS))
+            try:  # the budget: see widgets.kit.shutdown.SECONDS
+                loop.run_until_complete(asyncio.wait_for(self._shutdown_all(), shutdown.SECONDS))
             except (Exception, asyncio.CancelledError) as exc:  # noqa: BLE001 (the kill follows)
                 self.log.warning("Shutting kernels down: %r; killing the rest", exc)
             finally:
-                _close_loop(loop)
-                for pid in _kill_child_kernels():
+                shutdown.close_loop(loop)
+                for pid in shutdown.kill_child_kernels():
                     self.log.warning("Kernel process %d killed", pid)
 
         async def _shutdown_all(self) -> None:
-            """Every started kernel asked to stop, all at once (Voila's own ``shutdown_all``
-            waits for the pools to fill, then stops their kernels one after another)."""
+            """Every started kernel asked to stop at once (Voila's waits for the pools)."""
             manager = self.kernel_manager
             pooled = [item for pool in manager._pools.values() for item in pool]
             manager._pools = {}  # nothing is handed out any more
-            await _stop_preheating(pooled)
+            await shutdown.stop_preheating(pooled)
             kernels = manager.list_kernel_ids()
             results = await asyncio.gather(*(manager.shutdown_kernel(kid) for kid in kernels),
                                            return_exceptions=True)
@@ -173,6 +169,8 @@ def _make_app_class():
             base = self.server_url
             return [
                 (base, HomeRedirect),
+                (url_path_join(base, r"/voila/tree(?:/.*)?"), handlers.NotFound),
+                (url_path_join(base, r"/voila/templates/(.*)"), handlers.KitTemplateStatic),
                 (url_path_join(base, "index.html"), HomeRedirect),
                 (
                     url_path_join(base, r"/voila/static/(.*)"),
@@ -197,90 +195,6 @@ def _make_app_class():
             ]
 
     return KitVoila
-
-
-SHUTDOWN_SECONDS = 8
-
-
-async def _stop_preheating(pooled: list[asyncio.Task]) -> None:
-    """Stop the renderers still running notebooks in pooled kernels, and close their kernel
-    clients, before the kernels go: stopped under them, each would log a "Kernel died"
-    traceback per cell, and its sockets would be left to the garbage collector."""
-    contents = [item.result() for item in pooled
-                if item.done() and not item.cancelled() and item.exception() is None]
-    for content in contents:
-        content["task"].cancel()
-        # One that ends with "kernel died" instead is not worth a traceback at exit.
-        content["task"].add_done_callback(lambda task: task.cancelled() or task.exception())
-    if contents:
-        await asyncio.wait([content["task"] for content in contents], timeout=3)
-    for content in contents:
-        if not content["task"].done():
-            continue  # still waiting on its sockets: closed with the loop instead
-        client = getattr(getattr(content["renderer"], "executor", None), "kc", None)
-        if client is not None and client.channels_running:
-            client.stop_channels()
-
-
-def _kill_child_kernels() -> list[int]:
-    """The last resort: SIGKILL every kernel process this server started that still runs, and
-    reap it. Kernels run in sessions of their own, so nothing else stops them once we exit;
-    found as our children in /proc, they include kernels caught half-way through starting,
-    which the kernel manager does not list yet."""
-    killed = []
-    me = str(os.getpid())
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
-        try:
-            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/cmdline", "rb") as cmd:
-                is_kernel = b"ipykernel" in cmd.read()
-        except (OSError, IndexError):
-            continue
-        if fields[1] == me and is_kernel and fields[0] != "Z":
-            os.kill(int(entry), signal.SIGKILL)
-            killed.append(int(entry))
-    for pid in killed:
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
-    return killed
-
-
-def _close_loop(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel what still runs on the server's loop (preheating renderers, refills) and close
-    it, so nothing touches a kernel's sockets while the interpreter exits."""
-    tasks = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in tasks:
-        task.cancel()
-    try:
-        if tasks:  # bounded: a task that swallows its cancellation must not hang the stop
-            loop.run_until_complete(asyncio.wait(tasks, timeout=3))
-        loop.run_until_complete(loop.shutdown_asyncgens())
-    except RuntimeError:  # a further Ctrl-C: close anyway
-        pass
-    loop.close()
-
-
-def _stop_on_signals() -> None:
-    """Ctrl-C (SIGINT) and SIGTERM stop the server's event loop; ``KitVoila.stop`` then shuts
-    every kernel down and the server exits 0.
-
-    Python's own handlers run wherever the main thread happens to be (Ctrl-C raised
-    KeyboardInterrupt inside nbclient's nested event loop while kernels were preheating, and
-    the server died without stopping its kernels). The loop's handlers run as a callback on the
-    loop instead. A second signal while kernels shut down stops the waiting: the kernels left
-    are killed at once."""
-    import tornado.ioloop
-
-    loop = tornado.ioloop.IOLoop.current()
-    aio = loop.asyncio_loop  # type: ignore[attr-defined]
-    wanted = [signal.SIGTERM]
-    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
-        wanted.append(signal.SIGINT)  # not when a shell started us in the background
-    for sig in wanted:
-        aio.add_signal_handler(sig, aio.stop)
 
 
 # Pages whose content depends on their address (``?view=...&kunci=...``). A preheated kernel
