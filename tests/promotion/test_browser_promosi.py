@@ -130,10 +130,10 @@ def test_photo_upload_is_checked_on_a_phone(kit_server, browser, artifacts):
                "buffer": b"hello, not a photo"})
     p.page.wait_for_selector(".uk-photo-findings:has-text('bukan foto')", timeout=60_000)
     assert p.page.locator(".uk-photo-after img").count() == 0
-    # A file over the 15 MB limit still reaches the kernel (the server allows 32 MiB messages;
-    # tornado's default 10 MiB would drop the page's connection) and gets its message.
+    # A file over the 15 MB limit is refused by the page, with the checker's message, before
+    # it is sent (the server's websocket takes no more than the largest photo it accepts).
     upload(p, {"name": "besar.jpg", "mimeType": "image/jpeg", "buffer": b"\xff" * 16_000_000})
-    p.page.wait_for_selector(".uk-photo-findings:has-text('terlalu besar')", timeout=90_000)
+    p.page.wait_for_selector(".uk-upload-limit:has-text('terlalu besar')", timeout=30_000)
     upload(p, {"name": "keset-gelap.jpg", "mimeType": "image/jpeg", "buffer": _jpeg(25)})
     p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
     fits(p)
@@ -161,5 +161,29 @@ def test_goat_channels_and_listing_on_a_phone(kit_server, browser, artifacts):
     fits(p)
     p.page.screenshot(path=artifacts / "marketplace-360.png", full_page=True)
     assert_nothing_cut_off(p.page, "lesson 5 after the goat-channel exercise")
+    assert_clean(p)
+    p.close()
+
+
+def test_a_photo_over_the_limit_is_refused_by_the_page_and_the_page_lives_on(kit_server,
+                                                                               browser):
+    """Finding 4 of issue 13: a file over the websocket's limit closed the page's connection
+    without a word, and every later upload did nothing. The page now refuses a file over the
+    checker's limit before sending it, with the checker's own message; the next photo works."""
+    from widgets.core.i18n import t
+    from widgets.promotion.photo_rules import load_rules
+
+    max_mb = load_rules().kit.max_bytes // (1024 * 1024)
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + LESSON4)
+    p.page.wait_for_selector(".uk-photo-upload", timeout=60_000)
+    huge = b"\xff\xd8\xff\xe0" + bytes(33 * 1024 * 1024 - 4)  # 33 MB, a JPEG by its first bytes
+    upload(p, {"name": "foto-besar.jpg", "mimeType": "image/jpeg", "buffer": huge})
+    shown = p.page.wait_for_selector(".uk-upload-limit .uk-msg-error", timeout=30_000)
+    assert shown.inner_text().strip().endswith(
+        t("photo.too_large_file", size_mb="33,0", max_mb=max_mb))
+    upload(p, {"name": "keset-gelap.jpg", "mimeType": "image/jpeg", "buffer": _jpeg(25)})
+    p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
+    assert p.page.locator(".uk-upload-limit .uk-msg-error").count() == 0
     assert_clean(p)
     p.close()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from widgets.core.guard import guarded
-from widgets.core.i18n import format_date, t
+from widgets.core.i18n import format_date, language, t
 from widgets.core.theme import HEADING, RULE, TEXT_SOFT
 from widgets.pricing.fees import STALE_MONTHS, months_before
 from widgets.promotion.photo_rules import load_rules
@@ -100,6 +100,18 @@ def download_html(result: PhotoResult, name: str) -> str:
         + "".join(notice_html(t(key), "info") for key in notes))
 
 
+def upload_limit_html(max_bytes: int) -> str:
+    """The limit the page checks before it sends a photo (the page template's script reads
+    these attributes): a file over the websocket's limit would close the page's connection
+    without a word, so a file over the checker's limit gets the checker's own message there,
+    with its size filled in by the page."""
+    text = t("photo.too_large_file", size_mb="{size_mb}", max_mb=max_bytes // (1024 * 1024))
+    decimal = "," if language() == "id" else "."
+    return (f'<div class="uk-upload-limit" data-uk-max-bytes="{max_bytes}" '
+            f'data-uk-decimal="{decimal}" '
+            f'data-uk-notice="{escape(notice_html(text, "error"), quote=True)}"></div>')
+
+
 def _html(css: str) -> w.HTML:
     part = w.HTML()
     part.add_class(css)
@@ -111,7 +123,8 @@ class PhotoCheckView(w.VBox):
 
     def __init__(self, today: dt.date | None = None) -> None:
         self.today = today
-        max_mb = load_rules().kit.max_bytes // (1024 * 1024)
+        max_bytes = load_rules().kit.max_bytes
+        max_mb = max_bytes // (1024 * 1024)
         self.upload = w.FileUpload(accept="image/*", multiple=False,
                                    description=t("photo.upload_button"), icon="camera")
         self.field = Field(t("photo.upload_label"), self.upload,
@@ -122,8 +135,10 @@ class PhotoCheckView(w.VBox):
             _html("uk-photo-pair"), _html("uk-photo-downloads"))
         self.result: PhotoResult | None = None
         self.upload.observe(self._on_upload, "value")
-        super().__init__([self.field, self.status, self.findings, self.platforms, self.pair,
-                          self.download], layout=w.Layout(width="100%", max_width="560px"))
+        self.limit = w.HTML(upload_limit_html(max_bytes))
+        super().__init__([self.field, self.limit, self.status, self.findings, self.platforms,
+                          self.pair, self.download],
+                         layout=w.Layout(width="100%", max_width="560px"))
 
     def _on_upload(self, change: dict) -> None:
         files = change["new"]
