@@ -136,16 +136,16 @@ def _make_app_class():
             """Shut every kernel down on the loop that started them; kill any left after that.
 
             Voila's ``stop`` runs it through ``run_sync``, which makes a *new* event loop once
-            the server's has stopped; kernels still starting, refills and the renderers'
-            sockets belong to the server's loop, so that failed ("The future belongs to a
-            different loop") and left every kernel running. Here the server's loop runs once
-            more, then its tasks are cancelled (no kernel starts after that) and a kernel
-            still running (half-started, or slow on a busy laptop) is killed."""
+            the server's has stopped; kernels starting, refills and renderers' sockets belong
+            to the server's loop: that failed ("future belongs to a different loop"). Here the
+            server's loop runs once more, then its tasks are cancelled (no kernel starts after
+            that) and a kernel still running (half-started, or slow) is killed."""
             shutil.rmtree(self.connection_dir, ignore_errors=True)
             loop = self.ioloop.asyncio_loop
-            try:  # the budget: see widgets.kit.shutdown.SECONDS
-                loop.run_until_complete(asyncio.wait_for(self._shutdown_all(), shutdown.SECONDS))
-            except (Exception, asyncio.CancelledError) as exc:  # noqa: BLE001 (the kill follows)
+            try:  # bounded without relying on cancellation, which a task may swallow
+                if not shutdown.run_at_most(loop, self._shutdown_all(), shutdown.SECONDS):
+                    self.log.warning("Kernels slow to shut down; killing the rest")
+            except Exception as exc:  # noqa: BLE001 (the kill follows)
                 self.log.warning("Shutting kernels down: %r; killing the rest", exc)
             finally:
                 shutdown.close_loop(loop)
