@@ -122,6 +122,19 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+class KeyedError(ValueError):
+    """Input the kit refuses, told in a catalog sentence. ``str(e)`` is the participant's
+    message, ``<section>.<key>`` in the current language; ``key`` and ``params`` let tests and
+    views tell refusals apart without matching text. Each subclass names its ``section``."""
+
+    section = ""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(f"{self.section}.{key}", **params))
+
+
 def format_date(day: _dt.date, lang: str | None = None) -> str:
     """A date the PUEBI way: ``14 Desember 2019`` (``14 December 2019`` in English)."""
     return _babel_format_date(day, format="long", locale=_BABEL_LOCALE[lang or _current])
