@@ -448,13 +448,19 @@ def test_static_decks_open_from_disk_offline_and_page_through(static_decks, brow
         page.close()
 
 
+def _open_static(browser, decks: Path, deck: str, query: str = ""):
+    """A projector-sized page on a deck built to disk, with nothing but the file allowed."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    _offline(page, ("file",))
+    page.goto((decks / f"{deck}.slides.html").as_uri() + query)
+    page.wait_for_selector(".reveal.ready")
+    return page
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_static_speaker_view_shows_the_notes(static_decks, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    _offline(page, ("file",))
-    page.goto((static_decks / "00-pembukaan.slides.html").as_uri())
-    page.wait_for_selector(".reveal.ready")
+    page = _open_static(browser, static_decks, "00-pembukaan")
     with page.expect_popup() as popup_info:
         page.keyboard.press("s")
     speaker = popup_info.value
@@ -470,10 +476,7 @@ def test_static_speaker_view_shows_the_notes(static_decks, browser):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_static_deck_prints_one_page_per_slide(static_decks, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    _offline(page, ("file",))
-    page.goto((static_decks / "04-bagi-hasil.slides.html").as_uri() + "?print-pdf")
-    page.wait_for_selector(".reveal.ready")
+    page = _open_static(browser, static_decks, "04-bagi-hasil", "?print-pdf")
     pages = page.locator(".pdf-page").count()
     assert pages >= len(_slides("04-bagi-hasil"))
     assert page.pdf(width="1280px", height="720px")[:4] == b"%PDF"
