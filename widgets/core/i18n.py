@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -120,6 +121,12 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
         raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
+
+
+def local(texts: Mapping[str, str], lang: str | None = None) -> str:
+    """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
+    language), Indonesian when it has none."""
+    return texts.get(lang or language()) or texts[DEFAULT_LANGUAGE]
 
 
 class KeyedError(ValueError):

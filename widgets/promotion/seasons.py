@@ -52,11 +52,6 @@ class SeasonDataError(DataError):
         return f"{where}: {problem}"
 
 
-def local(texts: Texts, lang: str | None = None) -> str:
-    """The text in ``lang`` (default: the current language), Indonesian when it has none."""
-    return texts.get(lang or i18n.language()) or texts[i18n.DEFAULT_LANGUAGE]
-
-
 @dataclass(frozen=True)
 class PlanStep:
     """One preparation step: ``offset_days`` from the season day (negative = before)."""
