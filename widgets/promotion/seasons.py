@@ -44,12 +44,7 @@ class SeasonDataError(DataError):
     """A problem in the seasons file whose text lives in ``widgets/locale/seasons.yaml`` (the
     shared problems, such as a missing value, keep the village loader's texts)."""
 
-    def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"seasons.{self.problem}", lang, value=self.value, **self.params)
-        if self.column is None:
-            return f"{i18n.t('datafile.where_file', lang, file=self.file)}: {problem}"
-        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
-        return f"{where}: {problem}"
+    section = "seasons"
 
 
 @dataclass(frozen=True)
