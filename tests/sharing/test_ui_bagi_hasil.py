@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -33,12 +32,6 @@ FEED_SPLIT = [2_228_572, 2_069_388, 2_228_572, 1_910_204, 1_273_469, 2_228_571, 
 
 
 pytestmark = pytest.mark.usefixtures("fresh_page")
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 class Lesson:
