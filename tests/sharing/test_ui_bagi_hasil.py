@@ -263,20 +263,26 @@ def test_another_participant_sees_nothing_saved_by_the_first(store):
 
 
 def test_apply_rule_round_trips_every_method(page):
+    # Every rule the form reads carries its cash unit (1: not rounded).
     rules = [
-        Rule("work", {"unit": "jam"}),
-        Rule("fund", {"fund_percent": "12.5", "basis": "capital", "unit": "hari"}),
-        Rule("mix", {"equal_percent": "30", "basis": "capital", "unit": "hari"}),
+        Rule("work", {"unit": "jam", "cash_unit": 1}),
+        Rule("fund", {"fund_percent": "12.5", "basis": "capital", "unit": "hari",
+                      "cash_unit": 500}),
+        Rule("mix", {"equal_percent": "30", "basis": "capital", "unit": "hari",
+                     "cash_unit": 100}),
         Rule("investor", {"investor": "Pak Hendra", "investor_percent": "35", "basis": "work",
-                          "unit": "hari"}),
-        Rule("maklon", {"investor": "Pak Hendra", "piece_rate": 2500}),
+                          "unit": "hari", "cash_unit": 1000}),
+        Rule("maklon", {"investor": "Pak Hendra", "piece_rate": 2500, "cash_unit": 1}),
         Rule("gaduh", {"owner": "A", "keeper": "B", "buy_price": 1_000_000, "kids": 4,
                        "kid_price": 500_000, "first_to_keeper": 1, "keeper_percent": "50",
-                       "negligence": True}),
+                       "negligence": True, "cash_unit": 500}),
     ]
     for rule in rules:
         page.calc.apply_rule(rule)
         assert page.calc.current_rule() == rule
+    # A rule saved before cash units existed means "not rounded".
+    page.calc.apply_rule(Rule("equal"))
+    assert page.calc.current_rule() == Rule("equal", {"cash_unit": 1})
 
 
 def test_a_new_registry_entry_reaches_the_calculator(store, monkeypatch):
@@ -300,7 +306,13 @@ def test_a_new_registry_entry_reaches_the_calculator(store, monkeypatch):
     assert page.check_line() == (14_040_000, 1_560_000, 15_600_000)
     assert page.shares() == [2_552_727, 2_552_727, 1_276_364, 1_276_364, 1_276_364, 1_914_545,
                              1_276_364, 1_914_545]
-    assert page.calc.current_rule() == Rule("fund_capital", {"fund_percent": "10"})
+    assert page.calc.current_rule() == Rule("fund_capital", {"fund_percent": "10",
+                                                             "cash_unit": 1})
+    # The entry rounds to cash like every other method, with nothing more written for it.
+    page.calc.cash_unit.control.value = 1000
+    assert page.shares() == [2_552_000, 2_552_000, 1_276_000, 1_276_000, 1_276_000, 1_914_000,
+                             1_276_000, 1_914_000]
+    assert page.check_line() == (14_036_000, 1_564_000, 15_600_000)
 
 
 def test_comparison_follows_the_calculator(page):
