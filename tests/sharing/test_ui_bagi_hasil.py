@@ -397,3 +397,63 @@ def test_app_builders_return_widgets():
     app = lesson3.calculator_app()
     assert len(app.children) == 4  # sign-in, calculator, days from the duty roster, record
     assert isinstance(lesson3.comparison_view(), ComparisonView)
+
+
+# --- Cash-payable shares ----------------------------------------------------------------------
+
+
+def test_the_round_to_dropdown_pays_cash_and_shows_the_remainder(page):
+    page.method("work")
+    dropdown = page.calc.cash_unit.control
+    assert dropdown.value == 1 and [label for label, _ in dropdown.options] == [
+        "Tidak dibulatkan", "Rp100", "Rp500", "Rp1.000"]
+    assert "uk-bh-rounding" not in page.calc.result.value
+    dropdown.value = 1000
+    html = page.calc.result.value
+    assert page.shares() == [2_228_000, 2_069_000, 2_228_000, 1_910_000, 1_273_000, 2_228_000,
+                             2_228_000, 1_432_000]
+    # Each rounded share shows the figure as calculated under it.
+    exact = [int(x) for x in re.findall(r'uk-bh-exact" data-amount="(\d+)"', html)]
+    assert exact == FEED_SPLIT and "hasil hitung Rp1.273.469" in html
+    remainder = re.search(r'<tr class="uk-bh-aside uk-bh-rounding"><td>([^<]+)</td>'
+                          r'<td class="num" data-amount="(\d+)">([^<]+)</td>', html)
+    assert remainder.groups() == ("Sisa pembulatan masuk kas kelompok", "4000", "Rp4.000")
+    assert page.check_line() == (15_596_000, 4_000, 15_600_000)
+    assert "dibulatkan ke bawah ke kelipatan Rp1.000" in html  # the rule, in words
+    # The comparison follows the calculator's unit, against the equal split rounded the same.
+    assert "setiap bagian dibulatkan ke bawah ke Rp1.000" in page.compare.output.value
+    assert "Rp1.950.000" in page.compare.output.value  # 15.600.000 ÷ 8: already whole
+    dropdown.value = 500
+    assert page.check_line() == (15_598_500, 1_500, 15_600_000)
+    dropdown.value = 1
+    assert page.shares() == FEED_SPLIT and "uk-bh-rounding" not in page.calc.result.value
+
+
+def test_a_rounded_distribution_is_recorded_saved_and_printed_again(store):
+    page = Lesson(store)
+    page.sign_in()
+    page.method("work")
+    page.calc.cash_unit.control.value = 500
+    page.record.make.click()
+    preview = page.record.preview.value
+    assert "Hasil hitung" in preview and "Dibayar tunai" in preview
+    assert "Rp1.273.469" in preview and "Rp1.273.000" in preview
+    assert "Sisa pembulatan Rp1.500 masuk kas kelompok" in preview
+    page.record.save_rule.click()
+    page.record.save.click()
+    session = PAGE.session
+    assert sharing_db.rule(session, "kambing").params["cash_unit"] == 500
+    [saved] = sharing_db.distributions(session, "kambing")
+    assert saved.params["cash_unit"] == 500 and saved.params["exact"]["Heri Kuswanto"] == 1_273_469
+    assert dict(saved.set_aside) == {"rounding": 1_500}
+    # Printed again later from the store: the same figures, both columns.
+    listed = page.record.saved.value
+    html_link = re.search(r'href="data:text/html;charset=utf-8;base64,([^"]+)"', listed)
+    document = base64.b64decode(html_link.group(1)).decode("utf-8")
+    assert "Hasil hitung" in document and "Rp1.273.469" in document
+    assert "Sisa pembulatan masuk kas kelompok" in document
+    assert "Rp15.598.500 + disisihkan Rp1.500 = Rp15.600.000" in document
+    # The agreed rule brings its unit back into a fresh form.
+    page.calc.cash_unit.control.value = 1
+    page.record.use_rule.click()
+    assert page.calc.cash_unit.control.value == 500 and page.shares()[4] == 1_273_000
