@@ -107,23 +107,28 @@ def _line_amounts(line: Line, rounded: bool) -> list[int]:
 
 def _members_table(rec: DistributionRecord) -> str:
     has_basis = any(line.basis for line in rec.lines)
-    head = (f"<tr><th>{escape(t('record.col_no'))}</th><th>{escape(t('record.col_name'))}</th>"
-            + (f"<th>{escape(t('record.col_basis'))}</th>" if has_basis else "")
+    head = (f"<tr><th class=\"ukr-no\">{escape(t('record.col_no'))}</th>"
+            f"<th>{escape(t('record.col_name'))}</th>"
+            + (f"<th class=\"ukr-basis\">{escape(t('record.col_basis'))}</th>"
+               if has_basis else "")
             + "".join(f'<th class="ukr-num">{escape(h)}</th>' for h in _share_heads(rec))
             + f"<th class=\"ukr-sign-col\">{escape(t('record.col_sign'))}</th></tr>")
     rows = []
     for number, line in enumerate(rec.lines, start=1):
         rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
-                    + (f"<td>{escape(line.basis)}</td>" if has_basis else "")
+                    + (f'<td class="ukr-basis">{escape(line.basis)}</td>' if has_basis else "")
                     + "".join(f'<td class="ukr-num">{_amount(a)}</td>'
                               for a in _line_amounts(line, rec.rounded))
                     + '<td class="ukr-sign"></td></tr>')
-    span = 3 if has_basis else 2
     sums = [rec.exact_shared, rec.shared] if rec.rounded else [rec.shared]
-    rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
+    # One cell per column (no colspan), so a column the phone preview hides takes its cell.
+    rows.append('<tr><th class="ukr-no"></th>'
+                f'<th>{escape(t("record.shared_total"))}</th>'
+                + ('<th class="ukr-basis"></th>' if has_basis else "")
                 + "".join(f'<th class="ukr-num">{_amount(a)}</th>' for a in sums)
                 + '<th class="ukr-sign-col"></th></tr>')
-    return f'<table class="ukr-members">{head}{"".join(rows)}</table>'
+    css = "ukr-members ukr-cash" if rec.rounded else "ukr-members"
+    return f'<table class="{css}">{head}{"".join(rows)}</table>'
 
 
 def rounding_note(rec: DistributionRecord) -> str:
@@ -177,14 +182,19 @@ def record_html(rec: DistributionRecord) -> str:
 PREVIEW_STYLE = """
 .uk-record .ukr td:not(.ukr-num) { overflow-wrap: anywhere !important; }
 @media (max-width: 640px) {
-  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; } }
+  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; }
+  .uk-record .ukr-cash .ukr-no, .uk-record .ukr-cash .ukr-basis { display: none; }
+  .uk-record .ukr-cash th, .uk-record .ukr-cash td { padding: 3pt 3pt; font-size: 9pt; }
+  .uk-record .ukr-cash th.ukr-num { white-space: normal; } }
 """
 
 
 def record_preview(rec: DistributionRecord) -> str:
     """The record as shown inside the lesson page: the same content on a white sheet, as wide
     as the screen (the downloaded file is the one laid out for A4). On a phone, a name typed as
-    one long word breaks inside its cell, and the signature column (for paper) is left out."""
+    one long word breaks inside its cell, and the signature column (for paper) is left out; so
+    are the number and basis columns of a record rounded to cash, to leave room for both
+    figures (the file keeps them all)."""
     return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
             'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
