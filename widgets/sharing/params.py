@@ -158,9 +158,6 @@ class Param:
             return [(t(self.record), f"{percent_text(percent_value(value))}%")]
         if self.kind == "rupiah":
             return [(t(self.record), format_rupiah(int(value)))]
-        if self.kind == "cash":
-            unit = cash_unit_value(value)
-            return [(t(self.record), cash_label(unit))] if unit > 1 else []
         return [(t(self.record), str(value))]
 
 
@@ -206,8 +203,9 @@ INVESTOR_PART = Param("investor_percent", "percent", "40", "lesson3.field_invest
                       record="record.param_investor_part")
 # Every share rounded down to this many rupiah, the remainder to the group fund: a parameter of
 # every method (``methods.SHARED``), applied after the method's own split.
+# (The record says it in the rule's sentence, ``sharing.describe_cash``: no line of its own.)
 CASH_UNIT = Param("cash_unit", "cash", 1, "lesson3.field_cash_unit", "lesson3.hint_cash_unit",
-                  choices=CASH_UNITS, record="record.param_cash_unit")
+                  choices=CASH_UNITS)
 PIECE_RATE = Param("piece_rate", "rupiah", 0, "lesson3.field_piece_rate",
                    "lesson3.hint_piece_rate", start=3_000, record="record.param_rate")
 

@@ -42,16 +42,18 @@ STYLE = """
 .ukr td.ukr-num, .ukr th.ukr-num { text-align: right; white-space: nowrap; }
 .ukr td.ukr-no { width: 1.6em; text-align: right; }
 .ukr td.ukr-sign { width: 28%; height: 17pt; }
+.ukr .ukr-cash td.ukr-sign { width: 18%; height: 15pt; }
+.ukr .ukr-cash td.ukr-basis { white-space: nowrap; }
 .ukr tr { page-break-inside: avoid; break-inside: avoid; }
-.ukr .ukr-info td:first-child { width: 38%; }
-.ukr .ukr-check { font-weight: bold; margin: 4pt 0 12pt; }
+.ukr .ukr-info td:first-child { width: 32%; }
+.ukr .ukr-check { font-weight: bold; margin: 4pt 0 8pt; }
 .ukr .ukr-loss { color: #9b1c1c; font-weight: bold; }
 .ukr .ukr-close { page-break-inside: avoid; break-inside: avoid; }
 .ukr .ukr-signs { display: flex; flex-wrap: wrap; justify-content: space-between;
   margin-top: 8pt; }
 .ukr .ukr-signs > div { width: 45%; text-align: center; margin-bottom: 8pt; }
 .ukr .ukr-line { height: 36pt; border-bottom: 1px solid #111; margin: 0 10% 3pt; }
-.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 10pt; }
+.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 6pt; }
 """
 
 PAGE_STYLE = f"""
@@ -131,14 +133,6 @@ def _members_table(rec: DistributionRecord) -> str:
     return f'<table class="{css}">{head}{"".join(rows)}</table>'
 
 
-def rounding_note(rec: DistributionRecord) -> str:
-    """The rounding rule and the remainder, in one sentence (empty when not rounded)."""
-    if not rec.rounded:
-        return ""
-    return t("record.rounding_note", unit=format_rupiah(rec.cash_unit),
-             remainder=format_rupiah(rec.remainder))
-
-
 def _signatures(rec: DistributionRecord) -> str:
     signers = rec.signers or [(t("record.role_chair"), ""), (t("record.role_treasurer"), "")]
     boxes = "".join(
@@ -165,9 +159,7 @@ def record_body(rec: DistributionRecord) -> str:
         + (f"<br>{escape(rec.village)}" if rec.village else "") + "</p>"
         f"<p>{escape(opening)}</p>{_info_table(rec)}{_aside_table(rec)}"
         f"<h2>{escape(t('record.members'))}</h2>"
-        f"{_members_table(rec)}"
-        + (f'<p class="ukr-rounding">{escape(rounding_note(rec))}</p>' if rec.rounded else "")
-        + f"<p class=\"ukr-check\">{escape(check)}</p>{note}"
+        f"{_members_table(rec)}<p class=\"ukr-check\">{escape(check)}</p>{note}"
         f'<div class="ukr-close"><p>{escape(t("record.agreement"))}</p>{_signatures(rec)}'
         f'<p class="ukr-foot">{escape(t(footer))}</p></div></div>'
     )
@@ -255,9 +247,6 @@ def record_xlsx(rec: DistributionRecord) -> bytes:
     sums = [rec.exact_shared, rec.shared] if rec.rounded else [rec.shared]
     for column, amount in enumerate(sums, start=4):
         _rupiah(ws, row, column, amount, bold=True)
-    if rec.rounded:
-        row += 1
-        _text(ws, row, 1, rounding_note(rec))
     row += 2
     check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
     _text(ws, row, 1, t(check_key, shared=format_rupiah(rec.shared),
