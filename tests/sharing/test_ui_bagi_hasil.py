@@ -427,6 +427,12 @@ def test_the_round_to_dropdown_pays_cash_and_shows_the_remainder(page):
     assert page.check_line() == (15_598_500, 1_500, 15_600_000)
     dropdown.value = 1
     assert page.shares() == FEED_SPLIT and "uk-bh-rounding" not in page.calc.result.value
+    # Shares already whole: no "as calculated" line, and a remainder of Rp0 on its line.
+    dropdown.value = 1000
+    page.method("equal")
+    assert page.shares() == [1_950_000] * 8 and "uk-bh-exact" not in page.calc.result.value
+    assert page.check_line() == (15_600_000, 0, 15_600_000)
+    assert 'uk-bh-rounding"><td>Sisa pembulatan masuk kas kelompok' in page.calc.result.value
 
 
 def test_a_rounded_distribution_is_recorded_saved_and_printed_again(store):

@@ -64,9 +64,9 @@ def _basis(rule: Rule, members: Sequence[Contribution], name: str) -> str:
 
 
 def _share_cell(result: Distribution, name: str, amount: int) -> str:
-    """A member's share; when it was rounded to cash, the figure as calculated under it."""
+    """A member's share; when rounding to cash changed it, the figure as calculated under it."""
     exact = ""
-    if name in result.exact:
+    if result.exact.get(name, amount) != amount:
         exact = (f'<br><small class="uk-bh-exact" data-amount="{result.exact[name]}">'
                  f'{escape(t("lesson3.exact_share", amount=format_rupiah(result.exact[name])))}'
                  "</small>")
