@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from widgets.core.i18n import t
 from widgets.sharing import methods, params
 from widgets.sharing.cash import CASH_UNITS, ROUNDING, cash_rounded, round_to_cash
+from widgets.sharing.comparison import compare
 from widgets.sharing.rules import Rule, calculate, describe
 from widgets.sharing.split import Contribution, Distribution, split_by_work
 
@@ -138,3 +139,12 @@ def test_every_method_pays_cash_and_keeps_every_rupiah(case, unit: int):
     assert result.exact == exact.shares and result.cash_unit == unit
     assert {c: a for c, a in result.set_aside.items() if c != ROUNDING} == exact.set_aside
     assert sum(exact.shares.values()) == result.shared + remainder
+
+
+def test_methods_compared_in_cash_are_set_against_equal_in_cash():
+    members = [Contribution(name, work=days) for name, days in FEED_DAYS.items()]
+    by_work = calculate(Rule("work", {"unit": "hari", "cash_unit": 1000}), GOAT_SALE, members)
+    table = compare(GOAT_SALE, members, {"kerja": by_work}, cash_unit=1000)
+    assert table.baseline.shares == dict.fromkeys(FEED_DAYS, 1_950_000)
+    heri = next(row for row in table.rows if row.name == "Heri")
+    assert heri.shares["kerja"] == 1_273_000 and heri.differences["kerja"] == -677_000
