@@ -47,15 +47,41 @@ class Page:
     def text(self) -> str:
         return self.page.inner_text("body")
 
+    def open_later_parts(self) -> None:
+        """Scroll to each part built on arrival (widgets/ui/later.py), as a participant would,
+        without pressing its button: the page's script must build it."""
+        scroll = """() => {
+            const left = document.querySelectorAll("button.uk-later-open");
+            if (left.length) { left[0].scrollIntoView({block: "center"}); }
+            return left.length;
+        }"""
+        while (left := self.page.evaluate(scroll)):
+            self.page.wait_for_function(
+                f"document.querySelectorAll('button.uk-later-open').length < {left}",
+                timeout=60_000)
+
     def close(self) -> None:
         self.context.close()
 
 
-def sign_in(page, name: str, pin: str) -> None:
+WELCOME = ".uk-msg-ok:has-text('Selamat')"  # the sign-in's welcome, on every lesson
+
+
+def sign_in(page, name: str, pin: str, done: str = ".uk-save") -> None:
+    """Type the name and PIN, press the button, and wait until ``done`` shows (default: the
+    cash book's Save button)."""
     page.fill(".uk-signin-name input", name)
     page.fill(".uk-signin-pin input", pin)
     page.click(".uk-signin-submit")
-    page.wait_for_selector(".uk-save", state="visible", timeout=30_000)
+    page.wait_for_selector(done, state="visible", timeout=30_000)
+
+
+def open_phone(browser, url: str, ready: str) -> Page:
+    """A new phone-sized page on ``url``, once the lesson's ``ready`` selector shows."""
+    p = Page(browser, PHONE)
+    p.open(url)
+    p.page.wait_for_selector(ready, timeout=90_000)
+    return p
 
 
 def add_entry(page, description: str, amount: str, direction: str = "Masuk") -> None:

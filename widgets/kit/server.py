@@ -21,13 +21,12 @@ import asyncio
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from widgets.core import settings
+from widgets.kit.banner import banner, lan_addresses, pool_line  # noqa: F401 (the API)
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = KIT_ROOT / "lessons"
@@ -115,8 +114,16 @@ def _make_app_class():
 
     class KitVoila(Voila):
         name = "usaha-kita"
+        pool_lesson = ""  # set by main(): the lesson whose pool the trainer can move
+        class_size = 1
 
         def init_settings(self) -> dict:
+            # Kernels talk to the server over Unix sockets, not TCP ports: with TCP, two kernels
+            # starting at once could pick the same free port, one failed to bind, restarted,
+            # and its page came without widgets (the burst's empty pages). Windows has no
+            # Unix sockets for zmq, so it keeps TCP.
+            if os.name == "posix":
+                self.config.KernelManager.transport = "ipc"
             settings = super().init_settings()
             self.contents_manager = KitContents(parent=self)
             settings["contents_manager"] = self.contents_manager
@@ -130,7 +137,23 @@ def _make_app_class():
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
             shutdown.stop_on_signals()
+            self._follow_the_class()
             self.listen()
+
+        def _follow_the_class(self) -> None:
+            """Move the preheated pool when the trainer asks (see widgets.kit.pool)."""
+            if not self.pool_lesson:
+                return
+            from tornado.ioloop import IOLoop, PeriodicCallback
+
+            from widgets.kit.pool import CHECK_SECONDS, PoolMover
+            from widgets.store import Store
+
+            mover = PoolMover(self.kernel_manager, Store(), self.pool_lesson, self.class_size,
+                              self.log)
+            IOLoop.current().add_callback(mover.started)
+            self._pool_check = PeriodicCallback(mover.check, CHECK_SECONDS * 1000)
+            self._pool_check.start()
 
         def stop(self) -> None:
             """Shut every kernel down on the loop that started them; kill any left after that.
@@ -140,6 +163,8 @@ def _make_app_class():
             to the server's loop: that failed ("future belongs to a different loop"). Here the
             server's loop runs once more, then its tasks are cancelled (no kernel starts after
             that) and a kernel still running (half-started, or slow) is killed."""
+            if getattr(self, "_pool_check", None) is not None:
+                self._pool_check.stop()  # no pool moves while kernels shut down
             shutil.rmtree(self.connection_dir, ignore_errors=True)
             loop = self.ioloop.asyncio_loop
             try:  # bounded without relying on cancellation, which a task may swallow
@@ -213,39 +238,6 @@ def pool_config(class_size: int, lesson: str) -> str:
     return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
 
 
-def lan_addresses() -> list[str]:
-    """IPv4 addresses of this laptop that phones on its hotspot can reach."""
-    found: list[str] = []
-    try:
-        out = subprocess.run(
-            ["ip", "-o", "-4", "addr", "show", "up"], capture_output=True, text=True, timeout=5
-        ).stdout
-        found = re.findall(r"inet (\d+\.\d+\.\d+\.\d+)/", out)
-    except (OSError, subprocess.SubprocessError):
-        try:
-            found = socket.gethostbyname_ex(socket.gethostname())[2]
-        except OSError:
-            found = []
-    return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
-
-
-def banner(host: str, port: int, data_lines: list[str] = ()) -> str:
-    """The addresses to open, then what the start did with the data (backup and check)."""
-    lines = [
-        *data_lines,
-        "",
-        "Usaha Kita siap / is ready.",
-        f"  Di laptop ini / on this laptop:   http://localhost:{port}/",
-    ]
-    if host in ("0.0.0.0", "", "::"):  # noqa: S104 (a comparison, not a bind)
-        for addr in lan_addresses():
-            lines.append(f"  Di HP peserta / on phones:        http://{addr}:{port}/")
-    else:
-        lines.append(f"  Alamat / address:                 http://{host}:{port}/")
-    lines.append("Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop.")
-    return "\n".join(lines)
-
-
 def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
     return [
         str(LESSONS_DIR),
@@ -281,15 +273,18 @@ def main(argv: list[str] | None = None) -> int:
         if not check.report(port=args.port, host=args.host):
             return 1
     kit_environment()
+    from widgets.kit.pool import pool_size
     from widgets.store import backup
 
     lock = backup.server_lock()  # held while we run: a restore waits for the stop
     report = backup.at_start()
+    size = pool_size(args.class_size)
     app_class = _make_app_class()
+    app_class.pool_lesson, app_class.class_size = args.lesson, args.class_size
     print(banner(args.host, args.port, backup.banner_lines(report)), flush=True)
+    print(pool_line(args.class_size, size, args.lesson), flush=True)
     try:
-        app_class.launch_instance(argv=voila_argv(args.host, args.port, args.class_size,
-                                                  args.lesson))
+        app_class.launch_instance(argv=voila_argv(args.host, args.port, size, args.lesson))
     finally:
         if lock is not None:
             lock.close()
