@@ -31,7 +31,7 @@ from widgets.store.db import DB_NAME, data_dir
 BACKUP_DIR = "cadangan"  # the same folder the trainer page backs up into
 START_LABEL = "mulai"
 KEEP = 10
-LOCK_NAME = "server.lock"
+LOCK_NAME = DB_NAME + "-server-lock"  # beside the data file it guards
 
 
 @dataclass(frozen=True)
