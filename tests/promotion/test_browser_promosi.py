@@ -152,7 +152,8 @@ def test_goat_channels_and_listing_on_a_phone(kit_server, browser, artifacts):
 
 
 def test_a_photo_over_the_limit_is_refused_by_the_page_and_the_page_lives_on(kit_server,
-                                                                               browser):
+                                                                               browser,
+                                                                               artifacts):
     """Finding 4 of issue 13: a file over the websocket's limit closed the page's connection
     without a word, and every later upload did nothing. The page now refuses a file over the
     checker's limit before sending it, with the checker's own message; the next photo works."""
@@ -168,6 +169,8 @@ def test_a_photo_over_the_limit_is_refused_by_the_page_and_the_page_lives_on(kit
     shown = p.page.wait_for_selector(".uk-upload-limit .uk-msg-error", timeout=30_000)
     assert shown.inner_text().strip().endswith(
         t("photo.too_large_file", size_mb="33,0", max_mb=max_mb))
+    p.page.locator(".uk-photo-upload").scroll_into_view_if_needed()
+    p.page.screenshot(path=artifacts / "promosi-photo-too-big-360.png")
     upload(p, {"name": "keset-gelap.jpg", "mimeType": "image/jpeg", "buffer": _jpeg(25)})
     p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
     assert p.page.locator(".uk-upload-limit .uk-msg-error").count() == 0
