@@ -61,8 +61,25 @@ class Contribution:
     savings: int = 0
 
 
+class Balance:
+    """What a split and its printed record both answer from ``total``, ``shared`` (to the
+    members) and ``kept`` (set aside)."""
+
+    total: int
+    shared: int
+    kept: int
+
+    @property
+    def is_loss(self) -> bool:
+        return self.total < 0
+
+    @property
+    def balanced(self) -> bool:
+        return self.shared + self.kept == self.total
+
+
 @dataclass(frozen=True)
-class Distribution:
+class Distribution(Balance):
     """The result of a method: ``shares`` per member (input order) and ``set_aside`` amounts
     (group fund, cooperative funds, an investor's part) keyed by a code. They add up to
     ``total`` exactly; a negative total is a loss, shared the same way. When the shares were
@@ -84,14 +101,6 @@ class Distribution:
     @property
     def kept(self) -> int:
         return sum(self.set_aside.values())
-
-    @property
-    def is_loss(self) -> bool:
-        return self.total < 0
-
-    @property
-    def balanced(self) -> bool:
-        return self.shared + self.kept == self.total
 
 
 # --- The exact split ------------------------------------------------------------------------
