@@ -4,6 +4,7 @@ trust boundary of its own, whatever the view already checked."""
 from __future__ import annotations
 
 from widgets.core.i18n import t
+from widgets.core.text import clean_text
 
 TEXT_MAX = 200
 
@@ -15,7 +16,7 @@ class FieldError(ValueError):
 def short_text(value: object, what: str, required: bool = True,
                error: type[ValueError] = FieldError) -> str:
     """``value`` with its spaces collapsed, if it is text of at most ``TEXT_MAX`` characters."""
-    text = " ".join(value.split()) if isinstance(value, str) else None
+    text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
     if text is None or len(text) > TEXT_MAX or (required and not text):
         raise error(t("store.sharing_bad_text", what=what))
     return text
