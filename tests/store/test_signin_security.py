@@ -123,7 +123,11 @@ def test_the_trainer_unlocks_every_phone(clocked):
 def test_a_malformed_device_id_counts_as_no_device(clocked):
     store, _clock = clocked
     store.sign_in("Siti Aminah", "2580", "<script>")
-    assert store.read("SELECT device, trusted FROM signin_devices") == [("", 0)]
+    assert store.read("SELECT device FROM signin_devices") == []  # nothing to trust
+    _guess(store, "x" * 65, 1)
+    store.sign_in("Siti Aminah", "2580", "'; DROP TABLE participants; --")
+    assert store.read("SELECT device, trusted, failed_attempts FROM signin_devices") == [
+        ("", 0, 0)]
 
 
 # --- 3c. The sign-in carried into the next lesson ---------------------------------------------
