@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.text import clean_text
 from widgets.group.meeting import Action, Meeting, MeetingError, make_meeting
 from widgets.group.roster import Mark, Plan, Roster, RosterError, Swap, check_roster, make_plan
 from widgets.store.db import Session, row_id
@@ -116,7 +117,7 @@ def save_meeting(session: Session, group_key: str, meeting: Meeting) -> SavedMee
             "INSERT INTO meetings (participant_id, group_key, day, notulen, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (session.participant_id, key, checked.day.isoformat(),
-             json.dumps(data, ensure_ascii=False, sort_keys=True), now))
+             clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True)), now))
         meeting_id = int(cursor.lastrowid or 0)
     return SavedMeeting(meeting_id, key, checked, now)
 
@@ -147,7 +148,7 @@ def last_meeting(session: Session, group_key: str) -> SavedMeeting | None:
 def _roster_json(roster: Roster) -> str:
     data = roster_to_dict(roster)
     roster_from_dict(data)  # the same checks a read makes
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 def save_roster(session: Session, group_key: str, roster: Roster) -> SavedRoster:

@@ -36,7 +36,7 @@ def save_post(session: Session, kind: str, platform: str, parts: dict[str, Any],
     if len(text) > POST_TEXT_MAX:
         raise FieldError(t("store.text_too_long", what=t("store.what_post"), max=POST_TEXT_MAX))
     platform = short_text(platform, "platform")
-    body = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+    body = clean_text(json.dumps(parts, ensure_ascii=False, sort_keys=True))
     store = session.store
     now = store.now()
     with store.transaction() as conn:

@@ -10,7 +10,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.store.db import Session, row_id
-from widgets.store.fields import is_rupiah, short_text
+from widgets.store.fields import is_rupiah, json_text, short_text
 
 MAX_SHARES = 1000
 
@@ -84,7 +84,7 @@ def save_rule(session: Session, group_key: str, group_name: str, method: str,
     """Record the rule this participant's group agreed; it becomes the rule in force."""
     key, name = _text(group_key, "group"), _text(group_name, "group")
     method, note = _text(method, "method"), _text(note, "note", required=False)
-    text = json.dumps(params, ensure_ascii=False, sort_keys=True)
+    text = json_text(params, "params", DistributionError)
     store = session.store
     now = store.now()
     with store.transaction() as conn:
@@ -130,8 +130,9 @@ def save_distribution(session: Session, *, group_key: str, group_name: str, day:
     row = (
         _text(group_key, "group"), _text(group_name, "group"), day.isoformat(),
         _text(place, "place", required=False), _text(method, "method"),
-        json.dumps(params or {}, ensure_ascii=False, sort_keys=True), total,
-        json.dumps(checked_shares, ensure_ascii=False), json.dumps(aside, ensure_ascii=False),
+        json_text(params or {}, "params", DistributionError), total,
+        json_text(checked_shares, "shares", DistributionError),
+        json_text(aside, "set_aside", DistributionError),
         _text(note, "note", required=False), store.now(),
     )
     with store.transaction() as conn:

@@ -8,13 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.core.i18n import t
-from widgets.core.text import clean_text
 from widgets.store.db import Session
-from widgets.store.fields import FieldError
-
-# The longest answer a page can send is a shared calculator's table of members; far above it,
-# an answer is a stuck key or a probe, and the store refuses it whatever the view checked.
-ANSWER_MAX = 20_000
+from widgets.store.fields import json_text
 
 
 @dataclass(frozen=True)
@@ -32,9 +27,7 @@ def save_answer(session: Session, exercise: str, answer: dict[str, Any], correct
     """Record one attempt at an exercise; returns its id."""
     if not isinstance(exercise, str) or not exercise:
         raise ValueError("exercise must be a non-empty string")
-    text = clean_text(json.dumps(answer, ensure_ascii=False, sort_keys=True))
-    if len(text) > ANSWER_MAX:
-        raise FieldError(t("store.text_too_long", what=t("store.what_answer"), max=ANSWER_MAX))
+    text = json_text(answer, t("store.what_answer"))
     store = session.store
     with store.transaction() as conn:
         cursor = conn.execute(
