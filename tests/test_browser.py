@@ -47,6 +47,19 @@ class Page:
     def text(self) -> str:
         return self.page.inner_text("body")
 
+    def open_later_parts(self) -> None:
+        """Scroll to each part built on arrival (widgets/ui/later.py), as a participant would,
+        without pressing its button: the page's script must build it."""
+        scroll = """() => {
+            const left = document.querySelectorAll("button.uk-later-open");
+            if (left.length) { left[0].scrollIntoView({block: "center"}); }
+            return left.length;
+        }"""
+        while (left := self.page.evaluate(scroll)):
+            self.page.wait_for_function(
+                f"document.querySelectorAll('button.uk-later-open').length < {left}",
+                timeout=60_000)
+
     def close(self) -> None:
         self.context.close()
 

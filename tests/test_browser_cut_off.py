@@ -88,6 +88,7 @@ def test_nothing_cut_off(kit_server, browser, viewport, path):
     assert_nothing_cut_off(p.page, f"on {path}")
     name = f"Periksa Lebar {viewport['width']} {path[-12:-6].strip('-')}"
     if _sign_in_if_offered(p, name):
+        p.open_later_parts()
         assert_nothing_cut_off(p.page, f"on {path} after sign-in")
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"

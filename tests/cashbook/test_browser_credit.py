@@ -28,6 +28,8 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     p = Page(browser, PHONE)
     p.open(kit_server.url + LESSON)
     sign_in(p.page, "Bendahara Uji", "8642")
+    assert p.page.locator(".uk-credit-who").count() == 0  # built when the participant arrives
+    p.open_later_parts()
     write_debt(p.page)
     p.page.wait_for_selector(".uk-credit-table:has-text('Rp70.000')", timeout=30_000)
     assert "Bu Warsih <tetangga>" in p.page.inner_text(".uk-credit-table")  # escaped, shown
@@ -57,6 +59,7 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     p.page.reload()
     p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
     sign_in(p.page, "bendahara uji", "8642")
+    p.open_later_parts()
     p.page.wait_for_selector(".uk-credit-table:has-text('Rp50.000')", timeout=30_000)
     assert "Sudah dibayar Rp20.000 dari Rp70.000" in p.page.inner_text(".uk-credit-table")
     assert "Bayaran bon: Bu Warsih" in p.page.inner_text(".uk-table")

@@ -22,6 +22,7 @@ from widgets.core.village import load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section
 from widgets.ui.inputs import typed_amount
+from widgets.ui.later import Later
 from widgets.ui.signin import SignInView
 
 EXERCISE_ID = "buku-kas-minggu"
@@ -124,8 +125,9 @@ class WeekExercise(w.VBox):
         self.feedback.value = head + "".join(notice_html(text, kind) for kind, text in lines)
 
 
-def week_exercise() -> WeekExercise:
-    return WeekExercise()
+def week_exercise() -> Later:
+    """The week exercise, built when the participant reaches it (see widgets.ui.later)."""
+    return Later(WeekExercise, t("cashbook.open_week_exercise"))
 
 
 # --- The credit book (buku utang-piutang) ---------------------------------------------------
@@ -138,17 +140,25 @@ def show_credit_example() -> None:
     show()
 
 
-def credit_app(today: dt.date | None = None) -> w.VBox:
+def credit_app(today: dt.date | None = None) -> Later:
     """The participant's own credit book, under the cash book's sign-in above (one sign-in per
-    page): a payment recorded here appears in the cash book at once."""
-    from widgets.cashbook.data import load_credit_example
-    from widgets.cashbook.ui.credit import CreditBookView
+    page): a payment recorded here appears in the cash book at once. Built when the
+    participant reaches it."""
 
-    group = load_village().group(load_credit_example().group).name
-    return CreditBookView(today, group)
+    def build() -> w.VBox:
+        from widgets.cashbook.data import load_credit_example
+        from widgets.cashbook.ui.credit import CreditBookView
+
+        group = load_village().group(load_credit_example().group).name
+        return CreditBookView(today, group)
+
+    return Later(build, t("cashbook.open_credit_book"))
 
 
-def credit_exercise() -> w.VBox:
-    from widgets.cashbook.ui.credit_lesson import CreditExercise
+def credit_exercise() -> Later:
+    def build() -> w.VBox:
+        from widgets.cashbook.ui.credit_lesson import CreditExercise
 
-    return CreditExercise()
+        return CreditExercise()
+
+    return Later(build, t("cashbook.open_credit_exercise"))
