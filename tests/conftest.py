@@ -130,6 +130,27 @@ def fresh_page(monkeypatch, tmp_path):
     reset()
 
 
+@pytest.fixture
+def store(tmp_path):
+    """A real kit store in a fresh SQLite file of this test's own."""
+    from widgets.store.db import Store
+
+    with Store(tmp_path / "kit.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """A private copy of the Jepara village folder, to break; village data is read afresh
+    before and after the test."""
+    from widgets.core import village
+
+    village.clear_cache()
+    shutil.copytree(village.DATASETS_DIR / "jepara", tmp_path / "jepara")
+    yield tmp_path / "jepara"
+    village.clear_cache()
+
+
 @pytest.fixture(scope="session")
 def kit_server(tmp_path_factory):
     server = KitServer(tmp_path_factory.mktemp("kit-data"))

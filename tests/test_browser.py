@@ -64,11 +64,24 @@ class Page:
         self.context.close()
 
 
-def sign_in(page, name: str, pin: str) -> None:
+WELCOME = ".uk-msg-ok:has-text('Selamat')"  # the sign-in's welcome, on every lesson
+
+
+def sign_in(page, name: str, pin: str, done: str = ".uk-save") -> None:
+    """Type the name and PIN, press the button, and wait until ``done`` shows (default: the
+    cash book's Save button)."""
     page.fill(".uk-signin-name input", name)
     page.fill(".uk-signin-pin input", pin)
     page.click(".uk-signin-submit")
-    page.wait_for_selector(".uk-save", state="visible", timeout=30_000)
+    page.wait_for_selector(done, state="visible", timeout=30_000)
+
+
+def open_phone(browser, url: str, ready: str) -> Page:
+    """A new phone-sized page on ``url``, once the lesson's ``ready`` selector shows."""
+    p = Page(browser, PHONE)
+    p.open(url)
+    p.page.wait_for_selector(ready, timeout=90_000)
+    return p
 
 
 def signed_in_again(page, name: str) -> None:

@@ -500,10 +500,11 @@ def _free_port() -> int:
 def test_readiness_check_passes_on_a_ready_laptop(monkeypatch, tmp_path):
     monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path / "data"))
     findings = check.run_checks(_free_port(), "127.0.0.1")
-    failed = [line for f in findings if not f.ok for line in f.lines()]
+    failed = [line for f in findings if not f.passes for line in f.lines()]
     assert not failed, "\n".join(failed)
-    assert {f.key for f in findings} == {"python_ok", "packages_ok", "lessons_ok", "data_ok",
-                                         "village_ok", "port_ok"}
+    # The memory line only warns: a smaller laptop serves fewer phones at once.
+    assert {f.key for f in findings} - {"memory_ok", "memory_low"} == {
+        "python_ok", "packages_ok", "lessons_ok", "data_ok", "village_ok", "port_ok"}
 
 
 def test_readiness_check_names_a_broken_village_file(tmp_path):

@@ -4,16 +4,13 @@ each other, and every broken cell gives a message that names the file, the row a
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
-from village_files import JEPARA, edit_yaml, load_error, set_cell
+from village_files import edit_yaml, load_error, set_cell
 
 from widgets.cashbook import ledger
 from widgets.cashbook.data import CashbookData, load_cashbook
 from widgets.cashbook.exercises import week_answer
-from widgets.core import village
 from widgets.core.village import load_village
 
 KAS = "konveksi_kas_2019.csv"
@@ -22,14 +19,6 @@ KAS = "konveksi_kas_2019.csv"
 @pytest.fixture
 def jepara() -> CashbookData:
     return load_cashbook(load_village("jepara"))
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    """A private copy of the Jepara folder, to break."""
-    village.clear_cache()
-    shutil.copytree(JEPARA, tmp_path / "jepara")
-    return tmp_path / "jepara"
 
 
 def test_cashbook_never_goes_below_zero(jepara):

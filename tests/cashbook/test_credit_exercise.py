@@ -3,7 +3,6 @@ story, broken files name the item and key, and the feedback names the likely sli
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from widgets.cashbook.data import (
     load_credit_example,
     load_credit_exercise,
 )
-from widgets.core import village
 from widgets.core.datafile import DataError
 from widgets.core.i18n import t
 from widgets.core.village import load_village
@@ -92,14 +90,6 @@ def test_the_answer_is_not_given_away_before_the_third_try():
 
 
 # --- Broken files name the item -------------------------------------------------------------
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    village.clear_cache()
-    shutil.copytree(village.DATASETS_DIR / "jepara", tmp_path / "jepara")
-    yield tmp_path / "jepara"
-    village.clear_cache()
 
 
 def edit(path: Path, change) -> None:

@@ -77,6 +77,15 @@ class Page:
         self.book.save.click()
 
 
+
+@pytest.fixture
+def page(fresh_page, store: Store) -> Page:
+    """The lesson page with the test's participant signed in."""
+    opened = Page(store)
+    opened.sign_in()
+    return opened
+
+
 def stored(db_path: Path, name: str = NAME, pin: str = PIN):
     """The entries as another kernel reads them: a fresh Store on the same file."""
     with Store(db_path) as other:
@@ -146,9 +155,7 @@ def test_bad_name_shows_its_message_beside_the_name(store):
     assert not is_error(page.signin.pin)
 
 
-def test_sign_in_again_loads_the_same_entries(store):
-    page = Page(store)
-    page.sign_in()
+def test_sign_in_again_loads_the_same_entries(page, store):
     page.add(description="Jual 10 keset", amount="150rb")
     page.sign_out()
     # The same phone or another one: a new page on the same store.
@@ -162,9 +169,7 @@ def test_sign_in_again_loads_the_same_entries(store):
     assert "Rp150.000" in again.book.balance.value
 
 
-def test_sign_out_hides_the_book_and_leaves_nothing_of_it_on_the_page(store):
-    page = Page(store)
-    page.sign_in()
+def test_sign_out_hides_the_book_and_leaves_nothing_of_it_on_the_page(page):
     page.add(description="Catatan rahasia Bu Siti", amount="150rb")
     assert "Catatan rahasia Bu Siti" in page_html(page.book)
     page.sign_out()
@@ -182,9 +187,7 @@ def test_sign_out_hides_the_book_and_leaves_nothing_of_it_on_the_page(store):
 # --- Adding an entry ------------------------------------------------------------------------
 
 
-def test_entry_typed_as_150rb_is_stored_as_150000_and_shown(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_entry_typed_as_150rb_is_stored_as_150000_and_shown(page, db_path):
     page.add(description="Jual 10 keset", amount="150rb")
     [entry] = stored(db_path)
     assert (entry.day, entry.description, entry.direction, entry.category, entry.amount,
@@ -200,18 +203,14 @@ def test_entry_typed_as_150rb_is_stored_as_150000_and_shown(store, db_path):
     assert page.form.amount.control.value == ""
 
 
-def test_money_out_lowers_the_balance(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_money_out_lowers_the_balance(page, db_path):
     page.add(description="Jual keset", amount="150rb")
     page.add(direction="out", category="bahan", description="Kain perca", amount="Rp 40.000")
     assert [e.amount for e in stored(db_path)] == [150_000, 40_000]
     assert "<b>Rp110.000</b>" in page.book.balance.value
 
 
-def test_amount_preview_echoes_what_was_understood(store):
-    page = Page(store)
-    page.sign_in()
+def test_amount_preview_echoes_what_was_understood(page):
     page.form.amount.control.value = "1,5 jt"
     assert page.form.amount.message.value == notice_html(
         t("cashbook.amount_read", amount="Rp1.500.000"))
@@ -221,9 +220,7 @@ def test_amount_preview_echoes_what_was_understood(store):
 
 
 @pytest.mark.parametrize("typed", ["1M", "abc", "-25.000", "", "   ", "12.5"])
-def test_bad_amount_shows_its_message_under_the_amount_and_saves_nothing(store, db_path, typed):
-    page = Page(store)
-    page.sign_in()
+def test_bad_amount_shows_its_message_under_the_amount_and_saves_nothing(page, db_path, typed):
     page.add(description="Sudah ada", amount="10rb")
     page.add(description="Jual keset", amount=typed)
     assert page.form.amount.message.value == amount_message(typed)
@@ -236,9 +233,7 @@ def test_bad_amount_shows_its_message_under_the_amount_and_saves_nothing(store, 
     assert page.form.amount.control.value == typed
 
 
-def test_blank_description_is_asked_for_under_the_description(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_blank_description_is_asked_for_under_the_description(page, db_path):
     page.add(description="   ", amount="150rb")
     assert page.form.description.message.value == notice_html(
         t("ledger.err_description_empty"), "error")
@@ -246,9 +241,7 @@ def test_blank_description_is_asked_for_under_the_description(store, db_path):
     assert stored(db_path) == []
 
 
-def test_future_date_is_refused_under_the_date(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_future_date_is_refused_under_the_date(page, db_path):
     page.add(day=TODAY + dt.timedelta(days=1), amount="150rb")
     assert page.form.day.message.value == notice_html(
         t("ledger.err_day_future", today=i18n.format_date(TODAY)), "error")
@@ -258,9 +251,7 @@ def test_future_date_is_refused_under_the_date(store, db_path):
     assert [e.day for e in stored(db_path)] == [TODAY]
 
 
-def test_every_problem_is_shown_at_once_and_nothing_is_half_saved(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_every_problem_is_shown_at_once_and_nothing_is_half_saved(page, db_path):
     page.add(day=TODAY + dt.timedelta(days=3), description="", amount="abc")
     assert is_error(page.form.day)
     assert is_error(page.form.description)
@@ -278,9 +269,7 @@ def test_every_problem_is_shown_at_once_and_nothing_is_half_saved(store, db_path
 # --- Correcting and deleting ----------------------------------------------------------------
 
 
-def test_edit_updates_the_entry_in_the_store(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_edit_updates_the_entry_in_the_store(page, db_path):
     page.add(description="Jual keset", amount="150rb")
     [saved] = stored(db_path)
     page.book.pick.value = saved.id
@@ -302,9 +291,7 @@ def test_edit_updates_the_entry_in_the_store(store, db_path):
     assert len(stored(db_path)) == 2
 
 
-def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(page, store, db_path):
     for description, amount in (("Jual keset", "150rb"), ("Beli benang", "30rb"),
                                 ("Ongkos angkot", "10rb")):
         page.add(description=description, amount=amount)
@@ -334,9 +321,7 @@ def test_an_entry_deleted_from_another_phone_gets_a_message_not_an_error(store, 
     assert (again.description, again.amount) == ("Beli benang", 35_000)
 
 
-def test_delete_asks_first_and_keep_it_keeps_the_entry(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_delete_asks_first_and_keep_it_keeps_the_entry(page, db_path):
     page.add(description="Jual keset", amount="150rb")
     [entry] = stored(db_path)
     page.book.pick.value = entry.id
@@ -350,9 +335,7 @@ def test_delete_asks_first_and_keep_it_keeps_the_entry(store, db_path):
     assert len(stored(db_path)) == 1
 
 
-def test_delete_confirmed_deletes_the_entry(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_delete_confirmed_deletes_the_entry(page, db_path):
     page.add(description="Salah catat", amount="150rb")
     page.add(description="Jual keset", amount="20rb")
     wrong = next(e for e in stored(db_path) if e.description == "Salah catat")
@@ -365,11 +348,9 @@ def test_delete_confirmed_deletes_the_entry(store, db_path):
     assert "Salah catat" not in page.book.table.value
 
 
-def test_yes_deletes_the_entry_the_question_named(store, db_path):
+def test_yes_deletes_the_entry_the_question_named(page, db_path):
     """The question names one entry; picking another before pressing Yes must not delete that
     other one instead."""
-    page = Page(store)
-    page.sign_in()
     page.add(description="Salah catat", amount="150rb")
     page.add(description="Jual keset", amount="20rb")
     by_text = {e.description: e.id for e in stored(db_path)}
@@ -381,9 +362,7 @@ def test_yes_deletes_the_entry_the_question_named(store, db_path):
     assert [e.description for e in stored(db_path)] == ["Jual keset"]
 
 
-def test_delete_alone_on_an_empty_book_does_nothing(store):
-    page = Page(store)
-    page.sign_in()
+def test_delete_alone_on_an_empty_book_does_nothing(page):
     assert page.book.pick.value is None
     assert page.book.delete.disabled and page.book.edit.disabled
     page.book.delete.click()
@@ -395,9 +374,7 @@ def test_delete_alone_on_an_empty_book_does_nothing(store):
 # --- Escaping -------------------------------------------------------------------------------
 
 
-def test_description_with_markup_is_shown_as_text(store, db_path):
-    page = Page(store)
-    page.sign_in()
+def test_description_with_markup_is_shown_as_text(page, db_path):
     evil = "<script>alert(1)</script>"
     page.add(description=evil, amount="150rb")
     assert [e.description for e in stored(db_path)] == [evil]  # stored as typed
@@ -444,9 +421,7 @@ def _data_uri(html: str, css_class: str, mime: str) -> bytes:
     return base64.b64decode(match.group(1), validate=True)
 
 
-def test_downloads_carry_a_real_workbook_and_csv(store):
-    page = Page(store)
-    page.sign_in()
+def test_downloads_carry_a_real_workbook_and_csv(page):
     page.add(description="Jual 10 keset", amount="150rb")
     html = page.book.downloads.value
     assert 'download="buku-kas-siti-aminah.xlsx"' in html

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html import unescape
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from view_helpers import fill
 
 from widgets.cashbook import credit_db, db
 from widgets.cashbook.ui.cashbook import CashBookView
@@ -25,12 +25,6 @@ TODAY = dt.date(2019, 11, 20)
 NAME, PIN = "Sari Wulandari", "2580"
 
 pytestmark = pytest.mark.usefixtures("fresh_page")
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 class Page:
@@ -51,9 +45,7 @@ class Page:
         values = {"kind": "piutang", "who": "SD Desa Jepara", "what": "seragam olahraga 20 stel",
                   "amount": "1,9 jt", "day": dt.date(2019, 11, 4), "due": dt.date(2019, 11, 15),
                   "phone": "0812-3456-7890"}
-        values.update(fields)
-        for name, value in values.items():
-            getattr(self.form, name).control.value = value
+        fill(self.form, **{**values, **fields})
         self.credit.save.click()
 
     def pay(self, amount: str, day: dt.date = dt.date(2019, 11, 4)) -> None:
@@ -63,13 +55,20 @@ class Page:
         self.credit.pay_box.save.click()
 
 
+
+@pytest.fixture
+def page(fresh_page, store: Store) -> Page:
+    """The lesson page with the test's participant signed in."""
+    opened = Page(store)
+    opened.sign_in()
+    return opened
+
+
 def text(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", " ", html))
 
 
-def test_a_piutang_paid_in_part_shows_in_both_books_and_survives(store):
-    page = Page(store)
-    page.sign_in()
+def test_a_piutang_paid_in_part_shows_in_both_books_and_survives(page, store):
     page.write_debt()
     assert "SD Desa Jepara" in text(page.credit.table.value)
     assert "Rp1.900.000" in text(page.credit.summary.value)
@@ -99,9 +98,7 @@ def test_a_piutang_paid_in_part_shows_in_both_books_and_survives(store):
     assert "Bayaran bon" in text(again.cash.table.value)
 
 
-def test_bad_input_is_explained_by_the_field_and_nothing_is_saved(store):
-    page = Page(store)
-    page.sign_in()
+def test_bad_input_is_explained_by_the_field_and_nothing_is_saved(page):
     page.write_debt(amount="12.5", who=" ", phone="0274 123456")
     assert t("credit.err_who_empty") in unescape(page.form.who.message.value)
     assert "12.5" in unescape(page.form.amount.message.value)
@@ -114,9 +111,7 @@ def test_bad_input_is_explained_by_the_field_and_nothing_is_saved(store):
     assert db.entries(PAGE.session) == []
 
 
-def test_deleting_a_payment_asks_and_takes_its_cash_line(store):
-    page = Page(store)
-    page.sign_in()
+def test_deleting_a_payment_asks_and_takes_its_cash_line(page):
     page.write_debt()
     page.pay("800rb")
     page.credit.pay.click()
@@ -128,9 +123,7 @@ def test_deleting_a_payment_asks_and_takes_its_cash_line(store):
     assert "Rp1.900.000" in text(page.credit.table.value)
 
 
-def test_the_cash_book_asks_before_deleting_a_payments_line(store):
-    page = Page(store)
-    page.sign_in()
+def test_the_cash_book_asks_before_deleting_a_payments_line(page):
     page.write_debt()
     page.pay("800rb")
     page.cash.delete.click()
@@ -145,9 +138,7 @@ def test_the_cash_book_asks_before_deleting_a_payments_line(store):
     assert page.cash.editing is None
 
 
-def test_an_utang_has_no_reminder_and_pays_out(store):
-    page = Page(store)
-    page.sign_in()
+def test_an_utang_has_no_reminder_and_pays_out(page):
     page.write_debt(kind="utang", who="Toko tekstil Metro", what="kain", amount="150rb",
                     phone="")
     page.pay("50rb", dt.date(2019, 11, 10))

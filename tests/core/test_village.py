@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import string
-from pathlib import Path
 
 import pytest
 from village_files import JEPARA, edit_yaml, load_error, set_cell  # noqa: F401 (shared helpers)
@@ -21,14 +20,6 @@ REAL_NAMES = ("Imroatin", "Kalimah", "Ihwanuddin", "Wahono", "Junaldi", "Subir",
 @pytest.fixture
 def jepara() -> village.Village:
     return load_village("jepara")
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    """A private copy of the Jepara folder, to break."""
-    village.clear_cache()
-    shutil.copytree(JEPARA, tmp_path / "jepara")
-    return tmp_path / "jepara"
 
 
 # --- the Jepara village ------------------------------------------------------------------------

@@ -14,25 +14,14 @@ import subprocess
 
 import pytest
 from browser_checks import assert_nothing_cut_off
-from test_browser import PHONE, Page, assert_clean
+from test_browser import PHONE, WELCOME, Page, assert_clean, open_phone, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON = "/voila/render/01-komunikasi-kelompok.ipynb"
 SHARING = "/voila/render/04-bagi-hasil.ipynb"
+READY = ".uk-g-roster-make"  # the group lesson has run
 ROSTER_DAYS = ".uk-g-roster-table .uk-g-roster-days"  # the participant's roster, not the example
-
-
-def sign_in(p: Page, name: str, pin: str) -> None:
-    p.page.fill(".uk-signin-name input", name)
-    p.page.fill(".uk-signin-pin input", pin)
-    p.page.click(".uk-signin-submit")
-    p.page.wait_for_selector(".uk-msg-ok:has-text('Selamat')", timeout=30_000)
-
-
-def open_lesson(p: Page, url: str) -> None:
-    p.open(url + LESSON)
-    p.page.wait_for_selector(".uk-g-roster-make", timeout=90_000)
 
 
 def document(p: Page, css: str) -> str:
@@ -59,9 +48,8 @@ def print_a4(browser, html: str, path) -> int:
 
 
 def test_roster_swap_attendance_reach_the_sharing_calculator(kit_server, browser, artifacts):
-    p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
-    sign_in(p, "Pak Piket", "2468")
+    p = open_phone(browser, kit_server.url + LESSON, READY)
+    sign_in(p.page, "Pak Piket", "2468", WELCOME)
     page = p.page
     page.select_option(".uk-g-away-member select", label="Agus Purnomo")
     page.fill(".uk-g-away-day input", "2019-09-05")
@@ -107,10 +95,8 @@ def test_roster_swap_attendance_reach_the_sharing_calculator(kit_server, browser
     p.close()
 
     # Lesson 3: the same participant takes the days done from the roster.
-    q = Page(browser, PHONE)
-    q.open(kit_server.url + SHARING)
-    q.page.wait_for_selector(".uk-bh-result .uk-bh-check", timeout=90_000)
-    sign_in(q, "Pak Piket", "2468")
+    q = open_phone(browser, kit_server.url + SHARING, ".uk-bh-result .uk-bh-check")
+    sign_in(q.page, "Pak Piket", "2468", WELCOME)
     q.page.click(".uk-bh-roster-take")
     q.page.wait_for_selector(".uk-bh-roster-status:has-text('2 hari dikerjakan')",
                              timeout=30_000)
@@ -125,8 +111,7 @@ def test_roster_swap_attendance_reach_the_sharing_calculator(kit_server, browser
 
 
 def test_notulen_are_written_and_print_on_a4(kit_server, browser, artifacts):
-    p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
+    p = open_phone(browser, kit_server.url + LESSON, READY)
     page = p.page
     meeting = page.locator(".uk-g-meeting-place").locator("xpath=../..")
     boxes = meeting.locator(".uk-g-checks input[type=checkbox]")

@@ -35,7 +35,6 @@ from widgets.group.roles import ROLE_KEYS, cards_html, role
 from widgets.group.roster import DONE, MISSED, RosterError, Swap, make_plan, make_roster, mark, swap
 from widgets.group.roster_sheet import roster_html
 from widgets.group.roster_sheet import whatsapp_text as roster_whatsapp
-from widgets.store import Store
 
 DAY = dt.date(2019, 9, 1)
 GOATS = ["Sudarto", "Joko Santoso", "Slamet Prasetyo", "Agus Purnomo"]
@@ -94,12 +93,6 @@ def test_the_next_meeting_opens_with_the_last_meetings_actions():
 
 
 # --- Store ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kit.sqlite3") as s:
-        yield s
 
 
 def test_notulen_and_rosters_are_saved_per_participant_and_group(store):

@@ -8,20 +8,11 @@ import base64
 import datetime as dt
 import re
 
-import pytest
-
 from widgets.group import db
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.roster_days import RosterDays
-from widgets.store import Store
 from widgets.store.answers import answers
 from widgets.ui.signin import SignInView
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 def sign_in(page, store, name="Siti Aminah", pin="1234"):

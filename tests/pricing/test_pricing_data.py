@@ -4,7 +4,6 @@ investor-and-supermarket case (widgets.pricing.supermarket), by hand."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -129,11 +128,10 @@ def test_investor_and_supermarket_case_by_hand(data):
 
 
 @pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    village.clear_cache()
+def copy(copy: Path) -> Path:
+    """The shared village copy, with the pricing rules read afresh too."""
     clear_cache()
-    shutil.copytree(JEPARA, tmp_path / "jepara")
-    return tmp_path / "jepara"
+    return copy
 
 
 def edit(folder: Path, change) -> None:

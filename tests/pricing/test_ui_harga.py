@@ -15,7 +15,6 @@ from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView,
 from widgets.pricing.ui.costsheet import LATEST, CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
 from widgets.pricing.ui.price import PriceCalculatorView
-from widgets.store import Store
 from widgets.store import answers as answer_db
 from widgets.ui.common import PAGE
 
@@ -277,12 +276,6 @@ def _strings(widget: w.Widget) -> list[str]:
                 elif isinstance(item, str):
                     found.append(item)
     return found
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 def test_exercises_hide_until_signed_in_and_hold_no_answer(store):

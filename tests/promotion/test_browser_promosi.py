@@ -10,12 +10,13 @@ import io
 import pytest
 from browser_checks import assert_nothing_cut_off
 from PIL import Image
-from test_browser import PHONE, Page, assert_clean
+from test_browser import PHONE, WELCOME, Page, assert_clean, open_phone, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON4 = "/voila/render/05-promosi-media-sosial.ipynb"
 LESSON5 = "/voila/render/06-marketplace-dan-mitra.ipynb"
+READY = ".uk-pc-preview-card"  # the composer has run
 EVIL = '<script>window.__pwned=true</script><img src=x onerror="window.__pwned=true">'
 
 
@@ -24,19 +25,10 @@ def fits(p: Page) -> None:
     assert width <= PHONE["width"], f"the lesson scrolls sideways: {width}px"
 
 
-def sign_in(p: Page, name: str, pin: str) -> None:
-    p.page.fill(".uk-signin-name input", name)
-    p.page.fill(".uk-signin-pin input", pin)
-    p.page.click(".uk-signin-submit")
-    p.page.wait_for_selector(f".widget-html:has-text(\"{name}!\")", timeout=30_000)
-
-
 def test_composer_on_a_phone(kit_server, browser, artifacts):
-    p = Page(browser, PHONE)
-    p.open(kit_server.url + LESSON4)
-    p.page.wait_for_selector(".uk-pc-preview-card", timeout=60_000)
+    p = open_phone(browser, kit_server.url + LESSON4, READY)
     p.page.evaluate("window.__pwned = false")
-    sign_in(p, "Rina Komposer", "2468")
+    sign_in(p.page, "Rina Komposer", "2468", WELCOME)
 
     p.page.fill(".uk-pc-hook input", EVIL)
     p.page.wait_for_selector(".uk-pc-preview:has-text('<script>window.__pwned')",
@@ -78,10 +70,8 @@ def test_composer_on_a_phone(kit_server, browser, artifacts):
     p.close()
 
     # Nothing is lost: a new page, the same name and PIN, and the post is listed.
-    again = Page(browser, PHONE)
-    again.open(kit_server.url + LESSON4)
-    again.page.wait_for_selector(".uk-pc-preview-card", timeout=60_000)
-    sign_in(again, "Rina Komposer", "2468")
+    again = open_phone(browser, kit_server.url + LESSON4, READY)
+    sign_in(again.page, "Rina Komposer", "2468", WELCOME)
     saved = again.page.wait_for_selector(".uk-pc-saved:has-text('Instagram')", timeout=30_000)
     saved.click()  # open the <details>
     assert "Lantai teras cepat kotor?" in again.page.inner_text(".uk-pc-saved")
@@ -115,9 +105,7 @@ def upload(p: Page, file: dict) -> None:
 
 
 def test_photo_upload_is_checked_on_a_phone(kit_server, browser, artifacts):
-    p = Page(browser, PHONE)
-    p.open(kit_server.url + LESSON4)
-    p.page.wait_for_selector(".uk-photo-upload", timeout=60_000)
+    p = open_phone(browser, kit_server.url + LESSON4, ".uk-photo-upload")
     upload(p, {"name": "keset-gelap.jpg", "mimeType": "image/jpeg", "buffer": _jpeg(25)})
     findings = p.page.wait_for_selector(".uk-photo-findings:has-text('gelap')", timeout=60_000)
     assert findings.is_visible()
@@ -144,9 +132,7 @@ def test_photo_upload_is_checked_on_a_phone(kit_server, browser, artifacts):
 
 
 def test_goat_channels_and_listing_on_a_phone(kit_server, browser, artifacts):
-    p = Page(browser, PHONE)
-    p.open(kit_server.url + LESSON5)
-    p.page.wait_for_selector(".uk-ls-findings:has-text('kata promosi')", timeout=60_000)
+    p = open_phone(browser, kit_server.url + LESSON5, ".uk-ls-findings:has-text('kata promosi')")
     for key in ("status", "group-chat", "farm-visit", "preorder"):
         p.page.check(f".uk-goat-{key} input")
     p.page.check(".uk-goat-catalog input")

@@ -3,23 +3,11 @@ item to fix, and the composer's suggestions come from them."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+from village_files import edit_yaml, load_error
 
-import pytest
-from village_files import JEPARA, edit_yaml, load_error
-
-from widgets.core import village
 from widgets.core.village import load_village
 from widgets.promotion import posts
 from widgets.promotion.data import load_promotion
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    village.clear_cache()
-    shutil.copytree(JEPARA, tmp_path / "jepara")
-    return tmp_path / "jepara"
 
 
 def test_the_village_hashtags():

@@ -102,23 +102,25 @@ def test_a_hong_kong_number_asks_for_an_indonesian_one():
     assert view.result.value == ""
 
 
-def test_a_price_in_thousands_is_read_and_the_message_follows_it():
+@pytest.mark.parametrize(("typed", "read"), [
+    ("150rb", "Rp150.000"),
+    ("Rp 20.000", "Rp20.000"),
+    ("", None),  # the price may be left out
+])
+def test_a_typed_price_is_read_and_the_message_and_label_follow_it(typed, read):
     view = keset_view()
-    view.price.control.value = "150rb"
+    view.price.control.value = typed
+    in_brackets = f" ({read})" if read else ""
     assert view.message.control.value == (
-        "Halo, saya mau pesan Keset bulat kain perca (Rp150.000). Apakah masih ada?")
+        f"Halo, saya mau pesan Keset bulat kain perca{in_brackets}. Apakah masih ada?")
     view.make.click()
     assert errors(view.price) == ""
-    assert "%28Rp150.000%29" in view.link
-    assert "Rp150.000" in sheet_of(view)
-
-
-def test_a_price_with_rp_and_dots_is_read():
-    view = keset_view()
-    view.price.control.value = "Rp 20.000"
-    view.make.click()
-    assert errors(view.price) == ""
-    assert "Rp20.000" in sheet_of(view)
+    sheet = sheet_of(view)
+    assert KESET in sheet
+    if read:
+        assert f"%28{read}%29" in view.link and read in sheet
+    else:
+        assert 'class="ukl-price' not in sheet and "%28Rp" not in view.link
 
 
 def test_a_bad_price_is_shown_under_the_price_field():
@@ -128,16 +130,6 @@ def test_a_bad_price_is_shown_under_the_price_field():
     assert "bukan jumlah uang" in errors(view.price)
     assert errors(view.phone) == ""
     assert view.result.value == "" and view.link is None
-
-
-def test_the_price_may_be_left_out():
-    view = keset_view()
-    view.price.control.value = ""
-    assert view.message.control.value == (
-        "Halo, saya mau pesan Keset bulat kain perca. Apakah masih ada?")
-    view.make.click()
-    sheet = sheet_of(view)
-    assert 'class="ukl-price' not in sheet and KESET in sheet
 
 
 def test_every_problem_shows_at_once_under_its_own_field():

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+from view_helpers import fill
 
 from widgets.core import i18n
 from widgets.promotion import db as post_db
@@ -41,12 +42,9 @@ def keys(html: str) -> list[str]:
 
 
 def fill_good_post(view: PostComposerView) -> None:
-    view.hook.control.value = "Lantai teras cepat kotor?"
-    view.material.control.value = "kain perca katun"
-    view.size.control.value = "40 cm"
-    view.colour.control.value = "biru dan merah"
-    view.benefit.control.value = "Menyerap air dan mudah dicuci."
-    view.contact.control.value = "0812-3456-7890"
+    fill(view, hook="Lantai teras cepat kotor?", material="kain perca katun", size="40 cm",
+         colour="biru dan merah", benefit="Menyerap air dan mudah dicuci.",
+         contact="0812-3456-7890")
 
 
 def test_the_composer_starts_from_the_group_product_and_village_hashtags():
@@ -142,10 +140,9 @@ def test_listing_repair_exercise_starts_blocked_and_can_be_fixed(signed_in):
     start = keys(view.findings.value)
     for key in ("title_promo", "title_symbols", "phone", "link", "other_platform"):
         assert key in start
-    view.title.control.value = "Keset Kain Perca Bulat 40 cm Biru Merah"
-    view.description.control.value = " ".join(["Keset bulat dari kain perca katun tebal."] * 6)
-    view.weight.control.value = "350 gram"
-    view.photos.control.value = 5
+    fill(view, title="Keset Kain Perca Bulat 40 cm Biru Merah",
+         description=" ".join(["Keset bulat dari kain perca katun tebal."] * 6),
+         weight="350 gram", photos=5)
     view.save.click()
     assert keys(view.findings.value) == ["listing_ok"]
     assert answer_db.answers(signed_in, "marketplace-daftar")[-1].correct
@@ -168,12 +165,8 @@ def test_agreement_maker_lists_what_is_missing_then_makes_the_letter(signed_in):
     view.make.click()
     missing = keys(view.findings.value)
     assert missing[:2] == ["agreement_partner", "agreement_commission"]
-    view.partner.control.value = "Warung <Bu Sri>"
-    view.quantity.control.value = "20"
-    view.commission.control.value = "20"
-    view.payment.control.value = "7"
-    view.returns.control.value = "30"
-    view.damage.control.value = "half"
+    fill(view, partner="Warung <Bu Sri>", quantity="20", commission="20", payment="7",
+         returns="30", damage="half")
     view.make.click()
     assert keys(view.findings.value) == ["agreement_ok"]
     text = plain(view.preview.value)

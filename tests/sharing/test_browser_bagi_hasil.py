@@ -143,3 +143,40 @@ def test_record_prints_on_a4(kit_server, browser, artifacts, tmp_path):
         sheet.set_viewport_size({"width": 794, "height": 1123})
         sheet.screenshot(path=artifacts / "bagi-hasil-record-a4.png", full_page=True)
     sheet.close()
+
+
+def test_shares_rounded_to_cash_fit_the_phone_and_one_a4_page(kit_server, browser, artifacts,
+                                                               tmp_path):
+    p = Page(browser, PHONE)
+    open_lesson(p, kit_server.url)
+    p.page.select_option(".uk-bh-method select", label="Menurut kerja")
+    p.page.wait_for_function(
+        "() => [...document.querySelectorAll('.uk-bh-result .uk-bh-share')]"
+        ".some(c => c.dataset.amount !== '1950000')", timeout=30_000)
+    p.page.select_option(".uk-bh-cash-unit select", label="Rp1.000")
+    p.page.wait_for_selector(".uk-bh-result .uk-bh-rounding", timeout=30_000)
+    paid = shares(p)
+    assert paid[4] == 1_273_000 and all(amount % 1000 == 0 for amount in paid)
+    assert sum(paid) + set_aside(p) == total_shown(p)[0] == 15_600_000
+    text = p.page.inner_text(".uk-bh-result")
+    assert "Sisa pembulatan masuk kas kelompok" in text and "Rp4.000" in text
+    assert "hasil hitung Rp1.273.469" in text
+    p.page.locator(".uk-bh-result").screenshot(path=artifacts / "bagi-hasil-cash-360.png")
+    p.page.click(".uk-bh-make-record")
+    p.page.wait_for_selector(".uk-bh-record:has-text('Dibayar tunai')", timeout=30_000)
+    p.page.locator(".uk-bh-record").screenshot(path=artifacts / "bagi-hasil-cash-record-360.png")
+    assert_nothing_cut_off(p.page, "lesson 3 with shares rounded to cash and their record")
+    link = p.page.wait_for_selector("a.uk-bh-download-html", timeout=30_000)
+    document = base64.b64decode(link.get_attribute("href").split(",", 1)[1]).decode("utf-8")
+    assert_clean(p)
+    p.close()
+
+    sheet = browser.new_page()
+    sheet.set_content(document)
+    sheet.emulate_media(media="print")
+    pdf = sheet.pdf(format="A4", prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"8 members with both figures should fit one A4 page, got {pages}"
+    sheet.set_viewport_size({"width": 794, "height": 1123})
+    sheet.screenshot(path=artifacts / "bagi-hasil-cash-record-a4.png", full_page=True)
+    sheet.close()

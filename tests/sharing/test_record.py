@@ -82,3 +82,36 @@ def test_excel_record_has_numbers_and_safe_text():
     amount = next(c for row in sheet.iter_rows() for c in row if c.value == 750_000)
     assert amount.number_format == '"Rp"#,##0'
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 == "9"  # A4
+
+
+def _cells(html: str, css: str) -> list[str]:
+    return re.findall(rf'<td class="{css}">([^<]*)</td>', html)
+
+
+def test_a_record_rounded_to_cash_shows_the_rule_and_both_figures():
+    rule = Rule("work", {"unit": "hari", "cash_unit": 1000})
+    rec = goat_record(rule=rule)
+    html = record_html(rec)
+    assert rec.rounded and rec.balanced and rec.remainder == 4_000
+    assert "Setiap bagian dibulatkan ke bawah ke kelipatan Rp1.000 untuk dibayar tunai" in html
+    assert "<th class=\"ukr-num\">Hasil hitung</th><th class=\"ukr-num\">Dibayar tunai</th>" in html
+    # Heri Kuswanto, 8 days: Rp1.273.469 as calculated, Rp1.273.000 paid.
+    figures = _cells(html, "ukr-num")
+    assert figures[figures.index("Rp1.273.469") + 1] == "Rp1.273.000"
+    assert "<td>Sisa pembulatan masuk kas kelompok</td><td class=\"ukr-num\">Rp4.000</td>" in html
+    assert "Rp15.600.000</th><th class=\"ukr-num\">Rp15.596.000" in html  # both sums
+    assert "Rp15.596.000 + disisihkan Rp4.000 = Rp15.600.000" in html
+    plain = record_html(goat_record(rule=Rule("work", {"unit": "hari"})))
+    assert "Hasil hitung" not in plain and "pembulatan masuk" not in plain
+
+
+def test_a_record_rounded_to_cash_in_excel_has_both_columns():
+    rec = goat_record(rule=Rule("equal", {"cash_unit": 500}), total=15_600_100)
+    sheet = load_workbook(io.BytesIO(record_xlsx(rec))).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    head = next(r for r in rows if "Hasil hitung" in r)
+    assert head[3:6] == ["Hasil hitung", "Dibayar tunai", "Tanda tangan"]
+    sudarto = next(r for r in rows if "Sudarto" in r)
+    assert sudarto[3:5] == [1_950_013, 1_950_000]  # 15.600.100 ÷ 8 = 1.950.012,5
+    assert any("dibulatkan ke bawah ke kelipatan Rp500" in str(r[1]) for r in rows)  # the rule
+    assert ["Sisa pembulatan masuk kas kelompok", 100] in [[r[1], r[3]] for r in rows]

@@ -102,11 +102,15 @@ def test_member_columns_by_method_and_basis():
 
 def test_the_work_unit_is_asked_only_when_work_is_a_column():
     fund = methods.METHODS["fund"]
-    assert [p.key for p in fund.fields({"basis": "equal"})] == ["fund_percent", "basis"]
-    assert [p.key for p in fund.fields({"basis": "work"})] == ["fund_percent", "basis", "unit"]
+    # The cash unit comes last for every method: it applies to whatever the method gave.
+    assert [p.key for p in fund.fields({"basis": "equal"})] == ["fund_percent", "basis",
+                                                                "cash_unit"]
+    assert [p.key for p in fund.fields({"basis": "work"})] == ["fund_percent", "basis", "unit",
+                                                               "cash_unit"]
     investor = methods.METHODS["investor"]
     assert [p.key for p in investor.fields({})] == ["investor", "investor_percent", "basis",
-                                                    "piece_rate"]  # the rate: for the note
+                                                    "piece_rate",  # the rate: for the note
+                                                    "cash_unit"]
 
 
 def test_the_group_fund_default_is_twenty_percent_everywhere():
@@ -124,7 +128,7 @@ def test_one_form_field_per_parameter_in_the_forms_order():
     assert [p.field_key for p in methods.form_params()] == [
         "unit", "fund", "basis", "equal_part", "mix_basis", "bylaws", "owner", "keeper", "buy",
         "kids", "first_kids", "keeper_part", "kid_price", "negligence", "investor",
-        "investor_part", "piece_rate"]
+        "investor_part", "piece_rate", "cash_unit"]
 
 
 def test_parameters_read_typed_text_and_show_saved_values():

@@ -87,13 +87,16 @@ def as_members(raw: list) -> dict[str, object]:
     return weights
 
 
-def check_properties(total: int, raw: list) -> None:
+def check_split(total: int, weights: dict) -> None:
     """Sums exact; each share the floor or ceiling of its quota; zero weight -> 0; input order
     kept; a larger weight never gets less than a smaller one."""
-    weights = as_members(raw)
     shares = split_profit(total, weights)
     assert_exact_split(total, weights, shares)
     assert_monotonic(total, weights, shares)
+
+
+def check_properties(total: int, raw: list) -> None:
+    check_split(total, as_members(raw))
 
 
 @settings(max_examples=3000, deadline=None)
@@ -117,9 +120,7 @@ def test_up_to_500_members(total, size, rng):
     weights = {f"anggota{i}": 0 if rng.random() < zero_share else rng.randint(1, 10**6)
                for i in range(size)}
     weights["anggota0"] = weights["anggota0"] or 1
-    shares = split_profit(total, weights)
-    assert_exact_split(total, weights, shares)
-    assert_monotonic(total, weights, shares)
+    check_split(total, weights)
 
 
 @settings(max_examples=500, deadline=None)

@@ -5,8 +5,6 @@ to fix."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 from village_files import edit_yaml, load_error, set_cell
@@ -25,13 +23,6 @@ def fresh_village():
     """Indonesian texts come from conftest; each test reads the village files anew."""
     yield
     village.clear_cache()
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    village.clear_cache()
-    shutil.copytree(JEPARA, tmp_path / "jepara")
-    return tmp_path / "jepara"
 
 
 @pytest.fixture

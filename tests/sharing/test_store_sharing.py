@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -20,12 +19,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 DAY = dt.date(2019, 8, 10)
 SHARES = [("Sudarto", 1_950_000), ("Heri Kuswanto", 1_950_000)]
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 def save(session, **changes):

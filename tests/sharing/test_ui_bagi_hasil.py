@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -33,12 +32,6 @@ FEED_SPLIT = [2_228_572, 2_069_388, 2_228_572, 1_910_204, 1_273_469, 2_228_571, 
 
 
 pytestmark = pytest.mark.usefixtures("fresh_page")
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "kit.sqlite3") as opened:
-        yield opened
 
 
 class Lesson:
@@ -263,20 +256,26 @@ def test_another_participant_sees_nothing_saved_by_the_first(store):
 
 
 def test_apply_rule_round_trips_every_method(page):
+    # Every rule the form reads carries its cash unit (1: not rounded).
     rules = [
-        Rule("work", {"unit": "jam"}),
-        Rule("fund", {"fund_percent": "12.5", "basis": "capital", "unit": "hari"}),
-        Rule("mix", {"equal_percent": "30", "basis": "capital", "unit": "hari"}),
+        Rule("work", {"unit": "jam", "cash_unit": 1}),
+        Rule("fund", {"fund_percent": "12.5", "basis": "capital", "unit": "hari",
+                      "cash_unit": 500}),
+        Rule("mix", {"equal_percent": "30", "basis": "capital", "unit": "hari",
+                     "cash_unit": 100}),
         Rule("investor", {"investor": "Pak Hendra", "investor_percent": "35", "basis": "work",
-                          "unit": "hari"}),
-        Rule("maklon", {"investor": "Pak Hendra", "piece_rate": 2500}),
+                          "unit": "hari", "cash_unit": 1000}),
+        Rule("maklon", {"investor": "Pak Hendra", "piece_rate": 2500, "cash_unit": 1}),
         Rule("gaduh", {"owner": "A", "keeper": "B", "buy_price": 1_000_000, "kids": 4,
                        "kid_price": 500_000, "first_to_keeper": 1, "keeper_percent": "50",
-                       "negligence": True}),
+                       "negligence": True, "cash_unit": 500}),
     ]
     for rule in rules:
         page.calc.apply_rule(rule)
         assert page.calc.current_rule() == rule
+    # A rule saved before cash units existed means "not rounded".
+    page.calc.apply_rule(Rule("equal"))
+    assert page.calc.current_rule() == Rule("equal", {"cash_unit": 1})
 
 
 def test_a_new_registry_entry_reaches_the_calculator(store, monkeypatch):
@@ -300,7 +299,13 @@ def test_a_new_registry_entry_reaches_the_calculator(store, monkeypatch):
     assert page.check_line() == (14_040_000, 1_560_000, 15_600_000)
     assert page.shares() == [2_552_727, 2_552_727, 1_276_364, 1_276_364, 1_276_364, 1_914_545,
                              1_276_364, 1_914_545]
-    assert page.calc.current_rule() == Rule("fund_capital", {"fund_percent": "10"})
+    assert page.calc.current_rule() == Rule("fund_capital", {"fund_percent": "10",
+                                                             "cash_unit": 1})
+    # The entry rounds to cash like every other method, with nothing more written for it.
+    page.calc.cash_unit.control.value = 1000
+    assert page.shares() == [2_552_000, 2_552_000, 1_276_000, 1_276_000, 1_276_000, 1_914_000,
+                             1_276_000, 1_914_000]
+    assert page.check_line() == (14_036_000, 1_564_000, 15_600_000)
 
 
 def test_comparison_follows_the_calculator(page):
@@ -385,3 +390,69 @@ def test_app_builders_return_widgets():
     app = lesson3.calculator_app()
     assert len(app.children) == 4  # sign-in, calculator, days from the duty roster, record
     assert isinstance(lesson3.comparison_view(), ComparisonView)
+
+
+# --- Cash-payable shares ----------------------------------------------------------------------
+
+
+def test_the_round_to_dropdown_pays_cash_and_shows_the_remainder(page):
+    page.method("work")
+    dropdown = page.calc.cash_unit.control
+    assert dropdown.value == 1 and [label for label, _ in dropdown.options] == [
+        "Tidak dibulatkan", "Rp100", "Rp500", "Rp1.000"]
+    assert "uk-bh-rounding" not in page.calc.result.value
+    dropdown.value = 1000
+    html = page.calc.result.value
+    assert page.shares() == [2_228_000, 2_069_000, 2_228_000, 1_910_000, 1_273_000, 2_228_000,
+                             2_228_000, 1_432_000]
+    # Each rounded share shows the figure as calculated under it.
+    exact = [int(x) for x in re.findall(r'uk-bh-exact" data-amount="(\d+)"', html)]
+    assert exact == FEED_SPLIT and "hasil hitung Rp1.273.469" in html
+    remainder = re.search(r'<tr class="uk-bh-aside uk-bh-rounding"><td>([^<]+)</td>'
+                          r'<td class="num" data-amount="(\d+)">([^<]+)</td>', html)
+    assert remainder.groups() == ("Sisa pembulatan masuk kas kelompok", "4000", "Rp4.000")
+    assert page.check_line() == (15_596_000, 4_000, 15_600_000)
+    assert "dibulatkan ke bawah ke kelipatan Rp1.000" in html  # the rule, in words
+    # The comparison follows the calculator's unit, against the equal split rounded the same.
+    assert "setiap bagian dibulatkan ke bawah ke Rp1.000" in page.compare.output.value
+    assert "Rp1.950.000" in page.compare.output.value  # 15.600.000 ÷ 8: already whole
+    dropdown.value = 500
+    assert page.check_line() == (15_598_500, 1_500, 15_600_000)
+    dropdown.value = 1
+    assert page.shares() == FEED_SPLIT and "uk-bh-rounding" not in page.calc.result.value
+    # Shares already whole: no "as calculated" line, and a remainder of Rp0 on its line.
+    dropdown.value = 1000
+    page.method("equal")
+    assert page.shares() == [1_950_000] * 8 and "uk-bh-exact" not in page.calc.result.value
+    assert page.check_line() == (15_600_000, 0, 15_600_000)
+    assert 'uk-bh-rounding"><td>Sisa pembulatan masuk kas kelompok' in page.calc.result.value
+
+
+def test_a_rounded_distribution_is_recorded_saved_and_printed_again(store):
+    page = Lesson(store)
+    page.sign_in()
+    page.method("work")
+    page.calc.cash_unit.control.value = 500
+    page.record.make.click()
+    preview = page.record.preview.value
+    assert "Hasil hitung" in preview and "Dibayar tunai" in preview
+    assert "Rp1.273.469" in preview and "Rp1.273.000" in preview
+    assert re.search(r"Sisa pembulatan masuk kas kelompok</td><td[^>]*>Rp1.500<", preview)
+    page.record.save_rule.click()
+    page.record.save.click()
+    session = PAGE.session
+    assert sharing_db.rule(session, "kambing").params["cash_unit"] == 500
+    [saved] = sharing_db.distributions(session, "kambing")
+    assert saved.params["cash_unit"] == 500 and saved.params["exact"]["Heri Kuswanto"] == 1_273_469
+    assert dict(saved.set_aside) == {"rounding": 1_500}
+    # Printed again later from the store: the same figures, both columns.
+    listed = page.record.saved.value
+    html_link = re.search(r'href="data:text/html;charset=utf-8;base64,([^"]+)"', listed)
+    document = base64.b64decode(html_link.group(1)).decode("utf-8")
+    assert "Hasil hitung" in document and "Rp1.273.469" in document
+    assert "Sisa pembulatan masuk kas kelompok" in document
+    assert "Rp15.598.500 + disisihkan Rp1.500 = Rp15.600.000" in document
+    # The agreed rule brings its unit back into a fresh form.
+    page.calc.cash_unit.control.value = 1
+    page.record.use_rule.click()
+    assert page.calc.cash_unit.control.value == 500 and page.shares()[4] == 1_273_000

@@ -326,6 +326,17 @@ def _go_to(page, selector: str, pause: float = 0.3) -> None:
     raise AssertionError(f"no slide with {selector}")
 
 
+def _open_live(kit_server, browser, deck: str, slide: str):
+    """A projector-sized page on the kit's live deck, moved on to the slide holding ``slide``;
+    with the list of requests refused for leaving the laptop."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    refused = _offline(page)
+    page.goto(kit_server.deck_url(deck))
+    page.wait_for_selector(".reveal.ready", timeout=120_000)
+    _go_to(page, slide)
+    return page, refused
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("deck", DECKS)
@@ -347,11 +358,7 @@ def test_live_price_calculator_on_a_slide_answers_a_click(kit_server, browser, a
     from widgets.pricing.data import load_pricing
 
     cost = unit_cost(load_pricing().sheets[figures.main_product()]).total
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    refused = _offline(page)
-    page.goto(kit_server.deck_url("03-harga"))
-    page.wait_for_selector(".reveal.ready", timeout=120_000)
-    _go_to(page, ".uk-pc-to-price")
+    page, refused = _open_live(kit_server, browser, "03-harga", ".uk-pc-to-price")
     page.locator("section.present .uk-pc-margin input").fill("50")
     page.locator("section.present .uk-pc-to-price").click()
     result = page.locator("section.present .uk-pc-result")
@@ -385,11 +392,7 @@ class _no_popup:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    refused = _offline(page)
-    page.goto(kit_server.deck_url("04-bagi-hasil"))
-    page.wait_for_selector(".reveal.ready", timeout=120_000)
-    _go_to(page, ".uk-bh-compare-out")
+    page, refused = _open_live(kit_server, browser, "04-bagi-hasil", ".uk-bh-compare-out")
     out = page.locator("section.present .uk-bh-compare-out")
     out.get_by_text("Menurut modal").first.wait_for(timeout=20_000)
     page.locator("section.present .uk-bh-pick-capital input").click()
@@ -407,11 +410,7 @@ def test_live_roster_maker_on_a_slide_answers_a_click(kit_server, browser, artif
 
     plan = group_figures.example_roster().plan
     three = make_roster(make_plan(plan.members, plan.start, plan.end, 3, plan.away))
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    refused = _offline(page)
-    page.goto(kit_server.deck_url("01-komunikasi-kelompok"))
-    page.wait_for_selector(".reveal.ready", timeout=120_000)
-    _go_to(page, ".uk-g-roster-make")
+    page, refused = _open_live(kit_server, browser, "01-komunikasi-kelompok", ".uk-g-roster-make")
     page.locator("section.present .uk-g-roster-per-day input").fill("3")
     page.locator("section.present .uk-g-roster-make").click()
     first = ", ".join(three.duty[plan.start])
@@ -448,13 +447,19 @@ def test_static_decks_open_from_disk_offline_and_page_through(static_decks, brow
         page.close()
 
 
+def _open_static(browser, decks: Path, deck: str, query: str = ""):
+    """A projector-sized page on a deck built to disk, with nothing but the file allowed."""
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    _offline(page, ("file",))
+    page.goto((decks / f"{deck}.slides.html").as_uri() + query)
+    page.wait_for_selector(".reveal.ready")
+    return page
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_static_speaker_view_shows_the_notes(static_decks, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    _offline(page, ("file",))
-    page.goto((static_decks / "00-pembukaan.slides.html").as_uri())
-    page.wait_for_selector(".reveal.ready")
+    page = _open_static(browser, static_decks, "00-pembukaan")
     with page.expect_popup() as popup_info:
         page.keyboard.press("s")
     speaker = popup_info.value
@@ -470,10 +475,7 @@ def test_static_speaker_view_shows_the_notes(static_decks, browser):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_static_deck_prints_one_page_per_slide(static_decks, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 720})
-    _offline(page, ("file",))
-    page.goto((static_decks / "04-bagi-hasil.slides.html").as_uri() + "?print-pdf")
-    page.wait_for_selector(".reveal.ready")
+    page = _open_static(browser, static_decks, "04-bagi-hasil", "?print-pdf")
     pages = page.locator(".pdf-page").count()
     assert pages >= len(_slides("04-bagi-hasil"))
     assert page.pdf(width="1280px", height="720px")[:4] == b"%PDF"

@@ -18,7 +18,7 @@ from widgets.cashbook import credit
 from widgets.cashbook.credit import CreditError, Debt, Payment, make_debt, make_payment
 from widgets.cashbook.db import insert_entry
 from widgets.core.i18n import format_date, t
-from widgets.store.db import Session, row_id
+from widgets.store.db import Session, insert_own, row_id
 
 _DEBTS = ("SELECT id, kind, who, what, amount, day, due, category, phone FROM credit_debts"
           " WHERE participant_id = ?")
@@ -59,12 +59,18 @@ def payment_for_entry(session: Session, entry_id: int) -> Payment | None:
 # --- Inside a transaction -------------------------------------------------------------------
 
 
-def _get_debt(conn: sqlite3.Connection, session: Session, debt_id: int) -> Debt:
-    row = conn.execute(_DEBTS + " AND id = ?",
-                       (session.participant_id, row_id(debt_id, "debt"))).fetchone()
+def _get_row(conn: sqlite3.Connection, session: Session, select: str, what: str,
+             wanted: int) -> tuple:
+    """The participant's row ``wanted`` of ``select``; LookupError naming ``what`` if none."""
+    row = conn.execute(select + " AND id = ?",
+                       (session.participant_id, row_id(wanted, what))).fetchone()
     if row is None:
-        raise LookupError(f"no debt {debt_id} in this credit book")
-    return _debt(row)
+        raise LookupError(f"no {what} {wanted} in this credit book")
+    return row
+
+
+def _get_debt(conn: sqlite3.Connection, session: Session, debt_id: int) -> Debt:
+    return _debt(_get_row(conn, session, _DEBTS, "debt", debt_id))
 
 
 def _payments_of(conn: sqlite3.Connection, session: Session, debt_id: int) -> list[Payment]:
@@ -74,11 +80,7 @@ def _payments_of(conn: sqlite3.Connection, session: Session, debt_id: int) -> li
 
 
 def _get_payment(conn: sqlite3.Connection, session: Session, payment_id: int) -> Payment:
-    row = conn.execute(_PAYMENTS + " AND id = ?",
-                       (session.participant_id, row_id(payment_id, "payment"))).fetchone()
-    if row is None:
-        raise LookupError(f"no payment {payment_id} in this credit book")
-    return _payment(row)
+    return _payment(_get_row(conn, session, _PAYMENTS, "payment", payment_id))
 
 
 def _write_twin(conn: sqlite3.Connection, session: Session, debt: Debt, payment: Payment) -> None:
@@ -96,6 +98,9 @@ def _debt_values(debt: Debt) -> tuple:
             debt.due.isoformat(), debt.category, debt.phone)
 
 
+_DEBT_COLUMNS = ("kind", "who", "what", "amount", "day", "due", "category", "phone")
+
+
 def _check(session: Session, debt: Debt, paid: int = 0, debt_id: int | None = None) -> Debt:
     # The same checks as the view: the store is a trust boundary of its own.
     return make_debt(debt.kind, debt.who, debt.what, debt.amount, debt.day, debt.due,
@@ -111,11 +116,10 @@ def add_debt(session: Session, debt: Debt) -> Debt:
     checked = _check(session, debt)
     now = session.store.now()
     with session.store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO credit_debts (participant_id, kind, who, what, amount, day, due,"
-            " category, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session.participant_id, *_debt_values(checked), now, now))
-        return replace(checked, id=cursor.lastrowid)
+        new_id = insert_own(conn, session, "credit_debts", {
+            **dict(zip(_DEBT_COLUMNS, _debt_values(checked), strict=True)),
+            "created_at": now, "updated_at": now})
+        return replace(checked, id=new_id)
 
 
 def update_debt(session: Session, debt_id: int, debt: Debt) -> Debt:
@@ -164,12 +168,10 @@ def record_payment(session: Session, debt_id: int, day: dt.date, amount: int) ->
                                today=store.today())
         entry_id = insert_entry(conn, session, credit.payment_entry(debt, payment))
         now = store.now()
-        cursor = conn.execute(
-            "INSERT INTO credit_payments (participant_id, debt_id, entry_id, day, amount,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session.participant_id, debt.id, entry_id, payment.day.isoformat(), payment.amount,
-             now, now))
-        return replace(payment, id=cursor.lastrowid, entry_id=entry_id)
+        new_id = insert_own(conn, session, "credit_payments", {
+            "debt_id": debt.id, "entry_id": entry_id, "day": payment.day.isoformat(),
+            "amount": payment.amount, "created_at": now, "updated_at": now})
+        return replace(payment, id=new_id, entry_id=entry_id)
 
 
 def update_payment(session: Session, payment_id: int, day: dt.date, amount: int) -> Payment:

@@ -53,10 +53,10 @@ class ExerciseWeek:
     hints: tuple[str, ...]
 
     def story_text(self, lang: str | None = None) -> str:
-        return self.story.get(lang or i18n.language()) or self.story[i18n.DEFAULT_LANGUAGE]
+        return i18n.local(self.story, lang)
 
     def title_text(self, lang: str | None = None) -> str:
-        return self.title.get(lang or i18n.language()) or self.title[i18n.DEFAULT_LANGUAGE]
+        return i18n.local(self.title, lang)
 
 
 @dataclass(frozen=True)
@@ -168,10 +168,6 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
 # --- The credit book ---------------------------------------------------------------------------
 
 
-def _text(texts: Mapping[str, str], lang: str | None) -> str:
-    return texts.get(lang or i18n.language()) or texts[i18n.DEFAULT_LANGUAGE]
-
-
 @dataclass(frozen=True)
 class CreditExample:
     """The group's example credit book, looked at on ``as_of``."""
@@ -184,7 +180,7 @@ class CreditExample:
     opening_cash: int  # the group's business cash on ``as_of``, from its cash book
 
     def label_text(self, lang: str | None = None) -> str:
-        return _text(self.label, lang)
+        return i18n.local(self.label, lang)
 
     def payments_until(self, day: dt.date) -> tuple[Payment, ...]:
         return tuple(p for p in self.payments if p.day <= day)
@@ -208,10 +204,10 @@ class CreditWeek:
         return max(days + [e.day for e in self.cash])
 
     def title_text(self, lang: str | None = None) -> str:
-        return _text(self.title, lang)
+        return i18n.local(self.title, lang)
 
     def story_text(self, lang: str | None = None) -> str:
-        return _text(self.story, lang)
+        return i18n.local(self.story, lang)
 
 
 class _Book:

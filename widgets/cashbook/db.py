@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import Entry, make_entry
-from widgets.store.db import Session, row_id
+from widgets.store.db import Session, insert_own, row_id, select_own
 
 
 def _checked(session: Session, entry: Entry, entry_id: int | None) -> Entry:
@@ -19,12 +19,8 @@ def _checked(session: Session, entry: Entry, entry_id: int | None) -> Entry:
 
 
 def _select(session: Session, entry_id: int | None = None) -> list[Entry]:
-    sql = ("SELECT id, day, description, direction, category, amount, purse FROM entries"
-           " WHERE participant_id = ?")
-    params: tuple[object, ...] = (session.participant_id,)
-    if entry_id is not None:
-        sql, params = sql + " AND id = ?", (session.participant_id, entry_id)
-    rows = session.store.read(sql + " ORDER BY day, id", params)
+    rows = select_own(session, "SELECT id, day, description, direction, category, amount, purse"
+                      " FROM entries", {"id": entry_id}, "ORDER BY day, id")
     return [Entry(dt.date.fromisoformat(day), text, direction, category, amount, purse, rid)
             for rid, day, text, direction, category, amount, purse in rows]
 
@@ -46,12 +42,10 @@ def insert_entry(conn: sqlite3.Connection, session: Session, entry: Entry) -> in
     and its line together); returns its id."""
     checked = _checked(session, entry, None)
     now = session.store.now()
-    cursor = conn.execute(
-        "INSERT INTO entries (participant_id, day, description, direction, category,"
-        " purse, amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (session.participant_id, checked.day.isoformat(), checked.description,
-         checked.direction, checked.category, checked.purse, checked.amount, now, now))
-    return int(cursor.lastrowid or 0)
+    return insert_own(conn, session, "entries", {
+        "day": checked.day.isoformat(), "description": checked.description,
+        "direction": checked.direction, "category": checked.category, "purse": checked.purse,
+        "amount": checked.amount, "created_at": now, "updated_at": now})
 
 
 def _refuse_linked(conn: sqlite3.Connection, session: Session, entry_id: int) -> None:

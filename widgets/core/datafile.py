@@ -31,7 +31,11 @@ class DataError(ValueError):
 
     ``row`` is the spreadsheet row (header = 1) or, with ``item=True``, the 1-based item of a
     YAML list; ``column`` is the CSV column or the YAML key path. ``text(lang)`` gives the message.
+    A rules file with problems of its own subclasses this and names the catalog ``section`` that
+    holds their texts; where the problem is always reads the same.
     """
+
+    section = "datafile"
 
     def __init__(
         self,
@@ -49,7 +53,7 @@ class DataError(ValueError):
         super().__init__(self.text())
 
     def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"datafile.{self.problem}", lang, value=self.value, **self.params)
+        problem = i18n.t(f"{self.section}.{self.problem}", lang, value=self.value, **self.params)
         if self.file is None:
             return problem
         if self.row is not None and self.column is None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -120,6 +121,25 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
         raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
+
+
+def local(texts: Mapping[str, str], lang: str | None = None) -> str:
+    """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
+    language), Indonesian when it has none."""
+    return texts.get(lang or language()) or texts[DEFAULT_LANGUAGE]
+
+
+class KeyedError(ValueError):
+    """Input the kit refuses, told in a catalog sentence. ``str(e)`` is the participant's
+    message, ``<section>.<key>`` in the current language; ``key`` and ``params`` let tests and
+    views tell refusals apart without matching text. Each subclass names its ``section``."""
+
+    section = ""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(f"{self.section}.{key}", **params))
 
 
 def format_date(day: _dt.date, lang: str | None = None) -> str:

@@ -13,7 +13,8 @@ import re
 
 from babel.numbers import format_currency
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError
+from widgets.core.numbers import squeeze
 
 MAX_AMOUNT = 10**12  # one trillion rupiah: far above any village business, below any overflow
 
@@ -30,24 +31,16 @@ _SCIENTIFIC = re.compile(r"[0-9.,]*[0-9]e[+-]?[0-9]+", re.ASCII)
 _AMOUNT = re.compile(r"(?P<num>[0-9.,]+?)(?P<dash>,--?)?\s*(?P<unit>[a-z]+)?", re.ASCII)
 
 
-class AmountError(ValueError):
+class AmountError(KeyedError):
     """A typed amount we cannot accept. ``str(e)`` is the message for the participant;
     ``key`` is the catalog key (``money.<key>``) so tests and views need not match text."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(f"money.{key}", **params))
+    section = "money"
 
 
 def parse_rupiah(text: str) -> int:
     """The whole-rupiah amount in ``text`` (``"Rp 1,5 jt"`` -> 1500000), else AmountError."""
-    if not isinstance(text, str):
-        raise TypeError(f"parse_rupiah expects str, got {type(text).__name__}")
-    # Phones and spreadsheets paste non-breaking spaces; \s covers them in str patterns.
-    cleaned = re.sub(r"\s+", " ", text).strip()
-    if not cleaned:
-        raise AmountError("empty")
+    cleaned = squeeze(text, AmountError)
     echo = cleaned[:_ECHO_LIMIT]
     negative, body = _split_sign(cleaned.lower())
     amount = _parse_body(body, echo)

@@ -13,7 +13,7 @@ import math
 import re
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError
 
 BASIS = 10_000  # basis points in 100%
 MAX_COUNT = 1_000_000  # far above a village month's output, low enough to catch a stuck key
@@ -21,13 +21,10 @@ _ECHO_LIMIT = 30
 _DECIMAL = re.compile(r"(?P<whole>[0-9]+)(?:[.,](?P<frac>[0-9]+))?", re.ASCII)
 
 
-class NumberError(ValueError):
+class NumberError(KeyedError):
     """A typed number we cannot accept; ``str(e)`` is the message, ``key`` its catalog key."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(f"numbers.{key}", **params))
+    section = "numbers"
 
 
 def round_half_up(value: Fraction | int) -> int:
@@ -36,12 +33,15 @@ def round_half_up(value: Fraction | int) -> int:
     return math.floor(Fraction(value) + Fraction(1, 2))
 
 
-def _clean(text: object) -> str:
+def squeeze(text: object, error: type[KeyedError] = NumberError) -> str:
+    """What a participant typed, each run of spaces made one and the ends trimmed (phones and
+    spreadsheets paste non-breaking spaces; ``\\s`` covers them in str patterns); ``error("empty")``
+    when nothing is left. The first step of every parser of typed numbers, rupiah included."""
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     cleaned = re.sub(r"\s+", " ", text).strip()
     if not cleaned:
-        raise NumberError("empty")
+        raise error("empty")
     return cleaned
 
 
@@ -67,7 +67,7 @@ def _decimal(text: str, echo: str, max_decimals: int) -> Fraction:
 
 def parse_quantity(text: str) -> Fraction:
     """A quantity of material, above zero, up to three decimals: ``2``, ``0,5``, ``1.25``."""
-    cleaned = _clean(text)
+    cleaned = squeeze(text)
     value = _decimal(cleaned, cleaned[:_ECHO_LIMIT], 3)
     if value <= 0:
         raise NumberError("not_positive")
@@ -76,7 +76,7 @@ def parse_quantity(text: str) -> Fraction:
 
 def parse_count(text: str, minimum: int = 1) -> int:
     """A whole count (``30`` keset, ``12`` bulan) of at least ``minimum``."""
-    cleaned = _clean(text)
+    cleaned = squeeze(text)
     echo = cleaned[:_ECHO_LIMIT]
     value = _decimal(cleaned, echo, 0) if "," not in cleaned and "." not in cleaned else None
     if value is None:
@@ -97,7 +97,7 @@ def parse_percent(text: str, maximum: int = BASIS) -> int:
     stay below it or a margin may go above it."""
     if isinstance(text, str) and not text.strip():
         raise NumberError("percent_empty")
-    cleaned = _clean(text)
+    cleaned = squeeze(text)
     echo = cleaned[:_ECHO_LIMIT]
     body = cleaned.removesuffix("%").strip()
     try:

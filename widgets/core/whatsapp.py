@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError, t
 
 MESSAGE_LIMIT = 1000  # characters; one or two short paragraphs is what a chat needs
 
@@ -25,17 +25,12 @@ _COUNTRIES = ("852", "853", "886", "966", "971", "673", "60", "65", "82", "81")
 _SHORTEST, _LONGEST = 10, 13  # digits of a mobile number written the 08 way
 
 
-class WhatsAppError(ValueError):
+class WhatsAppError(KeyedError):
     """Input we cannot make a link from. ``str(e)`` is the participant's message; ``key`` is
-    its catalog key (``<domain>.<key>``) so tests and views need not match text. A topic's own
-    errors subclass this with their own ``domain``, so a view catches them all at once."""
+    its catalog key (``<section>.<key>``) so tests and views need not match text. A topic's own
+    errors subclass this with their own ``section``, so a view catches them all at once."""
 
-    domain = "whatsapp"
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(f"{self.domain}.{key}", **params))
+    section = "whatsapp"
 
 
 class PhoneError(WhatsAppError):

@@ -14,7 +14,7 @@ from typing import Any
 from widgets.core.text import clean_text
 from widgets.group.meeting import Action, Meeting, MeetingError, make_meeting
 from widgets.group.roster import Mark, Plan, Roster, RosterError, Swap, check_roster, make_plan
-from widgets.store.db import Session, row_id
+from widgets.store.db import Session, add_own, row_id, select_own
 from widgets.store.fields import short_text
 
 MAX_SAVED = 200  # rows a participant keeps per group and table: far above one course
@@ -110,15 +110,11 @@ def save_meeting(session: Session, group_key: str, meeting: Meeting) -> SavedMee
     key = _group_key(group_key)
     data = meeting_to_dict(meeting)
     checked = meeting_from_dict(data)
-    store = session.store
-    now = store.now()
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO meetings (participant_id, group_key, day, notulen, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (session.participant_id, key, checked.day.isoformat(),
-             clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True)), now))
-        meeting_id = int(cursor.lastrowid or 0)
+    now = session.store.now()
+    meeting_id = add_own(session, "meetings", {
+        "group_key": key, "day": checked.day.isoformat(),
+        "notulen": clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True)),
+        "created_at": now})
     return SavedMeeting(meeting_id, key, checked, now)
 
 
@@ -155,13 +151,9 @@ def save_roster(session: Session, group_key: str, roster: Roster) -> SavedRoster
     """Keep a new roster for the group; it becomes the group's current roster."""
     key = _group_key(group_key)
     body = _roster_json(roster)
-    store = session.store
-    now = store.now()
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO rosters (participant_id, group_key, roster, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?)", (session.participant_id, key, body, now, now))
-        roster_id = int(cursor.lastrowid or 0)
+    now = session.store.now()
+    roster_id = add_own(session, "rosters", {"group_key": key, "roster": body, "created_at": now,
+                                             "updated_at": now})
     return SavedRoster(roster_id, key, roster, now, now)
 
 
@@ -183,16 +175,9 @@ def update_roster(session: Session, roster_id: int, roster: Roster) -> SavedRost
 
 def _select_rosters(session: Session, *, group_key: str | None = None,
                     roster_id: int | None = None) -> list[SavedRoster]:
-    sql = ("SELECT id, group_key, roster, created_at, updated_at FROM rosters"
-           " WHERE participant_id = ?")
-    params: list[object] = [session.participant_id]
-    if group_key is not None:
-        sql += " AND group_key = ?"
-        params.append(group_key)
-    if roster_id is not None:
-        sql += " AND id = ?"
-        params.append(roster_id)
-    rows = session.store.read(sql + " ORDER BY id DESC LIMIT ?", [*params, MAX_SAVED])
+    rows = select_own(session, "SELECT id, group_key, roster, created_at, updated_at FROM rosters",
+                      {"group_key": group_key, "id": roster_id}, "ORDER BY id DESC LIMIT ?",
+                      [MAX_SAVED])
     found = []
     for i, key, body, created, updated in reversed(rows):
         try:

@@ -25,13 +25,18 @@ class Finding:
     ok: bool
     key: str
     params: dict
+    blocking: bool = True  # False: the class can go ahead, with the trainer warned
+
+    @property
+    def passes(self) -> bool:
+        return self.ok or not self.blocking
 
     def text(self, lang: str) -> str:
         params = {k: v[lang] if isinstance(v, dict) else v for k, v in self.params.items()}
         return t("check." + self.key, lang, **params)
 
     def lines(self) -> list[str]:
-        mark = "OK   " if self.ok else "GAGAL"
+        mark = "OK   " if self.ok else ("AWAS " if not self.blocking else "GAGAL")
         return [f"[{mark}] {self.text('id')}", f"        {self.text('en')}"]
 
 
@@ -104,11 +109,22 @@ def check_lessons() -> Finding:
     return Finding(count > 0, "lessons_ok" if count else "lessons_missing", {"count": count})
 
 
+def check_memory(class_size: int | None = None) -> Finding:
+    """How many phones this laptop can serve: one kernel per phone with a lesson open."""
+    from widgets.kit.pool import affordable_kernels, available_mb
+
+    free = available_mb()
+    phones = affordable_kernels(free)
+    wanted = settings.class_size() if class_size is None else class_size
+    return Finding(phones >= wanted, "memory_ok" if phones >= wanted else "memory_low",
+                   {"free": free, "phones": phones}, blocking=False)
+
+
 def run_checks(port: int, host: str = "0.0.0.0") -> list[Finding]:  # noqa: S104
     checks: list[Callable[[], Finding]] = [check_python, check_packages, check_lessons]
     findings = [c() for c in checks]
     if findings[1].ok:  # the data checks need the kit's packages
-        findings += [check_data_dir(), check_village()]
+        findings += [check_data_dir(), check_village(), check_memory()]
     findings.append(check_port(port, host))
     return findings
 
@@ -117,7 +133,7 @@ def report(port: int, host: str = "0.0.0.0") -> bool:  # noqa: S104
     findings = run_checks(port, host)
     for finding in findings:
         print("\n".join(finding.lines()))
-    ready = all(f.ok for f in findings)
+    ready = all(f.passes for f in findings)
     print(t("check.ready" if ready else "check.not_ready", "id"))
     print(t("check.ready" if ready else "check.not_ready", "en"))
     return ready

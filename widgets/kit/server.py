@@ -115,8 +115,16 @@ def _make_app_class():
 
     class KitVoila(Voila):
         name = "usaha-kita"
+        pool_lesson = ""  # set by main(): the lesson whose pool the trainer can move
+        class_size = 1
 
         def init_settings(self) -> dict:
+            # Kernels talk to the server over Unix sockets, not TCP ports: with TCP, two kernels
+            # starting at once could pick the same free port, one failed to bind, restarted,
+            # and its page came without widgets (the burst's empty pages). Windows has no
+            # Unix sockets for zmq, so it keeps TCP.
+            if os.name == "posix":
+                self.config.KernelManager.transport = "ipc"
             settings = super().init_settings()
             self.contents_manager = KitContents(parent=self)
             settings["contents_manager"] = self.contents_manager
@@ -130,7 +138,23 @@ def _make_app_class():
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
             _stop_on_ctrl_c()
+            self._follow_the_class()
             self.listen()
+
+        def _follow_the_class(self) -> None:
+            """Move the preheated pool when the trainer asks (see widgets.kit.pool)."""
+            if not self.pool_lesson:
+                return
+            from tornado.ioloop import IOLoop, PeriodicCallback
+
+            from widgets.kit.pool import CHECK_SECONDS, PoolMover
+            from widgets.store import Store
+
+            mover = PoolMover(self.kernel_manager, Store(), self.pool_lesson, self.class_size,
+                              self.log)
+            IOLoop.current().add_callback(mover.started)
+            self._pool_check = PeriodicCallback(mover.check, CHECK_SECONDS * 1000)
+            self._pool_check.start()
 
         def stop(self) -> None:
             """Voila's stop, made to finish. Ctrl-C while the pool is refilling finds kernels
@@ -252,6 +276,15 @@ def banner(host: str, port: int) -> str:
     return "\n".join(lines)
 
 
+def pool_line(class_size: int, size: int, lesson: str) -> str:
+    """The banner's line about the preheated kernels, in both languages."""
+    from widgets.core.i18n import t
+
+    key = "server.pool" if size >= class_size else "server.pool_short"
+    params = {"size": size, "class_size": class_size, "lesson": lesson.removesuffix(".ipynb")}
+    return f"{t(key, 'id', **params)}\n{t(key, 'en', **params)}"
+
+
 def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
     return [
         str(LESSONS_DIR),
@@ -287,9 +320,14 @@ def main(argv: list[str] | None = None) -> int:
         if not check.report(port=args.port, host=args.host):
             return 1
     kit_environment()
+    from widgets.kit.pool import pool_size
+
+    size = pool_size(args.class_size)
     app_class = _make_app_class()
+    app_class.pool_lesson, app_class.class_size = args.lesson, args.class_size
     print(banner(args.host, args.port), flush=True)
-    app_class.launch_instance(argv=voila_argv(args.host, args.port, args.class_size, args.lesson))
+    print(pool_line(args.class_size, size, args.lesson), flush=True)
+    app_class.launch_instance(argv=voila_argv(args.host, args.port, size, args.lesson))
     return 0
 
 

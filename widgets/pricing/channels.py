@@ -27,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError, t
 from widgets.core.numbers import BASIS, round_half_up, share
 from widgets.pricing.costing import round_up_to
 from widgets.pricing.fees import FeeData, Marketplace, Tax
@@ -41,11 +41,14 @@ def channel_name(channel: str) -> str:
     return t(f"sales.name_{channel}")
 
 
-class ChannelError(ValueError):
+class ChannelError(KeyedError):
+    """A channel setting that cannot work; ``field`` names the input it is about."""
+
+    section = "sales"
+
     def __init__(self, field: str, key: str, **params: object) -> None:
         self.field = field
-        self.key = key
-        super().__init__(t(f"sales.{key}", **params))
+        super().__init__(key, **params)
 
 
 @dataclass(frozen=True)

@@ -25,19 +25,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError
 from widgets.core.numbers import BASIS, round_half_up
 
 DAYS_PER_MONTH = 30  # the goat's grass time per month: 30 days, stated in the lesson
 
 
-class CostError(ValueError):
+class CostError(KeyedError):
     """A cost sheet value that cannot work; ``field`` names the input it is about."""
+
+    section = "costing"
 
     def __init__(self, field: str, key: str, **params: object) -> None:
         self.field = field
-        self.key = key
-        super().__init__(t(f"costing.{key}", **params))
+        super().__init__(key, **params)
 
 
 @dataclass(frozen=True)

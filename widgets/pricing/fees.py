@@ -33,12 +33,7 @@ class PricingDataError(DataError):
     ``widgets/locale/pricing.yaml`` (the shared problems, such as a missing value, keep the
     data-file readers' texts)."""
 
-    def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"pricedata.{self.problem}", lang, value=self.value, **self.params)
-        if self.column is None:
-            return f"{i18n.t('datafile.where_file', lang, file=self.file)}: {problem}"
-        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
-        return f"{where}: {problem}"
+    section = "pricedata"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from widgets.core.i18n import catalog, format_date, language, t
+from widgets.core.i18n import catalog, format_date, local, t
 from widgets.core.money import format_rupiah
 from widgets.core.notice import notice_html
 from widgets.core.numbers import format_percent
@@ -19,10 +19,6 @@ from widgets.pricing.fees import (
     PercentFee,
     months_before,
 )
-
-
-def _local(texts: dict[str, str]) -> str:
-    return texts.get(language()) or texts["id"]
 
 
 def cluster_name(key: str) -> str:
@@ -71,16 +67,16 @@ def _stale_limit(today: dt.date) -> dt.date:
 
 def _market_blocks(market: Marketplace, today: dt.date) -> list[str]:
     fee = market.order_fee
-    order = t("pricing.src_order_value", amount=format_rupiah(fee.amount), per=_local(fee.per),
+    order = t("pricing.src_order_value", amount=format_rupiah(fee.amount), per=local(fee.per),
               starts=format_date(fee.starts))
     if fee.exempt_first_orders:
         order += " " + t("pricing.src_exempt", orders=fee.exempt_first_orders)
     return [
         _source_block(t("pricing.src_admin", name=market.name,
-                        seller=_local(market.admin_fee.seller)),
+                        seller=local(market.admin_fee.seller)),
                       _ranges(market.admin_fee), market.admin_fee.dated, today),
         _source_block(t("pricing.src_order", name=market.name), order, fee.dated, today),
-        _source_block(t("pricing.src_charged_on", name=market.name), _local(market.charged_on),
+        _source_block(t("pricing.src_charged_on", name=market.name), local(market.charged_on),
                       market.charged_on_dated, today),
     ]
 

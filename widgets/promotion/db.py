@@ -8,7 +8,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.text import clean_text
-from widgets.store.db import Session
+from widgets.store.db import Session, add_own, select_own
 from widgets.store.fields import FieldError, short_text
 
 POST_TEXT_MAX = 6000
@@ -37,23 +37,15 @@ def save_post(session: Session, kind: str, platform: str, parts: dict[str, Any],
         raise FieldError(t("store.text_too_long", what=t("store.what_post"), max=POST_TEXT_MAX))
     platform = short_text(platform, "platform")
     body = clean_text(json.dumps(parts, ensure_ascii=False, sort_keys=True))
-    store = session.store
-    now = store.now()
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO posts (participant_id, kind, platform, parts, text, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (session.participant_id, kind, platform, body, text, now))
-        post_id = int(cursor.lastrowid or 0)
+    now = session.store.now()
+    post_id = add_own(session, "posts", {"kind": kind, "platform": platform, "parts": body,
+                                         "text": text, "created_at": now})
     return SavedPost(post_id, kind, platform, json.loads(body), text, now)
 
 
 def posts(session: Session, kind: str | None = None) -> list[SavedPost]:
     """This participant's saved posts or listings, oldest first."""
-    sql = ("SELECT id, kind, platform, parts, text, created_at FROM posts"
-           " WHERE participant_id = ?")
-    params: tuple[object, ...] = (session.participant_id,)
-    if kind is not None:
-        sql, params = sql + " AND kind = ?", (session.participant_id, kind)
+    rows = select_own(session, "SELECT id, kind, platform, parts, text, created_at FROM posts",
+                      {"kind": kind}, "ORDER BY id")
     return [SavedPost(i, k, p, json.loads(parts), text, at)
-            for i, k, p, parts, text, at in session.store.read(sql + " ORDER BY id", params)]
+            for i, k, p, parts, text, at in rows]

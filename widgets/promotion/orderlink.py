@@ -53,13 +53,13 @@ class OrderLinkError(WhatsAppError):
     its catalog key (``orderlink.<key>``). Phone and message problems are the core's
     :class:`PhoneError` and :class:`MessageError`; a view catches all with WhatsAppError."""
 
-    domain = "orderlink"
+    section = "orderlink"
 
 
 class QrTooLong(MessageError):
     """The link needs a QR code too dense for a label."""
 
-    domain = "orderlink"
+    section = "orderlink"
 
 
 class LabelError(OrderLinkError):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from widgets.core import i18n
 from widgets.core.datafile import Cells, DataError, cached_file, need_mapping, read_yaml
 from widgets.core.village import DATASETS_DIR
 
@@ -28,10 +27,7 @@ MEGABYTE = 1024 * 1024
 class PhotoDataError(DataError):
     """A problem in ``photo_rules.yaml`` whose text lives in ``widgets/locale/photo.yaml``."""
 
-    def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"photo.{self.problem}", lang, value=self.value, **self.params)
-        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
-        return f"{where}: {problem}"
+    section = "photo"
 
 
 @dataclass(frozen=True)

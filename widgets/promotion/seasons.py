@@ -44,17 +44,7 @@ class SeasonDataError(DataError):
     """A problem in the seasons file whose text lives in ``widgets/locale/seasons.yaml`` (the
     shared problems, such as a missing value, keep the village loader's texts)."""
 
-    def text(self, lang: str | None = None) -> str:
-        problem = i18n.t(f"seasons.{self.problem}", lang, value=self.value, **self.params)
-        if self.column is None:
-            return f"{i18n.t('datafile.where_file', lang, file=self.file)}: {problem}"
-        where = i18n.t("datafile.where_key", lang, file=self.file, column=self.column)
-        return f"{where}: {problem}"
-
-
-def local(texts: Texts, lang: str | None = None) -> str:
-    """The text in ``lang`` (default: the current language), Indonesian when it has none."""
-    return texts.get(lang or i18n.language()) or texts[i18n.DEFAULT_LANGUAGE]
+    section = "seasons"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from widgets.sharing.cash import cash_rounded
 from widgets.sharing.split import Contribution, Distribution, equal_split
 
 
@@ -32,10 +33,10 @@ class Comparison:
 
 
 def compare(total: int, members: Sequence[Contribution],
-            methods: Mapping[str, Distribution]) -> Comparison:
+            methods: Mapping[str, Distribution], cash_unit: int = 1) -> Comparison:
     """Every chosen method side by side per member, each with its difference from the equal
-    split of the same total among the same members."""
-    baseline = equal_split(total, members)
+    split of the same total among the same members (rounded down to the same cash unit)."""
+    baseline = cash_rounded(equal_split(total, members), cash_unit)
     for label, result in methods.items():
         if result.total != total or list(result.shares) != list(baseline.shares):
             raise ValueError(f"{label!r} shares another total or other members")

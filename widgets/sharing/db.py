@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.core.i18n import t
-from widgets.store.db import Session, row_id
+from widgets.store.db import Session, add_own, row_id, select_own
 from widgets.store.fields import is_rupiah, json_text, short_text
 
 MAX_SHARES = 1000
@@ -85,25 +85,18 @@ def save_rule(session: Session, group_key: str, group_name: str, method: str,
     key, name = _text(group_key, "group"), _text(group_name, "group")
     method, note = _text(method, "method"), _text(note, "note", required=False)
     text = json_text(params, "params", DistributionError)
-    store = session.store
-    now = store.now()
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO sharing_rules (participant_id, group_key, group_name, method,"
-            " params, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session.participant_id, key, name, method, text, note, now))
-        rule_id = int(cursor.lastrowid or 0)
+    now = session.store.now()
+    rule_id = add_own(session, "sharing_rules", {
+        "group_key": key, "group_name": name, "method": method, "params": text, "note": note,
+        "created_at": now})
     return SavedRule(rule_id, key, name, method, json.loads(text), note, now)
 
 
 def rules(session: Session, group_key: str | None = None) -> list[SavedRule]:
     """Every rule this participant saved (oldest first): how the agreement changed."""
-    sql = ("SELECT id, group_key, group_name, method, params, note, created_at"
-           " FROM sharing_rules WHERE participant_id = ?")
-    params: tuple[object, ...] = (session.participant_id,)
-    if group_key is not None:
-        sql, params = sql + " AND group_key = ?", (session.participant_id, group_key)
-    return [_rule_from_row(row) for row in session.store.read(sql + " ORDER BY id", params)]
+    rows = select_own(session, "SELECT id, group_key, group_name, method, params, note,"
+                      " created_at FROM sharing_rules", {"group_key": group_key}, "ORDER BY id")
+    return [_rule_from_row(row) for row in rows]
 
 
 def rule(session: Session, group_key: str) -> SavedRule | None:
@@ -126,37 +119,24 @@ def save_distribution(session: Session, *, group_key: str, group_name: str, day:
         raise DistributionError(t("store.sharing_unbalanced"))
     if not isinstance(day, dt.date):
         raise DistributionError(t("store.sharing_bad_text", what="day"))
-    store = session.store
-    row = (
-        _text(group_key, "group"), _text(group_name, "group"), day.isoformat(),
-        _text(place, "place", required=False), _text(method, "method"),
-        json_text(params or {}, "params", DistributionError), total,
-        json_text(checked_shares, "shares", DistributionError),
-        json_text(aside, "set_aside", DistributionError),
-        _text(note, "note", required=False), store.now(),
-    )
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO distributions (participant_id, group_key, group_name, day, place,"
-            " method, params, total, shares, set_aside, note, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (session.participant_id, *row))
-        new_id = int(cursor.lastrowid or 0)
-    return _distribution_from_row((new_id, *row))
+    row = {
+        "group_key": _text(group_key, "group"), "group_name": _text(group_name, "group"),
+        "day": day.isoformat(), "place": _text(place, "place", required=False),
+        "method": _text(method, "method"),
+        "params": json_text(params or {}, "params", DistributionError), "total": total,
+        "shares": json_text(checked_shares, "shares", DistributionError),
+        "set_aside": json_text(aside, "set_aside", DistributionError),
+        "note": _text(note, "note", required=False), "created_at": session.store.now(),
+    }
+    new_id = add_own(session, "distributions", row)
+    return _distribution_from_row((new_id, *row.values()))
 
 
 def _select_distributions(session: Session, group_key: str | None = None,
                           dist_id: int | None = None) -> list[SavedDistribution]:
-    sql = ("SELECT id, group_key, group_name, day, place, method, params, total, shares,"
-           " set_aside, note, created_at FROM distributions WHERE participant_id = ?")
-    params: list[object] = [session.participant_id]
-    if group_key is not None:
-        sql += " AND group_key = ?"
-        params.append(group_key)
-    if dist_id is not None:
-        sql += " AND id = ?"
-        params.append(dist_id)
-    rows = session.store.read(sql + " ORDER BY day, id", params)
+    rows = select_own(session, "SELECT id, group_key, group_name, day, place, method, params,"
+                      " total, shares, set_aside, note, created_at FROM distributions",
+                      {"group_key": group_key, "id": dist_id}, "ORDER BY day, id")
     return [_distribution_from_row(row) for row in rows]
 
 

@@ -4,7 +4,9 @@ A :class:`Method` holds everything the kit knows about one way of sharing: its n
 text (catalog keys), its parameters with their defaults (:mod:`widgets.sharing.params`), the
 member columns it reads, the sentence that says a rule in words, and the function that applies
 it. The calculator's form, ``rules.calculate`` and ``rules.describe``, the printed record and
-the FGD comparison all read :data:`METHODS`.
+the FGD comparison all read :data:`METHODS`. Every method also takes the parameters in
+:data:`SHARED` (the cash unit every share is rounded down to, :mod:`widgets.sharing.cash`),
+applied by :meth:`Method.split` after the method's own function.
 
 Adding a method: write its function (in ``split``, ``shu`` or ``partnership``), add one
 ``Method`` entry to ``_ENTRIES`` below (new parameters go in ``params``), and its texts to the
@@ -21,10 +23,12 @@ from typing import Any
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah, parse_rupiah
 from widgets.sharing import partnership, shu
+from widgets.sharing.cash import cash_rounded
 from widgets.sharing.params import (
     BASIS,
     BUY,
     BYLAWS,
+    CASH_UNIT,
     EQUAL_PART,
     FIRST_KIDS,
     FUND,
@@ -42,6 +46,7 @@ from widgets.sharing.params import (
     Param,
     basis_label,
     basis_of,
+    cash_unit_of,
     mix_parts,
     percent_of,
     unit_label,
@@ -62,6 +67,8 @@ from widgets.sharing.split import (
 Params = Mapping[str, Any]
 Apply = Callable[[Params, int, Sequence[Contribution]], Distribution]
 Note = Callable[[Params, Distribution, Sequence[Contribution], Mapping[str, str]], str]
+# Parameters every method takes after its own: how its shares are paid out.
+SHARED: tuple[Param, ...] = (CASH_UNIT,)
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,8 @@ class Method:
     fills the ``sentence`` (and the comparison's column title ``compare``, if it is compared).
     Members' columns: the fixed ``columns``, or the one ``basis`` names (none for equal).
     ``members=False``: two named sides share, no member list. ``unit``: a fixed work unit.
-    ``extras``: fields shown for the ``note`` under the result, never saved in the rule."""
+    ``extras``: fields shown for the ``note`` under the result, never saved in the rule.
+    ``params`` are the method's own; :attr:`settings` adds those every method takes."""
 
     key: str
     label: str
@@ -89,6 +97,16 @@ class Method:
     note: Note | None = None
     record_extra: Callable[[Params], list[tuple[str, str]]] | None = None
 
+    @property
+    def settings(self) -> tuple[Param, ...]:
+        """Every parameter a rule of this method saves: its own, then :data:`SHARED`."""
+        return (*self.params, *SHARED)
+
+    def split(self, params: Params, total: int, members: Sequence[Contribution]
+              ) -> Distribution:
+        """The method's split, then every share rounded down to the group's cash unit."""
+        return cash_rounded(self.apply(params, total, members), cash_unit_of(params))
+
     def member_columns(self, params: Params) -> tuple[str, ...]:
         """The contribution columns the method reads, for the given (partial) parameters."""
         if self.basis is not None:
@@ -102,10 +120,11 @@ class Method:
     def fields(self, params: Params) -> list[Param]:
         """The parameters the form shows for these (partial) parameters, extras included."""
         columns = self.member_columns(params)
-        return [p for p in (*self.params, *self.extras) if not p.needs or p.needs in columns]
+        return [p for p in (*self.params, *self.extras, *SHARED)
+                if not p.needs or p.needs in columns]
 
     def record_lines(self, params: Params) -> list[tuple[str, str]]:
-        lines = [line for p in self.params for line in p.record_lines(params)]
+        lines = [line for p in self.settings for line in p.record_lines(params)]
         return lines + (self.record_extra(params) if self.record_extra else [])
 
 
@@ -234,9 +253,10 @@ def compared() -> list[Method]:
 
 
 def form_params() -> list[Param]:
-    """Every parameter the calculator's form asks for, one per field, in the methods' order."""
+    """Every parameter the calculator's form asks for, one per field, in the methods' order,
+    those every method takes last."""
     seen: dict[str, Param] = {}
     for method in METHODS.values():
         for param in (*method.params, *method.extras):
             seen.setdefault(param.field_key, param)
-    return list(seen.values())
+    return [*seen.values(), *SHARED]

@@ -18,6 +18,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah, parse_rupiah
+from widgets.sharing.cash import CASH_UNITS
 from widgets.sharing.split import (
     BASES,
     WORK_UNITS,
@@ -30,7 +31,7 @@ from widgets.sharing.split import (
 # A member's contribution columns, in the order the calculator's rows hold them.
 COLUMNS = ("work", "capital", "transactions", "savings")
 RUPIAH_COLUMNS = ("capital", "transactions", "savings")
-KINDS = ("percent", "rupiah", "whole", "name", "choice", "unit", "flag", "bylaws")
+KINDS = ("percent", "rupiah", "whole", "name", "choice", "unit", "cash", "flag", "bylaws")
 
 
 # --- Words every method uses -----------------------------------------------------------------
@@ -44,6 +45,11 @@ def basis_label(basis: str, unit: str = "hari") -> str:
     if basis == "work":
         return t("sharing.basis_work", unit=unit_label(unit))
     return t(f"sharing.basis_{basis}")
+
+
+def cash_label(unit: int) -> str:
+    """``500`` -> ``Rp500``; ``1`` -> *Tidak dibulatkan*."""
+    return t("sharing.cash_none") if unit == 1 else format_rupiah(unit)
 
 
 def set_aside_label(code: str, params: Mapping[str, Any] | None = None) -> str:
@@ -74,7 +80,7 @@ class Param:
     start: Any = None
     example: str = ""
     field: str = ""
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     record: str = ""
     needs: str = ""
 
@@ -105,6 +111,8 @@ class Param:
             return " ".join(str(text).split())
         if self.kind == "flag":
             return bool(text)
+        if self.kind == "cash":
+            return cash_unit_value(text)
         return text
 
     def text(self, value: Any) -> Any:
@@ -115,6 +123,8 @@ class Param:
             return format_rupiah(int(value)).removeprefix("Rp")
         if self.kind == "whole":
             return str(int(value))
+        if self.kind == "cash":
+            return cash_unit_value(value)
         if self.kind == "name":
             return str(value)
         if self.kind == "flag":
@@ -191,6 +201,11 @@ INVESTOR = Param("investor", "name", "", "lesson3.field_investor",
 INVESTOR_PART = Param("investor_percent", "percent", "40", "lesson3.field_investor_part",
                       "lesson3.hint_percent", field="investor_part",
                       record="record.param_investor_part")
+# Every share rounded down to this many rupiah, the remainder to the group fund: a parameter of
+# every method (``methods.SHARED``), applied after the method's own split.
+# (The record says it in the rule's sentence, ``sharing.describe_cash``: no line of its own.)
+CASH_UNIT = Param("cash_unit", "cash", 1, "lesson3.field_cash_unit", "lesson3.hint_cash_unit",
+                  choices=CASH_UNITS)
 PIECE_RATE = Param("piece_rate", "rupiah", 0, "lesson3.field_piece_rate",
                    "lesson3.hint_piece_rate", start=3_000, record="record.param_rate")
 
@@ -200,6 +215,21 @@ def unit_of(params: Mapping[str, Any]) -> str:
     if unit not in WORK_UNITS:
         raise ValueError(f"unknown work unit {unit!r}")
     return unit
+
+
+def cash_unit_value(value: Any) -> int:
+    """A cash unit as saved or chosen (``500``, ``"500"``); ``ValueError`` for any other."""
+    try:
+        unit = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"unknown cash unit {value!r}") from None
+    if isinstance(value, bool | float) or unit not in CASH_UNITS:
+        raise ValueError(f"unknown cash unit {value!r}")
+    return unit
+
+
+def cash_unit_of(params: Mapping[str, Any]) -> int:
+    return cash_unit_value(CASH_UNIT.value(params))
 
 
 def basis_of(params: Mapping[str, Any], param: Param = BASIS) -> str:

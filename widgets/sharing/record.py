@@ -14,6 +14,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.sharing.cash import ROUNDING
 from widgets.sharing.methods import METHODS
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
 from widgets.sharing.split import Contribution, Distribution
@@ -21,11 +22,13 @@ from widgets.sharing.split import Contribution, Distribution
 
 @dataclass(frozen=True)
 class Line:
-    """One member's row: name, share (negative for a part of a loss), what it was based on."""
+    """One member's row: name, share (negative for a part of a loss), what it was based on,
+    and, when the share was rounded down to cash, the share as calculated (``exact``)."""
 
     name: str
     amount: int
     basis: str = ""
+    exact: int | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,17 @@ class DistributionRecord:
     signers: list[tuple[str, str]] = field(default_factory=list)  # (role, name)
     village: str = ""
     note: str = ""
+    cash_unit: int = 1  # every share rounded down to this; the remainder is set aside
+    remainder: int = 0
+
+    @property
+    def rounded(self) -> bool:
+        return self.cash_unit > 1
+
+    @property
+    def exact_shared(self) -> int:
+        """The shares as calculated, before rounding to cash."""
+        return sum(line.amount if line.exact is None else line.exact for line in self.lines)
 
     @property
     def shared(self) -> int:
@@ -98,13 +112,14 @@ def make_record(result: Distribution, rule: Rule, *, group: str, day: dt.date, p
                 village: str = "", note: str = "") -> DistributionRecord:
     by_name = {m.name: m for m in members}
     lines = [Line(name, amount, contribution_text(rule.method, rule.params, by_name[name])
-                  if name in by_name else "")
+                  if name in by_name else "", result.exact.get(name))
              for name, amount in result.shares.items()]
     aside = [(set_aside_label(code, {**result.params, **rule.params}), amount)
              for code, amount in result.set_aside.items()]
     return DistributionRecord(group, place, day, method_label(rule.method), describe(rule),
                               parameters(rule, result), result.total, lines, aside,
-                              list(signers), village, note)
+                              list(signers), village, note, result.cash_unit,
+                              result.set_aside.get(ROUNDING, 0))
 
 
 def saved_params(rec: DistributionRecord, rule: Rule, set_aside_codes: Sequence[str]
@@ -115,18 +130,22 @@ def saved_params(rec: DistributionRecord, rule: Rule, set_aside_codes: Sequence[
             "parameters": [list(p) for p in rec.parameters],
             "basis": {line.name: line.basis for line in rec.lines if line.basis},
             "aside_labels": {code: label for code, (label, _amount)
-                             in zip(set_aside_codes, rec.set_aside, strict=True)}}
+                             in zip(set_aside_codes, rec.set_aside, strict=True)},
+            "cash_unit": rec.cash_unit,
+            "exact": {line.name: line.exact for line in rec.lines if line.exact is not None}}
 
 
 def record_from_saved(saved: Any, signers: Sequence[tuple[str, str]] = (), village: str = ""
                       ) -> DistributionRecord:
     """The record of a :class:`widgets.sharing.db.SavedDistribution`."""
     params = saved.params
-    basis = params.get("basis", {})
+    basis, exact = params.get("basis", {}), params.get("exact", {})
     labels = params.get("aside_labels", {})
     return DistributionRecord(
         saved.group_name, saved.place, saved.day, method_label(saved.method),
         params.get("rule_text", ""), [(str(a), str(b)) for a, b in params.get("parameters", [])],
-        saved.total, [Line(name, amount, basis.get(name, "")) for name, amount in saved.shares],
+        saved.total, [Line(name, amount, basis.get(name, ""), exact.get(name))
+                      for name, amount in saved.shares],
         [(labels.get(code, code), amount) for code, amount in saved.set_aside],
-        list(signers), village, saved.note)
+        list(signers), village, saved.note, int(params.get("cash_unit", 1)),
+        dict(saved.set_aside).get(ROUNDING, 0))

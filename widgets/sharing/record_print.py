@@ -20,7 +20,7 @@ from widgets.cashbook.export import _rupiah, _set_widths, _text
 from widgets.core.i18n import format_date, language, t
 from widgets.core.money import format_rupiah
 from widgets.core.printable import PRINT_COLORS, a4_page
-from widgets.sharing.record import DistributionRecord
+from widgets.sharing.record import DistributionRecord, Line
 
 _BABEL = {"id": "id_ID", "en": "en_GB"}
 
@@ -42,16 +42,18 @@ STYLE = """
 .ukr td.ukr-num, .ukr th.ukr-num { text-align: right; white-space: nowrap; }
 .ukr td.ukr-no { width: 1.6em; text-align: right; }
 .ukr td.ukr-sign { width: 28%; height: 17pt; }
+.ukr .ukr-cash td.ukr-sign { width: 18%; height: 15pt; }
+.ukr .ukr-cash td.ukr-basis { white-space: nowrap; }
 .ukr tr { page-break-inside: avoid; break-inside: avoid; }
-.ukr .ukr-info td:first-child { width: 38%; }
-.ukr .ukr-check { font-weight: bold; margin: 4pt 0 12pt; }
+.ukr .ukr-info td:first-child { width: 32%; }
+.ukr .ukr-check { font-weight: bold; margin: 4pt 0 8pt; }
 .ukr .ukr-loss { color: #9b1c1c; font-weight: bold; }
 .ukr .ukr-close { page-break-inside: avoid; break-inside: avoid; }
 .ukr .ukr-signs { display: flex; flex-wrap: wrap; justify-content: space-between;
   margin-top: 8pt; }
 .ukr .ukr-signs > div { width: 45%; text-align: center; margin-bottom: 8pt; }
 .ukr .ukr-line { height: 36pt; border-bottom: 1px solid #111; margin: 0 10% 3pt; }
-.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 10pt; }
+.ukr .ukr-foot { font-size: 8.5pt; color: #555; margin-top: 6pt; }
 """
 
 PAGE_STYLE = f"""
@@ -91,24 +93,44 @@ def _aside_table(rec: DistributionRecord) -> str:
     return f"<h2>{escape(t('record.aside'))}</h2><table>{rows}</table>"
 
 
+def _share_heads(rec: DistributionRecord) -> list[str]:
+    """The amount columns: the share; or, rounded to cash, as calculated and as paid."""
+    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
+    if rec.rounded:
+        return [t("record.col_exact"), share_head if rec.is_loss else t("record.col_paid")]
+    return [share_head]
+
+
+def _line_amounts(line: Line, rounded: bool) -> list[int]:
+    if rounded:
+        return [line.amount if line.exact is None else line.exact, line.amount]
+    return [line.amount]
+
+
 def _members_table(rec: DistributionRecord) -> str:
     has_basis = any(line.basis for line in rec.lines)
-    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
-    head = (f"<tr><th>{escape(t('record.col_no'))}</th><th>{escape(t('record.col_name'))}</th>"
-            + (f"<th>{escape(t('record.col_basis'))}</th>" if has_basis else "")
-            + f'<th class="ukr-num">{escape(share_head)}</th>'
-            f"<th class=\"ukr-sign-col\">{escape(t('record.col_sign'))}</th></tr>")
+    head = (f"<tr><th class=\"ukr-no\">{escape(t('record.col_no'))}</th>"
+            f"<th>{escape(t('record.col_name'))}</th>"
+            + (f"<th class=\"ukr-basis\">{escape(t('record.col_basis'))}</th>"
+               if has_basis else "")
+            + "".join(f'<th class="ukr-num">{escape(h)}</th>' for h in _share_heads(rec))
+            + f"<th class=\"ukr-sign-col\">{escape(t('record.col_sign'))}</th></tr>")
     rows = []
     for number, line in enumerate(rec.lines, start=1):
         rows.append(f'<tr><td class="ukr-no">{number}</td><td>{escape(line.name)}</td>'
-                    + (f"<td>{escape(line.basis)}</td>" if has_basis else "")
-                    + f'<td class="ukr-num">{_amount(line.amount)}</td>'
-                    f'<td class="ukr-sign"></td></tr>')
-    span = 3 if has_basis else 2
-    rows.append(f'<tr><th colspan="{span}">{escape(t("record.shared_total"))}</th>'
-                f'<th class="ukr-num">{_amount(rec.shared)}</th>'
-                '<th class="ukr-sign-col"></th></tr>')
-    return f'<table class="ukr-members">{head}{"".join(rows)}</table>'
+                    + (f'<td class="ukr-basis">{escape(line.basis)}</td>' if has_basis else "")
+                    + "".join(f'<td class="ukr-num">{_amount(a)}</td>'
+                              for a in _line_amounts(line, rec.rounded))
+                    + '<td class="ukr-sign"></td></tr>')
+    sums = [rec.exact_shared, rec.shared] if rec.rounded else [rec.shared]
+    # One cell per column (no colspan), so a column the phone preview hides takes its cell.
+    rows.append('<tr><th class="ukr-no"></th>'
+                f'<th>{escape(t("record.shared_total"))}</th>'
+                + ('<th class="ukr-basis"></th>' if has_basis else "")
+                + "".join(f'<th class="ukr-num">{_amount(a)}</th>' for a in sums)
+                + '<th class="ukr-sign-col"></th></tr>')
+    css = "ukr-members ukr-cash" if rec.rounded else "ukr-members"
+    return f'<table class="{css}">{head}{"".join(rows)}</table>'
 
 
 def _signatures(rec: DistributionRecord) -> str:
@@ -130,6 +152,7 @@ def record_body(rec: DistributionRecord) -> str:
     check = t(check_key, shared=format_rupiah(rec.shared), kept=format_rupiah(rec.kept),
               total=format_rupiah(rec.total))
     note = (f"<p><b>{escape(t('record.note'))}</b> {escape(rec.note)}</p>" if rec.note else "")
+    footer = "record.footer_cash" if rec.rounded else "record.footer"
     return (
         f'<div class="ukr"><h1>{escape(t("record.title"))}</h1>'
         f'<p class="ukr-sub"><b>{escape(rec.group)}</b>'
@@ -138,7 +161,7 @@ def record_body(rec: DistributionRecord) -> str:
         f"<h2>{escape(t('record.members'))}</h2>"
         f"{_members_table(rec)}<p class=\"ukr-check\">{escape(check)}</p>{note}"
         f'<div class="ukr-close"><p>{escape(t("record.agreement"))}</p>{_signatures(rec)}'
-        f'<p class="ukr-foot">{escape(t("record.footer"))}</p></div></div>'
+        f'<p class="ukr-foot">{escape(t(footer))}</p></div></div>'
     )
 
 
@@ -151,14 +174,19 @@ def record_html(rec: DistributionRecord) -> str:
 PREVIEW_STYLE = """
 .uk-record .ukr td:not(.ukr-num) { overflow-wrap: anywhere !important; }
 @media (max-width: 640px) {
-  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; } }
+  .uk-record .ukr .ukr-sign, .uk-record .ukr .ukr-sign-col { display: none; }
+  .uk-record .ukr-cash .ukr-no, .uk-record .ukr-cash .ukr-basis { display: none; }
+  .uk-record .ukr-cash th, .uk-record .ukr-cash td { padding: 3pt 3pt; font-size: 9pt; }
+  .uk-record .ukr-cash th.ukr-num { white-space: normal; } }
 """
 
 
 def record_preview(rec: DistributionRecord) -> str:
     """The record as shown inside the lesson page: the same content on a white sheet, as wide
     as the screen (the downloaded file is the one laid out for A4). On a phone, a name typed as
-    one long word breaks inside its cell, and the signature column (for paper) is left out."""
+    one long word breaks inside its cell, and the signature column (for paper) is left out; so
+    are the number and basis columns of a record rounded to cash, to leave room for both
+    figures (the file keeps them all)."""
     return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-record" style="background:#fff;border:1px solid #d0c7ba;'
             'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
@@ -199,23 +227,26 @@ def record_xlsx(rec: DistributionRecord) -> bytes:
             _text(ws, row, 2, label)
             _rupiah(ws, row, 4, amount)
     row += 2
-    share_head = t("record.col_loss" if rec.is_loss else "record.col_share")
-    heads = [t("record.col_no"), t("record.col_name"), t("record.col_basis"), share_head,
-             t("record.col_sign")]
+    heads = [t("record.col_no"), t("record.col_name"), t("record.col_basis"),
+             *_share_heads(rec), t("record.col_sign")]
     for column, head in enumerate(heads, start=1):
         _text(ws, row, column, head, bold=True).border = _BOX
+    sign = len(heads)
     for number, line in enumerate(rec.lines, start=1):
         row += 1
         ws.cell(row=row, column=1, value=number).border = _BOX
         _text(ws, row, 2, line.name).border = _BOX
         _text(ws, row, 3, line.basis).border = _BOX
-        _rupiah(ws, row, 4, line.amount)
-        ws.cell(row=row, column=4).border = _BOX
-        ws.cell(row=row, column=5).border = _BOX
+        for column, amount in enumerate(_line_amounts(line, rec.rounded), start=4):
+            _rupiah(ws, row, column, amount)
+            ws.cell(row=row, column=column).border = _BOX
+        ws.cell(row=row, column=sign).border = _BOX
         ws.row_dimensions[row].height = 28
     row += 1
     _text(ws, row, 2, t("record.shared_total"), bold=True)
-    _rupiah(ws, row, 4, rec.shared, bold=True)
+    sums = [rec.exact_shared, rec.shared] if rec.rounded else [rec.shared]
+    for column, amount in enumerate(sums, start=4):
+        _rupiah(ws, row, column, amount, bold=True)
     row += 2
     check_key = "record.check_ok" if rec.balanced else "record.check_wrong"
     _text(ws, row, 1, t(check_key, shared=format_rupiah(rec.shared),
@@ -231,7 +262,7 @@ def record_xlsx(rec: DistributionRecord) -> bytes:
         _text(ws, top, column, role).alignment = Alignment(horizontal="center")
         _text(ws, top + 3, column, f"({name})" if name else "(....................)").alignment = (
             Alignment(horizontal="center"))
-    _set_widths(ws, (6, 30, 22, 18, 24))
+    _set_widths(ws, (6, 30, 22, 18, 18, 24) if rec.rounded else (6, 30, 22, 18, 24))
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1

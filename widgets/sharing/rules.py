@@ -16,7 +16,13 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.sharing.methods import METHODS as REGISTRY
-from widgets.sharing.params import basis_label, set_aside_label, unit_label
+from widgets.sharing.params import (
+    basis_label,
+    cash_label,
+    cash_unit_of,
+    set_aside_label,
+    unit_label,
+)
 from widgets.sharing.split import Contribution, Distribution
 
 __all__ = ["METHODS", "Rule", "basis_label", "calculate", "describe", "method_label",
@@ -39,8 +45,9 @@ class Rule:
 
 
 def calculate(rule: Rule, total: int, members: Sequence[Contribution] = ()) -> Distribution:
-    """Apply ``rule`` to ``total`` rupiah and the members' contributions."""
-    return REGISTRY[rule.method].apply(rule.params, total, members)
+    """Apply ``rule`` to ``total`` rupiah and the members' contributions (each share rounded
+    down to the rule's cash unit, if it has one)."""
+    return REGISTRY[rule.method].split(rule.params, total, members)
 
 
 def method_label(key: str) -> str:
@@ -50,4 +57,6 @@ def method_label(key: str) -> str:
 def describe(rule: Rule) -> str:
     """The rule in one sentence, e.g. *Kas kelompok 20% dulu, sisanya dibagi rata.*"""
     spec = REGISTRY[rule.method]
-    return t(spec.sentence, **spec.words(rule.params))
+    text = t(spec.sentence, **spec.words(rule.params))
+    unit = cash_unit_of(rule.params)
+    return f"{text} {t('sharing.describe_cash', unit=cash_label(unit))}" if unit > 1 else text

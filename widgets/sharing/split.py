@@ -65,13 +65,17 @@ class Contribution:
 class Distribution:
     """The result of a method: ``shares`` per member (input order) and ``set_aside`` amounts
     (group fund, cooperative funds, an investor's part) keyed by a code. They add up to
-    ``total`` exactly; a negative total is a loss, shared the same way."""
+    ``total`` exactly; a negative total is a loss, shared the same way. When the shares were
+    rounded down to a cash unit (``cash_unit`` > 1, see ``sharing.cash``), ``exact`` keeps
+    each share as calculated and the remainder is set aside under ``"rounding"``."""
 
     method: str
     total: int
     shares: dict[str, int]
     set_aside: dict[str, int] = field(default_factory=dict)
     params: dict[str, Any] = field(default_factory=dict)
+    exact: dict[str, int] = field(default_factory=dict)
+    cash_unit: int = 1
 
     @property
     def shared(self) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from widgets.core.i18n import t
-from widgets.store.db import Session
+from widgets.store.db import Session, add_own
 from widgets.store.fields import json_text
 
 
@@ -28,13 +28,9 @@ def save_answer(session: Session, exercise: str, answer: dict[str, Any], correct
     if not isinstance(exercise, str) or not exercise:
         raise ValueError("exercise must be a non-empty string")
     text = json_text(answer, t("store.what_answer"))
-    store = session.store
-    with store.transaction() as conn:
-        cursor = conn.execute(
-            "INSERT INTO answers (participant_id, exercise, answer, correct, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (session.participant_id, exercise, text, int(bool(correct)), store.now()))
-        return int(cursor.lastrowid or 0)
+    return add_own(session, "answers", {"exercise": exercise, "answer": text,
+                                        "correct": int(bool(correct)),
+                                        "created_at": session.store.now()})
 
 
 def answers(session: Session, exercise: str) -> list[Answer]:

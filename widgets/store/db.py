@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,3 +171,35 @@ def row_id(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise LookupError(f"no {what} {value!r} here")
     return value
+
+
+# A topic's rows belong to one participant. These write and read them the same way everywhere;
+# table and column names always come from the topic's code, never from what a participant typed.
+
+
+def insert_own(conn: sqlite3.Connection, session: Session, table: str,
+               row: Mapping[str, object]) -> int:
+    """Insert one of this participant's rows (``participant_id`` is added) inside the caller's
+    transaction; the new row's id."""
+    columns = ["participant_id", *row]
+    sql = (f"INSERT INTO {table} ({', '.join(columns)})"  # noqa: S608 (names from code)
+           f" VALUES ({', '.join('?' * len(columns))})")
+    return int(conn.execute(sql, (session.participant_id, *row.values())).lastrowid or 0)
+
+
+def add_own(session: Session, table: str, row: Mapping[str, object]) -> int:
+    """:func:`insert_own` in a short transaction of its own; the new row's id."""
+    with session.store.transaction() as conn:
+        return insert_own(conn, session, table, row)
+
+
+def select_own(session: Session, select: str, where: Mapping[str, object | None],
+               tail: str = "", tail_params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+    """The rows of ``select`` (``SELECT … FROM table``) that are this participant's, with
+    ``AND column = ?`` for each ``where`` value that is not None; ``tail`` (``ORDER BY …``)
+    ends the query."""
+    sql, params = select + " WHERE participant_id = ?", [session.participant_id]
+    for column, value in where.items():
+        if value is not None:
+            sql, params = sql + f" AND {column} = ?", [*params, value]
+    return session.store.read(f"{sql} {tail}".rstrip(), [*params, *tail_params])

@@ -284,6 +284,19 @@ _FGD = step(
     )""",
 )
 
+_POOL = step(
+    # Which lesson the preheated kernels are for (widgets/kit/pool.py): the trainer asks, the
+    # server moves the pool and writes back what is ready. One row.
+    """CREATE TABLE kernel_pool (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        lesson TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        ready_lesson TEXT NOT NULL DEFAULT '',
+        ready_size INTEGER NOT NULL DEFAULT 0,
+        ready_at TEXT
+    )""",
+)
+
 _SIGNIN_DEVICES = step(
     # Wrong PINs counted per phone as well as per name, so guessing from one phone does not
     # lock the owner out on theirs. ``device`` is a random id the page keeps in the browser;
@@ -308,4 +321,4 @@ _SIGNIN_DEVICES = step(
 
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _GROUP, _FGD, _SIGNIN_DEVICES)
+                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import KeyedError
 from widgets.core.numbers import round_half_up
 
 KINDS = ("poll", "scale", "words", "ideas", "ranking", "volunteer")
@@ -43,12 +43,10 @@ VARIANTS = {
 OLD_SPELLING = (("dj", "j"), ("tj", "c"), ("oe", "u"))
 
 
-class FgdError(ValueError):
+class FgdError(KeyedError):
     """An answer or question the board refuses; the message is plain Indonesian."""
 
-    def __init__(self, key: str, **fields: object) -> None:
-        self.key = key
-        super().__init__(t(f"fgd.{key}", **fields))
+    section = "fgd"
 
 
 @dataclass(frozen=True)

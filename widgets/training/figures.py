@@ -202,8 +202,9 @@ def sharing_html() -> str:
 
 
 def seasons_html(today: dt.date | None = None) -> str:
+    from widgets.core.i18n import local
     from widgets.promotion.data import load_promotion
-    from widgets.promotion.seasons import load_seasons, local
+    from widgets.promotion.seasons import load_seasons
 
     today = today or dt.date.today()
     found = [s for s in load_seasons().upcoming(today, None, 366) if s.days_until >= 0][:5]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_yaml
-from widgets.core.i18n import language
+from widgets.core.i18n import local
 from widgets.core.village import load_village
 
 FILE = "evaluasi.yaml"
@@ -31,17 +31,13 @@ def _texts(cells: Cells, column: str) -> dict[str, str]:
     return {"id": " ".join(inner.text("id").split()), "en": inner.text("en", "")}
 
 
-def _pick(texts: dict[str, str], lang: str | None) -> str:
-    return texts.get(lang or language()) or texts["id"]
-
-
 @dataclass(frozen=True)
 class Option:
     key: str
     texts: dict[str, str]
 
     def text(self, lang: str | None = None) -> str:
-        return _pick(self.texts, lang)
+        return local(self.texts, lang)
 
 
 @dataclass(frozen=True)
@@ -57,10 +53,10 @@ class Item:
     explain: dict[str, str]
 
     def text(self, lang: str | None = None) -> str:
-        return _pick(self.question, lang)
+        return local(self.question, lang)
 
     def explanation(self, lang: str | None = None) -> str:
-        return _pick(self.explain, lang)
+        return local(self.explain, lang)
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
@@ -74,7 +70,7 @@ class Statement:
     texts: dict[str, str]
 
     def text(self, lang: str | None = None) -> str:
-        return _pick(self.texts, lang)
+        return local(self.texts, lang)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,23 @@ class PageState(traitlets.HasTraits):
 PAGE = PageState()
 
 
+def show_when_signed_in(body: w.Widget, signed_out: w.Widget,
+                        then: Callable[[], None] | None = None) -> None:
+    """Show ``body`` only while someone is signed in on this page and the "sign in first"
+    notice ``signed_out`` otherwise; ``then`` runs after each sign-in or sign-out (and once now),
+    e.g. to clear the last participant's feedback."""
+
+    def update(_change: object = None) -> None:
+        signed_in = PAGE.session is not None
+        body.layout.display = "" if signed_in else "none"
+        signed_out.layout.display = "none" if signed_in else ""
+        if then is not None:
+            then()
+
+    PAGE.observe(update, "session")
+    update()
+
+
 def guard(what: str, message: str, target: str = "status") -> Callable[[Callable[..., Any]],
                                                                       Callable[..., Any]]:
     """Decorator for a view's callback: an unexpected error is logged as ``what`` and the

@@ -18,9 +18,10 @@ from widgets.cashbook.ui.book_html import (
     entries_table,
     summary_html,
 )
+from widgets.cashbook.ui.form import read_form
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 
 
 class EntryForm(w.VBox):
@@ -74,28 +75,10 @@ class EntryForm(w.VBox):
 
     def read(self) -> ledger.Entry:
         """The entry the form describes; ``EntryError`` with a message per bad field."""
-        for f in self.fields.values():
-            f.clear()
-        errors: dict[str, str] = {}
-        amount = 0
-        try:
-            amount = parse_rupiah(self.amount.control.value)
-        except AmountError as exc:
-            errors["amount"] = str(exc)
-        try:
-            entry = make_entry(
-                self.day.control.value, self.description.control.value,
-                self.direction.control.value, self.category.control.value,
-                amount if "amount" not in errors else 1, self.purse.control.value,
-                today=self.today,
-            )
-        except EntryError as exc:
-            errors = {**exc.errors, **errors}
-        if errors:
-            for name, message in errors.items():
-                self.fields.get(name, self.amount).error(message)
-            raise EntryError(errors)
-        return entry
+        return read_form(self.fields, self.amount, lambda amount: make_entry(
+            self.day.control.value, self.description.control.value,
+            self.direction.control.value, self.category.control.value, amount,
+            self.purse.control.value, today=self.today), EntryError)
 
     def load(self, entry: ledger.Entry) -> None:
         self.day.control.value = entry.day
@@ -156,18 +139,14 @@ class CashBookView(w.VBox):
             section(t("cashbook.section_download")), self.downloads,
         ])
         super().__init__([self.signed_out, self.book])
-        PAGE.observe(self._session_changed, "session")
         PAGE.observe(lambda _c: self.refresh(), "revision")
-        self._session_changed()
+        show_when_signed_in(self.book, self.signed_out, self._session_changed)
 
     @property
     def session(self):
         return PAGE.session
 
-    def _session_changed(self, _change=None) -> None:
-        signed_in = self.session is not None
-        self.book.layout.display = "" if signed_in else "none"
-        self.signed_out.layout.display = "none" if signed_in else ""
+    def _session_changed(self) -> None:
         self.status.value = ""
         self._stop_editing()
         self._hide_confirm()

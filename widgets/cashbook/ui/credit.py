@@ -24,7 +24,15 @@ from widgets.cashbook.ui.credit_parts import (
 )
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah
-from widgets.ui.common import PAGE, XLSX, button, download_link, file_slug, notice_html
+from widgets.ui.common import (
+    PAGE,
+    XLSX,
+    button,
+    download_link,
+    file_slug,
+    notice_html,
+    show_when_signed_in,
+)
 from widgets.ui.common import section as heading
 
 
@@ -79,9 +87,8 @@ class CreditBookView(w.VBox):
             heading(t("cashbook.section_download")), self.downloads,
         ])
         super().__init__([self.signed_out, self.book])
-        PAGE.observe(self._session_changed, "session")
         PAGE.observe(lambda _c: self.refresh(), "revision")
-        self._session_changed()
+        show_when_signed_in(self.book, self.signed_out, self._session_changed)
 
     def _wire(self) -> None:
         self.save.on_click(self._save)
@@ -104,10 +111,7 @@ class CreditBookView(w.VBox):
     def day(self) -> dt.date:
         return self.today or dt.date.today()
 
-    def _session_changed(self, _change=None) -> None:
-        signed_in = self.session is not None
-        self.book.layout.display = "" if signed_in else "none"
-        self.signed_out.layout.display = "none" if signed_in else ""
+    def _session_changed(self) -> None:
         self.status.value = self.saved.value = ""
         self._stop_editing()
         self.refresh()

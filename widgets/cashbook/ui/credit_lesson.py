@@ -16,7 +16,7 @@ from widgets.core.money import AmountError, format_rupiah
 from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import answers, save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import typed_amount
 
 EXERCISE_ID = "utang-piutang-minggu"
@@ -77,13 +77,9 @@ class CreditExercise(w.VBox):
         self.body = w.VBox([section(t("lesson1.credit_answers")), self.owed, self.owe,
                             self.position, self.check, self.feedback])
         super().__init__([w.HTML(story), self.signed_out, self.body])
-        PAGE.observe(self._session_changed, "session")
-        self._session_changed()
+        show_when_signed_in(self.body, self.signed_out, self._clear_feedback)
 
-    def _session_changed(self, _change=None) -> None:
-        signed_in = PAGE.session is not None
-        self.body.layout.display = "" if signed_in else "none"
-        self.signed_out.layout.display = "none" if signed_in else ""
+    def _clear_feedback(self) -> None:
         self.feedback.value = ""
 
     def _check(self, _button=None) -> None:

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from widgets.cashbook import credit, ledger, reminder
 from widgets.cashbook.credit import CreditError, Debt, DebtStatus, make_debt
+from widgets.cashbook.ui.form import read_form
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.theme import GAIN, HEADING, INFO, LOSS, MUTED, RULE, TABLE_HEAD, TEXT_SOFT
@@ -147,26 +148,10 @@ class DebtForm(w.VBox):
 
     def read(self, paid: int = 0) -> Debt:
         """The debt the form describes; ``CreditError`` with a message under each bad field."""
-        for field in self.fields.values():
-            field.clear()
-        errors: dict[str, str] = {}
-        amount = 1
-        try:
-            amount = parse_rupiah(self.amount.control.value)
-        except AmountError as exc:
-            errors["amount"] = str(exc)
-        try:
-            debt = make_debt(self.kind.control.value, self.who.control.value,
-                             self.what.control.value, amount, self.day.control.value,
-                             self.due.control.value, self.category.control.value,
-                             self.phone.control.value, today=self.today, paid=paid)
-        except CreditError as exc:
-            errors = {**exc.errors, **errors}
-        if errors:
-            for name, message in errors.items():
-                self.fields.get(name, self.amount).error(message)
-            raise CreditError(errors)
-        return debt
+        return read_form(self.fields, self.amount, lambda amount: make_debt(
+            self.kind.control.value, self.who.control.value, self.what.control.value, amount,
+            self.day.control.value, self.due.control.value, self.category.control.value,
+            self.phone.control.value, today=self.today, paid=paid), CreditError)
 
     def load(self, debt: Debt) -> None:
         self.kind.control.value = debt.kind

@@ -20,7 +20,7 @@ from widgets.core.money import AmountError, format_rupiah
 from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import typed_amount
 from widgets.ui.later import Later
 from widgets.ui.signin import SignInView
@@ -87,13 +87,9 @@ class WeekExercise(w.VBox):
             self.feedback,
         ])
         super().__init__([w.HTML(story), self.signed_out, self.body])
-        PAGE.observe(self._session_changed, "session")
-        self._session_changed()
+        show_when_signed_in(self.body, self.signed_out, self._clear_feedback)
 
-    def _session_changed(self, _change=None) -> None:
-        signed_in = PAGE.session is not None
-        self.body.layout.display = "" if signed_in else "none"
-        self.signed_out.layout.display = "none" if signed_in else ""
+    def _clear_feedback(self) -> None:
         self.feedback.value = ""
 
     def _add(self, _button=None) -> None:

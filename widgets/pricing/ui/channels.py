@@ -115,11 +115,7 @@ class ChannelComparisonView(w.VBox):
         self.discount = text_field(t("pricing.ch_reseller"), css="uk-ch-reseller")
         self.shopee = text_field(t("pricing.ch_shopee_rate"), css="uk-ch-shopee")
         self.tokopedia = text_field(t("pricing.ch_tokopedia_rate"), css="uk-ch-tokopedia")
-        self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-ch-per-order")
-        self.statement = tick_box(t("pricing.ch_statement",
-                                             limit=format_rupiah(self.fees.pph22.exempt_up_to)))
-        orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
-        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
+        self.per_order, self.statement, self.new_shop = _order_fields(self.fees, "uk-ch-per-order")
         body = w.VBox([self.commission, row(self.margin, self.days), self.returns, self.discount,
                        self.shopee, self.tokopedia, self.per_order, self.statement, self.new_shop])
         self.settings = w.Accordion(children=[body], selected_index=None,
@@ -213,6 +209,15 @@ class ChannelComparisonView(w.VBox):
 # --- Listing price for a target -------------------------------------------------------------
 
 
+def _order_fields(fees: FeeData, per_order_css: str) -> tuple[Field, w.Checkbox, w.Checkbox]:
+    """What a marketplace's cut depends on besides the rate, asked the same way by both views:
+    pieces per order, the PPh 22 turnover statement, and the new-shop free orders."""
+    per_order = text_field(t("pricing.ch_per_order"), "1", css=per_order_css)
+    statement = tick_box(t("pricing.ch_statement", limit=format_rupiah(fees.pph22.exempt_up_to)))
+    orders = fees.marketplaces["shopee"].order_fee.exempt_first_orders
+    return per_order, statement, tick_box(t("pricing.ch_new_shop", orders=orders))
+
+
 class ListingPriceView(w.VBox):
     """What must I list it for, to keep Rp X a piece after the marketplace's cut?"""
 
@@ -226,11 +231,7 @@ class ListingPriceView(w.VBox):
             value="shopee"), css="uk-lp-platform")
         self.target = text_field(t("pricing.lp_target"), placeholder="Rp", css="uk-lp-target")
         self.rate = text_field(t("pricing.lp_rate"), css="uk-lp-rate")
-        self.per_order = text_field(t("pricing.ch_per_order"), "1", css="uk-lp-per-order")
-        self.statement = tick_box(t("pricing.ch_statement",
-                                             limit=format_rupiah(self.fees.pph22.exempt_up_to)))
-        orders = self.fees.marketplaces["shopee"].order_fee.exempt_first_orders
-        self.new_shop = tick_box(t("pricing.ch_new_shop", orders=orders))
+        self.per_order, self.statement, self.new_shop = _order_fields(self.fees, "uk-lp-per-order")
         self.calculate = button(t("pricing.lp_calculate"), "primary")
         self.calculate.add_class("uk-lp-calculate")
         self.warning = w.HTML(stale_warning(self.fees, self.today))

@@ -37,7 +37,7 @@ from widgets.pricing.ui.costsheet import CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
 from widgets.pricing.ui.price import PriceCalculatorView
 from widgets.store.answers import answers, save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import Reader, table_style
 from widgets.ui.signin import SignInView
 
@@ -231,13 +231,9 @@ class Exercises(w.VBox):
         self.signed_out = w.HTML(notice_html(t("lesson2.ex_signin_first"), "warn"))
         self.body = w.VBox(self.cards)
         super().__init__([SignInView(store=store, page="03-harga"), self.signed_out, self.body])
-        PAGE.observe(self._session_changed, "session")
-        self._session_changed()
+        show_when_signed_in(self.body, self.signed_out, self._clear_feedback)
 
-    def _session_changed(self, _change=None) -> None:
-        signed_in = PAGE.session is not None
-        self.body.layout.display = "" if signed_in else "none"
-        self.signed_out.layout.display = "none" if signed_in else ""
+    def _clear_feedback(self) -> None:
         for card in self.cards:
             card.feedback.value = ""
 

@@ -12,6 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
+from widgets.core import i18n
 from widgets.core.datafile import DataError
 from widgets.core.i18n import format_date, t
 from widgets.core.theme import ACCENT, HEADING, HIGHLIGHT, MUTED
@@ -56,7 +57,7 @@ def _steps_html(item: SeasonDate) -> str:
     for index, step in enumerate(item.steps):
         text = (f'<span class="uk-cal-step-date" style="font-weight:600">'
                 f"{escape(format_date(step.day))}</span> ({escape(step_when(step.plan))}): "
-                f"{escape(seasons.local(step.plan.text))}")
+                f"{escape(i18n.local(step.plan.text))}")
         if index == item.current:
             css, style = "uk-cal-step uk-cal-step-now", f"background:{HIGHLIGHT};font-weight:600"
         elif item.current is not None and index < item.current:
@@ -75,9 +76,9 @@ def _now_html(item: SeasonDate) -> str:
     if step is None:
         first = item.steps[0]
         text = t("seasons.starts", date=format_date(first.day),
-                 text=seasons.local(first.plan.text))
+                 text=i18n.local(first.plan.text))
     else:
-        text = t("seasons.now", text=seasons.local(step.plan.text))
+        text = t("seasons.now", text=i18n.local(step.plan.text))
     return (f'<div class="uk-cal-now" style="background:{HIGHLIGHT};border-radius:4px;'
             f'padding:6px 8px;margin:6px 0;font-weight:600">{escape(text)}</div>')
 
@@ -85,16 +86,16 @@ def _now_html(item: SeasonDate) -> str:
 def card_html(item: SeasonDate, group: str | None = None) -> str:
     """One season as a card; with ``group`` only that group's products are listed."""
     season = item.season
-    name = " ".join(part for part in (seasons.local(season.name), item.label) if part)
+    name = " ".join(part for part in (i18n.local(season.name), item.label) if part)
     if item.estimate:
-        note = seasons.local(season.note) if season.note else ""
+        note = i18n.local(season.note) if season.note else ""
         kind = (f'<div class="uk-cal-estimate" style="color:{COLORS["warn"]}">'
                 f'⚠ <b>{escape(t("seasons.estimate"))}.</b> {escape(note)}</div>')
     else:
         kind = f'<div class="uk-cal-fixed" style="color:{MUTED}">{escape(t("seasons.fixed"))}</div>'
     products = "".join(
         f'<div class="uk-cal-products">'
-        f'{escape(t("seasons.products", group=group_name(key), products=seasons.local(texts)))}'
+        f'{escape(t("seasons.products", group=group_name(key), products=i18n.local(texts)))}'
         f"</div>"
         for key, texts in season.products.items() if group is None or key == group)
     source = t("seasons.source", source=season.source, as_of=format_date(season.as_of))

@@ -39,6 +39,7 @@ class Inputs(traitlets.HasTraits):
     members = traitlets.List()  # Contribution
     total = traitlets.Int(None, allow_none=True)
     unit = traitlets.Unicode("hari")
+    cash_unit = traitlets.Int(1)
     revision = traitlets.Int(0)
 
 
@@ -224,6 +225,7 @@ class SharingCalculator(w.VBox):
         self.inputs.group_key = key
         self.inputs.group_name = self._group_name(key)
         self.inputs.unit = self.form.fields["unit"].control.value
+        self.inputs.cash_unit = self.form.fields["cash_unit"].control.value
         self.inputs.members = members
         self.inputs.total = total
         self.inputs.revision += 1

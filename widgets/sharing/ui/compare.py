@@ -14,7 +14,7 @@ from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.sharing.comparison import compare
 from widgets.sharing.methods import compared
-from widgets.sharing.params import Param
+from widgets.sharing.params import CASH_UNIT, Param, cash_label
 from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Distribution, SharingError, percent_text, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
@@ -63,19 +63,21 @@ class ComparisonView(w.VBox):
 
     def _rules(self) -> dict[str, Rule]:
         """Each picked method's rule, by its column title: typed percentages, the calculator's
-        work unit, every other parameter at its default."""
+        work unit and cash unit, every other parameter at its default."""
         unit = self.inputs.unit or "hari"
         rules: dict[str, Rule] = {}
         for method in compared():
             if not self.pick[method.key].value:
                 continue
             params: dict[str, Any] = {}
-            for param in method.params:
+            for param in method.settings:
                 if param.kind == "percent":
                     params[param.key] = percent_text(
                         self._percent(self.fields[param.field_key]), ".")
                 elif param.kind == "unit":
                     params[param.key] = unit
+                elif param.kind == "cash":
+                    params[param.key] = self.inputs.cash_unit
                 else:
                     params[param.key] = param.default
             rules[t(method.compare, **method.words(params))] = Rule(method.key, params)
@@ -101,16 +103,20 @@ class ComparisonView(w.VBox):
             self.output.value = ""
             return
         equal = t("lesson3.compare_equal")
-        results: dict[str, Distribution] = {equal: calculate(Rule("equal"), total, members)}
+        cash = {CASH_UNIT.key: self.inputs.cash_unit}
+        results: dict[str, Distribution] = {equal: calculate(Rule("equal", cash), total,
+                                                             members)}
         skipped = []
         for label, rule in rules.items():
             try:
                 results[label] = calculate(rule, total, members)
             except SharingError as exc:
                 skipped.append(f"{label}: {exc}")
-        table = compare(total, members, results)
-        heading = t("lesson3.compare_heading", group=self.inputs.group_name,
-                    total=format_rupiah(total))
+        table = compare(total, members, results, self.inputs.cash_unit)
+        rounded = self.inputs.cash_unit > 1
+        heading = t("lesson3.compare_heading_cash" if rounded else "lesson3.compare_heading",
+                    group=self.inputs.group_name, total=format_rupiah(total),
+                    unit=cash_label(self.inputs.cash_unit))
         self.output.value = (f"<h4>{escape(heading)}</h4>"
                              + "".join(notice_html(s, "warn") for s in skipped)
                              + comparison_html(table, baseline=equal))

@@ -13,9 +13,16 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import AmountError
 from widgets.sharing.methods import Method, form_params
-from widgets.sharing.params import Param, basis_label, read_percent, set_aside_label, unit_label
+from widgets.sharing.params import (
+    Param,
+    basis_label,
+    cash_label,
+    read_percent,
+    set_aside_label,
+    unit_label,
+)
 from widgets.sharing.shu import ALLOCATIONS
-from widgets.sharing.split import WORK_UNITS, SharingError
+from widgets.sharing.split import SharingError
 from widgets.ui.common import Field, plain_text
 
 # The page template makes a select 44 px high for thumbs; its box must grow with it, and the
@@ -24,7 +31,7 @@ CALC_STYLE = (
     "<style>.uk-bh-remove{padding:0!important;min-width:40px!important;font-size:18px}"
     ".uk-bh-tall{height:auto!important;min-height:44px}</style>"
 )
-CHOICES = ("choice", "unit")
+CHOICES = ("choice", "unit", "cash")
 
 
 def tall(field: Field) -> Field:
@@ -56,6 +63,10 @@ def _field(param: Param) -> Any:
         return tall(Field(t(param.label), w.Dropdown(
             options=[(basis_label(b), b) for b in param.choices], value=param.default),
             css=css))
+    if param.kind == "cash":
+        return tall(Field(t(param.label), w.Dropdown(
+            options=[(cash_label(u), u) for u in param.choices], value=param.default),
+            t(param.hint), css=css))
     if param.kind == "flag":
         box = w.Checkbox(value=bool(param.default), description=t(param.label), indent=False)
         box.add_class(css)
@@ -104,7 +115,7 @@ class MethodForm(w.VBox):
     def choices(self, method: Method) -> dict[str, Any]:
         """The method's choices (basis, work unit): they always read, and decide its columns."""
         return {p.key: self.fields[p.field_key].control.value
-                for p in method.params if p.kind in CHOICES}
+                for p in method.settings if p.kind in CHOICES}
 
     def show(self, method: Method) -> None:
         shown = {p.field_key for p in method.fields(self.choices(method))}
@@ -123,7 +134,7 @@ class MethodForm(w.VBox):
         problem under its field."""
         params: dict[str, Any] = {}
         failed: list[str] = []
-        for param in method.params:
+        for param in method.settings:
             field = self.fields[param.field_key]
             if param.kind == "bylaws":
                 params[param.key] = _typed_each(field, read_percent, failed)
@@ -140,11 +151,13 @@ class MethodForm(w.VBox):
 
     def apply(self, method: Method, params: dict[str, Any]) -> None:
         """Put a saved rule's parameters into the fields (missing ones: their defaults)."""
-        for param in method.params:
+        for param in method.settings:
             field = self.fields[param.field_key]
-            if param.kind == "unit":
-                if params.get(param.key) in WORK_UNITS:
-                    field.control.value = params[param.key]
+            if param.kind in CHOICES:
+                # A rule saved without a work unit keeps the group's (days for goats…).
+                value = params.get(param.key) if param.kind == "unit" else param.value(params)
+                if value in param.choices:
+                    field.control.value = value
             elif param.kind == "bylaws":
                 for key, value in param.text(params.get(param.key, {})).items():
                     if key in field:

@@ -12,6 +12,7 @@ from widgets.core.charts import grouped_hbar_chart, hbar_chart
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.core.theme import ACCENT, GAIN, LOSS, SERIES
+from widgets.sharing.cash import ROUNDING
 from widgets.sharing.comparison import Comparison
 from widgets.sharing.record import contribution_text
 from widgets.sharing.rules import Rule, method_label, set_aside_label
@@ -62,10 +63,21 @@ def _basis(rule: Rule, members: Sequence[Contribution], name: str) -> str:
     return contribution_text(rule.method, rule.params, member) if member else ""
 
 
+def _share_cell(result: Distribution, name: str, amount: int) -> str:
+    """A member's share; when rounding to cash changed it, the figure as calculated under it."""
+    exact = ""
+    if result.exact.get(name, amount) != amount:
+        exact = (f'<br><small class="uk-bh-exact" data-amount="{result.exact[name]}">'
+                 f'{escape(t("lesson3.exact_share", amount=format_rupiah(result.exact[name])))}'
+                 "</small>")
+    return (f'<td class="num uk-bh-share" data-amount="{amount}">{_rp(amount)}{exact}</td>')
+
+
 def distribution_html(result: Distribution, rule: Rule,
                       members: Sequence[Contribution] = (), chart: bool = True) -> str:
-    """Each member's share (a part of the loss when the total is negative), the amounts set
-    aside, the check line and a bar per member."""
+    """Each member's share (a part of the loss when the total is negative; rounded down to
+    cash with the figure as calculated under it, when the rule says so), the amounts set
+    aside (the rounding remainder on its own line), the check line and a bar per member."""
     loss = result.is_loss
     head = t("lesson3.col_loss" if loss else "lesson3.col_share")
     with_basis = any(_basis(rule, members, n) for n in result.shares)
@@ -75,10 +87,11 @@ def distribution_html(result: Distribution, rule: Rule,
         rows.append(
             f'<tr class="uk-bh-row"><td>{escape(name)}'
             + (f"<br><small>{escape(basis)}</small>" if basis else "")
-            + f'</td><td class="num uk-bh-share" data-amount="{amount}">{_rp(amount)}</td></tr>')
+            + f"</td>{_share_cell(result, name, amount)}</tr>")
     for code, amount in result.set_aside.items():
         label = set_aside_label(code, {**result.params, **rule.params})
-        rows.append(f'<tr class="uk-bh-aside"><td>{escape(label)}</td>'
+        css = "uk-bh-aside uk-bh-rounding" if code == ROUNDING else "uk-bh-aside"
+        rows.append(f'<tr class="{css}"><td>{escape(label)}</td>'
                     f'<td class="num" data-amount="{amount}">{_rp(amount)}</td></tr>')
     rows.append(f'<tr class="uk-bh-sum"><td>{escape(t("lesson3.total_row"))}</td>'
                 f'<td class="num uk-bh-total-shown" data-amount="{result.total}">'
@@ -88,10 +101,11 @@ def distribution_html(result: Distribution, rule: Rule,
     table = (f'<table class="uk-bh-table"><tr><th>{escape(t("lesson3.col_name"))}</th>'
              f'<th class="num">{escape(head)}</th></tr>{"".join(rows)}</table>')
     bars = ""
-    if chart:
+    if chart:  # the rounding remainder, a few thousand rupiah at most, would be no bar at all
+        aside = {c: a for c, a in result.set_aside.items() if c != ROUNDING}
         labels = list(result.shares) + [set_aside_label(c, {**result.params, **rule.params})
-                                         for c in result.set_aside]
-        values = list(result.shares.values()) + list(result.set_aside.values())
+                                         for c in aside]
+        values = list(result.shares.values()) + list(aside.values())
         bars = hbar_chart(labels, values, t("lesson3.chart_shares"), SHARE_COLOR)
     return (STYLE + banner + table + check_line(result.shared, result.kept, result.total)
             + bars)

@@ -17,8 +17,11 @@ from widgets.ui.signin import shared_store
 class TrainerTabs(w.Tab):
     def __init__(self, store: Store) -> None:
         form = load_form()
+        from widgets.training.ui.pool_view import PoolView
+
         self.dashboard = Dashboard(store, form)
-        pages = [(t("training.tab_dashboard"), self.dashboard)]
+        self.pool = PoolView(store)
+        pages = [(t("training.tab_dashboard"), w.VBox([self.pool, self.dashboard]))]
         from widgets.training.ui.trainer_tabs import more_tabs
 
         pages += more_tabs(store, form, self.dashboard)

@@ -1,0 +1,98 @@
+"""The preheated pool follows the class (widgets/kit/pool.py): its size comes from the laptop's
+free memory, the trainer moves it from the trainer page, and a real server moves it with no
+restart."""
+
+from __future__ import annotations
+
+import time
+import urllib.request
+
+import pytest
+from conftest import KitServer
+
+from widgets.kit import check, pool
+from widgets.store import Store
+from widgets.training.ui.pool_view import PoolView
+
+
+@pytest.mark.parametrize("free,class_size,size", [
+    (8000, 30, 30),   # (8000 - 1200) // 90 = 75 kernels fit: the whole class
+    (3000, 30, 20),   # (3000 - 1200) // 90 = 20: memory decides
+    (1000, 30, 1),    # nothing fits: still one, so the lesson opens as without a pool
+    (8000, 5, 5),
+])
+def test_pool_size_follows_free_memory(free, class_size, size):
+    assert pool.pool_size(class_size, available=free) == size
+
+
+def test_make_check_says_how_many_phones(monkeypatch):
+    finding = check.check_memory(class_size=1)
+    assert finding.params["phones"] == pool.affordable_kernels(finding.params["free"])
+    assert str(finding.params["phones"]) in finding.text("id")
+    short = check.check_memory(class_size=10**6)  # more phones than any laptop can serve
+    assert not short.ok and short.passes, "low memory warns but does not stop the class"
+    assert "AWAS" in short.lines()[0]
+
+
+def test_the_trainer_asks_and_the_plan_is_kept(tmp_path):
+    with Store(tmp_path / "kit.sqlite3") as store:
+        assert pool.plan(store) is None
+        pool.request(store, "03-harga.ipynb")
+        wanted = pool.plan(store)
+        assert wanted.lesson == "03-harga.ipynb" and not wanted.ready
+        pool.mark_ready(store, "03-harga.ipynb", 7)
+        assert pool.plan(store).ready and pool.plan(store).ready_size == 7
+        with pytest.raises(ValueError):
+            pool.request(store, "../voila.json")
+        assert pool.plan(store).lesson == "03-harga.ipynb"
+
+
+def test_trainer_view_moves_the_pool(fresh_page, tmp_path):
+    with Store(tmp_path / "kit.sqlite3") as store:
+        view = PoolView(store)
+        assert "Belum ada" in view.status.value
+        view.page.control.value = "04-bagi-hasil.ipynb"
+        view.move.click()
+        assert pool.plan(store).lesson == "04-bagi-hasil.ipynb"
+        assert "Sedang disiapkan: Pelajaran 4" in view.status.value
+        pool.mark_ready(store, "04-bagi-hasil.ipynb", 12)
+        view.refresh.click()
+        assert "Siap: Pelajaran 4" in view.status.value and "12 HP" in view.status.value
+
+
+def _wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (value := predicate()):
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.mark.slow
+def test_a_running_server_moves_its_pool(tmp_path):
+    """Start on lesson 1 with a class of 2; the trainer asks for lesson 3; the server fills
+    lesson 3's pool, gives lesson 1's spare kernel back, and lesson 3 opens on a preheated
+    kernel, all without a restart."""
+    server = KitServer(tmp_path, class_size=2)
+    try:
+        with Store(tmp_path / "usaha_kita.sqlite3") as store:
+            start = _wait_for(lambda: (p := pool.plan(store)) and p.ready and p, 180,
+                              "the start lesson's pool")
+            assert start.lesson == "01-komunikasi-kelompok.ipynb" and start.ready_size == 2
+            pool.request(store, "03-harga.ipynb")
+            moved = _wait_for(lambda: (p := pool.plan(store)) and p.ready and p, 180,
+                              "the moved pool")
+            assert moved.lesson == "03-harga.ipynb" and moved.ready_size == 2
+        log = server.log_path.read_text()
+        assert "Moving the kernel pool from 01-komunikasi-kelompok.ipynb to 03-harga.ipynb" in log
+        for _ in range(2):  # two phones, both on preheated kernels
+            with urllib.request.urlopen(server.url + "/voila/render/03-harga.ipynb",
+                                        timeout=120) as reply:
+                assert reply.status == 200
+        log = server.log_path.read_text()
+        assert log.count("Using pre-heated kernel") >= 2
+        assert "for 03-harga.ipynb" in log
+        assert "Traceback" not in log
+    finally:
+        assert server.stop() == 0

@@ -1,0 +1,172 @@
+"""The preheated kernels follow the class: sized from the laptop's free memory, moved to the
+next lesson when the trainer asks, with no restart.
+
+A preheated kernel has already run its lesson, so a phone opening that lesson gets its page at
+once; but each idle one holds about 60–90 MB. So only the lesson the class is about to open
+gets a pool the size of the class, and only as large as the free memory allows.
+
+The trainer page writes the wanted lesson into the kit's SQLite file (:func:`request`); the
+server (:class:`PoolMover`, started by ``widgets.kit.server``) reads it every few seconds, shuts
+the old lesson's spare kernels down, fills the new lesson's pool, and writes back what is ready
+(:func:`plan`). The store is the only channel: the trainer's page runs in a kernel and cannot
+reach the server's objects.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from widgets.kit.lessons import LESSONS_DIR, load_lessons
+from widgets.store import Store
+
+# One kernel after its lesson has run, with headroom: measured 63 MB for the cash book,
+# up to about 80 MB for the heaviest lesson (make bench, kernel RSS).
+KERNEL_MB = 90
+# What the laptop needs besides the kernels: the system, the server, the trainer's browser.
+RESERVE_MB = 1200
+# Pages a whole class opens at once besides the lessons (lessons.yaml lists the lessons).
+CLASS_PAGES = ("evaluasi-awal.ipynb", "evaluasi-akhir.ipynb", "diskusi.ipynb")
+CHECK_SECONDS = 3.0
+RENDER_SECONDS = 120  # the executor's cell timeout (voila.json)
+
+
+def available_mb() -> int:
+    """Memory the laptop can still give, in MB (what the system calls "available")."""
+    import psutil
+
+    return int(psutil.virtual_memory().available // 2**20)
+
+
+def affordable_kernels(available: int | None = None) -> int:
+    """How many more lesson kernels fit in memory: one per phone that has a page open."""
+    free = available_mb() if available is None else available
+    return max(0, (free - RESERVE_MB) // KERNEL_MB)
+
+
+def pool_size(class_size: int, available: int | None = None) -> int:
+    """Preheated kernels for the class's next lesson: the class, but no more than memory
+    allows now (the pages still open count, as they hold memory), at least one."""
+    return max(1, min(class_size, affordable_kernels(available)))
+
+
+def poolable_pages() -> list[str]:
+    """The pages a trainer can send the whole class to, in teaching order."""
+    files = [lesson.file for lesson in load_lessons()]
+    return files + [page for page in CLASS_PAGES if (LESSONS_DIR / page).exists()]
+
+
+@dataclass(frozen=True)
+class Plan:
+    lesson: str  # the page the trainer asked for
+    requested_at: str
+    ready_lesson: str  # the page the server has a filled pool for ('' while moving)
+    ready_size: int
+    ready_at: str | None
+
+    @property
+    def ready(self) -> bool:
+        return self.ready_lesson == self.lesson
+
+
+def request(store: Store, lesson: str) -> None:
+    """The trainer asks for the pool on ``lesson`` (a page listed by :func:`poolable_pages`)."""
+    if lesson not in poolable_pages():
+        raise ValueError(f"not a class page: {lesson!r}")
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO kernel_pool (id, lesson, requested_at) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET lesson = excluded.lesson, "
+            "requested_at = excluded.requested_at", (lesson, store.now()))
+
+
+def plan(store: Store) -> Plan | None:
+    rows = store.read("SELECT lesson, requested_at, ready_lesson, ready_size, ready_at "
+                      "FROM kernel_pool WHERE id = 1")
+    return Plan(*rows[0]) if rows else None
+
+
+def mark_ready(store: Store, lesson: str, size: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE kernel_pool SET ready_lesson = ?, ready_size = ?, ready_at = ? "
+                     "WHERE id = 1", (lesson, size, store.now()))
+
+
+class PoolMover:
+    """Server side: keeps Voila's kernel pools on the lesson the trainer asked for.
+
+    ``manager`` is Voila's ``VoilaKernelManager`` (``kernel_pools_config``, ``_pools`` and
+    ``fill_if_needed`` are its pooling API in Voila 0.5)."""
+
+    def __init__(self, manager: Any, store: Store, lesson: str, class_size: int,
+                 log: logging.Logger | None = None) -> None:
+        self.manager = manager
+        self.store = store
+        self.lesson = lesson
+        self.class_size = class_size
+        self.log = log or logging.getLogger(__name__)
+        self.moving = False
+
+    def default_size(self) -> int:
+        return int(self.manager.kernel_pools_config.get("default", {}).get("pool_size", 1))
+
+    async def started(self) -> None:
+        """At server start the start lesson is the plan; written once its pool is filled."""
+        request(self.store, self.lesson)
+        await self._filled(self.lesson)
+
+    async def check(self) -> None:
+        """One look at the plan; move the pool when the trainer asked for another page."""
+        if self.moving:
+            return
+        wanted = plan(self.store)
+        if wanted is None or wanted.lesson == self.lesson:
+            return
+        self.moving = True
+        try:
+            await self.move(wanted.lesson)
+        finally:
+            self.moving = False
+
+    async def move(self, lesson: str) -> None:
+        old, size = self.lesson, pool_size(self.class_size)
+        config = dict(self.manager.kernel_pools_config)
+        config.pop(old, None)  # the old lesson falls back to the default pool
+        config[lesson] = {"pool_size": size}
+        self.manager.kernel_pools_config = config
+        self.lesson = lesson
+        self.log.info("Moving the kernel pool from %s to %s (%d kernels)", old, lesson, size)
+        pools = self.manager._pools  # noqa: SLF001 (Voila 0.5 keeps its pools here)
+        keep = self.default_size()
+        spare = pools.get(old, [])[keep:]
+        del pools.get(old, [])[keep:]
+        self.manager.fill_if_needed(delay=0, notebook_name=lesson)
+        for task in spare:
+            await self._shut_down(task)
+        await self._filled(lesson)
+
+    async def _shut_down(self, task: asyncio.Future) -> None:
+        """A spare kernel is shut down once it has finished running its lesson: stopping it
+        in the middle of a cell makes the kernel and the server log errors."""
+        try:
+            content = await task
+        except Exception:  # noqa: BLE001 (a kernel that failed to start holds nothing)
+            return
+        try:
+            await asyncio.wait_for(asyncio.shield(content["task"]), RENDER_SECONDS)
+        except Exception:  # noqa: BLE001 (it ran badly or too long: shut it down all the same)
+            self.log.info("A spare pool kernel had not finished its lesson", exc_info=True)
+        try:
+            await self.manager.shutdown_kernel(content["kernel_id"])
+        except Exception:  # noqa: BLE001 (logged; the other spares still go)
+            self.log.warning("A spare pool kernel could not be shut down", exc_info=True)
+
+    async def _filled(self, lesson: str) -> None:
+        pool = list(self.manager._pools.get(lesson, []))  # noqa: SLF001
+        done = await asyncio.gather(*pool, return_exceptions=True)
+        ready = sum(1 for item in done if isinstance(item, dict))
+        if self.lesson == lesson:  # not moved again meanwhile
+            mark_ready(self.store, lesson, ready)
+            self.log.info("Kernel pool of %s is ready: %d kernels", lesson, ready)
