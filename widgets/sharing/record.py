@@ -14,10 +14,11 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.sharing.balance import Balance
 from widgets.sharing.cash import ROUNDING
 from widgets.sharing.methods import METHODS
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
-from widgets.sharing.split import Balance, Contribution, Distribution
+from widgets.sharing.split import Contribution, Distribution
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.numbers import NumberError, parse_percent
+from widgets.sharing.balance import Balance
 
 Weight = int | float | Fraction
 BASES = ("equal", "work", "capital")
@@ -59,23 +60,6 @@ class Contribution:
     capital: int = 0
     transactions: int = 0
     savings: int = 0
-
-
-class Balance:
-    """What a split and its printed record both answer from ``total``, ``shared`` (to the
-    members) and ``kept`` (set aside)."""
-
-    total: int
-    shared: int
-    kept: int
-
-    @property
-    def is_loss(self) -> bool:
-        return self.total < 0
-
-    @property
-    def balanced(self) -> bool:
-        return self.shared + self.kept == self.total
 
 
 @dataclass(frozen=True)
