@@ -84,6 +84,12 @@ def open_phone(browser, url: str, ready: str) -> Page:
     return p
 
 
+def signed_in_again(page, name: str) -> None:
+    """The next page on the same phone opens signed in (the token the last one kept)."""
+    page.wait_for_selector(f".uk-msg-ok:has-text('Selamat datang kembali, {name}')",
+                           timeout=60_000)
+
+
 def add_entry(page, description: str, amount: str, direction: str = "Masuk") -> None:
     page.click(f".uk-direction button:has-text('{direction}')")
     page.fill(".uk-description input", description)
@@ -144,7 +150,9 @@ def test_cash_book_survives_reload_and_rejects_ambiguous_amount(kit_server, brow
 
     p.page.reload()
     p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-    assert not p.page.locator(".uk-save").is_visible()  # a new page starts signed out
+    signed_in_again(p.page, "Peserta Uji")  # the same phone: no PIN typed again
+    p.page.click("button:has-text('Keluar akun')")
+    p.page.wait_for_selector(".uk-save", state="hidden", timeout=30_000)
     sign_in(p.page, "peserta uji", "2468")
     p.page.wait_for_selector(".uk-table:has-text('Jual 10 keset ke warung')", timeout=30_000)
     assert "Beli kain" not in p.page.inner_text(".uk-table")
@@ -156,7 +164,9 @@ def test_wrong_pin_is_refused_with_a_message(kit_server, browser):
     p = Page(browser, PHONE)
     p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
     sign_in(p.page, "Pemilik PIN", "1357")
-    p.page.reload()
+    p.close()
+    p = Page(browser, PHONE)  # another phone: it must type the PIN
+    p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
     p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
     p.page.fill(".uk-signin-name input", "Pemilik PIN")
     p.page.fill(".uk-signin-pin input", "9999")

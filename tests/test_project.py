@@ -427,6 +427,14 @@ def test_lessons_yaml_lists_existing_notebooks_with_minutes():
             assert all(str(item[field].get(lang, "")).strip() for lang in LANGUAGES), (item, field)
 
 
+def test_every_lesson_ends_with_a_link_back_home():
+    """A participant who finishes a lesson on a phone finds the way back at the bottom."""
+    for item in lesson_list():
+        last = nbformat.read(LESSONS_DIR / item["file"], as_version=4).cells[-1]
+        assert last.cell_type == "markdown", item["file"]
+        assert "](./00-beranda.ipynb)" in last.source, f"{item['file']} has no link home"
+
+
 def test_home_page_links_every_lesson_with_its_minutes():
     from widgets.ui.home import home_html
 

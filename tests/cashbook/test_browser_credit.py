@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser_checks import assert_nothing_cut_off
-from test_browser import PHONE, Page, assert_clean, sign_in
+from test_browser import PHONE, Page, assert_clean, sign_in, signed_in_again
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,7 +58,7 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
 
     p.page.reload()
     p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
-    sign_in(p.page, "bendahara uji", "8642")
+    signed_in_again(p.page, "Bendahara Uji")  # the same phone: the token, not the PIN
     p.open_later_parts()
     p.page.wait_for_selector(".uk-credit-table:has-text('Rp50.000')", timeout=30_000)
     assert "Sudah dibayar Rp20.000 dari Rp70.000" in p.page.inner_text(".uk-credit-table")

@@ -231,3 +231,9 @@ def test_every_error_key_in_both_languages() -> None:
         for lang in i18n.LANGUAGES:
             assert texts.get(lang, "").strip(), (key, lang)
             assert i18n.t(f"money.{key}", lang=lang, **params).strip()
+
+
+@pytest.mark.parametrize("text", ["-0", "-0,0", "- 0", "-Rp0", "Rp -0", "(0)", "\u22120", "-0 rb"])
+def test_minus_zero_is_zero_not_negative(text: str) -> None:
+    """Security finding 8c: "-0" was refused as negative; it is nothing, so it reads as 0."""
+    assert parse_rupiah(text) == 0

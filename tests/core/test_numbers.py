@@ -127,3 +127,18 @@ def test_format_quantity_and_share():
     assert share(15_000, 2000) == 3000  # 20% of Rp15.000
     assert share(29_329, 50) == 147  # 146,645 -> 147
     assert share(29_330, 1000) == 2933
+
+
+@pytest.mark.parametrize("text", ["-0", "-0,0", "- 0", "\u22120", "-0%"])
+def test_minus_zero_is_never_called_negative(text):
+    """Security finding 8c: "-0" reads as 0, so each parser answers as it does for "0"."""
+    assert parse_percent(text) == 0
+    if "%" in text:
+        return
+    with pytest.raises(NumberError) as refused:
+        parse_quantity(text)
+    assert refused.value.key == "not_positive"
+    if "," not in text:
+        with pytest.raises(NumberError) as too_small:
+            parse_count(text)
+        assert too_small.value.key == "count_too_small"

@@ -49,6 +49,18 @@ def set_aside(p: Page) -> int:
     return int(p.page.get_attribute(".uk-bh-result .uk-bh-check", "data-kept"))
 
 
+def printed(browser, document: str):
+    """The berita acara as the browser prints it: the page (to screenshot) and the A4 PDF."""
+    sheet = browser.new_page()
+    sheet.set_content(document)
+    sheet.emulate_media(media="print")
+    return sheet, sheet.pdf(format="A4", prefer_css_page_size=True)
+
+
+def a4_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
 def test_switching_method_changes_shares_that_add_up_to_the_total(kit_server, browser,
                                                                     artifacts):
     p = Page(browser, PHONE)
@@ -128,12 +140,8 @@ def test_record_prints_on_a4(kit_server, browser, artifacts, tmp_path):
     assert "BERITA ACARA PEMBAGIAN HASIL" in document and "Endang Susilowati" in document
     p.close()
 
-    sheet = browser.new_page()
-    sheet.set_content(document)
-    sheet.emulate_media(media="print")
-    pdf = sheet.pdf(format="A4", prefer_css_page_size=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages == 1, f"10 members should fit one A4 page, got {pages}"
+    sheet, pdf = printed(browser, document)
+    assert a4_pages(pdf) == 1, "10 members should fit one A4 page"
     pdf_path = tmp_path / "berita-acara.pdf"
     pdf_path.write_bytes(pdf)
     if shutil.which("pdftoppm"):
@@ -171,12 +179,8 @@ def test_shares_rounded_to_cash_fit_the_phone_and_one_a4_page(kit_server, browse
     assert_clean(p)
     p.close()
 
-    sheet = browser.new_page()
-    sheet.set_content(document)
-    sheet.emulate_media(media="print")
-    pdf = sheet.pdf(format="A4", prefer_css_page_size=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages == 1, f"8 members with both figures should fit one A4 page, got {pages}"
+    sheet, pdf = printed(browser, document)
+    assert a4_pages(pdf) == 1, "8 members with both figures should fit one A4 page"
     sheet.set_viewport_size({"width": 794, "height": 1123})
     sheet.screenshot(path=artifacts / "bagi-hasil-cash-record-a4.png", full_page=True)
     sheet.close()

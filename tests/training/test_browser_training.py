@@ -13,7 +13,7 @@ import re
 import docx
 import pytest
 from browser_checks import assert_nothing_cut_off
-from test_browser import PHONE, PROJECTOR, Page, assert_clean
+from test_browser import PHONE, PROJECTOR, Page, assert_clean, signed_in_again
 
 from widgets.pricing import costing
 from widgets.pricing.data import load_pricing
@@ -74,7 +74,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
     assert width <= PHONE["width"], f"the page scrolls sideways: {width}px"
 
     p.open(render(server, "03-harga.ipynb"))
-    sign_in(p.page, name, "2468")
+    signed_in_again(p.page, name)  # the next lesson on the same phone asks no PIN
     for typed in (wrong, right):
         p.page.fill(f".uk-ex2-{EXERCISE} input", typed)
         p.page.click(f".uk-ex2-check-{EXERCISE}")
@@ -82,7 +82,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
         p.page.wait_for_timeout(500)
 
     p.open(render(server, "evaluasi-akhir.ipynb"))
-    sign_in(p.page, name, "2468")
+    signed_in_again(p.page, name)
     p.page.wait_for_selector(".uk-test-submit", timeout=30_000)
     take_test(p.page, form, post, "Kirim evaluasi akhir")
     result = p.page.wait_for_selector(".uk-own-result", timeout=30_000)

@@ -20,6 +20,7 @@ from widgets.cashbook import ledger
 from widgets.cashbook.ledger import CATEGORY_BY_KEY, EntryError
 from widgets.core.i18n import format_date, t
 from widgets.core.money import MAX_AMOUNT, format_rupiah
+from widgets.core.text import DateOutOfRange, in_range
 from widgets.core.whatsapp import PhoneError, normalise_phone
 
 Kind = Literal["piutang", "utang"]
@@ -108,11 +109,11 @@ def _amount(value: object, errors: dict[str, str], field: str = "amount") -> int
     return amount
 
 
-def _date(value: object, field: str, errors: dict[str, str]) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if not isinstance(value, dt.date):
-        errors[field] = t("credit.err_date")
+def _date(value: object, field: str, errors: dict[str, str], today: dt.date) -> dt.date | None:
+    value = value.date() if isinstance(value, dt.datetime) else value
+    if not isinstance(value, dt.date) or not in_range(value, today):  # year 1 or 9999: a slip
+        errors[field] = (str(DateOutOfRange.between(value, today))
+                         if isinstance(value, dt.date) else t("credit.err_date"))
         return None
     return value
 
@@ -137,8 +138,8 @@ def _category(kind: str, category: object, errors: dict[str, str]) -> str:
 
 def _dates(day: object, due: object, today: dt.date, errors: dict[str, str]
            ) -> tuple[dt.date | None, dt.date | None]:
-    checked_day = _date(day, "day", errors)
-    checked_due = _date(due, "due", errors)
+    checked_day = _date(day, "day", errors, today)
+    checked_due = _date(due, "due", errors, today)
     if checked_day is not None and checked_day > today:
         errors["day"] = t("credit.err_day_future", today=format_date(today))
     if checked_day and checked_due and checked_due < checked_day:
@@ -182,8 +183,8 @@ def make_payment(debt: Debt, others: Iterable[Payment], day: dt.date | None, amo
     if "amount" not in errors and value > left:
         key = "credit.err_paid_up" if left <= 0 else "credit.err_over_balance"
         errors["amount"] = t(key, left=format_rupiah(max(left, 0)))
-    checked = _date(day, "day", errors)
     today = today or dt.date.today()
+    checked = _date(day, "day", errors, today)
     if checked is not None and checked > today:
         errors["day"] = t("credit.err_day_future", today=format_date(today))
     elif checked is not None and checked < debt.day:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from widgets.core.i18n import format_date, t
+from widgets.core.text import FIRST_DAY, DateOutOfRange
 
 Direction = Literal["in", "out"]
 Purse = Literal["usaha", "rumah"]
@@ -121,6 +122,8 @@ def _check_day(day: object, today: dt.date, errors: dict[str, str]) -> dt.date |
         return None
     if day > today:
         errors["day"] = t("ledger.err_day_future", today=format_date(today))
+    elif day < FIRST_DAY:
+        errors["day"] = str(DateOutOfRange.between(day, today))
     return day
 
 

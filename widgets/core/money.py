@@ -44,8 +44,9 @@ def parse_rupiah(text: str) -> int:
     echo = cleaned[:_ECHO_LIMIT]
     negative, body = _split_sign(cleaned.lower())
     amount = _parse_body(body, echo)
-    if negative:
-        # Checked after the body parses, so "-abc" is reported as "not a number".
+    if negative and amount:
+        # Checked after the body parses, so "-abc" is reported as "not a number"; "-0" is
+        # nothing at all, not a negative amount.
         raise AmountError("negative")
     return amount
 

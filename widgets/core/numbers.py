@@ -46,9 +46,11 @@ def squeeze(text: object, error: type[KeyedError] = NumberError) -> str:
 
 
 def _decimal(text: str, echo: str, max_decimals: int) -> Fraction:
-    """``2``, ``0,5`` or ``0.5`` (one decimal mark; no thousands grouping) as a Fraction."""
-    if text.startswith(("-", "\u2212")):
-        raise NumberError("negative")
+    """``2``, ``0,5`` or ``0.5`` (one decimal mark; no thousands grouping) as a Fraction.
+    ``-0`` is zero, not a negative number: the caller says what it says for ``0``."""
+    negative = text.startswith(("-", "\u2212"))
+    if negative:
+        text = text[1:].lstrip()
     match = _DECIMAL.fullmatch(text)
     if not match:
         raise NumberError("not_a_number", text=echo)
@@ -57,7 +59,10 @@ def _decimal(text: str, echo: str, max_decimals: int) -> Fraction:
         raise NumberError("too_large")
     if len(frac) > max_decimals:
         raise NumberError("too_many_decimals", text=echo, decimals=max_decimals)
-    return Fraction(int(whole + frac), 10 ** len(frac))
+    value = Fraction(int(whole + frac), 10 ** len(frac))
+    if negative and value:
+        raise NumberError("negative")
+    return value
 
 
 def parse_quantity(text: str) -> Fraction:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.text import clean_text
 from widgets.group.meeting import Action, Meeting, MeetingError, make_meeting
 from widgets.group.roster import Mark, Plan, Roster, RosterError, Swap, check_roster, make_plan
 from widgets.store.db import Session, add_own, row_id, select_own
@@ -112,7 +113,8 @@ def save_meeting(session: Session, group_key: str, meeting: Meeting) -> SavedMee
     now = session.store.now()
     meeting_id = add_own(session, "meetings", {
         "group_key": key, "day": checked.day.isoformat(),
-        "notulen": json.dumps(data, ensure_ascii=False, sort_keys=True), "created_at": now})
+        "notulen": clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True)),
+        "created_at": now})
     return SavedMeeting(meeting_id, key, checked, now)
 
 
@@ -142,7 +144,7 @@ def last_meeting(session: Session, group_key: str) -> SavedMeeting | None:
 def _roster_json(roster: Roster) -> str:
     data = roster_to_dict(roster)
     roster_from_dict(data)  # the same checks a read makes
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return clean_text(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 def save_roster(session: Session, group_key: str, roster: Roster) -> SavedRoster:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date as babel_date
 
 from widgets.core.i18n import format_date, language, t
+from widgets.core.text import DateOutOfRange, in_range
 from widgets.group.printout import a4_page, signatures, table, text
 
 TEXT_MAX = 200
@@ -89,6 +90,8 @@ def _check_actions(actions: Sequence[Action], day: dt.date | None, members: Sequ
             problems["actions"] = t("group.meeting_too_long", limit=TEXT_MAX, items=MAX_ITEMS)
         elif not isinstance(action.due, dt.date):
             problems["actions"] = t("group.action_no_date", number=number, person=person)
+        elif not in_range(action.due, dt.date.today()):
+            problems["actions"] = str(DateOutOfRange.between(action.due, dt.date.today()))
         elif day is not None and action.due < day:
             problems["actions"] = t("group.action_date_before", number=number, person=person,
                                     date=format_date(day))
@@ -109,6 +112,8 @@ def make_meeting(*, group: str, day: dt.date | None, place: str, members: Sequen
     came = [m for m in names if m in set(_lines(present))]
     if not isinstance(day, dt.date):
         problems["day"] = t("group.meeting_no_day")
+    elif not in_range(day, dt.date.today()):
+        problems["day"] = str(DateOutOfRange.between(day, dt.date.today()))
     where = _line(place)
     if not where:
         problems["place"] = t("group.meeting_no_place")

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from widgets.core.i18n import format_date, t
+from widgets.core.text import DateOutOfRange, in_range
 
 MAX_DAYS = 92  # a quarter: a roster is agreed for a few weeks, then agreed again
 MAX_MEMBERS = 40
@@ -145,6 +146,9 @@ def make_plan(members: Iterable[str], start: dt.date, end: dt.date, per_day: int
         seen.add(name.casefold())
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
         raise RosterError(t("group.roster_no_dates"), field="dates")
+    for day in (start, end):
+        if not in_range(day, dt.date.today()):
+            raise RosterError(str(DateOutOfRange.between(day, dt.date.today())), field="dates")
     if end < start:
         raise RosterError(t("group.roster_end_before_start"), field="dates")
     if (end - start).days + 1 > MAX_DAYS:

@@ -1,6 +1,6 @@
 """What ``make serve`` prints when it starts: the addresses to open (on this laptop and on the
 phones of its hotspot), what the start did with the data (backup and check, from
-:mod:`widgets.store.backup`) and how many kernels are preheated. Plain Python.
+:mod:`widgets.store.backup`); the pool's line is ``widgets.kit.pool.banner_line``. Plain Python.
 """
 
 from __future__ import annotations
@@ -41,12 +41,3 @@ def banner(host: str, port: int, data_lines: list[str] = ()) -> str:
         lines.append(f"  Alamat / address:                 http://{host}:{port}/")
     lines.append("Tekan Ctrl-C untuk berhenti / press Ctrl-C to stop.")
     return "\n".join(lines)
-
-
-def pool_line(class_size: int, size: int, lesson: str) -> str:
-    """The banner's line about the preheated kernels, in both languages."""
-    from widgets.core.i18n import t
-
-    key = "server.pool" if size >= class_size else "server.pool_short"
-    params = {"size": size, "class_size": class_size, "lesson": lesson.removesuffix(".ipynb")}
-    return f"{t(key, 'id', **params)}\n{t(key, 'en', **params)}"

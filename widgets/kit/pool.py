@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.i18n import t
 from widgets.kit.lessons import LESSONS_DIR, load_lessons
 from widgets.store import Store
 
@@ -31,6 +32,22 @@ RESERVE_MB = 1200
 CLASS_PAGES = ("evaluasi-awal.ipynb", "evaluasi-akhir.ipynb", "diskusi.ipynb")
 CHECK_SECONDS = 3.0
 RENDER_SECONDS = 120  # the executor's cell timeout (voila.json)
+
+
+# Pages whose content depends on their address (``?view=...&kunci=...``). A preheated kernel
+# runs the notebook before anyone asks for it and blocks until the address arrives; after the
+# executor's timeout (120 s) nbclient interrupts it and the page shows the "no key" sentence.
+# These pages are opened once or twice a day by the trainer, so a fresh kernel costs nothing.
+NOT_PREHEATED = ("proyektor.ipynb",)
+
+
+def pool_config(class_size: int, lesson: str) -> str:
+    """Preheated kernels: enough for the whole class on the lesson about to start, one
+    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool.
+    Pages read by address (:data:`NOT_PREHEATED`) get none."""
+    pools = {"default": {"pool_size": 1}, lesson: {"pool_size": max(class_size, 1)}}
+    pools.update({page: {"pool_size": 0} for page in NOT_PREHEATED})
+    return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
 
 
 def available_mb() -> int:
@@ -170,3 +187,22 @@ class PoolMover:
         if self.lesson == lesson:  # not moved again meanwhile
             mark_ready(self.store, lesson, ready)
             self.log.info("Kernel pool of %s is ready: %d kernels", lesson, ready)
+
+
+def follow_the_class(manager: Any, lesson: str, class_size: int,
+                     log: logging.Logger) -> Any:
+    """Start a :class:`PoolMover` on the server's event loop; returns its periodic check."""
+    from tornado.ioloop import IOLoop, PeriodicCallback
+
+    mover = PoolMover(manager, Store(), lesson, class_size, log)
+    IOLoop.current().add_callback(mover.started)
+    check = PeriodicCallback(mover.check, CHECK_SECONDS * 1000)
+    check.start()
+    return check
+
+
+def banner_line(class_size: int, size: int, lesson: str) -> str:
+    """The server banner's line about the preheated kernels, in both languages."""
+    key = "server.pool" if size >= class_size else "server.pool_short"
+    params = {"size": size, "class_size": class_size, "lesson": lesson.removesuffix(".ipynb")}
+    return f"{t(key, 'id', **params)}\n{t(key, 'en', **params)}"

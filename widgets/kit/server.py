@@ -26,7 +26,8 @@ import tempfile
 from pathlib import Path
 
 from widgets.core import settings
-from widgets.kit.banner import banner, lan_addresses, pool_line  # noqa: F401 (the API)
+from widgets.kit.banner import banner, lan_addresses  # noqa: F401 (the API)
+from widgets.kit.pool import follow_the_class, pool_config
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 LESSONS_DIR = KIT_ROOT / "lessons"
@@ -118,10 +119,8 @@ def _make_app_class():
         class_size = 1
 
         def init_settings(self) -> dict:
-            # Kernels talk to the server over Unix sockets, not TCP ports: with TCP, two kernels
-            # starting at once could pick the same free port, one failed to bind, restarted,
-            # and its page came without widgets (the burst's empty pages). Windows has no
-            # Unix sockets for zmq, so it keeps TCP.
+            # Unix sockets, not TCP ports: two kernels starting at once could pick the same
+            # port, and that page came without widgets. (Windows keeps TCP.)
             if os.name == "posix":
                 self.config.KernelManager.transport = "ipc"
             settings = super().init_settings()
@@ -137,23 +136,10 @@ def _make_app_class():
             self.app = tornado.web.Application(**settings)
             self.app.add_handlers(".*$", self._kit_handlers() + self.init_handlers())
             shutdown.stop_on_signals()
-            self._follow_the_class()
+            if self.pool_lesson:  # the trainer can move the preheated pool (widgets.kit.pool)
+                self._pool_check = follow_the_class(self.kernel_manager, self.pool_lesson,
+                                                    self.class_size, self.log)
             self.listen()
-
-        def _follow_the_class(self) -> None:
-            """Move the preheated pool when the trainer asks (see widgets.kit.pool)."""
-            if not self.pool_lesson:
-                return
-            from tornado.ioloop import IOLoop, PeriodicCallback
-
-            from widgets.kit.pool import CHECK_SECONDS, PoolMover
-            from widgets.store import Store
-
-            mover = PoolMover(self.kernel_manager, Store(), self.pool_lesson, self.class_size,
-                              self.log)
-            IOLoop.current().add_callback(mover.started)
-            self._pool_check = PeriodicCallback(mover.check, CHECK_SECONDS * 1000)
-            self._pool_check.start()
 
         def stop(self) -> None:
             """Shut every kernel down on the loop that started them; kill any left after that.
@@ -222,22 +208,6 @@ def _make_app_class():
     return KitVoila
 
 
-# Pages whose content depends on their address (``?view=...&kunci=...``). A preheated kernel
-# runs the notebook before anyone asks for it and blocks until the address arrives; after the
-# executor's timeout (120 s) nbclient interrupts it and the page shows the "no key" sentence.
-# These pages are opened once or twice a day by the trainer, so a fresh kernel costs nothing.
-NOT_PREHEATED = ("proyektor.ipynb",)
-
-
-def pool_config(class_size: int, lesson: str) -> str:
-    """Preheated kernels: enough for the whole class on the lesson about to start, one
-    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool.
-    Pages read by address (:data:`NOT_PREHEATED`) get none."""
-    pools = {"default": {"pool_size": 1}, lesson: {"pool_size": max(class_size, 1)}}
-    pools.update({page: {"pool_size": 0} for page in NOT_PREHEATED})
-    return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
-
-
 def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
     return [
         str(LESSONS_DIR),
@@ -273,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         if not check.report(port=args.port, host=args.host):
             return 1
     kit_environment()
-    from widgets.kit.pool import pool_size
+    from widgets.kit.pool import banner_line, pool_size
     from widgets.store import backup
 
     lock = backup.server_lock()  # held while we run: a restore waits for the stop
@@ -282,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     app_class = _make_app_class()
     app_class.pool_lesson, app_class.class_size = args.lesson, args.class_size
     print(banner(args.host, args.port, backup.banner_lines(report)), flush=True)
-    print(pool_line(args.class_size, size, args.lesson), flush=True)
+    print(banner_line(args.class_size, size, args.lesson), flush=True)
     try:
         app_class.launch_instance(argv=voila_argv(args.host, args.port, size, args.lesson))
     finally:

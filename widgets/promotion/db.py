@@ -6,8 +6,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.i18n import t
+from widgets.core.text import clean_text
 from widgets.store.db import Session, add_own, select_own
-from widgets.store.fields import short_text
+from widgets.store.fields import FieldError, short_text
 
 POST_TEXT_MAX = 6000
 KINDS = ("post", "listing")
@@ -28,10 +30,13 @@ def save_post(session: Session, kind: str, platform: str, parts: dict[str, Any],
     """Keep a post (``kind="post"``) or a listing (``"listing"``) this participant wrote."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    if not isinstance(text, str) or not text.strip() or len(text) > POST_TEXT_MAX:
-        raise ValueError("a saved post needs text of at most 6000 characters")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("a saved post needs text")
+    text = clean_text(text)
+    if len(text) > POST_TEXT_MAX:
+        raise FieldError(t("store.text_too_long", what=t("store.what_post"), max=POST_TEXT_MAX))
     platform = short_text(platform, "platform")
-    body = json.dumps(parts, ensure_ascii=False, sort_keys=True)
+    body = clean_text(json.dumps(parts, ensure_ascii=False, sort_keys=True))
     now = session.store.now()
     post_id = add_own(session, "posts", {"kind": kind, "platform": platform, "parts": body,
                                          "text": text, "created_at": now})

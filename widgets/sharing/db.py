@@ -10,7 +10,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.store.db import Session, add_own, row_id, select_own
-from widgets.store.fields import is_rupiah, short_text
+from widgets.store.fields import is_rupiah, json_text, short_text
 
 MAX_SHARES = 1000
 
@@ -84,7 +84,7 @@ def save_rule(session: Session, group_key: str, group_name: str, method: str,
     """Record the rule this participant's group agreed; it becomes the rule in force."""
     key, name = _text(group_key, "group"), _text(group_name, "group")
     method, note = _text(method, "method"), _text(note, "note", required=False)
-    text = json.dumps(params, ensure_ascii=False, sort_keys=True)
+    text = json_text(params, "params", DistributionError)
     now = session.store.now()
     rule_id = add_own(session, "sharing_rules", {
         "group_key": key, "group_name": name, "method": method, "params": text, "note": note,
@@ -123,9 +123,9 @@ def save_distribution(session: Session, *, group_key: str, group_name: str, day:
         "group_key": _text(group_key, "group"), "group_name": _text(group_name, "group"),
         "day": day.isoformat(), "place": _text(place, "place", required=False),
         "method": _text(method, "method"),
-        "params": json.dumps(params or {}, ensure_ascii=False, sort_keys=True), "total": total,
-        "shares": json.dumps(checked_shares, ensure_ascii=False),
-        "set_aside": json.dumps(aside, ensure_ascii=False),
+        "params": json_text(params or {}, "params", DistributionError), "total": total,
+        "shares": json_text(checked_shares, "shares", DistributionError),
+        "set_aside": json_text(aside, "set_aside", DistributionError),
         "note": _text(note, "note", required=False), "created_at": session.store.now(),
     }
     new_id = add_own(session, "distributions", row)

@@ -14,6 +14,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.sharing.balance import Balance
 from widgets.sharing.cash import ROUNDING
 from widgets.sharing.methods import METHODS
 from widgets.sharing.rules import Rule, describe, method_label, set_aside_label, unit_label
@@ -32,7 +33,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class DistributionRecord:
+class DistributionRecord(Balance):
     group: str
     place: str
     day: dt.date
@@ -64,14 +65,6 @@ class DistributionRecord:
     @property
     def kept(self) -> int:
         return sum(amount for _, amount in self.set_aside)
-
-    @property
-    def is_loss(self) -> bool:
-        return self.total < 0
-
-    @property
-    def balanced(self) -> bool:
-        return self.shared + self.kept == self.total
 
 
 # --- Building a record ----------------------------------------------------------------------

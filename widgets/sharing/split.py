@@ -22,6 +22,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.numbers import NumberError, parse_percent
+from widgets.sharing.balance import Balance
 
 Weight = int | float | Fraction
 BASES = ("equal", "work", "capital")
@@ -62,7 +63,7 @@ class Contribution:
 
 
 @dataclass(frozen=True)
-class Distribution:
+class Distribution(Balance):
     """The result of a method: ``shares`` per member (input order) and ``set_aside`` amounts
     (group fund, cooperative funds, an investor's part) keyed by a code. They add up to
     ``total`` exactly; a negative total is a loss, shared the same way. When the shares were
@@ -84,14 +85,6 @@ class Distribution:
     @property
     def kept(self) -> int:
         return sum(self.set_aside.values())
-
-    @property
-    def is_loss(self) -> bool:
-        return self.total < 0
-
-    @property
-    def balanced(self) -> bool:
-        return self.shared + self.kept == self.total
 
 
 # --- The exact split ------------------------------------------------------------------------

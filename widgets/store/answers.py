@@ -7,7 +7,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.i18n import t
 from widgets.store.db import Session, add_own
+from widgets.store.fields import json_text
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ def save_answer(session: Session, exercise: str, answer: dict[str, Any], correct
     """Record one attempt at an exercise; returns its id."""
     if not isinstance(exercise, str) or not exercise:
         raise ValueError("exercise must be a non-empty string")
-    text = json.dumps(answer, ensure_ascii=False, sort_keys=True)
+    text = json_text(answer, t("store.what_answer"))
     return add_own(session, "answers", {"exercise": exercise, "answer": text,
                                         "correct": int(bool(correct)),
                                         "created_at": session.store.now()})

@@ -131,11 +131,12 @@ class Store:
         """``ok`` when SQLite finds the file sound, else its list of problems."""
         return "\n".join(str(row[0]) for row in self.read("PRAGMA integrity_check"))
 
-    def sign_in(self, name: str, pin: str) -> Session:
-        """Register a new name with its PIN, or check the PIN of a known one."""
+    def sign_in(self, name: str, pin: str, device: str = "") -> Session:
+        """Register a new name with its PIN, or check the PIN of a known one (``device``: the
+        page's random id, see :mod:`widgets.store.participants`)."""
         from widgets.store import participants
 
-        return participants.sign_in(self, name, pin)
+        return participants.sign_in(self, name, pin, device)
 
     def close(self) -> None:
         with self._lock:

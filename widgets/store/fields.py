@@ -3,9 +3,13 @@ trust boundary of its own, whatever the view already checked."""
 
 from __future__ import annotations
 
+import json
+
 from widgets.core.i18n import t
+from widgets.core.text import clean_text
 
 TEXT_MAX = 200
+JSON_MAX = 20_000
 
 
 class FieldError(ValueError):
@@ -15,9 +19,18 @@ class FieldError(ValueError):
 def short_text(value: object, what: str, required: bool = True,
                error: type[ValueError] = FieldError) -> str:
     """``value`` with its spaces collapsed, if it is text of at most ``TEXT_MAX`` characters."""
-    text = " ".join(value.split()) if isinstance(value, str) else None
+    text = " ".join(clean_text(value).split()) if isinstance(value, str) else None
     if text is None or len(text) > TEXT_MAX or (required and not text):
         raise error(t("store.sharing_bad_text", what=what))
+    return text
+
+
+def json_text(value: object, what: str, error: type[ValueError] = FieldError) -> str:
+    """``value`` as the JSON the store keeps, without direction controls, if it is at most
+    ``JSON_MAX`` characters (a table of members fits many times over)."""
+    text = clean_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    if len(text) > JSON_MAX:
+        raise error(t("store.text_too_long", what=what, max=JSON_MAX))
     return text
 
 

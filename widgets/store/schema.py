@@ -1,5 +1,7 @@
-"""The store's schema: an append-only list of steps. Step i brings a file from ``user_version``
-i to i + 1, so a laptop with last month's file is brought up to date when the kit starts.
+"""Larger than 300 lines because it is the whole schema history, one step per change.
+
+The store's schema: an append-only list of steps. Step i brings a file from ``user_version`` i
+to i + 1, so a laptop with last month's file is brought up to date when the kit starts.
 
 Tables belong to topics (each topic's ``db.py`` reads and writes its own), but the schema is one
 numbered history for the one SQLite file, so it lives here as plain SQL. A new table is one new
@@ -295,6 +297,28 @@ _POOL = step(
     )""",
 )
 
+_SIGNIN_DEVICES = step(
+    # Wrong PINs counted per phone as well as per name, so guessing from one phone does not
+    # lock the owner out on theirs. ``device`` is a random id the page keeps in the browser;
+    # ``trusted`` marks a phone that signed in with the right PIN.
+    """CREATE TABLE signin_devices (
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        device TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1)),
+        PRIMARY KEY (participant_id, device)
+    )""",
+    # A sign-in carried to the next lesson: only the SHA-256 of the random token the browser
+    # keeps, for that phone, until it expires.
+    """CREATE TABLE signin_tokens (
+        token_hash BLOB PRIMARY KEY,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        device TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    )""",
+)
+
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _GROUP, _FGD, _POOL)
+                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES)

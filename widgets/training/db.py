@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from widgets.core.i18n import t
+from widgets.core.text import clean_text
 from widgets.store import Session, Store
 from widgets.training.attendance import GENDERS, AddedPerson, Presence, Profile
 from widgets.training.evaluation import Attempt
@@ -108,8 +109,8 @@ def _insert(session: Session, phase: str, answers: dict[str, Any], extra: dict[s
         conn.execute(
             "INSERT INTO evaluations (participant_id, phase, answers, extra, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (session.participant_id, phase, json.dumps(answers, ensure_ascii=False),
-             json.dumps(extra, ensure_ascii=False), store.now()))
+            (session.participant_id, phase, clean_text(json.dumps(answers, ensure_ascii=False)),
+             clean_text(json.dumps(extra, ensure_ascii=False)), store.now()))
 
 
 def save_test(session: Session, form: EvaluationForm, phase: str, answers: dict[str, Any],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from widgets.core.text import clean_text
 from widgets.store import Session, Store
 from widgets.store.db import row_id
 from widgets.training.fgd import MAX_QUESTION, FgdError, Question, check_answer
@@ -96,7 +97,7 @@ def submit(session: Session, question_id: object, value: object) -> object:
         found = _open_in(conn, qid)
         if found.question.kind == "ideas" and found.round:
             raise FgdError("scoring_now")
-        answer = check_answer(found.question, value)
+        answer = check_answer(found.question, _without_controls(value))
         now = store.now()
         conn.execute(
             "INSERT INTO fgd_answers (question_id, participant_id, answer, created_at,"
@@ -106,6 +107,16 @@ def submit(session: Session, question_id: object, value: object) -> object:
         if found.question.kind == "ideas":
             _sync_cards(conn, qid, session.participant_id, answer, now)  # type: ignore[arg-type]
     return answer
+
+
+def _without_controls(value: object) -> object:
+    """Typed text (or a list of idea cards) without direction controls: the store's own
+    check, whatever the phone sent."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_text(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _sync_cards(conn, qid: int, pid: int, texts: list[str], now: str) -> None:

@@ -17,12 +17,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from widgets.store import Store, check_pin, hash_pin
+from widgets.store import Store, check_pin, hash_pin, participants
 from widgets.store.participants import kdf_string
 
 BACKUP_DIR = "cadangan"
 SECRET_COLUMNS = {"pin_salt", "pin_hash", "kdf", "salt", "hash"}
-SKIP_TABLES = {"trainer_password", "sqlite_sequence"}
+# Sign-in state is not work to move: the dropped name's devices and tokens go with it.
+SKIP_TABLES = {"trainer_password", "sqlite_sequence", "signin_devices", "signin_tokens"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def people(store: Store) -> list[Person]:
     now = store.clock()
     rows = store.read("SELECT id, name, locked_until, failed_attempts FROM participants"
                       " ORDER BY name_key")
-    return [Person(pid, name, bool(until and dt.datetime.fromisoformat(until) > now), failed)
+    return [Person(pid, name, bool(until and dt.datetime.fromisoformat(until) > now)
+                   or participants.is_locked(store, pid), failed)
             for pid, name, until, failed in rows]
 
 
@@ -58,12 +60,12 @@ def reset_pin(store: Store, participant_id: int, pin: str) -> None:
                             (salt, digest, kdf, participant_id)).rowcount
     if done != 1:
         raise LookupError(f"no participant {participant_id}")
+    participants.unlock(store, participant_id)
 
 
 def unlock(store: Store, participant_id: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE participants SET failed_attempts = 0, locked_until = NULL"
-                     " WHERE id = ?", (participant_id,))
+    """The name and every phone's wrong-PIN count start again."""
+    participants.unlock(store, participant_id)
 
 
 def _owned_tables(conn: sqlite3.Connection) -> list[str]:

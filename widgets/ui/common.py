@@ -7,16 +7,26 @@ template sets the font sizes), and messages sit directly under the field they ar
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 import traitlets
 
 from widgets.core.guard import guarded
 from widgets.core.notice import notice_html
+from widgets.core.text import (
+    BLOCK_LIMIT,
+    LINE_LIMIT,
+    DateOutOfRange,
+    TextTooLong,
+    check_date,
+    check_length,
+    clean_text,
+)
 from widgets.core.theme import (
     ACCENT,
     FIELD_WIDTH,
@@ -31,6 +41,7 @@ DOWNLOAD_STYLE = ("display:inline-block;padding:10px 16px;margin:4px 8px 4px 0;b
 HTML_FILE = "text/html;charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLORS = NOTICE  # a message's colour by its kind
+W = TypeVar("W", bound=w.Widget)
 
 
 class PageState(traitlets.HasTraits):
@@ -78,10 +89,29 @@ def guard(what: str, message: str, target: str = "status") -> Callable[[Callable
     return guarded(what, message, show)
 
 
-class Field(w.VBox):
-    """A label, a control and the message line under it."""
+def plain_text(control: W) -> W:
+    """``control`` (a Text or Textarea) with direction controls stripped as they arrive, for a
+    text box that is not inside a :class:`Field` (which does it itself)."""
 
-    def __init__(self, label: str, control: w.Widget, hint: str = "", css: str = "") -> None:
+    def strip(change: dict[str, Any]) -> None:
+        if isinstance(change["new"], str) and clean_text(change["new"]) != change["new"]:
+            control.value = clean_text(change["new"])
+
+    control.observe(strip, "value")
+    return control
+
+
+class Field(w.VBox):
+    """A label, a control and the message line under it.
+
+    A text control is checked as it changes: direction controls (a pasted right-to-left
+    override) are stripped from it, and text over ``limit`` characters (one line:
+    ``LINE_LIMIT``, a text box: ``BLOCK_LIMIT``) gets its message under the field at once; so
+    does a date outside 2000 .. a year from today. Views ask :func:`form_refused` before they
+    read a form, so nothing of it is saved while a field says no."""
+
+    def __init__(self, label: str, control: w.Widget, hint: str = "", css: str = "",
+                 limit: int | None = None) -> None:
         control.layout = w.Layout(width="100%", max_width=FIELD_WIDTH, margin="2px 0")
         if css:  # a stable hook for the browser tests and print styles
             control.add_class(css)
@@ -90,13 +120,56 @@ class Field(w.VBox):
             f'<label style="font-weight:600;font-size:{LABEL_SIZE}">{escape(label)}</label>')
         self.message = w.HTML(notice_html(hint, "info") if hint else "")
         self._hint = hint
+        self._said_no = False
+        self.limit = limit or (BLOCK_LIMIT if isinstance(control, w.Textarea) else LINE_LIMIT)
+        if isinstance(control, w.Text | w.Textarea | w.DatePicker):
+            control.observe(self._changed, "value")
         super().__init__([self.label, control, self.message], layout=w.Layout(margin="0 0 8px"))
+
+    def _changed(self, change: dict[str, Any]) -> None:
+        value = change["new"]
+        if isinstance(value, str) and clean_text(value) != value:
+            self.control.value = clean_text(value)  # observed again, and checked then
+        elif not self.refused() and self._said_no:
+            self.clear()
+
+    def refused(self) -> bool:
+        """True (and its message under the field) when the text is over the limit or the
+        date outside the range a participant may enter."""
+        value = getattr(self.control, "value", None)
+        try:
+            if isinstance(value, str):
+                check_length(value, self.limit)
+            elif isinstance(value, dt.date):
+                check_date(value, dt.date.today())
+        except (TextTooLong, DateOutOfRange) as exc:
+            self.error(str(exc))
+            self._said_no = True
+            return True
+        return False
 
     def error(self, text: str) -> None:
         self.message.value = notice_html(text, "error")
 
     def clear(self) -> None:
-        self.message.value = notice_html(self._hint, "info") if self._hint else ""
+        """Back to the hint, unless the field still says no (that message stays)."""
+        if not self.refused():
+            self._said_no = False
+            self.message.value = notice_html(self._hint, "info") if self._hint else ""
+
+
+def form_refused(view: w.Widget) -> bool:
+    """True when any field inside ``view`` says no (:meth:`Field.refused`); each shows its
+    message. Any part with a ``refused()`` method of its own (a row of a list) is asked too."""
+    found = False
+    stack = [view]
+    while stack:
+        widget = stack.pop()
+        check = getattr(widget, "refused", None)
+        if callable(check) and check():
+            found = True
+        stack.extend(getattr(widget, "children", ()) or ())
+    return found
 
 
 def button(description: str, style: str = "") -> w.Button:

@@ -28,7 +28,7 @@ from widgets.group.roster_sheet import short_day
 from widgets.group.ui.meeting import ActionRow
 from widgets.group.ui.parts import STYLE, guard
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, button, notice_html, tick_box
+from widgets.ui.common import PAGE, button, form_refused, notice_html, tick_box
 
 STORY_STYLE = ("background:#fff;border-left:4px solid " + ACCENT + ";padding:10px 12px;"
                "border-radius:6px;max-width:520px")
@@ -72,6 +72,9 @@ class MeetingExercise(w.VBox):
 
     @guard("exercise: meeting")
     def run(self) -> None:
+        if form_refused(self):
+            self.status.value = notice_html(t("groupview.fix_fields"), "error")
+            return
         self.attempts += 1
         chosen = [key for key, box in self.picks.items() if box.value]
         typed = [TypedAction(a.person, " ".join(a.task.split()), a.due)

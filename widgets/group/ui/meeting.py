@@ -10,6 +10,14 @@ from html import escape
 import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
+from widgets.core.text import (
+    LINE_LIMIT,
+    DateOutOfRange,
+    TextTooLong,
+    check_date,
+    check_length,
+    clean_text,
+)
 from widgets.core.theme import CARD_BORDER
 from widgets.core.village import Village, load_village
 from widgets.group import db
@@ -26,7 +34,16 @@ from widgets.group.meeting import (
 )
 from widgets.group.printout import preview
 from widgets.group.ui.parts import STYLE, a4_download, copy_box, group_field, guard, lines_of, tall
-from widgets.ui.common import PAGE, Field, button, notice_html, section, tick_box
+from widgets.ui.common import (
+    PAGE,
+    Field,
+    button,
+    form_refused,
+    notice_html,
+    plain_text,
+    section,
+    tick_box,
+)
 
 
 class ActionRow(w.VBox):
@@ -38,19 +55,33 @@ class ActionRow(w.VBox):
                                  else "", layout=w.Layout(width="100%", max_width="520px"))
         self.person.add_class("uk-g-action-person")
         self.person.add_class("uk-g-tall")
-        self.task = w.Text(value=action.task if action else "",
-                           placeholder=t("groupview.action_task_hint"),
-                           layout=w.Layout(width="100%", max_width="520px"))
+        self.task = plain_text(w.Text(value=action.task if action else "",
+                                      placeholder=t("groupview.action_task_hint"),
+                                      layout=w.Layout(width="100%", max_width="520px")))
         self.task.add_class("uk-g-action-task")
         self.due = w.DatePicker(value=action.due if action else None,
                                 layout=w.Layout(width="100%", max_width="520px"))
         self.due.add_class("uk-g-action-due")
-        super().__init__([self.person, self.task, self.due],
+        self.message = w.HTML()
+        super().__init__([self.person, self.task, self.message, self.due],
                          layout=w.Layout(border_left=f"4px solid {CARD_BORDER}",
                                          padding="0 0 0 8px", margin="4px 0 8px"))
 
+    def refused(self) -> bool:
+        """True, with the message under the task, when the task is over one line's limit or
+        the date outside the range a participant may enter."""
+        try:
+            check_length(self.task.value, LINE_LIMIT)
+            if self.due.value is not None:
+                check_date(self.due.value, dt.date.today())
+        except (TextTooLong, DateOutOfRange) as exc:
+            self.message.value = notice_html(str(exc), "error")
+            return True
+        self.message.value = ""
+        return False
+
     def read(self) -> Action:
-        return Action(self.person.value or "", self.task.value, self.due.value)
+        return Action(self.person.value or "", clean_text(self.task.value), self.due.value)
 
 
 class NotulenView(w.VBox):
@@ -152,6 +183,9 @@ class NotulenView(w.VBox):
     @guard("notulen: make")
     def make_notulen(self) -> None:
         self._clear()
+        if form_refused(self):
+            self.status.value = notice_html(t("groupview.fix_fields"), "error")
+            return
         reviewed = [Action(a.person, a.task, a.due, box.value) for a, box in self.reviews]
         village = f"Desa {self.village.name}, {self.village.district}, {self.village.regency}"
         try:

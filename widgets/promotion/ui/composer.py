@@ -21,7 +21,8 @@ from widgets.promotion.platform_rules import POST_PLATFORMS, PlatformRules, load
 from widgets.promotion.text import parse_hashtags
 from widgets.promotion.ui.html import copy_html, findings_html, preview_html, saved_list_html
 from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, notice_html, section
+from widgets.store.fields import FieldError
+from widgets.ui.common import PAGE, Field, button, form_refused, notice_html, section
 from widgets.ui.inputs import row, text_field
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,9 @@ class PostComposerView(w.VBox):
         if session is None:
             self.status.value = notice_html(t("promoview.sign_in_first"), "error")
             return
+        if form_refused(self):
+            self.status.value = notice_html(t("promoview.fix_marked"), "error")
+            return
         self.refresh()
         self.status.value = save_text(session, "post", self.platform.control.value,
                                       self.parts.as_dict(), self.text, self.findings_list)
@@ -196,6 +200,8 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
     try:
         saved = db.save_post(session, kind, platform, parts, text)
         save_answer(session, exercise, {"post_id": saved.id, "platform": platform}, passed)
+    except FieldError as exc:  # the store's own limits: its message is plain Indonesian
+        return notice_html(str(exc), "error")
     except ValueError:
         log.exception("saving a %s failed", kind)
         return notice_html(t("promoview.save_failed"), "error")

@@ -18,7 +18,7 @@ from widgets.promotion.platform_rules import LISTING_PLATFORMS, PlatformRules, l
 from widgets.promotion.text import clean
 from widgets.promotion.ui.composer import save_text
 from widgets.promotion.ui.html import findings_html
-from widgets.ui.common import PAGE, Field, button, notice_html, tick_box
+from widgets.ui.common import PAGE, Field, button, form_refused, notice_html, tick_box
 from widgets.ui.inputs import text_field
 
 
@@ -109,7 +109,7 @@ class ListingBuilderView(w.VBox):
             net=format_rupiah(net), name=market.name), "info")
 
     def read(self) -> Listing | None:
-        ok = True
+        ok = not form_refused(self)  # a text over its limit says so under its field
         self.price.clear()
         self.weight.clear()
         price = weight = None

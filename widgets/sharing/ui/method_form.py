@@ -23,7 +23,7 @@ from widgets.sharing.params import (
 )
 from widgets.sharing.shu import ALLOCATIONS
 from widgets.sharing.split import SharingError
-from widgets.ui.common import Field
+from widgets.ui.common import Field, plain_text
 
 # The page template makes a select 44 px high for thumbs; its box must grow with it, and the
 # remove button is too narrow for the template's button padding.
@@ -42,7 +42,7 @@ def tall(field: Field) -> Field:
 
 
 def text_box(value: str = "", placeholder: str = "", css: str = "") -> w.Text:
-    box = w.Text(value=value, placeholder=placeholder, continuous_update=False)
+    box = plain_text(w.Text(value=value, placeholder=placeholder, continuous_update=False))
     if css:
         box.add_class(css)
     return box

@@ -18,7 +18,7 @@ from widgets.store import Session
 from widgets.training import db
 from widgets.training.evaluation import Attempt, format_percent, is_right, percent
 from widgets.training.items import CONFIDENCE_SCALE, EvaluationForm, Item
-from widgets.ui.common import Field, button, notice_html, section
+from widgets.ui.common import Field, button, notice_html, plain_text, section
 
 
 def scale(points: tuple[int, ...], css: str) -> w.ToggleButtons:
@@ -33,7 +33,7 @@ def item_control(item: Item) -> w.Widget:
         control = w.RadioButtons(options=[(o.text(), o.key) for o in item.options], value=None)
         control.add_class("uk-choice")
         return control
-    return w.Text(placeholder=t(f"training.placeholder_{item.kind}"))
+    return plain_text(w.Text(placeholder=t(f"training.placeholder_{item.kind}")))
 
 
 def read_value(item: Item, control: w.Widget) -> str | int:

@@ -17,7 +17,7 @@ from widgets.training import fgd, fgd_db
 from widgets.training.fgd import FgdError
 from widgets.training.fgd_db import BoardQuestion
 from widgets.training.watch import StoreWatch
-from widgets.ui.common import button, guard, notice_html
+from widgets.ui.common import button, guard, notice_html, plain_text
 
 log = logging.getLogger(__name__)
 PHONE_POLL_SECONDS = 1.0
@@ -109,7 +109,7 @@ class AnswerView(w.VBox):
         if kind == "ranking":
             return self._ranking(q, mine if isinstance(mine, list) else [])
         multi = kind == "ideas"
-        box = _full(w.Textarea(rows=4) if multi else w.Text())
+        box = plain_text(_full(w.Textarea(rows=4) if multi else w.Text()))
         box.value = "\n".join(mine) if isinstance(mine, list) else str(mine or "")
         box.add_class("uk-fgd-text")
         self.value_of = lambda: box.value
