@@ -435,6 +435,23 @@ def test_every_lesson_ends_with_a_link_back_home():
         assert "](./00-beranda.ipynb)" in last.source, f"{item['file']} has no link home"
 
 
+def test_participants_read_aplikasi_not_kit():
+    """Participants do not know the word "kit": their screens say "aplikasi ini". Only the
+    terminal messages for whoever sets up the laptop (kit.yaml) may say kit."""
+    word = re.compile(r"\bkit\b", re.IGNORECASE)
+    found = []
+    for path in sorted((ROOT / "widgets" / "locale").glob("*.yaml")):
+        if path.name == "kit.yaml":
+            continue
+        found += [f"{path.name}:{n}" for n, line in enumerate(path.read_text().splitlines(), 1)
+                  if line.strip().startswith("id:") and word.search(line.replace("Usaha Kita", ""))]
+    for item in lesson_list():
+        for cell in nbformat.read(LESSONS_DIR / item["file"], as_version=4).cells:
+            if cell.cell_type == "markdown" and word.search(cell.source.replace("Usaha Kita", "")):
+                found.append(f"{item['file']}: {cell.source[:60]}")
+    assert not found, found
+
+
 def test_home_page_links_every_lesson_with_its_minutes():
     from widgets.ui.home import home_html
 
