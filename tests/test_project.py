@@ -427,12 +427,31 @@ def test_lessons_yaml_lists_existing_notebooks_with_minutes():
             assert all(str(item[field].get(lang, "")).strip() for lang in LANGUAGES), (item, field)
 
 
-def test_every_lesson_ends_with_a_link_back_home():
-    """A participant who finishes a lesson on a phone finds the way back at the bottom."""
+def test_every_lesson_ends_with_its_sources_and_a_link_back_home():
+    """A participant who finishes a lesson on a phone finds where its facts come from, and
+    the way back, at the bottom."""
     for item in lesson_list():
         last = nbformat.read(LESSONS_DIR / item["file"], as_version=4).cells[-1]
         assert last.cell_type == "markdown", item["file"]
         assert "](./00-beranda.ipynb)" in last.source, f"{item['file']} has no link home"
+        assert "Sumber:" in last.source, f"{item['file']} does not end with its sources"
+
+
+def test_participants_read_aplikasi_not_kit():
+    """Participants do not know the word "kit": their screens say "aplikasi ini". Only the
+    terminal messages for whoever sets up the laptop (kit.yaml) may say kit."""
+    word = re.compile(r"\bkit\b", re.IGNORECASE)
+    found = []
+    for path in sorted((ROOT / "widgets" / "locale").glob("*.yaml")):
+        if path.name == "kit.yaml":
+            continue
+        found += [f"{path.name}:{n}" for n, line in enumerate(path.read_text().splitlines(), 1)
+                  if line.strip().startswith("id:") and word.search(line.replace("Usaha Kita", ""))]
+    for item in lesson_list():
+        for cell in nbformat.read(LESSONS_DIR / item["file"], as_version=4).cells:
+            if cell.cell_type == "markdown" and word.search(cell.source.replace("Usaha Kita", "")):
+                found.append(f"{item['file']}: {cell.source[:60]}")
+    assert not found, found
 
 
 def test_home_page_links_every_lesson_with_its_minutes():

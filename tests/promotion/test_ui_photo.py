@@ -79,7 +79,7 @@ def test_a_good_photo_shows_findings_platforms_previews_and_a_download(good):
     assert "Katalog WhatsApp Business: cukup (paling kecil 500 × 500 piksel)" in platforms
     assert "TikTok Shop / Tokopedia: cukup (paling kecil 600 × 600 piksel)" in platforms
     assert "paling sedikit 5 foto" in platforms and "Sumber:" in platforms
-    assert "Kit tidak memeriksa latar" in platforms
+    assert "Aplikasi ini tidak memeriksa latar" in platforms
     pair = view.pair.value
     assert 'class="uk-photo-before"' in pair and 'class="uk-photo-after"' in pair
     assert pair.count('src="data:image/jpeg;base64,') == 2
