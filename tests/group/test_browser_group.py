@@ -8,6 +8,7 @@ rendered to A4 PDF by Chromium and kept as PNGs in ``artifacts/``; the lesson is
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -121,7 +122,8 @@ def test_notulen_are_written_and_print_on_a4(kit_server, browser, artifacts):
     person = meeting.locator(".uk-g-action-person select").first
     person.select_option(label="Joko Santoso")
     meeting.locator(".uk-g-action-task input").first.fill("Beli obat cacing <b>")
-    meeting.locator(".uk-g-action-due input").first.fill("2030-01-04")
+    due = dt.date.today() + dt.timedelta(days=30)  # due dates run to a year ahead, no further
+    meeting.locator(".uk-g-action-due input").first.fill(due.isoformat())
     page.click(".uk-g-meeting-make")
     page.wait_for_selector(".uk-g-meeting-status:has-text('Notulen sudah dibuat')",
                            timeout=30_000)

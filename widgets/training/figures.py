@@ -12,11 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-import traitlets
-
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.village import load_village
+from widgets.sharing.inputs import Inputs
 from widgets.training.slides import heading, show, source_note
 
 
@@ -132,18 +131,6 @@ def price_html() -> str:
 # --- Lesson 3: sharing ------------------------------------------------------------------------
 
 
-class SlideInputs(traitlets.HasTraits):
-    """What the lesson-3 comparison view reads (the calculator's ``Inputs`` shape), filled from
-    the village data instead of the calculator's form."""
-
-    group_key = traitlets.Unicode("")
-    group_name = traitlets.Unicode("")
-    members = traitlets.List()
-    total = traitlets.Int(None, allow_none=True)
-    unit = traitlets.Unicode("hari")
-    revision = traitlets.Int(0)
-
-
 @dataclass(frozen=True)
 class SharingCase:
     key: str
@@ -180,10 +167,10 @@ def sharing_case() -> SharingCase:
     return best[1]
 
 
-def sharing_inputs() -> SlideInputs:
+def sharing_inputs() -> Inputs:
     case = sharing_case()
-    return SlideInputs(group_key=case.key, group_name=case.name, members=list(case.members),
-                       total=case.total, unit=case.unit, revision=1)
+    return Inputs(group_key=case.key, group_name=case.name, members=list(case.members),
+                  total=case.total, unit=case.unit, revision=1)
 
 
 def sharing_html() -> str:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from html import escape
 
 import ipywidgets as w
-import traitlets
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Village, load_village
 from widgets.sharing.examples import COOP, group_data, group_keys
+from widgets.sharing.inputs import Inputs
 from widgets.sharing.methods import METHODS, Method
 from widgets.sharing.rules import Rule, calculate, describe, method_label, unit_label
 from widgets.sharing.split import Contribution, Distribution, SharingError
@@ -31,19 +31,7 @@ from widgets.ui.common import Field, button, guard, notice_html, section
 
 __all__ = ["CALC_STYLE", "INPUTS", "Computation", "Inputs", "SharingCalculator", "tall"]
 
-class Inputs(traitlets.HasTraits):
-    """What the calculator's form holds right now (only when it reads without errors)."""
-
-    group_key = traitlets.Unicode("")
-    group_name = traitlets.Unicode("")
-    members = traitlets.List()  # Contribution
-    total = traitlets.Int(None, allow_none=True)
-    unit = traitlets.Unicode("hari")
-    cash_unit = traitlets.Int(1)
-    revision = traitlets.Int(0)
-
-
-INPUTS = Inputs()
+INPUTS = Inputs()  # the page's calculator; the comparison below reads it
 
 
 @dataclass(frozen=True)
