@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.core import yamlfile
-from widgets.core.i18n import language
+from widgets.core.i18n import local
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
 
@@ -19,8 +19,7 @@ class Lesson:
     summary: dict[str, str]
 
     def text(self, field: str, lang: str | None = None) -> str:
-        texts = getattr(self, field)
-        return texts.get(lang or language()) or texts["id"]
+        return local(getattr(self, field), lang)
 
 
 def load_lessons(folder: Path = LESSONS_DIR) -> list[Lesson]:
