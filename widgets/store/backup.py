@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import fcntl
 import shutil
 import sqlite3
 import sys
@@ -145,11 +144,24 @@ def server_lock(db_path: Path | None = None) -> IO[str] | None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a")  # noqa: SIM115 (kept open on purpose: the lock lives with it)
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        _lock(handle)
+    except OSError:  # BlockingIOError on POSIX, PermissionError from msvcrt on Windows
         handle.close()
         return None
     return handle
+
+
+def _lock(handle: IO) -> None:
+    """An exclusive lock that goes with the process however it ends; raises if it is held."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 class RestoreError(RuntimeError):

@@ -17,10 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from widgets.store import Store, check_pin, hash_pin, participants
+from widgets.store import Store, backup, check_pin, hash_pin, participants
 from widgets.store.participants import kdf_string
 
-BACKUP_DIR = "cadangan"
 SECRET_COLUMNS = {"pin_salt", "pin_hash", "kdf", "salt", "hash"}
 # Sign-in state is not work to move: the dropped name's devices and tokens go with it.
 SKIP_TABLES = {"trainer_password", "sqlite_sequence", "signin_devices", "signin_tokens"}
@@ -106,28 +105,14 @@ def delete(store: Store, participant_id: int) -> Backup:
 
 
 def backup_folder(store: Store) -> Path:
-    return store.path.parent / BACKUP_DIR
+    return backup.backup_dir(store.path)
 
 
 def backup_now(store: Store, label: str = "manual") -> Backup:
-    """A consistent copy made with SQLite's online backup while the class goes on."""
-    folder = backup_folder(store)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = store.clock().astimezone().strftime("%Y%m%d-%H%M%S")
+    """A consistent copy made with SQLite's online backup while the class goes on (the same
+    copy ``make serve`` takes at each start, see widgets.store.backup)."""
     slug = re.sub(r"[^a-z0-9-]+", "-", label.casefold()).strip("-") or "manual"
-    target = folder / f"usaha_kita-{stamp}-{slug}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"usaha_kita-{stamp}-{slug}-{n}.sqlite3"
-    source = sqlite3.connect(store.path, timeout=30)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)
-    finally:
-        copy.close()
-        source.close()
-    return _backup(target)
+    return _backup(backup.take(store.path, slug, store.clock().astimezone()))
 
 
 def _backup(path: Path) -> Backup:
