@@ -104,10 +104,6 @@ def delete(store: Store, participant_id: int) -> Backup:
     return backup
 
 
-def backup_folder(store: Store) -> Path:
-    return backup.backup_dir(store.path)
-
-
 def backup_now(store: Store, label: str = "manual") -> Backup:
     """A consistent copy made with SQLite's online backup while the class goes on (the same
     copy ``make serve`` takes at each start, see widgets.store.backup)."""
@@ -121,10 +117,8 @@ def _backup(path: Path) -> Backup:
 
 
 def backups(store: Store) -> list[Backup]:
-    """Backups, newest first."""
-    folder = backup_folder(store)
-    found = folder.glob("usaha_kita-*.sqlite3") if folder.is_dir() else []
-    return sorted((_backup(p) for p in found), key=lambda b: b.path.name, reverse=True)
+    """Backups, newest first (the trainer's and those taken at each server start)."""
+    return [_backup(path) for path in backup.backups(store.path)]
 
 
 def export_all(store: Store) -> bytes:
