@@ -479,7 +479,14 @@ def test_voila_json_is_set_for_a_classroom():
     # A notebook may name its template (the decks in slides/ use usaha-reveal); the address
     # may not, so a participant cannot switch a lesson's template.
     assert voila["allow_template_override"] == "NOTEBOOK"
-    assert config["MappingKernelManager"]["cull_idle_timeout"] > 2 * 3600
+    # A kernel whose page lost its link (a phone asleep, a closed laptop lid) is given back
+    # within 5 minutes: the websocket's pings notice the lost link within about 90 s, and a
+    # kernel idle and without a connection for 2 minutes is culled at the next look (30 s).
+    # A connected page (someone reading) and a busy kernel are never culled.
+    culling = config["MappingKernelManager"]
+    assert culling["cull_connected"] is False and culling["cull_busy"] is False
+    assert 60 <= culling["cull_idle_timeout"] and \
+        90 + culling["cull_idle_timeout"] + culling["cull_interval"] <= 5 * 60
     assert config["Voila"]["tornado_settings"]["compress_response"] is True
     # nbclient drops widget outputs that arrive later than iopub_timeout (default 4 s) after
     # a cell finishes: on a busy 2-core laptop that left pages without their widgets.

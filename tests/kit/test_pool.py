@@ -25,6 +25,19 @@ def test_pool_size_follows_free_memory(free, class_size, size):
     assert pool.pool_size(class_size, available=free) == size
 
 
+@pytest.mark.parametrize("in_use,target", [
+    (0, 30),   # nobody on a page yet: the whole class
+    (20, 15),  # budget 30 + 5 spares = 35; 20 phones hold pages: 15 more
+    (30, 5),   # the class holds the last lesson: the spares only
+    (40, 1),   # over budget: still one, for a late phone
+])
+def test_idle_pool_kernels_count_against_the_class_budget(in_use, target):
+    assert pool.spare_kernels(30) == 5 and pool.spare_kernels(3) == 2
+    assert pool.pool_target(30, in_use, available=8000) == target
+    # and free memory still caps it: (3000 - 1200) // 90 = 20
+    assert pool.pool_target(30, in_use, available=3000) == min(target, 20)
+
+
 def test_make_check_says_how_many_phones(monkeypatch):
     finding = check.check_memory(class_size=1)
     assert finding.params["phones"] == pool.affordable_kernels(finding.params["free"])

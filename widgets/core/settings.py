@@ -57,6 +57,9 @@ LESSON = Setting("LESSON", "01-komunikasi-kelompok.ipynb",
 HOTSPOT = Setting("USAHA_KITA_HOTSPOT", "",
                   "The hotspot's Wi-Fi name shown on the opening slide; unset: asked from "
                   "NetworkManager.")
+RELEASE = Setting("USAHA_KITA_RELEASE", "",
+                  "Seconds a page's kernel stays after its phone lost the link (asleep, out of "
+                  "reach); empty: voila.json's culling (2 minutes).")
 SLIDES = Setting("USAHA_KITA_SLIDES", "",
                  "'static' while make slides builds the offline decks (set by the build).")
 SERVER_PORT = Setting("SERVER_PORT", "",
@@ -67,7 +70,7 @@ PREHEAT = Setting("VOILA_PREHEAT", "False",
                   "Set by Voila in a preheated kernel: the page's address arrives later.")
 QUERY = Setting("QUERY_STRING", "",
                 "Set by Voila in a page's kernel: the query string of the page's address.")
-SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT, SLIDES,
+SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT, RELEASE, SLIDES,
             SERVER_PORT, CHROMIUM, PREHEAT, QUERY)
 
 
@@ -116,6 +119,12 @@ def served_port() -> int:
     else ``PORT``, else 8866 (also when the value is not a number: a slide must not fail)."""
     text = SERVER_PORT.raw() or PORT.raw()
     return int(text) if text.isascii() and text.isdigit() else int(PORT.default)
+
+
+def release_seconds() -> int | None:
+    """Seconds before the kernel of a page without a connection is given back, when set
+    (the tests shorten it); ``None``: voila.json's culling applies."""
+    return _whole(RELEASE, 2, 24 * 3600) if RELEASE.is_set() else None
 
 
 def hotspot() -> str:

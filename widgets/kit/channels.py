@@ -12,10 +12,17 @@
   metadata, content: everything but binary buffers) is over :data:`MAX_JSON_BYTES` is dropped.
   A widget value is JSON; a photo travels as a binary buffer, so uploads are not affected.
   Pushing 5 MB strings into 80 widgets took one kernel to 503 MB.
+* **A page that is left gives its kernel back at once.** The browser closes a page's
+  websockets with code 1001 ("going away") when the page is left: another lesson opened, the
+  page reloaded, the tab or the browser closed. When the last websocket of a kernel closes that
+  way and none comes back within :data:`GRACE_SECONDS`, the kernel is shut down. A phone that
+  only lost its link (asleep, out of the hotspot's reach) sends no 1001: its kernel waits, and
+  the culling of ``voila.json`` gives it back after a couple of minutes without a connection.
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from jupyter_server.services.kernels.connection.base import (
@@ -29,6 +36,10 @@ V1 = "v1.kernel.websocket.jupyter.org"
 # 64 KiB of JSON leaves room for every widget's state and stays far from megabytes.
 MAX_JSON_BYTES = 64 * 1024
 HIDDEN = {"error"}
+LEAVING = 1001  # the websocket close code of a page being left
+# Long enough for a page that only reconnects, short enough that a class moving to the next
+# lesson does not hold two kernels per phone for long.
+GRACE_SECONDS = 5.0
 
 
 class KitChannels(ZMQChannelsWebsocketConnection):
@@ -64,6 +75,28 @@ class KitChannels(ZMQChannelsWebsocketConnection):
                              self.kernel_id, size, MAX_JSON_BYTES)
             return
         super().handle_incoming_message(incoming_msg)
+
+    def disconnect(self) -> None:
+        leaving = getattr(self.websocket_handler, "close_code", None) == LEAVING
+        manager, kernel_id = self.multi_kernel_manager, self.kernel_id
+        super().disconnect()
+        if leaving:
+            asyncio.get_running_loop().call_later(
+                GRACE_SECONDS, lambda: asyncio.ensure_future(release(manager, kernel_id, self.log)))
+
+
+async def release(manager: Any, kernel_id: str, log: Any) -> bool:
+    """Shut the kernel of a page that was left down, unless a websocket came back to it
+    meanwhile. Returns whether it was shut down."""
+    if kernel_id not in manager or manager._kernel_connections.get(kernel_id, 0):  # noqa: SLF001
+        return False
+    log.info("Kernel %s given back: its page was left", kernel_id)
+    try:
+        await manager.shutdown_kernel(kernel_id)
+    except Exception as exc:  # noqa: BLE001 (already gone, or shutting down with the server)
+        log.info("Kernel %s was not shut down: %r", kernel_id, exc)
+        return False
+    return True
 
 
 def _json_size(message: Any, v1: bool) -> int:

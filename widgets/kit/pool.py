@@ -42,12 +42,28 @@ NOT_PREHEATED = ("proyektor.ipynb",)
 
 
 def pool_config(class_size: int, lesson: str) -> str:
-    """Preheated kernels: enough for the whole class on the lesson about to start, one
-    elsewhere. Each idle kernel holds memory (about 80 MB), so only one lesson gets a big pool.
-    Pages read by address (:data:`NOT_PREHEATED`) get none."""
-    pools = {"default": {"pool_size": 1}, lesson: {"pool_size": max(class_size, 1)}}
+    """Preheated kernels: enough for the whole class on the lesson about to start, none
+    elsewhere. Each idle kernel holds memory (about 80 MB): one for every other page was 13
+    kernels, 1 GB, that nobody used. Pages read by address (:data:`NOT_PREHEATED`) get none."""
+    pools = {"default": {"pool_size": 0}, lesson: {"pool_size": max(class_size, 1)}}
     pools.update({page: {"pool_size": 0} for page in NOT_PREHEATED})
     return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
+
+
+def spare_kernels(class_size: int) -> int:
+    """Kernels beyond one per phone: the trainer's pages, and the next lesson's first arrivals
+    while the class still holds the last lesson's pages."""
+    return max(2, -(-class_size // 6))
+
+
+def pool_target(class_size: int, in_use: int, available: int | None = None) -> int:
+    """Preheated kernels for the class's next page now. Idle pool kernels count against the
+    class's budget (a kernel per phone plus :func:`spare_kernels`): while 30 phones still hold
+    the last lesson, the next one gets the spares only, and it grows as phones leave the last
+    lesson (their kernels are given back, see ``widgets.kit.channels``). Never more than free
+    memory allows (:func:`pool_size`), and always one, so a late phone opens a page at once."""
+    budget = class_size + spare_kernels(class_size)
+    return max(1, min(pool_size(class_size, available), budget - in_use))
 
 
 def available_mb() -> int:
@@ -126,6 +142,45 @@ class PoolMover:
         self.log = log or logging.getLogger(__name__)
         self.moving = False
 
+    def install(self) -> None:
+        """Wrap two of the manager's methods: every refill of the class's pool is sized by
+        :func:`pool_target`, and a kernel handed to a page counts as active from then on. A
+        preheated kernel has been idle since it ran its lesson, and the culling
+        (``voila.json``) would take it in the seconds before the page's websocket opens."""
+        manager = self.manager
+        fill, hand_out = manager.fill_if_needed, manager.get_rendered_notebook
+
+        def fill_if_needed(*args: Any, **kwargs: Any) -> None:
+            name = kwargs.get("notebook_name", args[1] if len(args) > 1 else None)
+            if name == self.lesson:
+                config = dict(manager.kernel_pools_config)
+                config[name] = {**config.get(name, {}), "pool_size": self.target()}
+                manager.kernel_pools_config = config
+            fill(*args, **kwargs)
+
+        async def get_rendered_notebook(*args: Any, **kwargs: Any) -> Any:
+            result = await hand_out(*args, **kwargs)
+            from jupyter_server._tz import utcnow
+
+            kernel = manager._kernels.get(result[2])  # noqa: SLF001 (task, cells, kernel id)
+            if kernel is not None:
+                kernel.last_activity = utcnow()
+            return result
+
+        manager.fill_if_needed, manager.get_rendered_notebook = fill_if_needed, get_rendered_notebook
+
+    def in_use(self) -> int:
+        """Kernels that belong to a page (every kernel but the preheated ones waiting)."""
+        pooled = set()
+        for pool in self.manager._pools.values():  # noqa: SLF001
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    pooled.add(task.result().get("kernel_id"))
+        return sum(1 for kid in self.manager.list_kernel_ids() if kid not in pooled)
+
+    def target(self) -> int:
+        return pool_target(self.class_size, self.in_use())
+
     def default_size(self) -> int:
         return int(self.manager.kernel_pools_config.get("default", {}).get("pool_size", 1))
 
@@ -140,6 +195,8 @@ class PoolMover:
             return
         wanted = plan(self.store)
         if wanted is None or wanted.lesson == self.lesson:
+            # Top the pool up as phones leave the last lesson (see pool_target).
+            self.manager.fill_if_needed(delay=0, notebook_name=self.lesson)
             return
         self.moving = True
         try:
@@ -148,20 +205,19 @@ class PoolMover:
             self.moving = False
 
     async def move(self, lesson: str) -> None:
-        old, size = self.lesson, pool_size(self.class_size)
+        old = self.lesson
         config = dict(self.manager.kernel_pools_config)
         config.pop(old, None)  # the old lesson falls back to the default pool
-        config[lesson] = {"pool_size": size}
         self.manager.kernel_pools_config = config
         self.lesson = lesson
-        self.log.info("Moving the kernel pool from %s to %s (%d kernels)", old, lesson, size)
+        self.log.info("Moving the kernel pool from %s to %s", old, lesson)
         pools = self.manager._pools  # noqa: SLF001 (Voila 0.5 keeps its pools here)
         keep = self.default_size()
         spare = pools.get(old, [])[keep:]
         del pools.get(old, [])[keep:]
+        # The old spares go first: they count against the class's budget until they are gone.
+        await asyncio.gather(*(self._shut_down(task) for task in spare))
         self.manager.fill_if_needed(delay=0, notebook_name=lesson)
-        for task in spare:
-            await self._shut_down(task)
         await self._filled(lesson)
 
     async def _shut_down(self, task: asyncio.Future) -> None:
@@ -195,6 +251,7 @@ def follow_the_class(manager: Any, lesson: str, class_size: int,
     from tornado.ioloop import IOLoop, PeriodicCallback
 
     mover = PoolMover(manager, Store(), lesson, class_size, log)
+    mover.install()
     IOLoop.current().add_callback(mover.started)
     check = PeriodicCallback(mover.check, CHECK_SECONDS * 1000)
     check.start()

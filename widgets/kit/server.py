@@ -209,13 +209,18 @@ def _make_app_class():
 
 
 def voila_argv(host: str, port: int, class_size: int, lesson: str) -> list[str]:
-    return [
+    argv = [
         str(LESSONS_DIR),
         f"--Voila.config_file_paths=['{KIT_ROOT}']",
         f"--Voila.ip={host}",
         f"--Voila.port={port}",
         pool_config(class_size, lesson),
     ]
+    release = settings.release_seconds()
+    if release is not None:  # a kernel without a connection is looked at 4 times per period
+        argv += [f"--MappingKernelManager.cull_idle_timeout={release}",
+                 f"--MappingKernelManager.cull_interval={max(1, release // 4)}"]
+    return argv
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
