@@ -167,7 +167,8 @@ class PoolMover:
                 kernel.last_activity = utcnow()
             return result
 
-        manager.fill_if_needed, manager.get_rendered_notebook = fill_if_needed, get_rendered_notebook
+        manager.fill_if_needed = fill_if_needed
+        manager.get_rendered_notebook = get_rendered_notebook
 
     def in_use(self) -> int:
         """Kernels that belong to a page (every kernel but the preheated ones waiting)."""
