@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -34,6 +35,9 @@ _RUN_DATA = tempfile.mkdtemp(prefix="usaha-kita-test-")
 os.environ["USAHA_KITA_DATA"] = _RUN_DATA
 
 
+_CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -59,6 +63,19 @@ class KitServer:
             start_new_session=True,
         )
         self.wait_ready()
+
+    def kernels(self) -> set[str]:
+        """The ids of the kernels alive now: each kernel's command line names its connection
+        file, and the file's name holds the kernel's id."""
+        import psutil
+
+        found: set[str] = set()
+        for child in psutil.Process(self.proc.pid).children(recursive=True):
+            try:
+                found.update(_CONNECTION_FILE.findall(" ".join(child.cmdline())))
+            except psutil.Error:
+                continue
+        return found
 
     def deck_url(self, deck: str) -> str:
         """A lecture deck from ``slides/``, live (the server maps it under ``slides/``)."""

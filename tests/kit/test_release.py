@@ -4,8 +4,7 @@ that was fetched but never connected does too, and the preheated pool is never t
 
 A real kit server with the release time shortened (``USAHA_KITA_RELEASE``); a page is its
 HTTP GET plus the kernel websocket a browser opens. Which kernels are alive is read from the
-server's child processes: each kernel's command line names its connection file, and the
-file's name holds the kernel's id."""
+server's child processes (``KitServer.kernels``)."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ import re
 import time
 import urllib.request
 
-import psutil
 import pytest
 from conftest import KitServer
 from tornado.websocket import websocket_connect
@@ -26,7 +24,6 @@ pytestmark = pytest.mark.slow
 RELEASE = 6  # seconds; voila.json's is 120
 PAGE = "02-buku-kas.ipynb"  # not preheated: the pool below is on the home page
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')
-CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +43,7 @@ def server(tmp_path_factory):
 
 
 def alive(server: KitServer) -> set[str]:
-    found = set()
-    for child in psutil.Process(server.proc.pid).children(recursive=True):
-        try:
-            found.update(CONNECTION_FILE.findall(" ".join(child.cmdline())))
-        except psutil.Error:
-            continue
-    return found
+    return server.kernels()
 
 
 def open_page(server: KitServer) -> str:
