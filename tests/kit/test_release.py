@@ -119,3 +119,18 @@ def test_a_page_fetched_without_its_websocket_is_released(server):
     # The preheated kernel of the home page waits for the next phone: never culled.
     time.sleep(RELEASE)
     assert pool <= alive(server), "a preheated kernel was taken by the culling"
+
+
+def test_a_preheated_kernel_handed_to_a_page_waits_for_its_websocket(server):
+    """A preheated kernel has been idle since it ran its page: without the hand-out counting as
+    activity, the culling took it in the seconds before the page's websocket opened."""
+    pool = alive(server)
+    time.sleep(RELEASE + 1)  # the pool kernel has now been idle for longer than the release
+    with urllib.request.urlopen(f"{server.url}/voila/render/00-beranda.ipynb",
+                                timeout=120) as reply:
+        kernel = KERNEL_ID.search(reply.read().decode("utf-8")).group(1)
+    assert kernel in pool, "the home page was not served by its preheated kernel"
+    time.sleep(RELEASE / 2 + 1)  # a slow phone loads the page's scripts
+    assert kernel in alive(server), "the culling took a kernel its page was about to use"
+    asyncio.run(connect_then(server, kernel, LEAVING))
+    wait_until(lambda: kernel not in alive(server), GRACE_SECONDS + 15)
