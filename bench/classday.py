@@ -36,8 +36,15 @@ from pathlib import Path
 import psutil
 
 from bench import servers
-from bench.classday_steps import LESSONS, PIN, BrowserPhones, Day, check_store, kernel_ids, \
-    light_step
+from bench.classday_steps import (
+    LESSONS,
+    PIN,
+    BrowserPhones,
+    Day,
+    check_store,
+    kernel_ids,
+    light_step,
+)
 from bench.measure import median, p95
 from bench.phone import Phone
 
@@ -174,8 +181,10 @@ def _lesson(server, phones: list[Phone], browsers: BrowserPhones, lesson: str, d
 
 
 def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
-              lessons: list[str] | None = None, log=print) -> dict:
-    """The whole day on a fresh data folder; returns the report (see :func:`summary`)."""
+              lessons: list[str] | None = None, restart_after: str = RESTART_AFTER,
+              log=print) -> dict:
+    """The whole day on a fresh data folder; returns the report (see :func:`summary`). The
+    server is killed and started again after ``restart_after``."""
     lessons = lessons or LESSONS
     data = lab.work / f"classday-{int(time.time())}"
     data.mkdir()
@@ -198,7 +207,7 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
             timings[lesson] = {"pool_move_s": moved, "lesson_s": took}
             log(f"  {lesson}: pool ready after {moved:.0f} s, the class done in {took:.0f} s; "
                 f"{len(day.writes)} saves acknowledged so far, {len(day.refused)} refused")
-            if lesson == RESTART_AFTER:
+            if lesson == restart_after:
                 restart = _kill(lab, server, sampler, log)
                 server = _start(lab, phones, port, "classday-b", sampler)
         for phone in light:
@@ -225,9 +234,8 @@ def summary(day: Day, sampler: Sampler, store: dict, after: dict, final_rss: int
             timings: dict, restart: dict, browser_error: str, lessons: list[str]) -> dict:
     pages = {}
     for lesson in lessons:
-        for label, mine in (("light", lambda v: v.page == lesson),
-                            ("chromium", lambda v: v.page == f"{lesson} (Chromium)")):
-            visits = [v for v in day.visits if mine(v)]
+        for label, page in (("light", lesson), ("chromium", f"{lesson} (Chromium)")):
+            visits = [v for v in day.visits if v.page == page]
             if visits:
                 loads = [v.load_s if v.with_widgets else float("inf") for v in visits]
                 pages[f"{lesson} {label}"] = {"p50_s": median(loads), "p95_s": p95(loads),

@@ -212,8 +212,10 @@ class BrowserPhones:
                                           for p, n in zip(pages, self.names, strict=True)])
 
     def leave(self) -> None:
-        self.submit(None).wait(120)
-        self._thread.join(60)
+        """Every page leaves and the browser closes (once; later calls do nothing)."""
+        if self._thread.is_alive():
+            self.submit(None).wait(120)
+            self._thread.join(60)
 
     def _visit(self, page, name: str, url: str, lesson: str, day: Day) -> None:
         visit = Visit(f"{lesson} (Chromium)")

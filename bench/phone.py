@@ -19,6 +19,7 @@ from deep inside.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -125,10 +126,8 @@ class Phone:
         """Close the page's websocket as a browser leaving the page does (code 1001)."""
         ws, self._ws = self._ws, None
         if ws is not None:
-            try:
+            with contextlib.suppress(Exception):  # the server may be gone: nothing to close
                 ws.close(code=LEAVING)
-            except Exception:  # noqa: BLE001 (the server may be gone: nothing left to close)
-                pass
         self.models, self.roots, self._idle = {}, [], set()
 
     def _connect(self, kernel_id: str) -> None:
@@ -137,8 +136,10 @@ class Phone:
         host = self.base.split("://", 1)[1]
         url = f"ws://{host}/api/kernels/{kernel_id}/channels?session_id={self._session}"
         try:
-            self._ws = connect(url, open_timeout=self.timeout, max_size=2**25,
-                               close_timeout=5)
+            # Read always (no queue limit), so the server's pings are answered while a phone
+            # sits on a page between lessons; no pings of our own, as a browser sends none.
+            self._ws = connect(url, open_timeout=self.timeout, max_size=2**25, max_queue=None,
+                               ping_interval=None, close_timeout=5, legacy=True)
         except Exception as exc:  # noqa: BLE001 (refused, reset, handshake: all a PageError)
             raise PageError(f"websocket refused: {exc!r}") from exc
 
