@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -34,6 +35,9 @@ _RUN_DATA = tempfile.mkdtemp(prefix="usaha-kita-test-")
 os.environ["USAHA_KITA_DATA"] = _RUN_DATA
 
 
+_CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -43,12 +47,14 @@ def free_port() -> int:
 class KitServer:
     """``python -m widgets.kit.server`` in a subprocess, on loopback, with its own data folder."""
 
-    def __init__(self, data_dir: Path, class_size: int = 2, extra_args: tuple = ()) -> None:
+    def __init__(self, data_dir: Path, class_size: int = 2, extra_args: tuple = (),
+                 env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
         self.log_path = data_dir / f"server-{self.port}.log"
-        env = {**os.environ, "USAHA_KITA_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **(env or {}), "USAHA_KITA_DATA": str(data_dir),
+               "PYTHONUNBUFFERED": "1"}
         # Kernels import the kit from this checkout even where it is not pip-installed.
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
         self.log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)
@@ -59,6 +65,19 @@ class KitServer:
             start_new_session=True,
         )
         self.wait_ready()
+
+    def kernels(self) -> set[str]:
+        """The ids of the kernels alive now: each kernel's command line names its connection
+        file, and the file's name holds the kernel's id."""
+        import psutil
+
+        found: set[str] = set()
+        for child in psutil.Process(self.proc.pid).children(recursive=True):
+            try:
+                found.update(_CONNECTION_FILE.findall(" ".join(child.cmdline())))
+            except psutil.Error:
+                continue
+        return found
 
     def deck_url(self, deck: str) -> str:
         """A lecture deck from ``slides/``, live (the server maps it under ``slides/``)."""

@@ -4,18 +4,15 @@ that was fetched but never connected does too, and the preheated pool is never t
 
 A real kit server with the release time shortened (``USAHA_KITA_RELEASE``); a page is its
 HTTP GET plus the kernel websocket a browser opens. Which kernels are alive is read from the
-server's child processes: each kernel's command line names its connection file, and the
-file's name holds the kernel's id."""
+server's child processes (``KitServer.kernels``)."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import time
 import urllib.request
 
-import psutil
 import pytest
 from conftest import KitServer
 from tornado.websocket import websocket_connect
@@ -26,33 +23,19 @@ pytestmark = pytest.mark.slow
 RELEASE = 6  # seconds; voila.json's is 120
 PAGE = "02-buku-kas.ipynb"  # not preheated: the pool below is on the home page
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')
-CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    before = os.environ.get("USAHA_KITA_RELEASE")
-    os.environ["USAHA_KITA_RELEASE"] = str(RELEASE)
-    try:
-        started = KitServer(tmp_path_factory.mktemp("release"), class_size=1,
-                            extra_args=("--lesson", "00-beranda"))
-    finally:
-        if before is None:
-            os.environ.pop("USAHA_KITA_RELEASE")
-        else:
-            os.environ["USAHA_KITA_RELEASE"] = before
+    started = KitServer(tmp_path_factory.mktemp("release"), class_size=1,
+                        extra_args=("--lesson", "00-beranda"),
+                        env={"USAHA_KITA_RELEASE": str(RELEASE)})
     yield started
     started.stop()
 
 
 def alive(server: KitServer) -> set[str]:
-    found = set()
-    for child in psutil.Process(server.proc.pid).children(recursive=True):
-        try:
-            found.update(CONNECTION_FILE.findall(" ".join(child.cmdline())))
-        except psutil.Error:
-            continue
-    return found
+    return server.kernels()
 
 
 def open_page(server: KitServer) -> str:
@@ -128,3 +111,18 @@ def test_a_page_fetched_without_its_websocket_is_released(server):
     # The preheated kernel of the home page waits for the next phone: never culled.
     time.sleep(RELEASE)
     assert pool <= alive(server), "a preheated kernel was taken by the culling"
+
+
+def test_a_preheated_kernel_handed_to_a_page_waits_for_its_websocket(server):
+    """A preheated kernel has been idle since it ran its page: without the hand-out counting as
+    activity, the culling took it in the seconds before the page's websocket opened."""
+    pool = alive(server)
+    time.sleep(RELEASE + 1)  # the pool kernel has now been idle for longer than the release
+    with urllib.request.urlopen(f"{server.url}/voila/render/00-beranda.ipynb",
+                                timeout=120) as reply:
+        kernel = KERNEL_ID.search(reply.read().decode("utf-8")).group(1)
+    assert kernel in pool, "the home page was not served by its preheated kernel"
+    time.sleep(RELEASE / 2 + 1)  # a slow phone loads the page's scripts
+    assert kernel in alive(server), "the culling took a kernel its page was about to use"
+    asyncio.run(connect_then(server, kernel, LEAVING))
+    wait_until(lambda: kernel not in alive(server), GRACE_SECONDS + 15)

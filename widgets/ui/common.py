@@ -125,6 +125,7 @@ class Field(w.VBox):
         if isinstance(control, w.Text | w.Textarea | w.DatePicker):
             control.observe(self._changed, "value")
         super().__init__([self.label, control, self.message], layout=w.Layout(margin="0 0 8px"))
+        self.add_class("uk-field")  # the page names a field by its label (the page template)
 
     def _changed(self, change: dict[str, Any]) -> None:
         value = change["new"]
