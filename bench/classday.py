@@ -76,34 +76,24 @@ class Sampler(threading.Thread):
                 found[pid] = proc  # an orphan of the kill still holds memory
         return list(found.values())
 
-    def kernel_cmdlines(self) -> list[str]:
-        lines = []
+    def scan(self) -> tuple[int, list[str]]:
+        """RSS of all the processes now, and the command lines of the kernels among them."""
+        total, kernels = 0, []
         for proc in self.processes():
             try:
+                total += proc.memory_info().rss
                 line = " ".join(proc.cmdline())
             except psutil.Error:
                 continue
             if "ipykernel" in line:
-                lines.append(line)
+                kernels.append(line)
                 self.kernels.setdefault(proc.pid, proc)
-        return lines
-
-    def sample(self) -> tuple[int, int]:
-        total = kernels = 0
-        for proc in self.processes():
-            try:
-                total += proc.memory_info().rss
-                if "ipykernel" in " ".join(proc.cmdline()):
-                    kernels += 1
-                    self.kernels.setdefault(proc.pid, proc)
-            except psutil.Error:
-                continue
-        self.samples.append((time.monotonic(), total, kernels))
+        self.samples.append((time.monotonic(), total, len(kernels)))
         return total, kernels
 
     def run(self) -> None:
         while not self.halt.wait(1.0):
-            self.sample()
+            self.scan()
 
 
 class Trainer:
@@ -210,28 +200,33 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
             if lesson == restart_after:
                 restart = _kill(lab, server, sampler, log)
                 server = _start(lab, phones, port, "classday-b", sampler)
-        for phone in light:
-            phone.leave()
-        browsers.leave()
-        left_at = time.monotonic()
-        log(f"  every phone left; waiting {wait_s:.0f} s")
-        time.sleep(wait_s)
-        alive = kernel_ids(sampler.kernel_cmdlines())
-        final_rss, _ = sampler.sample()
-        after = {"waited_s": time.monotonic() - left_at, "alive": len(alive),
-                 "beyond_pool": len(alive & day.kernels_handed)}
+        after = _leave_and_count(light, browsers, sampler, day, wait_s, log)
     finally:
         sampler.halt.set()
         lab.stop(server)
         browsers.leave()
         lab.env["USAHA_KITA_DATA"] = saved_data
     store = check_store(data / DB_NAME, day.writes)
-    return summary(day, sampler, store, after, final_rss, timings, restart,
-                   browsers.error, lessons)
+    return summary(day, sampler, store, after, timings, restart, browsers.error, lessons)
 
 
-def summary(day: Day, sampler: Sampler, store: dict, after: dict, final_rss: int,
-            timings: dict, restart: dict, browser_error: str, lessons: list[str]) -> dict:
+def _leave_and_count(light: list[Phone], browsers: BrowserPhones, sampler: Sampler, day: Day,
+                     wait_s: float, log) -> dict:
+    """Every phone leaves its page; ``wait_s`` later, the kernels still alive and the RSS."""
+    for phone in light:
+        phone.leave()
+    browsers.leave()
+    left_at = time.monotonic()
+    log(f"  every phone left; waiting {wait_s:.0f} s")
+    time.sleep(wait_s)
+    final_rss, lines = sampler.scan()
+    alive = kernel_ids(lines)
+    return {"waited_s": time.monotonic() - left_at, "alive": len(alive),
+            "beyond_pool": len(alive & day.kernels_handed), "final_rss": final_rss}
+
+
+def summary(day: Day, sampler: Sampler, store: dict, after: dict, timings: dict,
+            restart: dict, browser_error: str, lessons: list[str]) -> dict:
     pages = {}
     for lesson in lessons:
         for label, page in (("light", lesson), ("chromium", f"{lesson} (Chromium)")):
@@ -242,7 +237,7 @@ def summary(day: Day, sampler: Sampler, store: dict, after: dict, final_rss: int
                                              "n": len(visits)}
     peak = max((s[1] for s in sampler.samples), default=0)
     return {
-        "peak_rss_gb": peak / GB, "final_rss_gb": final_rss / GB,
+        "peak_rss_gb": peak / GB, "final_rss_gb": after["final_rss"] / GB,
         "peak_kernels": max((s[2] for s in sampler.samples), default=0),
         "kernels_after_leaving": after, "writes": store,
         "pages": len(day.visits),
