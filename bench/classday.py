@@ -47,9 +47,9 @@ from bench.classday_steps import (
 )
 from bench.measure import median, p95
 from bench.phone import Phone
+from bench.trainer import DB_NAME, Trainer
 
 RESTART_AFTER = "03-harga.ipynb"
-DB_NAME = "usaha_kita.sqlite3"
 GB = 2**30
 
 
@@ -94,38 +94,6 @@ class Sampler(threading.Thread):
     def run(self) -> None:
         while not self.halt.wait(1.0):
             self.scan()
-
-
-class Trainer:
-    """The trainer's side: the kit's store, written as the trainer page writes it."""
-
-    def __init__(self, data: Path) -> None:
-        self.path = data / DB_NAME
-
-    def move_pool(self, lesson: str, timeout: float = 600) -> float:
-        from widgets.kit import pool
-        from widgets.store import Store
-
-        began = time.monotonic()
-        with Store(self.path) as store:
-            pool.request(store, lesson)
-            while time.monotonic() - began < timeout:
-                plan = pool.plan(store)
-                if plan is not None and plan.ready:
-                    return time.monotonic() - began
-                time.sleep(1.0)
-        raise TimeoutError(f"the pool did not move to {lesson} in {timeout:.0f} s")
-
-    def open_question(self) -> int:
-        from widgets.store import Store
-        from widgets.training import fgd_db
-        from widgets.training.fgd import Question
-
-        with Store(self.path) as store:
-            qid = fgd_db.add_question(store, Question(
-                "poll", "Siapa yang memegang uang kelompok?", ("Ketua", "Bendahara", "Bergiliran")))
-            fgd_db.set_state(store, qid, "open")
-        return qid
 
 
 def _start(lab, class_size: int, port: int, name: str, sampler: Sampler):
@@ -190,11 +158,13 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
     try:
         question = 0
         for lesson in lessons:
+            mark = len(sampler.samples)
             moved = trainer.move_pool(lesson)
             if lesson == "diskusi.ipynb":
                 question = trainer.open_question()
             took = _lesson(server, light, browsers, lesson, day, question)
-            timings[lesson] = {"pool_move_s": moved, "lesson_s": took}
+            timings[lesson] = {"pool_move_s": moved, "lesson_s": took,
+                               **_peak(sampler.samples[mark:])}
             log(f"  {lesson}: pool ready after {moved:.0f} s, the class done in {took:.0f} s; "
                 f"{len(day.writes)} saves acknowledged so far, {len(day.refused)} refused")
             if lesson == restart_after:
@@ -208,6 +178,12 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
         lab.env["USAHA_KITA_DATA"] = saved_data
     store = check_store(data / DB_NAME, day.writes)
     return summary(day, sampler, store, after, timings, restart, browsers.error, lessons)
+
+
+def _peak(samples: list[tuple[float, int, int]]) -> dict:
+    """The most memory and kernels seen while the pool moved and the class used a page."""
+    return {"peak_rss_gb": max((s[1] for s in samples), default=0) / GB,
+            "peak_kernels": max((s[2] for s in samples), default=0)}
 
 
 def _leave_and_count(light: list[Phone], browsers: BrowserPhones, sampler: Sampler, day: Day,
@@ -269,6 +245,9 @@ def lines(report: dict) -> list[str]:
     for page, fig in report["page_loads"].items():
         out.append(f"classday: {page}: load p50 {fig['p50_s']:.2f} s, p95 {fig['p95_s']:.2f} s "
                    f"({fig['n']} pages)")
+    for page, fig in report["timings"].items():
+        out.append(f"classday: {page}: pool ready {fig['pool_move_s']:.0f} s after the "
+                   f"request; peak {fig['peak_rss_gb']:.2f} GB, {fig['peak_kernels']} kernels")
     if report["browser_error"]:
         out.append(f"classday: WARNING Chromium did not start: {report['browser_error']}")
     return out

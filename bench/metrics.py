@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bench import measure, servers
 from bench.servers import LESSON, LESSONS, Server, wait_quiet
+from bench.trainer import Trainer
 
 RENDER = f"/voila/render/{LESSON}"
 MOVED = "04-bagi-hasil.ipynb"  # not preheated at start: the pool is moved to it
@@ -210,8 +211,6 @@ def pool_move_burst(lab: Lab, reps: int) -> dict:
     on lesson 1 with ``--class-size 30``; once its pool is ready the trainer moves it to lesson 3
     (``widgets.kit.pool.request``, as the trainer page does) and the burst starts when the
     server says the new pool is ready. Stock: ``voila`` as installed, the same lesson."""
-    from bench.classday import Trainer
-
     samples: dict = {"kit": [], "stock": []}
     trainer = Trainer(Path(lab.env["USAHA_KITA_DATA"]))
     for rep in range(reps):

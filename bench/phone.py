@@ -98,7 +98,7 @@ class Phone:
         port = int(self.base.rsplit(":", 1)[1])
         try:
             got = timed_get(port, f"/voila/render/{page}", self.timeout)
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 (refused, reset, cut short: all reported)
             visit.error = f"GET failed: {exc!r}"
             return visit
         visit.load_s, visit.status = got["seconds"], got["status"]
