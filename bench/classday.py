@@ -27,6 +27,7 @@ import argparse
 import functools
 import json
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         report = class_day(lab, args.phones, args.chromium, args.wait)
     finally:
         lab.stop_all()
+        shutil.rmtree(lab.work, ignore_errors=True)
     for line in lines(report):
         print(line)
     print(json.dumps(report, indent=1, default=str))

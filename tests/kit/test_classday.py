@@ -7,6 +7,7 @@ kernel handed to a page may be alive (the release time is shortened to 10 s)."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def lab():
     started.env["USAHA_KITA_RELEASE"] = "10"
     yield started
     started.stop_all()
+    shutil.rmtree(started.work, ignore_errors=True)
 
 
 def test_a_short_class_day_loses_nothing_and_gives_kernels_back(lab):
