@@ -47,12 +47,14 @@ def free_port() -> int:
 class KitServer:
     """``python -m widgets.kit.server`` in a subprocess, on loopback, with its own data folder."""
 
-    def __init__(self, data_dir: Path, class_size: int = 2, extra_args: tuple = ()) -> None:
+    def __init__(self, data_dir: Path, class_size: int = 2, extra_args: tuple = (),
+                 env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = data_dir
         self.log_path = data_dir / f"server-{self.port}.log"
-        env = {**os.environ, "USAHA_KITA_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **(env or {}), "USAHA_KITA_DATA": str(data_dir),
+               "PYTHONUNBUFFERED": "1"}
         # Kernels import the kit from this checkout even where it is not pip-installed.
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
         self.log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop)

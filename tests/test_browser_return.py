@@ -10,7 +10,6 @@ the PIN, return to the same part of the lesson, and put back what was typed but 
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -85,15 +84,8 @@ class Link:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    before = os.environ.get("USAHA_KITA_RELEASE")
-    os.environ["USAHA_KITA_RELEASE"] = str(RELEASE)
-    try:
-        started = KitServer(tmp_path_factory.mktemp("return"), class_size=1)
-    finally:
-        if before is None:
-            os.environ.pop("USAHA_KITA_RELEASE")
-        else:
-            os.environ["USAHA_KITA_RELEASE"] = before
+    started = KitServer(tmp_path_factory.mktemp("return"), class_size=1,
+                        env={"USAHA_KITA_RELEASE": str(RELEASE)})
     yield started
     started.stop()
 

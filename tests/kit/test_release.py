@@ -9,7 +9,6 @@ server's child processes (``KitServer.kernels``)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import time
 import urllib.request
@@ -28,16 +27,9 @@ KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    before = os.environ.get("USAHA_KITA_RELEASE")
-    os.environ["USAHA_KITA_RELEASE"] = str(RELEASE)
-    try:
-        started = KitServer(tmp_path_factory.mktemp("release"), class_size=1,
-                            extra_args=("--lesson", "00-beranda"))
-    finally:
-        if before is None:
-            os.environ.pop("USAHA_KITA_RELEASE")
-        else:
-            os.environ["USAHA_KITA_RELEASE"] = before
+    started = KitServer(tmp_path_factory.mktemp("release"), class_size=1,
+                        extra_args=("--lesson", "00-beranda"),
+                        env={"USAHA_KITA_RELEASE": str(RELEASE)})
     yield started
     started.stop()
 
