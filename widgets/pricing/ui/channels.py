@@ -76,8 +76,7 @@ def comparison_html(nets: list[ChannelNet], units: int, cost: int | None) -> str
 
 
 def channel_sources(fees: FeeData, today: dt.date) -> w.HTML:
-    """The fees' sources and dates; below the comparison, or on a step of their own in the
-    lesson (a phone page then stays short)."""
+    """The fees' sources and dates: below the comparison, or on a lesson step of their own."""
     sources = w.HTML(fee_sources_html(fees, today, warn=False))
     sources.add_class("uk-ch-sources")
     return sources
