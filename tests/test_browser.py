@@ -66,10 +66,23 @@ class Page:
 
 WELCOME = ".uk-msg-ok:has-text('Selamat')"  # the sign-in's welcome, on every lesson
 
+SHOW_STEP_OF = """selector => {
+    const steps = window.ukSteps, el = document.querySelector(selector);
+    if (steps && el) { steps.show(steps.stepOf(el)); }
+}"""
+
+
+def show_step_of(page, selector: str) -> None:
+    """A lesson shows one step at a time (widgets/ui/steps.py): go to the step that holds
+    ``selector``, as a participant would with the contents list."""
+    page.wait_for_selector(selector, state="attached", timeout=90_000)
+    page.evaluate(SHOW_STEP_OF, selector)
+
 
 def sign_in(page, name: str, pin: str, done: str = ".uk-save") -> None:
     """Type the name and PIN, press the button, and wait until ``done`` shows (default: the
     cash book's Save button)."""
+    show_step_of(page, ".uk-signin-name input")
     page.fill(".uk-signin-name input", name)
     page.fill(".uk-signin-pin input", pin)
     page.click(".uk-signin-submit")
@@ -80,6 +93,7 @@ def open_phone(browser, url: str, ready: str) -> Page:
     """A new phone-sized page on ``url``, once the lesson's ``ready`` selector shows."""
     p = Page(browser, PHONE)
     p.open(url)
+    show_step_of(p.page, ready)
     p.page.wait_for_selector(ready, timeout=90_000)
     return p
 
@@ -91,6 +105,7 @@ def signed_in_again(page, name: str) -> None:
 
 
 def add_entry(page, description: str, amount: str, direction: str = "Masuk") -> None:
+    show_step_of(page, ".uk-description input")
     page.click(f".uk-direction button:has-text('{direction}')")
     page.fill(".uk-description input", description)
     page.fill(".uk-amount input", amount)

@@ -94,7 +94,10 @@ HEADING_AT_TOP = """() => {
     let found = null;
     document.querySelectorAll("#rendered_cells h1[id], #rendered_cells h2[id],"
                               + " #rendered_cells h3[id], #rendered_cells h4[id]").forEach(el => {
-        if (el.getBoundingClientRect().top <= 120) { found = el.id; }
+        // A heading on a hidden step (widgets/ui/steps.py) has no box.
+        if (el.getClientRects().length && el.getBoundingClientRect().top <= 120) {
+            found = el.id;
+        }
     });
     return found;
 }"""

@@ -35,20 +35,26 @@ def cashbook_app(today: dt.date | None = None) -> w.VBox:
 
 
 def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 8) -> None:
-    """One month of the group's cash book with its running balance, and the balance chart."""
+    """One month of the group's cash book with its running balance."""
     village = load_village()
     info = village.group(group)
     book = load_cashbook(village).book(group)
     page = months.month_page(book, year, month, info.opening_balance)
+    heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
+    display(HTML(f"<h4>{escape(heading)}</h4>" + entries_table(page.entries, page.opening)))
+
+
+def show_worked_summary(group: str = "konveksi") -> None:
+    """The group's balance chart and its months summed up (the lesson's next step)."""
+    village = load_village()
+    info = village.group(group)
+    book = load_cashbook(village).book(group)
     closing_by_month = months.month_end_balances(book, info.opening_balance)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
                        ACCENT)
-    heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
     display(HTML(
-        f"<h4>{escape(heading)}</h4>"
-        + entries_table(page.entries, page.opening)
-        + f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
+        f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
         + f"<h4>{escape(t('lesson1.example_summary'))}</h4>" + summary_html(book)
     ))
 

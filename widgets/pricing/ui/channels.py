@@ -75,11 +75,19 @@ def comparison_html(nets: list[ChannelNet], units: int, cost: int | None) -> str
             f"<h4>{escape(t('pricing.ch_chart_title'))}</h4>{chart}")
 
 
+def channel_sources(fees: FeeData, today: dt.date) -> w.HTML:
+    """The fees' sources and dates: below the comparison, or on a lesson step of their own."""
+    sources = w.HTML(fee_sources_html(fees, today, warn=False))
+    sources.add_class("uk-ch-sources")
+    return sources
+
+
 class ChannelComparisonView(w.VBox):
     """One product at one price: what each channel leaves per piece and per month."""
 
     def __init__(self, data: PricingData | None = None, fees: FeeData | None = None,
-                 today: dt.date | None = None, product: str = "keset_bulat") -> None:
+                 today: dt.date | None = None, product: str = "keset_bulat",
+                 with_sources: bool = True) -> None:
         self.data, self.fees = data or load_pricing(), fees or load_fees()
         self.today = today or dt.date.today()
         self.product = Field(t("pricing.cs_product"), w.Dropdown(
@@ -98,13 +106,13 @@ class ChannelComparisonView(w.VBox):
         self.status = w.HTML()
         self.result = w.HTML()
         self.result.add_class("uk-ch-result")
-        self.sources = w.HTML(fee_sources_html(self.fees, self.today, warn=False))
-        self.sources.add_class("uk-ch-sources")
+        self.sources = channel_sources(self.fees, self.today)
         self.product.control.observe(lambda c: self.load(c["new"]), "value")
         LATEST.observe(self._sheet_changed, "cost")
         self.compare.on_click(lambda _b: self.run())
         super().__init__([self.warning, self.product, self.price, row(self.units, self.cost),
-                          self.settings, self.compare, self.status, self.result, self.sources])
+                          self.settings, self.compare, self.status, self.result]
+                         + ([self.sources] if with_sources else []))
         self.load(product)
 
     def _settings_fields(self) -> None:

@@ -32,7 +32,7 @@ from widgets.pricing.records import (
     shop_commission,
 )
 from widgets.pricing.supermarket import supermarket_case
-from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView
+from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView, channel_sources
 from widgets.pricing.ui.costsheet import CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
 from widgets.pricing.ui.price import PriceCalculatorView
@@ -117,7 +117,13 @@ def goat_cost() -> GoatCostView:
 
 def channel_comparison(product: str = "keset_bulat",
                        today: dt.date | None = None) -> ChannelComparisonView:
-    return ChannelComparisonView(product=product, today=today)
+    """The comparison; its sources follow on the next step (:func:`channel_sources_view`)."""
+    return ChannelComparisonView(product=product, today=today, with_sources=False)
+
+
+def channel_sources_view(today: dt.date | None = None) -> w.HTML:
+    """Where each fee of the comparison comes from, with its date."""
+    return channel_sources(load_fees(), today or dt.date.today())
 
 
 def listing_price(today: dt.date | None = None) -> ListingPriceView:
