@@ -196,3 +196,21 @@ def test_the_books_agree_after_any_sequence(sequence):
             except StockError:
                 pass  # refused: nothing may be half-saved
             assert_books_agree(session)
+
+
+def test_the_trainer_can_merge_and_delete_people_with_cards(store):
+    from widgets.training import manage  # backups go beside the test's own file
+
+    people = [store.sign_in(name, "2580") for name in ("Siti", "Siti A")]
+    for person in people:
+        db.record_goods(person, SRI, "antar", D(2019, 12, 1), 5)
+        card = db.record_goods(person, SRI, "laku", D(2019, 12, 2), 2)
+        db.record_shop_payment(person, card.id, D(2019, 12, 3), 10_000)
+    keep, drop = people
+    manage.merge(store, keep.participant_id, drop.participant_id)
+    cards = db.stock_cards(keep)
+    assert len(cards) == 2 and sum(c.totals().paid for c in cards) == 20_000
+    assert_books_agree(keep)
+    manage.delete(store, keep.participant_id)
+    assert store.read("SELECT COUNT(*) FROM stock_moves") == [(0,)]
+    assert store.read("SELECT COUNT(*) FROM stock_cards") == [(0,)]

@@ -174,6 +174,22 @@ class StockCardView(w.VBox):
             raise StockError(errors)
         return replace(card, price=price)
 
+    def _read_goods(self) -> tuple[Card, int]:
+        """The card and the pieces; every field's problem at once (``StockError``)."""
+        errors: dict[str, str] = {}
+        wanted, quantity = None, 0
+        try:
+            wanted = self._wanted()
+        except StockError as exc:
+            errors.update(exc.errors)
+        try:
+            quantity = stockcard.read_quantity(self.quantity.control.value)
+        except StockError as exc:
+            errors.update(exc.errors)
+        if errors or wanted is None:
+            raise StockError(errors)
+        return wanted, quantity
+
     @guard("writing a stock card move", "stockui.unexpected")
     def write_goods(self, kind: str) -> None:
         self._clear()
@@ -181,8 +197,7 @@ class StockCardView(w.VBox):
             self.status.value = notice_html(t("stockui.not_saved"), "error")
             return
         try:
-            wanted = self._wanted()
-            quantity = stockcard.read_quantity(self.quantity.control.value)
+            wanted, quantity = self._read_goods()
             card = db.record_goods(PAGE.session, wanted, kind, self.day.control.value, quantity)
         except (StockError, CreditError) as exc:
             self._fail(exc.errors)
