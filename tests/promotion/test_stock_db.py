@@ -214,3 +214,22 @@ def test_the_trainer_can_merge_and_delete_people_with_cards(store):
     manage.delete(store, keep.participant_id)
     assert store.read("SELECT COUNT(*) FROM stock_moves") == [(0,)]
     assert store.read("SELECT COUNT(*) FROM stock_cards") == [(0,)]
+
+
+def test_a_payment_from_a_shop_settles_its_oldest_sales_of_any_product(siti):
+    persegi = Card("Warung Bu Sri", "Keset persegi", 16_000)
+    db.record_goods(siti, SRI, "antar", D(2019, 12, 1), 5)
+    db.record_goods(siti, persegi, "antar", D(2019, 12, 1), 5)
+    db.record_goods(siti, persegi, "laku", D(2019, 12, 2), 1)  # Rp16.000, oldest
+    card = db.record_goods(siti, SRI, "laku", D(2019, 12, 3), 2)  # Rp24.000
+    db.record_goods(siti, Card("Toko Metro", "Keset bulat", 12_000), "antar", D(2019, 12, 1), 3)
+    db.record_goods(siti, Card("Toko Metro", "Keset bulat", 12_000), "laku", D(2019, 12, 1), 3)
+    assert db.shop_owed(siti, "warung bu sri") == 40_000
+    db.record_shop_payment(siti, card.id, D(2019, 12, 4), 20_000)
+    paid = {c.product: c.totals().paid for c in db.stock_cards(siti) if c.shop == SRI.shop}
+    assert paid == {"Keset persegi": 16_000, "Keset bulat": 4_000}
+    assert db.shop_owed(siti, SRI.shop) == 20_000
+    assert db.shop_owed(siti, "Toko Metro") == 36_000  # another shop's debts untouched
+    with pytest.raises(StockError):
+        db.record_shop_payment(siti, card.id, D(2019, 12, 4), 20_001)
+    assert_books_agree(siti)

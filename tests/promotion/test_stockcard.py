@@ -178,3 +178,14 @@ def test_the_nota_escapes_what_was_typed_and_has_two_signature_lines():
     assert "size: A4" in page and "5 buah" in page and "1 Desember 2019" in page
     table = stocknota.shop_table([c])
     assert "<b>Warung</b>" not in table and "Masih di toko" in table
+
+
+def test_a_shop_with_two_cards_shows_what_it_owes_for_both():
+    one = stockcard.add_goods(card(), "antar", D(2019, 12, 1), 5, TODAY)
+    one = stockcard.add_goods(one, "laku", D(2019, 12, 2), 1, TODAY)
+    two = stockcard.add_goods(card(product="Keset persegi", price=16_000), "antar",
+                              D(2019, 12, 1), 5, TODAY)
+    two = stockcard.add_goods(two, "laku", D(2019, 12, 2), 2, TODAY)
+    html = stocknota.shop_table([one, two, card(shop="Toko Metro")])
+    assert html.count('class="uk-stock-shop-owed"') == 1
+    assert "Warung Bu Sri masih berutang Rp44.000 untuk semua barang." in html

@@ -68,10 +68,12 @@ _GOODS = ("SELECT id, kind, day, quantity FROM stock_moves"
 _PAID = ("SELECT p.id, p.day, p.amount FROM credit_payments p JOIN stock_moves m"
          " ON m.debt_id = p.debt_id AND m.participant_id = p.participant_id"
          " WHERE p.participant_id = ? AND m.card_id = ? ORDER BY p.day, p.id")
+# The open laku debts of every card of one shop (the shop's name compared as the cards do).
 _OPEN = ("SELECT d.id, d.day, d.amount - COALESCE((SELECT SUM(p.amount) FROM credit_payments p"
          " WHERE p.debt_id = d.id), 0) FROM stock_moves m JOIN credit_debts d"
          " ON d.id = m.debt_id AND d.participant_id = m.participant_id"
-         " WHERE m.participant_id = ? AND m.card_id = ?")
+         " JOIN stock_cards c ON c.id = m.card_id AND c.participant_id = m.participant_id"
+         " WHERE m.participant_id = ? AND c.shop = ?")
 Read = Callable[[str, tuple], list[tuple]]
 
 
@@ -90,6 +92,14 @@ def stock_cards(session: Session) -> list[Card]:
     """This participant's stock cards with their moves, by shop and product."""
     rows = session.store.read(_CARDS + " ORDER BY shop, product, id", (session.participant_id,))
     return [_card(session.store.read, session, row) for row in rows]
+
+
+def shop_owed(session: Session, shop: str) -> int:
+    """What the shop still owes for the goods of all its cards."""
+    ids = {row[0] for row in session.store.read(
+        "SELECT id FROM stock_cards WHERE participant_id = ? AND shop = ?",
+        (session.participant_id, shop))}
+    return sum(c.totals().owed for c in stock_cards(session) if c.id in ids)
 
 
 def stock_links(session: Session, card_id: int) -> list[tuple[int, int]]:
@@ -146,15 +156,16 @@ def record_goods(session: Session, wanted: Card, kind: str, day: dt.date,
 
 def record_shop_payment(session: Session, card_id: int, day: dt.date,
                         amount: int) -> list[Payment]:
-    """Money from the shop for the card's goods: credit-book payments on its open laku debts,
-    oldest first, each with its cash-book line, all in ONE transaction."""
+    """Money from the shop of card ``card_id``: credit-book payments on the open laku debts
+    of all that shop's cards, oldest first, each with its cash-book line, all in ONE
+    transaction."""
     store = session.store
     with store.transaction() as conn:
         owned = conn.execute(_CARDS + " AND id = ?",
                              (session.participant_id, row_id(card_id, "card"))).fetchone()
         if owned is None:
             raise LookupError(f"no card {card_id}")
-        rows = conn.execute(_OPEN, (session.participant_id, card_id)).fetchall()
+        rows = conn.execute(_OPEN, (session.participant_id, owned[1])).fetchall()
         debts = [OpenDebt(i, dt.date.fromisoformat(d), left) for i, d, left in rows]
         plan = stockcard.plan_payment(debts, day, amount, store.today())
         return [credit_db.pay_in(conn, session, debt_id, day, part) for debt_id, part in plan]

@@ -40,19 +40,31 @@ def move_text(move: Move, price: int) -> tuple[str, str]:
 
 
 def shop_table(cards: Iterable[Card]) -> str:
-    """One small table per card: two columns (what, how much), so it fits 360 px."""
-    parts = []
+    """One small table per card: two columns (what, how much), so it fits 360 px; a shop with
+    several cards gets a line with what it owes for all of them."""
+    parts: list[str] = []
+    by_shop: dict[str, list[Card]] = {}
     for card in cards:
-        totals = card.totals()
-        head = t("stock.card_head", shop=card.shop, product=card.product,
-                 price=format_rupiah(card.price))
-        body = "".join(
-            f'<tr class="uk-stock-{key.replace("_", "-")}"><td>{escape(label)}</td>'
-            f'<td class="num">{escape(value)}</td></tr>'
-            for key, (label, value) in zip(TOTAL_ROWS, totals_rows(totals), strict=True))
-        parts.append(f'<table class="uk-price uk-stock-table"><caption style="text-align:left;'
-                     f'font-weight:700;padding:6px 0">{escape(head)}</caption>{body}</table>')
+        by_shop.setdefault(card.shop.casefold(), []).append(card)
+    for group in by_shop.values():
+        parts += [_card_table(card) for card in group]
+        if len(group) > 1:
+            owed = format_rupiah(sum(c.totals().owed for c in group))
+            parts.append(f'<p class="uk-stock-shop-owed" style="font-weight:700;margin:0 0 '
+                         f'12px">{escape(t("stock.shop_owed", shop=group[0].shop, owed=owed))}'
+                         "</p>")
     return "".join(parts) or f"<p>{escape(t('stock.no_cards'))}</p>"
+
+
+def _card_table(card: Card) -> str:
+    head = t("stock.card_head", shop=card.shop, product=card.product,
+             price=format_rupiah(card.price))
+    body = "".join(
+        f'<tr class="uk-stock-{key.replace("_", "-")}"><td>{escape(label)}</td>'
+        f'<td class="num">{escape(value)}</td></tr>'
+        for key, (label, value) in zip(TOTAL_ROWS, totals_rows(card.totals()), strict=True))
+    return (f'<table class="uk-price uk-stock-table"><caption style="text-align:left;'
+            f'font-weight:700;padding:6px 0">{escape(head)}</caption>{body}</table>')
 
 
 _STYLE = (

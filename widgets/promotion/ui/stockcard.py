@@ -234,4 +234,4 @@ class StockCardView(w.VBox):
         card = next(c for c in self.cards() if c.id == self.pick.value)
         self.status.value = notice_html(t(
             "stockui.saved_bayar", amount=format_rupiah(amount), shop=card.shop,
-            owed=format_rupiah(card.totals().owed)), "ok")
+            owed=format_rupiah(db.shop_owed(PAGE.session, card.shop))), "ok")
