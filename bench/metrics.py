@@ -10,8 +10,10 @@ from pathlib import Path
 
 from bench import measure, servers
 from bench.servers import LESSON, LESSONS, Server, wait_quiet
+from bench.trainer import Trainer
 
 RENDER = f"/voila/render/{LESSON}"
+MOVED = "04-bagi-hasil.ipynb"  # not preheated at start: the pool is moved to it
 POOL_FILLED = r"Kernel pool of 02-buku-kas\.ipynb is filled"
 POOL_USED = r"Using pre-heated kernel: \S+ for 02-buku-kas\.ipynb"
 BROWSER_CLASS_SIZE = 2  # refilled after every visit, so each visit finds a preheated kernel
@@ -164,6 +166,29 @@ def browser_visits(lab: Lab, reps: int, kinds: list[str]) -> dict:
     return samples
 
 
+def _burst_sample(lab: Lab, server: Server, path: str, began: float, label: str) -> dict:
+    """30 GETs of ``path`` at once on ``server`` once it is idle; the server is stopped after,
+    and its whole log read for the signs of empty pages."""
+    wait_quiet(server, timeout=300)
+    ready_s = time.monotonic() - began
+    results = measure.burst(server.port, path, BURST, BURST_TIMEOUT)
+    lab.stop(server)
+    text = server.log_text()
+    signs = {key: len(re.findall(sign, text)) for key, sign in LOG_SIGNS.items()}
+    done = [r for r in results if r.get("status") == 200]
+    # A request that failed counts as the slowest possible (the client's timeout). A complete
+    # page whose widget cells came back empty (Voila gave up waiting for the kernel's output)
+    # keeps its time but is counted in "empty_pages".
+    seconds = [r["seconds"] if r in done else BURST_TIMEOUT for r in results]
+    sample = {"p95_s": measure.p95(seconds), "median_s": measure.median(seconds),
+              "max_s": max(seconds), "failed": len(results) - len(done),
+              "empty_pages": sum(not r["widgets"] for r in done), "ready_s": ready_s,
+              "errors": [r for r in results if r not in done][:3], "log": signs}
+    lab.log(f"  {label} p95 {sample['p95_s']:.2f} s, failed {sample['failed']}, pages without "
+            f"widgets {sample['empty_pages']}, server ready after {ready_s:.0f} s; log: {signs}")
+    return sample
+
+
 def class_burst(lab: Lab, reps: int) -> dict:
     """30 phones open lesson 1 at once. Kit: ``widgets.kit.server --class-size 30`` once its pool
     is full and idle; stock: ``voila`` as installed. A fresh server for every repetition."""
@@ -176,23 +201,28 @@ def class_burst(lab: Lab, reps: int) -> dict:
                 server.wait_log(POOL_FILLED + f" with {BURST} kernel", 1, timeout=600)
             else:
                 server = lab.start(servers.stock_server)
-            wait_quiet(server, timeout=300)
-            ready_s = time.monotonic() - began
-            results = measure.burst(server.port, RENDER, BURST, BURST_TIMEOUT)
-            lab.stop(server)
-            text = server.log_text()
-            signs = {key: len(re.findall(sign, text)) for key, sign in LOG_SIGNS.items()}
-            done = [r for r in results if r.get("status") == 200]
-            # A request that failed counts as the slowest possible (the client's timeout). A
-            # complete page whose widget cells came back empty (Voila gave up waiting for the
-            # kernel's output) keeps its time but is counted in "empty_pages".
-            seconds = [r["seconds"] if r in done else BURST_TIMEOUT for r in results]
-            sample = {"p95_s": measure.p95(seconds), "median_s": measure.median(seconds),
-                      "max_s": max(seconds), "failed": len(results) - len(done),
-                      "empty_pages": sum(not r["widgets"] for r in done), "ready_s": ready_s,
-                      "errors": [r for r in results if r not in done][:3], "log": signs}
-            samples[name].append(sample)
-            lab.log(f"  burst rep {rep + 1} {name:5s} p95 {sample['p95_s']:.2f} s, "
-                    f"failed {sample['failed']}, pages without widgets {sample['empty_pages']}, "
-                    f"server ready after {ready_s:.0f} s; log: {signs}")
+            samples[name].append(_burst_sample(lab, server, RENDER, began,
+                                               f"burst rep {rep + 1} {name:5s}"))
+    return samples
+
+
+def pool_move_burst(lab: Lab, reps: int) -> dict:
+    """30 phones open lesson 3 (:data:`MOVED`), which was not preheated at start. Kit: started
+    on lesson 1 with ``--class-size 30``; once its pool is ready the trainer moves it to lesson 3
+    (``widgets.kit.pool.request``, as the trainer page does) and the burst starts when the
+    server says the new pool is ready. Stock: ``voila`` as installed, the same lesson."""
+    samples: dict = {"kit": [], "stock": []}
+    trainer = Trainer(Path(lab.env["USAHA_KITA_DATA"]))
+    for rep in range(reps):
+        for name in _orders(rep, ["kit", "stock"]):
+            began = time.monotonic()
+            if name == "kit":
+                server = lab.start(servers.kit_server, BURST, LESSON)
+                trainer.move_pool(LESSON)  # the pool the kit started with, filled
+                moved = trainer.move_pool(MOVED)
+                lab.log(f"  pool moved to {MOVED}: ready {moved:.0f} s after the request")
+            else:
+                server = lab.start(servers.stock_server)
+            samples[name].append(_burst_sample(lab, server, f"/voila/render/{MOVED}", began,
+                                               f"poolmove rep {rep + 1} {name:5s}"))
     return samples

@@ -33,9 +33,10 @@ def free_port() -> int:
 class Server:
     """One Voila process (kit or stock) on 127.0.0.1 and a free port."""
 
-    def __init__(self, name: str, argv: list[str], work: Path, cwd: Path, env: dict) -> None:
+    def __init__(self, name: str, argv: list[str], work: Path, cwd: Path, env: dict,
+                 port: int | None = None) -> None:
         self.name = name
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.log_path = work / f"{name}-{self.port}.log"
         argv = [a.replace("{port}", str(self.port)) for a in argv]
@@ -205,12 +206,13 @@ def base_env(data: Path, jupyter_config: Path) -> dict:
     return env
 
 
-def kit_server(work: Path, env: dict, class_size: int) -> Server:
-    """The real thing: ``python -m widgets.kit.server``, pool sized for the class."""
-    return Server(f"kit{class_size}", [
-        "-m", "widgets.kit.server", "--no-check", "--host", HOST, "--port", "{port}",
-        "--class-size", str(class_size),
-    ], work, ROOT, env)
+def kit_server(work: Path, env: dict, class_size: int, lesson: str = "",
+               port: int | None = None, name: str = "") -> Server:
+    """The real thing: ``python -m widgets.kit.server``, pool sized for the class (on
+    ``lesson``, else the kit's default); ``port`` fixed to start again where phones look."""
+    argv = ["-m", "widgets.kit.server", "--no-check", "--host", HOST, "--port", "{port}",
+            "--class-size", str(class_size)] + (["--lesson", lesson] if lesson else [])
+    return Server(name or f"kit{class_size}", argv, work, ROOT, env, port)
 
 
 def kit_cold_server(work: Path, env: dict, root: Path) -> Server:
