@@ -50,7 +50,7 @@ VIEWS: dict[str, Callable[[], w.Widget]] = {
     "04 exercise": sharing.sharing_exercise,
     "05 composer": lesson4.post_composer, "05 order link": lesson4.order_link_maker,
     "06 listing": lesson5.listing_repair, "06 agreement": lesson5.agreement_maker,
-    "06 goat channels": lesson5.goat_channels,
+    "06 goat channels": lesson5.goat_channels, "06 stock card": lesson5.stock_card,
     "fgd": lesson_fgd.answer_page,
     "evaluation": lambda: lesson_evaluation.evaluation_page("pre"),
 }

@@ -113,13 +113,19 @@ def _check(session: Session, debt: Debt, paid: int = 0, debt_id: int | None = No
 
 def add_debt(session: Session, debt: Debt) -> Debt:
     """Check and save a new debt; returns it with its id (``CreditError`` if invalid)."""
+    with session.store.transaction() as conn:
+        return insert_debt(conn, session, debt)
+
+
+def insert_debt(conn: sqlite3.Connection, session: Session, debt: Debt) -> Debt:
+    """:func:`add_debt` inside the caller's transaction (another book writing its own rows in
+    the same one, e.g. the consignment stock card)."""
     checked = _check(session, debt)
     now = session.store.now()
-    with session.store.transaction() as conn:
-        new_id = insert_own(conn, session, "credit_debts", {
-            **dict(zip(_DEBT_COLUMNS, _debt_values(checked), strict=True)),
-            "created_at": now, "updated_at": now})
-        return replace(checked, id=new_id)
+    new_id = insert_own(conn, session, "credit_debts", {
+        **dict(zip(_DEBT_COLUMNS, _debt_values(checked), strict=True)),
+        "created_at": now, "updated_at": now})
+    return replace(checked, id=new_id)
 
 
 def update_debt(session: Session, debt_id: int, debt: Debt) -> Debt:
@@ -161,17 +167,24 @@ def delete_debt(session: Session, debt_id: int) -> int:
 def record_payment(session: Session, debt_id: int, day: dt.date, amount: int) -> Payment:
     """Record a payment and write its cash-book line (money in for a piutang, out for an utang)
     in the same transaction. ``CreditError`` if it is more than is left."""
+    with session.store.transaction() as conn:
+        return pay_in(conn, session, debt_id, day, amount)
+
+
+def pay_in(conn: sqlite3.Connection, session: Session, debt_id: int, day: dt.date,
+           amount: int) -> Payment:
+    """:func:`record_payment` inside the caller's transaction, so one payment that settles
+    several debts writes all its payments and cash-book lines, or none."""
     store = session.store
-    with store.transaction() as conn:
-        debt = _get_debt(conn, session, debt_id)
-        payment = make_payment(debt, _payments_of(conn, session, debt.id), day, amount,
-                               today=store.today())
-        entry_id = insert_entry(conn, session, credit.payment_entry(debt, payment))
-        now = store.now()
-        new_id = insert_own(conn, session, "credit_payments", {
-            "debt_id": debt.id, "entry_id": entry_id, "day": payment.day.isoformat(),
-            "amount": payment.amount, "created_at": now, "updated_at": now})
-        return replace(payment, id=new_id, entry_id=entry_id)
+    debt = _get_debt(conn, session, debt_id)
+    payment = make_payment(debt, _payments_of(conn, session, debt.id), day, amount,
+                           today=store.today())
+    entry_id = insert_entry(conn, session, credit.payment_entry(debt, payment))
+    now = store.now()
+    new_id = insert_own(conn, session, "credit_payments", {
+        "debt_id": debt.id, "entry_id": entry_id, "day": payment.day.isoformat(),
+        "amount": payment.amount, "created_at": now, "updated_at": now})
+    return replace(payment, id=new_id, entry_id=entry_id)
 
 
 def update_payment(session: Session, payment_id: int, day: dt.date, amount: int) -> Payment:

@@ -319,6 +319,40 @@ _SIGNIN_DEVICES = step(
     )""",
 )
 
+_STOCK = step(
+    # The consignment stock card (promotion.stockcard, promotion.db): one card per shop and
+    # product, with the price to the group per piece and the days the shop has to pay. One
+    # card per shop and product is kept by promotion.db, not by a UNIQUE rule, so that merging
+    # two participants (training.manage) keeps both people's cards.
+    """CREATE TABLE stock_cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        shop TEXT NOT NULL COLLATE NOCASE,
+        product TEXT NOT NULL COLLATE NOCASE,
+        price INTEGER NOT NULL CHECK (typeof(price) = 'integer' AND price > 0),
+        payment_days INTEGER NOT NULL CHECK (typeof(payment_days) = 'integer'
+                                             AND payment_days >= 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    # Goods taken to the shop (antar), sold there (laku) and brought back (kembali). A laku is
+    # also a piutang in the credit book (debt_id, one debt per laku); the money the shop pays
+    # is that debt's credit-book payments. Deleting the debt in the credit book takes its laku
+    # line with it, so the card and the credit book never disagree.
+    """CREATE TABLE stock_moves (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        card_id INTEGER NOT NULL REFERENCES stock_cards(id),
+        kind TEXT NOT NULL CHECK (kind IN ('antar', 'laku', 'kembali')),
+        day TEXT NOT NULL,
+        quantity INTEGER NOT NULL CHECK (typeof(quantity) = 'integer' AND quantity > 0),
+        debt_id INTEGER UNIQUE REFERENCES credit_debts(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        CHECK ((kind = 'laku') = (debt_id IS NOT NULL))
+    )""",
+    "CREATE INDEX stock_moves_by_card ON stock_moves(participant_id, card_id, day, id)",
+)
+
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES)
+                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES, _STOCK)

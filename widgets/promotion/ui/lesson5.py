@@ -22,6 +22,7 @@ from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
 from widgets.promotion.ui.html import findings_html
 from widgets.promotion.ui.listing import ListingBuilderView
+from widgets.promotion.ui.stockcard import StockCardView
 from widgets.store.answers import save_answer
 from widgets.ui.common import (
     HTML_FILE,
@@ -160,6 +161,11 @@ class AgreementView(w.VBox):
 
 def agreement_maker(group: str = "konveksi") -> AgreementView:
     return AgreementView(group)
+
+
+def stock_card(group: str = "konveksi") -> StockCardView:
+    """The consignment stock card: goods at each shop, what sold, what the shop paid."""
+    return StockCardView(group)
 
 
 # --- Where may the goat group sell? ------------------------------------------------------------
