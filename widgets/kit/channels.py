@@ -92,7 +92,9 @@ async def release(manager: Any, kernel_id: str, log: Any) -> bool:
         return False
     log.info("Kernel %s given back: its page was left", kernel_id)
     try:
-        await manager.shutdown_kernel(kernel_id)
+        # At once (``now``): nothing is lost, as every save is a committed transaction, and a
+        # polite shutdown took seconds on a busy laptop while the class's next pages started.
+        await manager.shutdown_kernel(kernel_id, now=True)
     except Exception as exc:  # noqa: BLE001 (already gone, or shutting down with the server)
         log.info("Kernel %s was not shut down: %r", kernel_id, exc)
         return False
