@@ -40,7 +40,12 @@ class Page:
         if not url.startswith(("data:", "blob:")) and urlparse(url).hostname not in LOCAL:
             self.outside.append(url)
 
-    def open(self, url: str) -> None:
+    def open(self, url: str, whole: bool = True) -> None:
+        """Open ``url``; a lesson opens whole (``#semua``: every step on one page, as the
+        contents list offers) unless the address names a step or ``whole`` is False. The
+        tests of the steps themselves are in test_browser_steps.py."""
+        if whole and "#" not in url:
+            url += "#semua"
         self.page.goto(url)
         self.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
 
@@ -48,10 +53,12 @@ class Page:
         return self.page.inner_text("body")
 
     def open_later_parts(self) -> None:
-        """Scroll to each part built on arrival (widgets/ui/later.py), as a participant would,
-        without pressing its button: the page's script must build it."""
+        """Go to each part built on arrival (widgets/ui/later.py), as a participant would (its
+        step, then scrolling), without pressing its button: the page's script must build it."""
         scroll = """() => {
             const left = document.querySelectorAll("button.uk-later-open");
+            const steps = window.ukSteps;
+            if (left.length && steps) { steps.reveal(left[0]); }
             if (left.length) { left[0].scrollIntoView({block: "center"}); }
             return left.length;
         }"""
@@ -66,17 +73,14 @@ class Page:
 
 WELCOME = ".uk-msg-ok:has-text('Selamat')"  # the sign-in's welcome, on every lesson
 
-SHOW_STEP_OF = """selector => {
-    const steps = window.ukSteps, el = document.querySelector(selector);
-    if (steps && el) { steps.show(steps.stepOf(el)); }
-}"""
+REVEAL = "el => { if (window.ukSteps) { window.ukSteps.reveal(el); } }"
 
 
 def show_step_of(page, selector: str) -> None:
     """A lesson shows one step at a time (widgets/ui/steps.py): go to the step that holds
     ``selector``, as a participant would with the contents list."""
     page.wait_for_selector(selector, state="attached", timeout=90_000)
-    page.evaluate(SHOW_STEP_OF, selector)
+    page.locator(selector).first.evaluate(REVEAL)
 
 
 def sign_in(page, name: str, pin: str, done: str = ".uk-save") -> None:
@@ -129,7 +133,7 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
         assert card.count() == 1 and "120 menit" in card.inner_text(), title
     p.page.screenshot(path=artifacts / "home-360.png", full_page=True)
     p.page.click("a.uk-lesson[href*='02-buku-kas']")
-    p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
+    show_step_of(p.page, ".uk-signin-name")
     assert "Pelajaran 2" in p.text()
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"horizontal scrolling: {width}px"
@@ -182,7 +186,7 @@ def test_wrong_pin_is_refused_with_a_message(kit_server, browser):
     p.close()
     p = Page(browser, PHONE)  # another phone: it must type the PIN
     p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
-    p.page.wait_for_selector(".uk-signin-name", timeout=90_000)
+    show_step_of(p.page, ".uk-signin-name")
     p.page.fill(".uk-signin-name input", "Pemilik PIN")
     p.page.fill(".uk-signin-pin input", "9999")
     p.page.click(".uk-signin-submit")
@@ -204,7 +208,9 @@ def test_participant_text_is_escaped(kit_server, browser):
 
 @pytest.mark.parametrize("viewport,name", [(PHONE, "360"), (PROJECTOR, "1280")])
 def test_screens_fit(kit_server, browser, artifacts, viewport, name):
-    for notebook, label in (("00-beranda.ipynb", "home"), ("02-buku-kas.ipynb", "lesson1")):
+    # The cash book's step 3 is its worked example: the first step with figures.
+    for notebook, label in (("00-beranda.ipynb", "home"), ("02-buku-kas.ipynb#langkah-3",
+                                                           "lesson1")):
         p = Page(browser, viewport)
         p.open(f"{kit_server.url}/voila/render/{notebook}")
         p.page.wait_for_timeout(500)

@@ -88,7 +88,7 @@ def test_a_step_has_its_own_address_and_a_reload_stays_there(kit_server, browser
 def test_the_trainer_sends_an_open_page_to_a_step(kit_server, browser):
     """A page already open follows a new address (the trainer's link opened on it)."""
     p = Page(browser, PHONE)
-    p.open(kit_server.url + CASHBOOK)
+    p.open(kit_server.url + CASHBOOK, whole=False)
     total = wait_for_steps(p.page)
     assert counter(p.page) == f"Langkah 1 dari {total}"
     p.page.evaluate("location.hash = '#langkah-6'")
@@ -96,6 +96,28 @@ def test_the_trainer_sends_an_open_page_to_a_step(kit_server, browser):
                              f" === 'Langkah 6 dari {total}'")
     p.page.evaluate(f"location.hash = '#langkah-{total + 5}'")  # too far: the last step
     p.page.wait_for_function(f"location.hash === '#langkah-{total}'")
+    p.close()
+
+
+def test_the_whole_lesson_on_one_page(kit_server, browser):
+    """``#semua`` (the contents list's last line) shows every step at once; a step chosen from
+    the list shows that step alone again."""
+    p = Page(browser, PHONE)
+    p.open(kit_server.url + CASHBOOK + "#semua")
+    total = wait_for_steps(p.page)
+    p.page.wait_for_function("document.querySelector('.uk-steps-count').textContent"
+                             " === 'Semua langkah'")
+    assert p.page.locator(".uk-step-hidden").count() == 0
+    assert not p.page.locator(".uk-step-next").is_visible()
+    p.page.click(".uk-steps-contents summary")
+    p.page.click(".uk-steps-contents li:nth-child(3) a")
+    p.page.wait_for_function("location.hash === '#langkah-3'")
+    assert counter(p.page) == f"Langkah 3 dari {total}"
+    assert p.page.locator(".uk-step-hidden").count() > 0
+    p.page.click(".uk-steps-contents summary")
+    p.page.click(".uk-steps-all a")
+    p.page.wait_for_function("location.hash === '#semua'")
+    assert p.page.locator(".uk-step-hidden").count() == 0
     p.close()
 
 
@@ -110,7 +132,7 @@ def test_every_step_of_every_lesson_fits_about_six_screens(kit_server, browser, 
     heights: dict[str, list[int]] = {}
     signed_in = False
     for lesson in LESSONS:
-        p.open(f"{kit_server.url}/voila/render/{lesson}.ipynb")
+        p.open(f"{kit_server.url}/voila/render/{lesson}.ipynb", whole=False)
         total = wait_for_steps(p.page)
         p.page.wait_for_selector(".uk-signin-name input", state="attached", timeout=90_000)
         show_step_of(p.page, ".uk-signin-name")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from browser_checks import assert_nothing_cut_off
-from test_browser import PHONE, Page, assert_clean
+from test_browser import PHONE, Page, assert_clean, show_step_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,6 +23,11 @@ def fits(p: Page) -> None:
 def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     p = Page(browser, PHONE)
     p.open(kit_server.url + LESSON)
+    show_step_of(p.page, ".uk-ch-sources")  # the fees' sources have a step of their own
+    sources = p.page.inner_text(".uk-ch-sources")
+    for words in ("Katadata", "per 1 Januari 2026", "PMK 37/2025", "Bukalapak berhenti"):
+        assert words in sources, words
+    show_step_of(p.page, ".uk-ch-result")
     result = p.page.wait_for_selector(".uk-ch-result:has-text('Shopee')", timeout=60_000)
     table = p.page.inner_text(".uk-ch-result")
     # Keset bulat at Rp15.000 (hand-checked in tests/test_channels.py).
@@ -31,9 +36,6 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     assert p.page.locator(".uk-ch-result svg").count() == 1  # the bars
     warning = p.page.inner_text(".uk-ch-warning")
     assert "Seller Centre" in warning and "16 September 2024" in warning
-    sources = p.page.inner_text(".uk-ch-sources")
-    for words in ("Katadata", "per 1 Januari 2026", "PMK 37/2025", "Bukalapak berhenti"):
-        assert words in sources, words
     fits(p)
     result.scroll_into_view_if_needed()
     p.page.locator(".uk-ch-result").screenshot(path=artifacts / "harga-channels-360.png")
@@ -52,6 +54,7 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     assert message.is_visible() and "juta atau miliar" in message.inner_text()
     assert p.page.inner_text(".uk-ch-result").strip() == ""
 
+    show_step_of(p.page, ".uk-lp-target input")
     p.page.fill(".uk-lp-target input", "25rb")
     p.page.click(".uk-lp-calculate")
     listing = p.page.wait_for_selector(".uk-lp-result:has-text('Rp29.330')", timeout=30_000)

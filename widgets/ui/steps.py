@@ -26,6 +26,8 @@ def steps_marker_html() -> str:
         "previous": t("steps.previous"),
         "next": t("steps.next"),
         "home": t("steps.home"),
+        "show_all": t("steps.show_all"),
+        "all": t("steps.all"),
     }
     data = " ".join(f'data-uk-{key}="{escape(value)}"' for key, value in texts.items())
     return f'<div class="uk-steps-marker" hidden {data} data-uk-home-href="{HOME}"></div>'
