@@ -120,7 +120,8 @@ def calendar_html(items: list[SeasonDate], group: str | None = None,
 
 
 class SeasonCalendarView(w.VBox):
-    """The filter (Semua / Konveksi / Ternak) above the cards of the coming seasons."""
+    """The filter (Semua / Konveksi / Ternak; the first group at first) above the cards of the
+    coming seasons."""
 
     def __init__(self, today: dt.date | None = None, data: SeasonData | None = None,
                  horizon_days: int = seasons.DEFAULT_HORIZON_DAYS) -> None:
@@ -128,7 +129,9 @@ class SeasonCalendarView(w.VBox):
         self.data = data or seasons.load_seasons()
         self.horizon_days = horizon_days
         options = [(t("seasons.filter_all"), ALL)] + [(group_name(g), g) for g in seasons.GROUPS]
-        self.filter = Field(t("seasons.filter_label"), w.ToggleButtons(options=options, value=ALL),
+        # One group at first: both at once were 8 phone screens of cards.
+        self.filter = Field(t("seasons.filter_label"),
+                            w.ToggleButtons(options=options, value=seasons.GROUPS[0]),
                             css="uk-cal-filter")
         self.cards = w.HTML()
         self.cards.add_class("uk-cal-cards")
