@@ -221,7 +221,8 @@ class BrowserPhones:
         visit = Visit(f"{lesson} (Chromium)")
         began = time.monotonic()
         try:
-            reply = page.goto(f"{url}/voila/render/{lesson}", wait_until="commit",
+            # The whole lesson on one page (#semua): this phone's steps are many, not one.
+            reply = page.goto(f"{url}/voila/render/{lesson}#semua", wait_until="commit",
                               timeout=self.timeout_ms)
             visit.status = reply.status if reply else 0
             page.wait_for_selector(WIDGET, state="visible", timeout=self.timeout_ms)

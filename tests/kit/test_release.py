@@ -20,6 +20,7 @@ from conftest import KitServer
 from tornado.websocket import websocket_connect
 
 from widgets.kit.channels import GRACE_SECONDS, LEAVING
+from widgets.kit.pool import PROJECTOR_PAGES
 
 pytestmark = pytest.mark.slow
 RELEASE = 6  # seconds; voila.json's is 120
@@ -48,9 +49,9 @@ def run(coroutine):
 
 
 def preheated_only(server: KitServer) -> set[str]:
-    """The server's kernels once only the preheated one is left (one for the home page: a
-    class of 1): pages of earlier tests are given back first."""
-    wait_until(lambda: len(alive(server)) == 1, RELEASE + 30)
+    """The server's kernels once only the preheated ones are left (one for the home page, a
+    class of 1, and one per projector tool): pages of earlier tests are given back first."""
+    wait_until(lambda: len(alive(server)) == 1 + len(PROJECTOR_PAGES), RELEASE + 30)
     return alive(server)
 
 

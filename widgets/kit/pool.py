@@ -39,13 +39,18 @@ RENDER_SECONDS = 120  # the executor's cell timeout (voila.json)
 # executor's timeout (120 s) nbclient interrupts it and the page shows the "no key" sentence.
 # These pages are opened once or twice a day by the trainer, so a fresh kernel costs nothing.
 NOT_PREHEATED = ("proyektor.ipynb",)
+# The trainer's big-screen lesson tools, opened in the middle of a lecture: one kernel each,
+# ready, so the projector shows the tool at once.
+PROJECTOR_PAGES = ("proyektor-harga.ipynb", "proyektor-bagi-hasil.ipynb")
 
 
 def pool_config(class_size: int, lesson: str) -> str:
-    """Preheated kernels: enough for the whole class on the lesson about to start, none
-    elsewhere. Each idle kernel holds memory (about 80 MB): one for every other page was 13
-    kernels, 1 GB, that nobody used. Pages read by address (:data:`NOT_PREHEATED`) get none."""
-    pools = {"default": {"pool_size": 0}, lesson: {"pool_size": max(class_size, 1)}}
+    """Preheated kernels: enough for the whole class on the lesson about to start, one for each
+    of the trainer's projector tools, none elsewhere. Each idle kernel holds memory (about 80
+    MB): one for every other page was 13 kernels, 1 GB, that nobody used. Pages read by address
+    (:data:`NOT_PREHEATED`) get none."""
+    pools = {"default": {"pool_size": 0}, **{page: {"pool_size": 1} for page in PROJECTOR_PAGES},
+             lesson: {"pool_size": max(class_size, 1)}}
     pools.update({page: {"pool_size": 0} for page in NOT_PREHEATED})
     return f"--VoilaKernelManager.kernel_pools_config={pools!r}"
 
