@@ -60,7 +60,7 @@ def test_banner_lists_local_and_lan_addresses():
 def test_pool_is_sized_for_the_class():
     arg = kit.pool_config(25, "02-buku-kas.ipynb")
     assert "'02-buku-kas.ipynb': {'pool_size': 25}" in arg
-    assert "'default': {'pool_size': 0}" in arg
+    assert "'default': {'pool_size': 1}" in arg
 
 
 def test_the_projector_page_is_never_preheated():
