@@ -20,7 +20,7 @@ from widgets.cashbook import ledger
 from widgets.cashbook.ledger import CATEGORY_BY_KEY, EntryError
 from widgets.core.i18n import format_date, t
 from widgets.core.money import MAX_AMOUNT, format_rupiah
-from widgets.core.text import DateOutOfRange, in_range
+from widgets.core.text import DateOutOfRange, in_range, required_text
 from widgets.core.whatsapp import PhoneError, normalise_phone
 
 Kind = Literal["piutang", "utang"]
@@ -88,12 +88,8 @@ def categories(kind: str) -> list[str]:
 
 
 def _text(value: object, field: str, limit: int, errors: dict[str, str]) -> str:
-    text = " ".join(value.split()) if isinstance(value, str) else ""
-    if not text:
-        errors[field] = t(f"credit.err_{field}_empty")
-    elif len(text) > limit:
-        errors[field] = t("credit.err_text_long", length=len(text), max=limit)
-    return text
+    return required_text(value, field, limit, errors, f"credit.err_{field}_empty",
+                         "credit.err_text_long")
 
 
 def _amount(value: object, errors: dict[str, str], field: str = "amount") -> int:

@@ -79,6 +79,19 @@ class DateOutOfRange(ValueError):
                      last=format_date(last)))
 
 
+def required_text(value: object, field: str, limit: int, errors: dict[str, str],
+                  empty_key: str, long_key: str) -> str:
+    """A one-line name a form needs: spaces tidied; when it is empty or longer than ``limit``,
+    the catalog's message (``empty_key``; ``long_key`` with ``length`` and ``max``) goes into
+    ``errors[field]``. Returns the tidied text either way."""
+    text = " ".join(value.split()) if isinstance(value, str) else ""
+    if not text:
+        errors[field] = t(empty_key)
+    elif len(text) > limit:
+        errors[field] = t(long_key, length=len(text), max=limit)
+    return text
+
+
 def date_range(today: dt.date) -> tuple[dt.date, dt.date]:
     """The dates a participant may enter: from 2000 to one year after ``today`` (a bon due
     next year, a planned sale), never year 0001 or 9999."""

@@ -20,7 +20,7 @@ from widgets.cashbook import credit
 from widgets.core.i18n import format_date, t
 from widgets.core.money import MAX_AMOUNT, AmountError, format_rupiah, parse_rupiah
 from widgets.core.numbers import NumberError, parse_count
-from widgets.core.text import DateOutOfRange, check_date
+from widgets.core.text import DateOutOfRange, check_date, required_text
 from widgets.promotion.consignment import Agreement
 
 GOODS_KINDS = ("antar", "laku", "kembali")
@@ -96,12 +96,8 @@ def ordered(moves: Iterable[Move]) -> list[Move]:
 
 
 def _name(value: object, key: str, limit: int, errors: dict[str, str]) -> str:
-    text = " ".join(value.split()) if isinstance(value, str) else ""
-    if not text:
-        errors[key] = t(f"stock.err_{key}_empty")
-    elif len(text) > limit:
-        errors[key] = t("stock.err_too_long", length=len(text), max=limit)
-    return text
+    return required_text(value, key, limit, errors, f"stock.err_{key}_empty",
+                         "stock.err_too_long")
 
 
 def read_price(text: str) -> int:
