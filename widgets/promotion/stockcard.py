@@ -100,15 +100,20 @@ def _name(value: object, key: str, limit: int, errors: dict[str, str]) -> str:
                          "stock.err_too_long")
 
 
-def read_price(text: str) -> int:
-    """The price to the group per piece; ``StockError`` on ``price`` if it is not above Rp0."""
+def _positive_rupiah(text: str, field: str) -> int:
+    """Rupiah above Rp0 as typed (``150rb``…); ``StockError`` on ``field`` otherwise."""
     try:
         value = parse_rupiah(text)
     except AmountError as exc:
-        raise StockError({"price": str(exc)}) from exc
+        raise StockError({field: str(exc)}) from exc
     if value <= 0:
-        raise StockError({"price": t("stock.err_price")})
+        raise StockError({field: t(f"stock.err_{field}")})
     return value
+
+
+def read_price(text: str) -> int:
+    """The price to the group per piece."""
+    return _positive_rupiah(text, "price")
 
 
 def make_card(shop: str, product: str, price: int, payment_days: int | None = None,
@@ -144,14 +149,8 @@ def read_quantity(text: str) -> int:
 
 
 def read_amount(text: str) -> int:
-    """Rupiah from the shop, more than Rp0; ``StockError`` on ``amount`` otherwise."""
-    try:
-        value = parse_rupiah(text)
-    except AmountError as exc:
-        raise StockError({"amount": str(exc)}) from exc
-    if value <= 0:
-        raise StockError({"amount": t("stock.err_amount")})
-    return value
+    """Rupiah from the shop."""
+    return _positive_rupiah(text, "amount")
 
 
 def check_day(day: object, today: dt.date) -> dt.date:
