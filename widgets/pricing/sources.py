@@ -96,5 +96,5 @@ def fee_sources_html(fees: FeeData, today: dt.date | None = None, warn: bool = T
     history = notice_html(t("pricing.src_bukalapak", announced=format_date(gone.announced),
                             last=format_date(gone.last_orders), source=gone.dated.source), "info")
     warning = stale_warning(fees, today) if warn else ""
-    return (warning + f"<h4>{escape(t('pricing.src_title'))}</h4>" + "".join(blocks) + history
-            + notice_html(t("pricing.src_rounding"), "info"))
+    # How the kit rounds each cut is for the trainer (docs/pelajaran-03-harga.md), not the phone.
+    return warning + f"<h4>{escape(t('pricing.src_title'))}</h4>" + "".join(blocks) + history
