@@ -53,7 +53,7 @@ def test_herd_starts_with_the_grant_and_ends_at_40(jepara):
 def test_feed_days_count_attended_duties(jepara):
     roster = jepara.feed_roster()
     days = {d.day for d in roster}
-    assert min(days) == dt.date(2019, 7, 1) and len(days) == 56
+    assert min(days) == dt.date(2019, 6, 10) and len(days) == 56
     assert jepara.feed_days("kambing") == {
         "darto": 14, "joko": 13, "slamet": 14, "agus": 12,
         "heri": 8, "hidayat": 14, "suparno": 14, "teguh": 9,
@@ -154,3 +154,32 @@ def test_a_village_without_the_new_files_still_loads(copy):
     assert COOP not in [key for _, key in group_keys(v)]
     with pytest.raises(LookupError):
         data.cooperative()
+
+
+# --- The roster and the sale it splits agree (issue 14) --------------------------------------
+
+
+def test_the_roster_ends_before_the_sale_it_splits():
+    """The goat sale is shared by the feed days done before it; the village's roster has no
+    day after the sale, so counting up to the sale and counting all give the same days."""
+    village = load_village("jepara")
+    data, sale = load_sharing(village), goat_sale(village)
+    assert max(d.day for d in data.feed_roster()) <= sale.day
+    assert data.feed_days("kambing", until=sale.day) == data.feed_days("kambing")
+
+
+def test_duties_after_the_sale_do_not_count(copy):
+    """A roster that runs past the sale (as the old one did, to 25 August): the calculator's
+    days stop at the sale day."""
+    roster = copy / ROSTER
+    lines = roster.read_text(encoding="utf-8").splitlines()
+    lines += ["2019-08-20,heri,1", "2019-08-21,heri,1", "2019-08-22,teguh,1"]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    village = load_village("jepara", root=copy.parent)
+    data = load_sharing(village)
+    sale_day = goat_sale(village).day
+    assert data.feed_days("kambing")["heri"] == 10
+    assert data.feed_days("kambing", until=sale_day)["heri"] == 8
+    start = {c.name: c.work for c in group_data(village, "kambing").members}
+    assert start[village.member("heri").name] == 8
+    assert start[village.member("teguh").name] == 9

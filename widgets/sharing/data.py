@@ -117,13 +117,16 @@ class SharingData:
                 current = HerdCount(day, count.does, count.bucks)
         return current
 
-    def feed_roster(self) -> list[FeedDuty]:
-        return list(self.roster)
+    def feed_roster(self, until: dt.date | None = None) -> list[FeedDuty]:
+        """The roster's duties, only those on or before ``until`` when given."""
+        return [d for d in self.roster if until is None or d.day <= until]
 
-    def feed_days(self, group: str) -> dict[str, int]:
-        """Days each member of ``group`` did their feed duty (0 for members never present)."""
+    def feed_days(self, group: str, until: dt.date | None = None) -> dict[str, int]:
+        """Days each member of ``group`` did their feed duty (0 for members never present),
+        counting only duties on or before ``until`` when given: a sale is shared by the work
+        done before it, not after."""
         days = {m.id: 0 for m in self.village.group(group).members}
-        for duty in self.roster:
+        for duty in self.feed_roster(until):
             if duty.present and duty.member in days:
                 days[duty.member] += 1
         return days

@@ -77,8 +77,8 @@ def group_data(village: Village, key: str) -> GroupData:
     group = village.group(key)
     coop = {m.member: m for m in data.coop.members} if data.coop else {}
     if key == "kambing":
-        work = data.feed_days(key)
         sale = goat_sale(village)
+        work = data.feed_days(key, until=sale.day)
         total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
     else:
         year, month = SEWING_MONTH

@@ -48,7 +48,8 @@ def roster_html() -> str:
     """The feed roster, member by member: turns on the roster, days done, days missed."""
     village = load_village()
     data = load_sharing(village)
-    done, roster = data.feed_days("kambing"), data.feed_roster()
+    sale_day = goat_sale(village).day  # the roster the sale is split by ends on its day
+    done, roster = data.feed_days("kambing", until=sale_day), data.feed_roster(sale_day)
     turns = {key: 0 for key in done}
     for duty in roster:
         if duty.member in turns:
