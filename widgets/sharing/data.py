@@ -17,6 +17,7 @@ from pathlib import Path
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_csv, read_yaml
 from widgets.core.village import Member, Village, per_village
+from widgets.sharing.herd import SALE_AGE_MONTHS, first_too_young
 from widgets.sharing.shu import ALLOCATIONS
 
 HERD_COLUMNS = ("tanggal", "peristiwa", "betina", "jantan", "keterangan")
@@ -189,6 +190,11 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
         price = cells.amount("harga") if raw.get("harga") else None
         events.append(HerdEvent(day, event, changes["betina"], changes["jantan"],
                                 raw.get("keterangan", ""), price))
+    young = first_too_young((e.day, e.event, e.does, e.bucks) for e in events)
+    if young is not None:
+        column = "betina" if young.sex == "does" else "jantan"
+        raise DataError(path.name, "herd_too_young", row=young.index + 2, column=column,
+                        value=-young.sold, sold=young.sold, grown=young.grown, months=SALE_AGE_MONTHS)
     return tuple(events)
 
 
