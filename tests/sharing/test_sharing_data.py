@@ -183,3 +183,47 @@ def test_duties_after_the_sale_do_not_count(copy):
     start = {c.name: c.work for c in group_data(village, "kambing").members}
     assert start[village.member("heri").name] == 8
     assert start[village.member("teguh").name] == 9
+
+
+# --- One investor case for the pricing and the sharing lessons (issue 14) --------------------
+
+
+def test_one_investor_case_for_both_lessons():
+    """The sharing lesson's 'everything sells' case is the pricing lesson's case to the rupiah,
+    read from harga.yaml, and maklon pays at least the labour cost the pricing lesson teaches."""
+    from widgets.pricing import costing
+    from widgets.pricing.data import load_pricing
+    from widgets.pricing.supermarket import supermarket_case
+    from widgets.sharing.examples import investor_example
+    from widgets.sharing.partnership import investor_cases
+
+    village = load_village("jepara")
+    data = load_pricing(village)
+    case, c = data.partnership, data.channels
+    keset = costing.unit_cost(data.sheets[case.product])
+    priced = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
+                              c.supermarket_days, keset.materials,
+                              keset.labour + keset.overheads, case.maklon_per_unit,
+                              case.group_share)
+    shared = investor_example(village)
+    assert shared.pieces == case.units and sum(m.work for m in shared.members) == case.units
+    everything = investor_cases(shared.members, shared.price, shared.costs,
+                                shared.investor_percent, shared.piece_rate)[0]
+    assert everything.sold == case.units
+    assert everything.profit == priced.profit
+    assert (everything.group_ratio, everything.investor_ratio) == (
+        priced.group_split, priced.investor_split)
+    assert (everything.group_maklon, everything.investor_maklon) == (
+        priced.maklon, priced.investor_if_maklon)
+    assert case.maklon_per_unit >= keset.labour
+
+
+def test_the_investor_case_follows_the_data_file(copy):
+    """Change the case in harga.yaml and the sharing lesson's case changes with it."""
+    edit_yaml(copy / "harga.yaml", lambda d: d["partnership"].update(units=50,
+                                                                      maklon_per_unit=9000))
+    from widgets.sharing.examples import investor_example
+
+    shared = investor_example(load_village("jepara", root=copy.parent))
+    assert (shared.pieces, shared.piece_rate) == (50, 9000)
+    assert [m.work for m in shared.members] == [5] * 10
