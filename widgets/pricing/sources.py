@@ -92,6 +92,8 @@ def fee_sources_html(fees: FeeData, today: dt.date | None = None, warn: bool = T
         t("pricing.src_pph"),
         t("pricing.src_pph_value", rate=format_percent(tax.rate), starts=format_date(tax.starts),
           limit=format_rupiah(tax.exempt_up_to)), tax.dated, today))
+    blocks.append(notice_html(t("pricing.src_pph_group", rate=format_percent(tax.rate),
+                                source=tax.dated.source), "warn"))
     gone = fees.bukalapak
     history = notice_html(t("pricing.src_bukalapak", announced=format_date(gone.announced),
                             last=format_date(gone.last_orders), source=gone.dated.source), "info")
