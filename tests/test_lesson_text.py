@@ -307,3 +307,44 @@ def test_rupiah_as_people_write_it(text, value):
 def test_the_label_is_the_catalogs():
     """The data's own label (konveksi_utang_piutang.yaml) and the views' label agree."""
     assert LABEL in t("lesson3.invented_note").lower()
+
+
+def data_texts(path: Path) -> list[str]:
+    """Every string value of a data file (comments and keys are for the facilitator)."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_data_files_shown_on_screen_do_not_say_kit():
+    """Sources and notes in the data files reach the phone ('Saran kit: ... kit membuangnya'):
+    they say 'aplikasi ini' too. English texts (`en:`) may say 'kit'."""
+    word = re.compile(r"\bkit\b", re.I)
+    found = []
+    for path in sorted(DATASETS_DIR.glob("*.yaml")) + sorted(DATASETS_DIR.glob("*/*.yaml")):
+        english = {n["en"] for n in _nodes(yaml.safe_load(path.read_text(encoding="utf-8")))
+                   if isinstance(n.get("en"), str)}
+        found += [f"{path.name}: {x[:60]}" for x in data_texts(path)
+                  if word.search(x.replace("Usaha Kita", "")) and x not in english]
+    assert not found, found
+
+
+def _nodes(node: object) -> Iterator[dict]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
