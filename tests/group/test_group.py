@@ -253,3 +253,33 @@ def test_each_jealousy_choice_is_explained():
 
 def test_member_names_come_from_the_profile():
     assert member_names(load_village(), "kambing")[0] == "Sudarto"
+
+
+# --- Who came, from the attendance list -------------------------------------------------------
+
+
+def test_the_attendance_list_gives_the_groups_people_of_that_day(store):
+    from widgets.group.attendance import attendees, match
+    from widgets.store.participants import sign_in
+    from widgets.training import db as training_db
+    from widgets.training.attendance import AddedPerson
+
+    groups = tuple(load_village().groups)
+    today = store.clock().astimezone().date()
+    for name, group in (("sudarto", "kambing"), ("Wati Baru", "kambing"),
+                        ("Endang Susilowati", "konveksi"), ("Tanpa Kelompok", "")):
+        session = sign_in(store, name, "1234")
+        training_db.record_visit(session, "01-komunikasi-kelompok")
+        if group:
+            training_db.save_profile(session, group, "", groups)
+    training_db.add_person(store, AddedPerson(0, today, "Heri Kuswanto", "kambing", "L", "", ""),
+                           groups)
+    names = attendees(store, "kambing", today)
+    assert sorted(names, key=str.casefold) == ["Heri Kuswanto", "sudarto", "Wati Baru"]
+    assert attendees(store, "kambing", today - dt.timedelta(days=1)) == []
+    assert attendees(store, "konveksi", today) == ["Endang Susilowati"]
+
+    present, extra = match(member_names(load_village(), "kambing"), names)
+    assert sorted(present) == ["Heri Kuswanto", "Sudarto"]  # the profile's spelling
+    assert extra == ["Wati Baru"]
+    assert match(["Sudarto"], ["  SUDARTO ", "Ani", "ani"]) == (["Sudarto"], ["Ani"])
