@@ -61,6 +61,10 @@ def test_notulen_list_who_came_who_did_not_and_the_actions():
     page = notulen_html(m)
     assert "@page { size: A4" in page and "Tidak hadir: Agus Purnomo." in page
     assert page.count("ukg-sign") >= 3  # a signature cell per person present
+    # The chair and the secretary sign right under what was decided; the attendance list, a
+    # signature per person, comes after them and may run onto a second page.
+    assert page.index("Tindak lanjut: siapa") < page.index("(Sudarto)") < \
+        page.index("Daftar hadir") < page.index("dibuat dengan aplikasi")
 
 
 def test_notulen_name_every_problem_next_to_its_field():

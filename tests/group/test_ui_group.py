@@ -48,7 +48,8 @@ def test_roster_with_absences_swap_and_attendance_feeds_the_sharing_calculator(f
     counts = roster.counts().values()
     assert max(counts) - min(counts) <= 1
 
-    # Swap two days.
+    # Swap two days. The form offers a turn of another day to swap with.
+    assert view.swap_a.control.value[0] != view.swap_b.control.value[0]
     first, second = roster.duty[dt.date(2019, 9, 7)][0], roster.duty[dt.date(2019, 9, 8)][0]
     view.swap_a.control.value = (dt.date(2019, 9, 7), first)
     view.swap_b.control.value = (dt.date(2019, 9, 8), second)
@@ -72,9 +73,10 @@ def test_roster_with_absences_swap_and_attendance_feeds_the_sharing_calculator(f
     assert sum(saved.attended().values()) == 2 and sum(saved.missed().values()) == 1
     assert saved.swaps and saved.swaps[0].first == first
 
-    # The printout and the WhatsApp text.
+    # The printout and the WhatsApp text; the profile's ketua and sekretaris sign it.
     sheet = download(view.outputs.value, "uk-g-roster-download")
     assert "JADWAL PIKET" in sheet and "tidak datang: sakit" in sheet
+    assert "(Sudarto)" in sheet and "(Slamet Prasetyo)" in sheet
     assert view.outputs.value.count("Sen, 2 Sep: ") == 1
 
     # Lesson 3: the calculator takes the days done from the saved roster.
@@ -103,6 +105,28 @@ def test_the_roster_opens_again_after_a_reload(fresh_page, store):
     RosterView().make.click()
     again = RosterView()
     assert again.roster is not None and "tersimpan" in again.status.value
+
+
+def test_the_turns_the_pickers_show_are_the_turns_a_button_uses(fresh_page, store):
+    """A participant who presses Tukar or Catat without touching the pickers acts on the turns
+    they see, after every change too (a picker whose options change would be left empty)."""
+    from widgets.group.ui.roster_view import RosterView
+
+    sign_in(fresh_page, store)
+    view = RosterView()
+    view.make.click()
+    for _ in range(2):
+        first, second = view.swap_a.control.value, view.swap_b.control.value
+        assert first == view.swap_a.control.options[0][1] and first[0] != second[0]
+        view.do_swap.click()
+        assert "bertukar dengan" in view.status.value, view.swap_b.message.value
+        assert first[1] in view.roster.duty[second[0]]
+    marked = view.duty.control.value
+    assert marked == view.duty.control.options[0][1]
+    view.do_mark.click()
+    assert view.roster.mark(*marked).status == "done"
+    assert view.duty.control.value == marked  # the turn just ticked stays in view
+    assert len(db.latest_roster(fresh_page.session, "kambing").roster.swaps) == 2
 
 
 def test_a_roster_that_cannot_be_covered_names_the_day(fresh_page):
