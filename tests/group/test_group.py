@@ -287,3 +287,13 @@ def test_the_attendance_list_gives_the_groups_people_of_that_day(store):
     assert sorted(present) == ["Heri Kuswanto", "Sudarto"]  # the profile's spelling
     assert extra == ["Wati Baru"]
     assert match(["Sudarto"], ["  SUDARTO ", "Ani", "ani"]) == (["Sudarto"], ["Ani"])
+
+
+def test_a_printed_table_repeats_its_header_on_the_next_page():
+    """A fortnight's roster runs onto a second A4 page: its header row is a <thead>, which
+    the browser prints again at the top of that page."""
+    roster = make_roster(make_plan(GOATS, DAY, DAY + dt.timedelta(days=13), 2))
+    sheet = roster_html(roster, "Kelompok Kambing")
+    days = sheet[sheet.index("<table>"):sheet.index("</table>")]
+    assert days.startswith("<table><thead><tr><th>Hari, tanggal</th>")
+    assert days.count("<thead>") == 1 and days.index("</thead>") < days.index("<td>")

@@ -68,8 +68,8 @@ def a4_page(title: str, body: str) -> str:
 
 
 PREVIEW_STYLE = """
-.uk-sheet .ukg table { font-size: 9.5pt; }
-.uk-sheet .ukg th, .uk-sheet .ukg td { padding: 2pt 3pt; }
+.uk-sheet .ukg table { font-size: 9pt; }
+.uk-sheet .ukg th, .uk-sheet .ukg td { padding: 2pt 2pt; }
 .uk-sheet .ukg td:not(.ukg-num), .uk-sheet .ukg th { overflow-wrap: break-word !important; }
 .uk-sheet { overflow-x: auto; }
 """
@@ -81,7 +81,7 @@ def preview(body: str) -> str:
     its cell; tables are set a little smaller). The downloaded file is the one laid out for A4."""
     return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-sheet" style="background:#fff;border:1px solid #d0c7ba;'
-            'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
+            'border-radius:6px;padding:8px;max-width:100%;box-sizing:border-box">'
             f'<div class="ukg">{body}</div></div>')
 
 
@@ -92,8 +92,9 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[
     def cls(i: int) -> str:
         return f' class="{classes[i]}"' if i < len(classes) and classes[i] else ""
 
-    top = ("<tr>" + "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
-           + "</tr>") if head else ""
+    # In <thead>, so a table that runs onto a second A4 page repeats its header row there.
+    top = ("<thead><tr>" + "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
+           + "</tr></thead>") if head else ""
     body = "".join("<tr>" + "".join(f"<td{cls(i)}>{text(c)}</td>" for i, c in enumerate(row))
                    + "</tr>" for row in rows)
     return f"<table>{top}{body}</table>"
