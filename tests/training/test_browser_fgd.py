@@ -202,7 +202,7 @@ def test_projector_views_at_1920(kit_server, browser, artifacts):
                               ("proyektor-bagi-hasil.ipynb", ".uk-bh-compare-out table",
                                ".uk-bh-compare-out td")):
         p.open(render(kit_server, page))
-        p.page.wait_for_selector(ready, timeout=120_000)
+        p.page.wait_for_selector(ready, timeout=180_000)
         assert_projector_layout(p, body, ".uk-projector-title", FULL_HD)
         assert p.page.eval_on_selector(ready, "e => e.getBoundingClientRect().width") >= 1200, (
             f"{page}: the table keeps to a narrow column on a wide screen")
