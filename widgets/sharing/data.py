@@ -194,7 +194,8 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
     if young is not None:
         column = "betina" if young.sex == "does" else "jantan"
         raise DataError(path.name, "herd_too_young", row=young.index + 2, column=column,
-                        value=-young.sold, sold=young.sold, grown=young.grown, months=SALE_AGE_MONTHS)
+                        value=-young.sold, sold=young.sold, grown=young.grown,
+                        months=SALE_AGE_MONTHS)
     return tuple(events)
 
 
