@@ -156,3 +156,10 @@ def downloads_html(entries: list[ledger.Entry], owner: str, debts: Sequence[cred
                           t("cashbook.download_xlsx"))
             + download_link("uk-download-csv", f"{name}.csv", "text/csv",
                             cashbook_csv(entries), t("cashbook.download_csv")))
+
+
+def credit_download(entries: list[ledger.Entry], owner: str, debts: Sequence[credit.Debt],
+                    payments: Sequence[credit.Payment], today: dt.date) -> str:
+    """The credit book's link to the same Excel file as the cash book's."""
+    return download_link("uk-credit-xlsx", f"buku-kas-{file_slug(owner, 'peserta')}.xlsx", XLSX,
+                         workbook(entries, owner, debts, payments, today), t("creditui.download"))

@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from widgets.cashbook import credit, credit_db, db, ledger
 from widgets.cashbook.credit import CreditError
-from widgets.cashbook.ui.book_html import workbook
+from widgets.cashbook.ui.book_html import credit_download
 from widgets.cashbook.ui.credit_parts import (
     DebtForm,
     PaymentPanel,
@@ -25,15 +25,7 @@ from widgets.cashbook.ui.credit_parts import (
 )
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah
-from widgets.ui.common import (
-    PAGE,
-    XLSX,
-    button,
-    download_link,
-    file_slug,
-    notice_html,
-    show_when_signed_in,
-)
+from widgets.ui.common import PAGE, button, notice_html, show_when_signed_in
 from widgets.ui.common import section as heading
 
 
@@ -146,10 +138,8 @@ class CreditBookView(w.VBox):
         self._hide_panels()
         for control in (self.pick, self.pay, self.remind, self.edit, self.delete):
             control.disabled = not rows
-        self.downloads.value = download_link(
-            "uk-credit-xlsx", f"buku-kas-{file_slug(self.session.name, 'peserta')}.xlsx", XLSX,
-            workbook(entries, self.session.name, debts, payments, self.day),
-            t("creditui.download"))
+        self.downloads.value = credit_download(entries, self.session.name, debts, payments,
+                                               self.day)
 
     def _selected(self) -> credit.DebtStatus | None:
         debts, payments, _ = self._book()
