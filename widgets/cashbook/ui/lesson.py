@@ -59,6 +59,22 @@ def show_worked_summary(group: str = "konveksi") -> None:
     ))
 
 
+def herd_book_html(group: str = "kambing") -> str:
+    """The goat group's herd book, its cash book of the same months, and whether they agree."""
+    from widgets.cashbook.herdbook import herd_and_cash
+    from widgets.cashbook.ui.herd_html import herd_and_cash_html
+
+    village = load_village()
+    info = village.group(group)
+    result = herd_and_cash(village, group)
+    return herd_and_cash_html(result, info.name, info.opening_balance,
+                              load_cashbook(village).book(group))
+
+
+def show_herd_book(group: str = "kambing") -> None:
+    display(HTML(herd_book_html(group)))
+
+
 class WeekExercise(w.VBox):
     """The week story: record it with the week's own days, then check the totals."""
 

@@ -1,0 +1,86 @@
+"""Lesson 1's goat example as HTML: the herd book, the cash book of the same months, and the
+check that the two tell the same story (``cashbook.herdbook``). Every text is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from widgets.cashbook.herdbook import HerdAndCash, Mismatch
+from widgets.cashbook.ui.book_html import entries_table
+from widgets.core.i18n import format_date, t
+from widgets.core.money import format_rupiah
+from widgets.ui.common import notice_html
+from widgets.ui.tables import Row, money_table
+
+
+def _signed(change: int) -> str:
+    return f"+{change}" if change > 0 else f"−{-change}"
+
+
+def herd_table(result: HerdAndCash) -> str:
+    """Each event: the day and what happened, goats more or fewer, goats in the pen after it."""
+    head = "".join(f"<th{' class=num' if i else ''}>{escape(t(k))}</th>"
+                   for i, k in enumerate(("herdbook.col_event", "herdbook.col_change",
+                                          "herdbook.col_after")))
+    rows = [f'<tr><td><i>{escape(t("herdbook.opening", day=format_date(result.start)))}</i>'
+            f'</td><td></td><td class="num">{result.opening_count}</td></tr>']
+    for line in result.lines:
+        rows.append(
+            f"<tr><td>{escape(format_date(line.day))}<br>"
+            f"<b>{escape(t('herdbook.ev_' + line.event))}</b><br>"
+            f"<small>{escape(line.note)}</small></td>"
+            f'<td class="num">{escape(_signed(line.change))}</td>'
+            f'<td class="num">{line.herd_after}</td></tr>')
+    return (f'<table class="uk-book uk-herd-book"><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def _mark(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def check_table(result: HerdAndCash) -> str:
+    """The two books side by side: goat sales, goats bought, and the count of goats."""
+    rows = [
+        Row(escape(t("herdbook.row_sales", count=result.count("jual"))),
+            [escape(format_rupiah(result.money("jual"))), escape(format_rupiah(result.sales_cash)),
+             _mark(result.money("jual") == result.sales_cash)]),
+        Row(escape(t("herdbook.row_buys", count=result.count("beli"))),
+            [escape(format_rupiah(result.money("beli"))), escape(format_rupiah(result.buys_cash)),
+             _mark(result.money("beli") == result.buys_cash)]),
+    ]
+    head = [t("herdbook.col_what"), t("herdbook.col_herd_book"), t("herdbook.col_cash_book"),
+            t("herdbook.col_agree")]
+    return money_table([escape(h) for h in head], rows, css="uk-herd-check")
+
+
+def count_line(result: HerdAndCash) -> str:
+    return t("herdbook.count_line", opening=result.opening_count, born=result.count("lahir"),
+             bought=result.count("beli"), died=result.count("mati"), sold=result.count("jual"),
+             counted=result.counted, closing=result.closing_count)
+
+
+def _mismatch(m: Mismatch) -> str:
+    key = "herdbook.missing_in_cash" if m.book == "herd" else "herdbook.missing_in_herd"
+    return notice_html(t(key, day=format_date(m.day), amount=format_rupiah(m.amount or 0),
+                         note=m.note), "error")
+
+
+def herd_and_cash_html(result: HerdAndCash, group: str, opening_balance: int,
+                       entries: list) -> str:
+    """The whole worked example: herd book, feed bought, cash book, and the check."""
+    period = t("herdbook.period", start=format_date(result.start), end=format_date(result.end))
+    feed = t("herdbook.feed_line", total=format_rupiah(result.feed_total),
+             times=len(result.feed))
+    verdict = notice_html(t("herdbook.agree" if result.agree else "herdbook.disagree"),
+                          "ok" if result.agree else "error")
+    return (
+        f'<div class="uk-herd-example"><p><small>{escape(t("herdbook.invented"))}</small></p>'
+        f"<h4>{escape(t('herdbook.herd_title', group=group))}</h4><p>{escape(period)}</p>"
+        + herd_table(result) + f"<p>{escape(feed)}</p>"
+        + f"<h4>{escape(t('herdbook.cash_title', group=group))}</h4>"
+        + entries_table(entries, opening_balance)
+        + f"<h4>{escape(t('herdbook.check_title'))}</h4>"
+        + f"<p>{escape(count_line(result))} {_mark(result.counted == result.closing_count)}</p>"
+        + check_table(result) + "".join(_mismatch(m) for m in result.mismatches)
+        + verdict + "</div>"
+    )
