@@ -58,14 +58,15 @@ def passes(findings: Iterable[Finding]) -> bool:
 
 
 
-def check_post(parts: PostParts, platform: str, rules: PlatformRules | None = None
-               ) -> list[Finding]:
+def check_post(parts: PostParts, platform: str, rules: PlatformRules | None = None,
+               shop: str | None = None) -> list[Finding]:
     """What to fix before posting on ``platform``: errors first, then advice; one ``ok``
-    finding when nothing is left."""
+    finding when nothing is left. ``shop``: a shop listing (``rules.listings``) the product
+    is also to be put in, or None for an ordinary post or status."""
     rules = rules or load_rules()
     spec = rules.posts[platform]
     text = render_post(parts, platform)
-    found: list[Finding] = []
+    found: list[Finding] = _live_animal_post(text, rules, shop)
     if spec.caption_max and len(text) > spec.caption_max.value:
         found.append(_finding("caption_long", "error", spec.caption_max,
                               count=len(text), max=spec.caption_max.value, name=spec.name))
@@ -143,6 +144,18 @@ def is_live_animal(text: str, rules: PlatformRules | None = None) -> bool:
     if found_words(text, rules.live_animals.exceptions):
         return False
     return bool(found_words(text, rules.live_animals.words))
+
+
+def _live_animal_post(text: str, rules: PlatformRules, shop: str | None) -> list[Finding]:
+    """A live animal in a Meta shop or catalog is refused (the listing check's own finding); in
+    an ordinary post or status it is allowed, with a reminder of where it may not go."""
+    if not is_live_animal(text, rules):
+        return []
+    listing = rules.listings[shop] if shop else None
+    policy = Rule("live_animals", 0, rules.live_animals.as_of, rules.live_animals.source)
+    if listing is not None and listing.meta_shop:
+        return [_finding("live_animal", "error", policy, name=listing.name)]
+    return [_finding("live_animal_post", "info", policy)]
 
 
 def _own_names(spec: ListingPlatform) -> set[str]:

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
-from widgets.core.village import Group, Village, load_village
+from widgets.core.village import Group, Product, Village, load_village
 from widgets.promotion import db
 from widgets.promotion import posts as promotion
 from widgets.promotion.checks import Finding, check_post, passes
@@ -34,18 +34,37 @@ def _place(village: Village) -> str:
     return t("promoview.place_default", village=village.name, district=village.district)
 
 
+def _product(group: Group, key: str | None) -> Product:
+    """The group's product ``key`` (its first product when None); LookupError names it."""
+    if key is None:
+        return group.products[0]
+    for product in group.products:
+        if product.key == key:
+            return product
+    raise LookupError(f"group {group.key!r} has no product {key!r}")
+
+
 class PostComposerView(w.VBox):
     """Build a post from its parts, see it as on a phone, fix what the checks find, copy and
     save it."""
 
     def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
-                 village: Village | None = None) -> None:
+                 village: Village | None = None, product: str | None = None) -> None:
         self.rules = rules or load_rules()
         self.village = village or load_village()
         self.group: Group = self.village.groups[group]
-        product = self.group.products[0]
+        product_ = _product(self.group, product)
         limit = self.rules.posts["instagram"].hashtags_max.value
-        suggested = promotion.suggest_for(self.village, product.name, limit)
+        suggested = promotion.suggest_for(self.village, product_.name, limit)
+        self.start = Field(t("promoview.start_product"), w.Dropdown(
+            options=[(p.name, f"{g.key}:{p.key}") for g in self.village.groups.values()
+                     for p in g.products], value=f"{group}:{product_.key}"),
+            css="uk-pc-start")
+        self.shop = Field(t("promoview.shop"), w.Dropdown(
+            options=[(t("promoview.shop_none"), "")]
+            + [(spec.name, key) for key, spec in self.rules.listings.items() if spec.meta_shop],
+            value=""), css="uk-pc-shop")
+        product = product_
         self.platform = Field(t("promoview.platform"), w.ToggleButtons(
             options=[(self.rules.posts[k].name, k) for k in POST_PLATFORMS],
             value="instagram"), css="uk-pc-platform")
@@ -92,13 +111,14 @@ class PostComposerView(w.VBox):
         inputs = [self.hook, self.product, self.material, self.size, self.colour, self.benefit,
                   self.price, self.order, self.order_note, self.contact, self.place,
                   self.hashtags, self.platform]
-        for field in inputs:
+        for field in inputs + [self.shop]:
             field.control.observe(lambda _c: self.refresh(), "value")
+        self.start.control.observe(lambda c: self.start_from(c["new"]), "value")
         self.save.on_click(lambda _b: self.save_post())
         PAGE.observe(lambda _c: self._show_saved(), "session")
         PAGE.observe(lambda _c: self.refresh(), "photo")
         super().__init__([
-            self.platform, self.hook, self.product, row(self.material),
+            self.start, self.platform, self.shop, self.hook, self.product, row(self.material),
             row(self.size, self.colour), self.benefit, self.price, self.order, self.order_note,
             self.contact, self.place, self.hashtags,
             section(t("promoview.preview_title")), self.preview,
@@ -108,6 +128,18 @@ class PostComposerView(w.VBox):
         ])
         self.refresh()
         self._show_saved()
+
+    def start_from(self, choice: str) -> None:
+        """Fill the product, its price and its hashtags from a product of the village."""
+        group, key = choice.split(":", 1)
+        self.group = self.village.groups[group]
+        product = _product(self.group, key)
+        limit = self.rules.posts["instagram"].hashtags_max.value
+        self.product.control.value = product.name
+        self.price.control.value = format_rupiah(product.price)
+        self.hashtags.control.value = " ".join(
+            promotion.suggest_for(self.village, product.name, limit))
+        self.refresh()
 
     def read_parts(self) -> promotion.PostParts:
         """The parts as typed; a price that cannot be read shows why under its field and
@@ -136,7 +168,8 @@ class PostComposerView(w.VBox):
         if rejected:
             self.hashtags.error(t("promoview.hashtags_rejected", tags=", ".join(rejected)))
         self.text = promotion.render_post(self.parts, platform)
-        self.findings_list = check_post(self.parts, platform, self.rules)
+        self.findings_list = check_post(self.parts, platform, self.rules,
+                                        self.shop.control.value or None)
         self.preview.value = preview_html(self.text, platform, self.group.name, self.rules,
                                           PAGE.photo)
         self.findings.value = findings_html(self.findings_list, "uk-pc-findings-list")
@@ -209,5 +242,5 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
     return notice_html(t(key), "ok" if passed else "warn")
 
 
-def post_composer(group: str = "konveksi") -> PostComposerView:
-    return PostComposerView(group)
+def post_composer(group: str = "konveksi", product: str | None = None) -> PostComposerView:
+    return PostComposerView(group, product=product)

@@ -22,9 +22,11 @@ def sign_in() -> SignInView:
     return SignInView(page="05-promosi-media-sosial")
 
 
-def post_composer(group: str = "konveksi") -> composer.PostComposerView:
-    """Build a post from its parts, see it as on a phone, check it, copy and save it."""
-    return composer.post_composer(group)
+def post_composer(group: str = "konveksi", product: str | None = None
+                  ) -> composer.PostComposerView:
+    """Build a post from its parts, see it as on a phone, check it, copy and save it; it starts
+    from ``product`` of ``group`` (default: the group's first product)."""
+    return composer.post_composer(group, product)
 
 
 def order_link_maker(group: str = "konveksi", phone: str = "") -> orderlink.OrderLinkView:
