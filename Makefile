@@ -10,13 +10,14 @@ PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-komunikasi-kelompok
 
-.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout
+.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout workbook
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
 	@echo "make test    run the whole test suite"
 	@echo "make check   is this laptop ready?"
 	@echo "make slides  write the lecture decks as offline HTML (slides/build/)"
+	@echo "make workbook  write the participant workbook to print on A4 (build/workbook/)"
 	@echo "make trainer-password   set (or change) the trainer password"
 	@echo "make bench   compare the kit's server with stock Voila"
 
@@ -58,6 +59,11 @@ slides: setup
 # The same decks printed to PDF through reveal's print view (needs Chromium).
 handout: setup
 	$(BIN)/python -m widgets.training.build --pdf
+
+# The participant workbook on paper: build/workbook/buku-kerja-<village>.html, printed to A4
+# (or PDF) from Chromium.
+workbook: setup
+	$(BIN)/python -m widgets.training.workbook build/workbook
 
 bench: setup
 	$(BIN)/python -m bench.run

@@ -27,7 +27,7 @@ def herd_table(result: HerdAndCash) -> str:
     for line in result.lines:
         rows.append(
             f"<tr><td>{escape(format_date(line.day))}<br>"
-            f"<b>{escape(t('herdbook.ev_' + line.event))}</b><br>"
+            f"<b>{escape(t(f'herdbook.ev_{line.event}'))}</b><br>"
             f"<small>{escape(line.note)}</small></td>"
             f'<td class="num">{escape(_signed(line.change))}</td>'
             f'<td class="num">{line.herd_after}</td></tr>')

@@ -16,10 +16,11 @@ def more_tabs(store: Store, form: EvaluationForm, dashboard: w.Widget
     from widgets.training.ui.manage import ManageView
     from widgets.training.ui.projector_tab import projector_tab
     from widgets.training.ui.report import AttendanceView, ReportView
+    from widgets.training.ui.workbook import WorkbookView
 
     panel = FgdPanel(store)
     panel.start()
     return [(t("fgd.tab"), panel), (t("fgd.tab_projector"), projector_tab(store)),
-            (t("training.tab_attendance"), AttendanceView(store)),
+            (t("training.tab_attendance"), w.VBox([AttendanceView(store), WorkbookView()])),
             (t("training.tab_report"), ReportView(store, form)),
             (t("training.tab_data"), ManageView(store))]
