@@ -142,7 +142,8 @@ def invented_views() -> dict[str, list[str]]:
     return {
         "01-komunikasi-kelompok.ipynb": ["show_roster_example"],
         "02-buku-kas.ipynb": ["show_worked_example", "show_worked_summary",
-                              "show_credit_example", "show_herd_book"],
+                              "show_credit_example", "show_herd_book",
+                              "show_herd_cash"],
         "03-harga.ipynb": ["show_cashbook_facts", "show_goat_records", "show_investor_case"],
         "04-bagi-hasil.ipynb": ["show_roster", "show_goat_sale", "show_sewing_month",
                                 "show_shu", "show_gaduh", "show_investor"],

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from widgets.cashbook.herdbook import herd_and_cash, month_end, reconcile
 from widgets.cashbook.ledger import Entry
-from widgets.cashbook.ui.lesson import herd_book_html
+from widgets.cashbook.ui.lesson import herd_book_html, herd_cash_html
 from widgets.core.village import load_village
 from widgets.sharing.data import HerdEvent, load_sharing
 
@@ -120,10 +120,22 @@ def test_a_broken_copy_of_the_cash_book_disagrees_on_screen(copy):
     assert [(m.book, m.day) for m in result.mismatches] == [("herd", D(2019, 8, 5))]
 
 
-def test_the_lesson_view_shows_both_books_and_escapes():
-    html = herd_book_html()
+def test_the_lesson_views_show_both_books_labelled_as_invented():
+    herd, cash = herd_book_html(), herd_cash_html()
     result = _jepara()
-    assert "contoh karangan untuk latihan" in html.lower()
-    assert "Buku ternak" in html and "Cocok" in html
-    assert f">{result.opening_count}<" in html and f">{result.closing_count}<" in html
-    assert "<script" not in html
+    for html in (herd, cash):
+        assert "contoh karangan untuk latihan" in html.lower()
+    assert f">{result.opening_count}<" in herd and f">{result.closing_count}<" in herd
+    assert herd.count("<tr>") == len(result.lines) + 2  # the head, the opening, each event
+    assert "✓" in cash and "✗" not in cash and "Cocok:" in cash
+
+
+def test_a_mismatch_is_shown_with_the_note_escaped():
+    from widgets.cashbook.ui.herd_html import cash_check_html
+
+    log = _log((D(2018, 6, 1), "awal", 5, 2, None), (D(2019, 2, 10), "jual", 0, -2, 5_000_000))
+    log = [HerdEvent(e.day, e.event, e.does, e.bucks, "<b>pasar</b>", e.price) for e in log]
+    result = reconcile(log, [], START, END)
+    html = cash_check_html(result, "Kelompok <i>", 0, [])
+    assert "&lt;b&gt;pasar&lt;/b&gt;" in html and "<b>pasar" not in html
+    assert "Kelompok &lt;i&gt;" in html and "Belum cocok" in html and "✗" in html

@@ -27,8 +27,7 @@ def herd_table(result: HerdAndCash) -> str:
     for line in result.lines:
         rows.append(
             f"<tr><td>{escape(format_date(line.day))}<br>"
-            f"<b>{escape(t(f'herdbook.ev_{line.event}'))}</b><br>"
-            f"<small>{escape(line.note)}</small></td>"
+            f"<b>{escape(t(f'herdbook.ev_{line.event}'))}</b></td>"
             f'<td class="num">{escape(_signed(line.change))}</td>'
             f'<td class="num">{line.herd_after}</td></tr>')
     return (f'<table class="uk-book uk-herd-book"><tr>{head}</tr>{"".join(rows)}</table>')
@@ -65,19 +64,26 @@ def _mismatch(m: Mismatch) -> str:
                          note=m.note), "error")
 
 
-def herd_and_cash_html(result: HerdAndCash, group: str, opening_balance: int,
-                       entries: list) -> str:
-    """The whole worked example: herd book, feed bought, cash book, and the check."""
+def herd_book_html(result: HerdAndCash, group: str) -> str:
+    """The herd book over the period, and the feed bought in it."""
     period = t("herdbook.period", start=format_date(result.start), end=format_date(result.end))
     feed = t("herdbook.feed_line", total=format_rupiah(result.feed_total),
              times=len(result.feed))
-    verdict = notice_html(t("herdbook.agree" if result.agree else "herdbook.disagree"),
-                          "ok" if result.agree else "error")
     return (
         f'<div class="uk-herd-example"><p><small>{escape(t("herdbook.invented"))}</small></p>'
         f"<h4>{escape(t('herdbook.herd_title', group=group))}</h4><p>{escape(period)}</p>"
-        + herd_table(result) + f"<p>{escape(feed)}</p>"
-        + f"<h4>{escape(t('herdbook.cash_title', group=group))}</h4>"
+        + herd_table(result) + f"<p>{escape(feed)}</p></div>"
+    )
+
+
+def cash_check_html(result: HerdAndCash, group: str, opening_balance: int,
+                    entries: list) -> str:
+    """The cash book of the same months, and whether it agrees with the herd book."""
+    verdict = notice_html(t("herdbook.agree" if result.agree else "herdbook.disagree"),
+                          "ok" if result.agree else "error")
+    return (
+        f'<div class="uk-herd-cash"><p><small>{escape(t("herdbook.invented_cash"))}</small></p>'
+        f"<h4>{escape(t('herdbook.cash_title', group=group))}</h4>"
         + entries_table(entries, opening_balance)
         + f"<h4>{escape(t('herdbook.check_title'))}</h4>"
         + f"<p>{escape(count_line(result))} {_mark(result.counted == result.closing_count)}</p>"

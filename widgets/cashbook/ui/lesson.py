@@ -59,20 +59,36 @@ def show_worked_summary(group: str = "konveksi") -> None:
     ))
 
 
-def herd_book_html(group: str = "kambing") -> str:
-    """The goat group's herd book, its cash book of the same months, and whether they agree."""
+def _herd(group: str):
     from widgets.cashbook.herdbook import herd_and_cash
-    from widgets.cashbook.ui.herd_html import herd_and_cash_html
 
     village = load_village()
-    info = village.group(group)
-    result = herd_and_cash(village, group)
-    return herd_and_cash_html(result, info.name, info.opening_balance,
-                              load_cashbook(village).book(group))
+    return village, village.group(group), herd_and_cash(village, group)
+
+
+def herd_book_html(group: str = "kambing") -> str:
+    """The goat group's herd book: births, deaths, sales, goats bought, and feed bought."""
+    from widgets.cashbook.ui.herd_html import herd_book_html as html
+
+    _village, info, result = _herd(group)
+    return html(result, info.name)
 
 
 def show_herd_book(group: str = "kambing") -> None:
     display(HTML(herd_book_html(group)))
+
+
+def herd_cash_html(group: str = "kambing") -> str:
+    """The goat group's cash book of the same months, and whether the two books agree."""
+    from widgets.cashbook.ui.herd_html import cash_check_html
+
+    village, info, result = _herd(group)
+    return cash_check_html(result, info.name, info.opening_balance,
+                           load_cashbook(village).book(group))
+
+
+def show_herd_cash(group: str = "kambing") -> None:
+    display(HTML(herd_cash_html(group)))
 
 
 class WeekExercise(w.VBox):
