@@ -184,6 +184,7 @@ def db_location(request, tmp_path, monkeypatch):
         yield tmp_path / "kit.sqlite3"
         return
     import postgres_cluster
+
     from widgets.store import postgres
 
     url = request.getfixturevalue("postgres_url")
