@@ -79,3 +79,13 @@ class Cluster:
 
 def new_class_key() -> str:
     return "t" + uuid.uuid4().hex[:12]
+
+
+def new_database(url: str) -> str:
+    """A fresh, empty database in the cluster at ``url`` (for a test that lists classes)."""
+    import psycopg
+
+    name = "db_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return url.replace(f"/{DATABASE}?", f"/{name}?")

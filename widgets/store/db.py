@@ -49,7 +49,8 @@ class Store:
 
     ``location``: a SQLite file's path, or a ``postgresql://`` URL (then ``class_key`` names
     the class, default ``USAHA_KITA_CLASS``); none: ``USAHA_KITA_DATABASE``, else the SQLite
-    file in the data folder. ``migrations`` is the schema history
+    file in the data folder. ``label=False`` leaves the class and village the store was
+    labelled with alone (the programme office's export). ``migrations`` is the schema history
     (``widgets.store.schema.MIGRATIONS``); tests pass their own to try a broken step."""
 
     def __init__(
@@ -59,6 +60,7 @@ class Store:
         clock: Callable[[], dt.datetime] | None = None,
         migrations: Sequence[Migration] = MIGRATIONS,
         class_key: str | None = None,
+        label: bool = True,
     ) -> None:
         location = location if location is not None else (
             settings.database_url() or default_db_path())
@@ -74,22 +76,21 @@ class Store:
         self._conn = backend.connect(self.url or self.path, self.class_key)
         try:
             self._migrate()
-            if self.migrations[:len(MIGRATIONS)] == MIGRATIONS:
+            if label and self.migrations[:len(MIGRATIONS)] == MIGRATIONS:
                 self._label()
         except BaseException:
             self._conn.close()
             raise
 
     def _label(self) -> None:
-        """Write which class and village this store holds, when it is not written yet."""
-        village = settings.village()
-        if self.read("SELECT class_key, village FROM class_info") == [(self.class_key, village)]:
+        """Write which class and village this store holds, the first time it opens (later
+        opens, with other settings, leave the label alone)."""
+        if self.read("SELECT 1 FROM class_info"):
             return
         with self.transaction() as conn:
             conn.execute("INSERT INTO class_info (id, class_key, village, updated_at)"
-                         " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                         " class_key = excluded.class_key, village = excluded.village,"
-                         " updated_at = excluded.updated_at", (self.class_key, village, self.now()))
+                         " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                         (self.class_key, settings.village(), self.now()))
 
     @property
     def dialect(self) -> str:
