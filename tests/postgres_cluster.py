@@ -17,7 +17,18 @@ import tempfile
 import uuid
 from pathlib import Path
 
-BIN = Path(os.environ.get("USAHA_KITA_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _bin() -> Path:
+    """``USAHA_KITA_PG_BIN``, else the newest Debian PostgreSQL (15 on bookworm)."""
+    if os.environ.get("USAHA_KITA_PG_BIN"):
+        return Path(os.environ["USAHA_KITA_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+BIN = _bin()
 DATABASE = "usaha_kita"
 USER = "kit"
 
