@@ -18,7 +18,6 @@ import uuid
 from pathlib import Path
 
 
-
 def _bin() -> Path:
     """``USAHA_KITA_PG_BIN``, else the newest Debian PostgreSQL (15 on bookworm)."""
     if os.environ.get("USAHA_KITA_PG_BIN"):
