@@ -85,7 +85,7 @@ def _attendance_rows(figures: list[ClassFigures]) -> Iterable[list[Cell]]:
         for day in f.attendance:
             for r in day.rows:
                 yield [f.class_key, f.village, day.day, r.name, r.group, r.gender,
-                       ", ".join(r.sessions), t("aggregate.yes") if r.added else ""]
+                       ", ".join(r.sessions), t("aggregate.added_yes") if r.added else ""]
 
 
 def _score_row(f: ClassFigures, s: ParticipantScore) -> list[Cell]:
