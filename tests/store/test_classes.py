@@ -116,3 +116,23 @@ def test_the_store_watch_sees_another_kernels_write(db_location):
         while watcher.change_marker() == before and time.monotonic() < deadline:
             time.sleep(0.2)
         assert watcher.change_marker() != before
+
+
+def test_a_server_start_backs_up_its_postgresql_class(postgres_url, monkeypatch, tmp_path):
+    from widgets.store import backup
+
+    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
+    monkeypatch.setenv("USAHA_KITA_DATABASE", postgres_url)
+    key = postgres_cluster.new_class_key()
+    monkeypatch.setenv("USAHA_KITA_CLASS", key)
+    try:
+        with Store() as store:
+            cash_db.add_entry(store.sign_in("Siti", "1234"), sale("Jual keset"))
+        report = backup.at_start()
+        assert report.ok and report.backup is not None
+        assert report.backup.parent == tmp_path / "kelas" / key / "cadangan"
+        with Store(report.backup) as copy:
+            assert copy.read("SELECT description FROM entries") == [("Jual keset",)]
+        assert not (tmp_path / "usaha_kita.sqlite3").exists()  # no laptop file was made
+    finally:
+        postgres.drop_class(postgres_url, key)

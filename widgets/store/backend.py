@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,6 +45,8 @@ class Connection(Protocol):
     dialect: str  # "sqlite" or "postgresql"
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None: ...
 
     def begin_write(self) -> None: ...
 
@@ -100,6 +102,9 @@ class SQLiteConnection:
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         return self.raw.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        self.raw.executemany(sql, rows)
 
     def begin_write(self) -> None:
         self.raw.execute("BEGIN IMMEDIATE")

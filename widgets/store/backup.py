@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from widgets.core import settings
 from widgets.store.db import DB_NAME, Store, data_dir
 
 BACKUP_DIR = "cadangan"  # the same folder the trainer page backs up into
@@ -131,7 +132,14 @@ def last_good(db_path: Path) -> Path | None:
 
 
 def at_start(db_path: Path | None = None, keep: int = KEEP) -> StartReport:
-    """Check the live file, and back it up when it is sound (see the module text)."""
+    """Check the live file, and back it up when it is sound (see the module text). With
+    ``USAHA_KITA_DATABASE`` set, the class on PostgreSQL is copied into a SQLite file instead
+    (:func:`snapshot`), so a class on a shared server also starts with a backup of its own."""
+    if db_path is None and settings.database_url():
+        with Store() as store:
+            made = snapshot(store, START_LABEL)
+            rotate(anchor(store), keep)
+        return StartReport(made, "ok", None)
     path = db_path or data_dir() / DB_NAME
     if not path.exists():
         return StartReport(None, "ok", None)

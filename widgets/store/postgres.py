@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -135,6 +135,10 @@ class PostgresConnection:
         except psycopg.Error as exc:
             raise DatabaseError(str(exc).strip()) from exc
         return PgCursor(self.raw, cursor)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        for row in rows:
+            self.execute(sql, row)
 
     def begin_write(self) -> None:
         self.execute("BEGIN")
