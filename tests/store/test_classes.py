@@ -136,3 +136,20 @@ def test_a_server_start_backs_up_its_postgresql_class(postgres_url, monkeypatch,
         assert not (tmp_path / "usaha_kita.sqlite3").exists()  # no laptop file was made
     finally:
         postgres.drop_class(postgres_url, key)
+
+
+def test_a_dropped_connection_is_made_again_between_transactions(postgres_url, monkeypatch):
+    """A restarted database server (or an idle timeout) must not leave a kernel broken."""
+    import psycopg
+
+    key = postgres_cluster.new_class_key()
+    try:
+        with Store(postgres_url, class_key=key) as store:
+            siti = store.sign_in("Siti", "1234")
+            with psycopg.connect(postgres_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                              " WHERE pid <> pg_backend_pid() AND datname = current_database()")
+            cash_db.add_entry(siti, sale("Jual keset"))  # a write after the drop
+            assert [e.description for e in cash_db.entries(siti)] == ["Jual keset"]
+    finally:
+        postgres.drop_class(postgres_url, key)

@@ -112,7 +112,7 @@ class Store:
 
     def read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return [tuple(row) for row in self._conn.execute(sql, tuple(params)).fetchall()]
+            return self._conn.execute(sql, tuple(params)).fetchall()
 
     def now(self) -> str:
         """The store's clock as ISO text (UTC, seconds), for ``created_at`` columns."""

@@ -122,14 +122,29 @@ class PostgresConnection:
     dialect = "postgresql"
 
     def __init__(self, url: str, class_key: str) -> None:
-        self.schema = schema_of(class_key)
-        self.raw = _raw(url)
+        self.url, self.schema = url, schema_of(class_key)
         self._ready = self._pending = False
-        self.execute(f'SET search_path TO "{self.schema}"')
+        self._connect()
+
+    def _connect(self) -> None:
+        self.raw = _raw(self.url)
+        self.raw.execute(f'SET search_path TO "{self.schema}"')
+
+    def _run(self, sql: str, params: tuple) -> psycopg.Cursor:
+        """Run one statement; when the server dropped the connection between transactions
+        (a restart, an idle timeout), connect again once: nothing was half-done."""
+        idle = self.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        try:
+            return self.raw.execute(translate(sql), params)
+        except psycopg.OperationalError:
+            if not (idle and self.raw.broken):
+                raise
+        self._connect()
+        return self.raw.execute(translate(sql), params)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> PgCursor:
         try:
-            cursor = self.raw.execute(translate(sql), tuple(params))
+            cursor = self._run(sql, tuple(params))
         except psycopg.errors.IntegrityError as exc:
             raise IntegrityError(str(exc).strip()) from exc
         except psycopg.Error as exc:
