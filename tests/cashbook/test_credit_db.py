@@ -196,6 +196,9 @@ ops = st.lists(st.one_of(
     st.tuples(st.just("delete_debt"), st.integers(0, 9), st.just(0)),
     st.tuples(st.just("delete_line"), st.integers(0, 9), st.just(0)),
     st.tuples(st.just("cash"), st.sampled_from(["in", "out"]), st.integers(1, 500_000)),
+    # From the cash book's side, on any line (a payment's line is refused there):
+    st.tuples(st.just("edit_entry"), st.integers(0, 9), st.integers(1, 500_000)),
+    st.tuples(st.just("delete_entry"), st.integers(0, 9), st.just(0)),
 ), max_size=25)
 
 
@@ -205,11 +208,13 @@ def _pick(items: list, index: int):
 
 def _apply(session, op: tuple) -> None:
     name, a, b = op
-    debts, payments, _ = books(session)
-    debt = payment = None
+    debts, payments, entries = books(session)
+    debt = payment = entry = None
     if isinstance(a, int):
-        debt, payment = _pick(debts, a), _pick(payments, a)
-    if name == "add":
+        debt, payment, entry = _pick(debts, a), _pick(payments, a), _pick(entries, a)
+    if name in ("edit_entry", "delete_entry"):
+        _apply_to_line(session, name, entry, b)
+    elif name == "add":
         credit_db.add_debt(session, school(kind=a, amount=b, category=None))
     elif name == "cash":
         db.add_entry(session, make_entry(TODAY, "tunai", a, "lain_masuk" if a == "in"
@@ -227,6 +232,23 @@ def _apply(session, op: tuple) -> None:
         credit_db.delete_debt(session, debt.id)
     elif name == "delete_line" and payment:
         credit_db.delete_entry_and_payment(session, payment.entry_id)
+
+
+def _apply_to_line(session, name: str, entry, amount: int) -> None:
+    """The cash book's own Ubah and Hapus; a payment's line must refuse both."""
+    if entry is None:
+        return
+    linked = credit_db.payment_for_entry(session, entry.id) is not None
+    try:
+        if name == "edit_entry":
+            db.update_entry(session, entry.id, make_entry(
+                TODAY, "tunai", entry.direction, entry.category, amount, today=TODAY))
+        else:
+            db.delete_entry(session, entry.id)
+    except LinkedEntryError:
+        assert linked
+    else:
+        assert not linked
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
