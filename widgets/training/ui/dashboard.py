@@ -40,6 +40,10 @@ STYLE = """<style>
 .uk-dash-tests svg { max-width: 520px !important; }
 .uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 0 24px; }
+.uk-dash .uk-table th, .uk-dash .uk-table td { overflow-wrap: normal; word-break: normal; }
+/* On the projector (24 px text) one column, so no table squeezes a word in two. */
+.uk-projector .uk-dash-grid { grid-template-columns: 1fr; }
+.uk-projector .uk-dash-tests svg { max-width: 900px !important; }
 </style>""".replace("HEADING_COLOUR", HEADING)
 
 
