@@ -213,7 +213,7 @@ def sharing_compare_html() -> str:
             for row in table.rows]
     kept = [table.distributions[label].kept for label in labels]
     if any(kept):
-        rows.append([t("lesson3.set_aside_row"),
+        rows.append([t("slides.row_set_aside"),
                      *(format_rupiah(amount) if amount else "–" for amount in kept)])
     return (heading(t("slides.share_compare_heading", group=case.name,
                       total=format_rupiah(case.total)))
