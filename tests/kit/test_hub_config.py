@@ -1,0 +1,109 @@
+"""The kit's JupyterHub parts without a hub: user folders, roles, the user server's config
+(read from the real voila.json), and the trainer gate on a hub (no password)."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from traitlets.config import Config
+
+from widgets.kit import hub
+from widgets.training.ui.gate import TrainerGate
+
+
+class Group:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class User:
+    """The two attributes of ``jupyterhub.user.User`` the role reads."""
+
+    def __init__(self, name: str, admin: bool = False, groups: tuple[str, ...] = ()) -> None:
+        self.name, self.admin, self.groups = name, admin, [Group(g) for g in groups]
+
+
+class Spawner:
+    def __init__(self, user: User) -> None:
+        self.user = user
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_every_user_name_is_one_folder_inside_the_data_root(name):
+    folder = hub.folder_name(name)
+    assert "/" not in folder and "\\" not in folder and folder not in (".", "..")
+    assert hub.data_folder("/srv/data", name).parent.as_posix() == "/srv/data"
+
+
+def test_two_names_never_share_a_folder():
+    names = ["ani", "Ani", "a.ni", "a~2eni", "a/ni", "a@ni", "..", "ani-1", "ani_1"]
+    folders = {hub.folder_name(n) for n in names if n != "Ani"}  # the hub lowercases names
+    assert len(folders) == len(names) - 1
+
+
+def test_an_admin_or_a_member_of_the_group_is_the_trainer():
+    assert hub.is_trainer(User("admin", admin=True))
+    assert hub.is_trainer(User("bu-rina", groups=("pelatih",)))
+    assert not hub.is_trainer(User("siti", groups=("konveksi",)))
+
+
+def test_the_hub_gives_each_server_its_folder_and_role(tmp_path):
+    env = hub.user_environment(tmp_path)
+    trainer, participant = Spawner(User("bu-rina", groups=("pelatih",))), Spawner(User("siti"))
+    assert env["USAHA_KITA_DATA"](participant) == str(tmp_path / "siti")
+    assert env["USAHA_KITA_HUB_ROLE"](participant) == "peserta"
+    assert env["USAHA_KITA_HUB_ROLE"](trainer) == "pelatih"
+    assert env["JUPYTER_CONFIG_PATH"].split(":")[1] == str(hub.KIT_ROOT)
+    hub.prepare_data_folder(tmp_path)(participant)
+    assert (tmp_path / "siti").stat().st_mode & 0o777 == 0o700
+
+
+def test_the_hub_config_opens_the_kit_home_and_creates_the_trainer_group(tmp_path):
+    c = Config()
+    hub.configure_hub(c, data_root=tmp_path, trainers=("bu-rina",))
+    assert c.Spawner.default_url == "/voila/render/00-beranda.ipynb"
+    assert c.JupyterHub.load_groups == {"pelatih": {"users": ["bu-rina"]}}
+    assert c.Spawner.cmd[0].endswith("jupyterhub-singleuser")
+
+
+def test_a_system_name_never_is_an_existing_account():
+    assert hub.system_name("root") == "uk-root"
+    import re
+
+    assert re.fullmatch(hub.USERNAME_PATTERN, "bu-rina")
+    assert not re.fullmatch(hub.USERNAME_PATTERN, "Root")
+
+
+def test_each_user_server_takes_the_kit_voila_json(monkeypatch, tmp_path):
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))  # the config sets its own
+    c = Config()
+    hub.configure_user_server(c)
+    settings = hub.voila_settings()
+    assert c.MappingKernelManager.cull_idle_timeout == (
+        settings["MappingKernelManager"]["cull_idle_timeout"])
+    assert c.ServerApp.tornado_settings["websocket_max_message_size"] == 16 * 1024 * 1024
+    assert c.ServerApp.kernel_websocket_connection_class == "widgets.kit.channels.KitChannels"
+    assert c.ServerApp.root_dir == str(hub.LESSONS_DIR)
+    assert c.ServerApp.terminals_enabled is False
+
+
+@pytest.mark.parametrize("role, built", [("pelatih", True), ("peserta", False)])
+def test_on_a_hub_the_account_decides_and_no_password_is_asked(monkeypatch, store, role,
+                                                                built):
+    monkeypatch.setenv("USAHA_KITA_HUB_ROLE", role)
+    monkeypatch.setenv("JUPYTERHUB_USER", "bu-<b>rina")
+    made = []
+    gate = TrainerGate(store, lambda s: made.append(s) or w.HTML("tabs"))
+    assert bool(made) is built and gate.signed_in is built
+    shown = " ".join(c.value for c in gate.children if isinstance(c, w.HTML))
+    assert "bu-&lt;b&gt;rina" in shown and "<b>" not in shown
+    assert not any(isinstance(c, w.Password) for c in gate.children)
+    assert gate.password not in gate.children
+
+
+def test_on_a_laptop_the_password_is_asked(monkeypatch, store):
+    monkeypatch.delenv("USAHA_KITA_HUB_ROLE", raising=False)
+    gate = TrainerGate(store, lambda s: w.HTML("tabs"))
+    assert gate.password in gate.children and not gate.signed_in
