@@ -3,7 +3,8 @@
 # ("uk-<name>", made on first start), every server opens the kit's home through Voila,
 # and each user's work stays in a folder of their own.
 #
-#   sudo /opt/usaha-kita/.venv/bin/jupyterhub -f /opt/usaha-kita/deploy/jupyterhub/jupyterhub_config.py
+#   cd /srv/usaha-kita && sudo /opt/usaha-kita/.venv/bin/jupyterhub \
+#       -f /opt/usaha-kita/deploy/jupyterhub/jupyterhub_config.py
 #
 # Steps, timings and the Kubernetes way: docs/deploy-jupyterhub.md.
 # Edit the four lines under "This district" and nothing else.
@@ -30,7 +31,7 @@ hub.configure_hub(c, data_root=DATA_ROOT, trainers=TRAINERS)
 # (Put a TLS proxy in front, or set JupyterHub.ssl_key/ssl_cert, before the internet.)
 c.JupyterHub.bind_url = "http://0.0.0.0:8000"
 c.JupyterHub.db_url = "sqlite:////srv/usaha-kita/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = "/srv/usaha-kita/jupyterhub_cookie_secret"
+c.JupyterHub.cookie_secret_file = "/srv/usaha-kita/jupyterhub_cookie_secret"  # noqa: S105
 c.ConfigurableHTTPProxy.pid_file = "/srv/usaha-kita/jupyterhub-proxy.pid"
 
 # Who signs in: The Littlest JupyterHub's FirstUseAuthenticator. A name an admin added sets

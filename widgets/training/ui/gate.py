@@ -2,10 +2,10 @@
 
 Nothing of the trainer's side exists in this kernel until the password is right: ``build`` is
 called only then, so no widget a page could message over the websocket reaches trainer
-functions before. A sign-in lasts for this page (this kernel); reloading asks again. On a JupyterHub the
-hub's account decides instead (``access.hub_trainer``): no password field at all. The field
-carries ``autocomplete=current-password`` (set by the page template), so the browser offers to
-remember it.
+functions before. A sign-in lasts for this page (this kernel); reloading asks again. The
+field carries ``autocomplete=current-password`` (set by the page template), so the browser
+offers to remember it. On a JupyterHub the hub's account decides instead
+(``access.hub_trainer``): no password field at all.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from widgets.core import settings
 from widgets.core.i18n import t
 from widgets.store import Store
-from widgets.core import settings
 from widgets.training.access import TrainerAuthError, check_password, hub_trainer
 from widgets.ui.common import Field, button, notice_html
 
