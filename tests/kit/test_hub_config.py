@@ -107,3 +107,36 @@ def test_on_a_laptop_the_password_is_asked(monkeypatch, store):
     monkeypatch.delenv("USAHA_KITA_HUB_ROLE", raising=False)
     gate = TrainerGate(store, lambda s: w.HTML("tabs"))
     assert gate.password in gate.children and not gate.signed_in
+
+
+def test_the_helm_values_open_the_kit_home_and_give_each_user_a_role(tmp_path):
+    import yaml
+
+    values = yaml.safe_load((hub.KIT_ROOT / "deploy/jupyterhub/values.yaml").read_text())
+    user = values["singleuser"]
+    assert user["defaultUrl"] == hub.HOME_URL
+    assert user["cmd"] == "jupyterhub-singleuser"
+    kit = "/srv/usaha-kita"  # repo2docker --target-repo-dir
+    assert user["extraEnv"]["JUPYTER_CONFIG_PATH"] == (
+        f"{kit}/{hub.USER_CONFIG_DIR.relative_to(hub.KIT_ROOT).as_posix()}:{kit}")
+    assert user["extraEnv"]["JUPYTER_PATH"] == f"{kit}/share/jupyter"
+    assert user["extraEnv"]["USAHA_KITA_DATA"].startswith("/home/jovyan/")  # the user's volume
+    assert user["networkPolicy"]["egressAllowRules"]["nonPrivateIPs"] is False
+    assert values["hub"]["config"]["JupyterHub"]["load_groups"] == {hub.TRAINER_GROUP:
+                                                                    {"users": []}}
+    c = Config()
+    c.KubeSpawner.environment = {}
+    exec(values["hub"]["extraConfig"]["usaha-kita-role"], {"c": c})  # noqa: S102 (our file)
+    role = c.KubeSpawner.environment["USAHA_KITA_HUB_ROLE"]
+    for someone in (User("admin", admin=True), User("bu-rina", groups=("pelatih",)),
+                    User("siti"), User("budi", groups=("kambing",))):
+        assert (role(Spawner(someone)) == "pelatih") is hub.is_trainer(someone)
+
+
+def test_the_image_built_from_environment_yml_has_the_hub_parts():
+    import yaml
+
+    env = yaml.safe_load((hub.KIT_ROOT / "environment.yml").read_text())
+    pip = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
+    names = {line.split("==")[0] for line in pip}
+    assert {"jupyterhub", "voila", "-e ."} <= names | {line for line in pip}
