@@ -140,3 +140,26 @@ def test_the_image_built_from_environment_yml_has_the_hub_parts():
     pip = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
     names = {line.split("==")[0] for line in pip}
     assert {"jupyterhub", "voila", "-e ."} <= names | {line for line in pip}
+
+
+def test_a_python_inside_a_private_home_is_found_before_a_server_fails():
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as folder:  # /tmp: open to everyone
+        base = Path(folder)
+        base.chmod(0o755)
+        private = base / "root-home"
+        (private / "bin").mkdir(parents=True)
+        python = private / "bin" / "python3"
+        python.write_text("")
+        python.chmod(0o755)
+        (base / "venv").mkdir()
+        link = base / "venv" / "python"
+        link.symlink_to(python)
+        assert hub.closed_to_others(link) is None
+        private.chmod(0o700)  # a pyenv Python under /root
+        assert hub.closed_to_others(link) == private
+        private.chmod(0o755)
+        python.chmod(0o700)
+        assert hub.closed_to_others(link) == python

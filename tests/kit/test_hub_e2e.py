@@ -177,6 +177,10 @@ def test_two_users_each_see_only_their_own_cash_book(kit_hub, browser, artifacts
     reply = p.page.goto(f"{kit_hub.url}/user/budi/{LESSON}")
     assert reply is not None and reply.status == 403
     assert p.page.locator(".uk-signin-name").count() == 0
+    # Ani's own server shows the kit and nothing else: no file list, no JupyterLab, no terminal.
+    for path in ("voila/tree", "voila/", "lab", "terminals/1"):
+        reply = p.page.goto(f"{kit_hub.url}/user/ani/{path}")
+        assert reply is not None and reply.status == 404, path
     (artifacts / "hub-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
     print(json.dumps(timings))
     for page in pages.values():

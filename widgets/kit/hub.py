@@ -115,6 +115,13 @@ def local_spawner_class():
 
     from jupyterhub.spawner import LocalProcessSpawner
 
+    for path in (Path(sys.executable), KIT_ROOT):
+        closed = closed_to_others(path)
+        if closed is not None:
+            raise SystemExit(f"{closed} is closed to other users, so a user's server cannot "
+                             f"start from {path}: build the kit's .venv from a Python every "
+                             "user can run (make setup PYTHON=/usr/bin/python3)")
+
     class KitLocalSpawner(LocalProcessSpawner):
         def system_user(self) -> pwd.struct_passwd:
             name = system_name(self.user.name)
@@ -134,6 +141,17 @@ def local_spawner_class():
             return env
 
     return KitLocalSpawner
+
+
+def closed_to_others(path: Path) -> Path | None:
+    """The first folder on the way to ``path`` (links followed), or the file itself, that other
+    users cannot enter or read; ``None`` when every one is open."""
+    real = path.resolve()
+    for step in [*reversed(real.parents), real]:
+        mode = step.stat().st_mode
+        if not mode & 0o001 or (step == real and not mode & 0o004):
+            return step
+    return None
 
 
 def configure_hub(c: Any, data_root: str | Path, trainers: tuple[str, ...] = ()) -> None:
