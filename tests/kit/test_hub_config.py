@@ -163,3 +163,18 @@ def test_a_python_inside_a_private_home_is_found_before_a_server_fails():
         private.chmod(0o755)
         python.chmod(0o700)
         assert hub.closed_to_others(link) == python
+
+
+def test_the_trainer_page_on_a_hub_has_no_laptop_pool(monkeypatch, store):
+    from widgets.training.ui.lesson_trainer import TrainerTabs
+    from widgets.training.ui.pool_view import PoolView
+
+    monkeypatch.setenv("USAHA_KITA_HUB_ROLE", "pelatih")
+    tabs = TrainerTabs(store)
+    tabs.dashboard.stop()
+    assert tabs.pool is None
+    assert not any(isinstance(c, PoolView) for c in tabs.children[0].children)
+    monkeypatch.delenv("USAHA_KITA_HUB_ROLE")
+    laptop = TrainerTabs(store)
+    laptop.dashboard.stop()
+    assert isinstance(laptop.pool, PoolView)
