@@ -115,13 +115,6 @@ def local_spawner_class():
 
     from jupyterhub.spawner import LocalProcessSpawner
 
-    for path in (Path(sys.executable), KIT_ROOT):
-        closed = closed_to_others(path)
-        if closed is not None:
-            raise SystemExit(f"{closed} is closed to other users, so a user's server cannot "
-                             f"start from {path}: build the kit's .venv from a Python every "
-                             "user can run (make setup PYTHON=/usr/bin/python3)")
-
     class KitLocalSpawner(LocalProcessSpawner):
         def system_user(self) -> pwd.struct_passwd:
             name = system_name(self.user.name)
@@ -131,6 +124,16 @@ def local_spawner_class():
                 subprocess.run(["useradd", "--create-home", "--user-group", "--shell",
                                 "/usr/sbin/nologin", name], check=True)
                 return pwd.getpwnam(name)
+
+        async def start(self):
+            for path in (Path(sys.executable), KIT_ROOT):  # the venv's Python: the hub's
+                closed = closed_to_others(path)
+                if closed is not None:  # said here, not as "permission denied" later
+                    raise RuntimeError(
+                        f"{closed} is closed to other users, so a user's server cannot start "
+                        f"from {path}: build the kit's .venv from a Python every user can run "
+                        "(make setup PYTHON=/usr/bin/python3)")
+            return await super().start()
 
         def make_preexec_fn(self, name: str):  # noqa: ARG002 (the hub's name: ours instead)
             return super().make_preexec_fn(self.system_user().pw_name)
