@@ -21,8 +21,9 @@ from widgets.training.ui.report import report_files
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "usaha_kita.sqlite3") as opened:
+def store(db_location):
+    """Each test here runs on SQLite and on PostgreSQL."""
+    with Store(db_location) as opened:
         yield opened
 
 

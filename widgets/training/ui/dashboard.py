@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from html import escape
 
 import ipywidgets as w
@@ -18,6 +17,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.theme import HEADING
 from widgets.store import Store
+from widgets.store.backend import DatabaseError
 from widgets.training import render
 from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, overview
@@ -73,7 +73,7 @@ class Dashboard(w.VBox):
         self.parts = {key: w.HTML() for key in ("now", "tests", "groups")}
         self.stamp = w.HTML()
         self.task: asyncio.Task | None = None
-        self.watch = StoreWatch(store.path, self.refresh_guarded, None, POLL_SECONDS,
+        self.watch = StoreWatch(store, self.refresh_guarded, None, POLL_SECONDS,
                                 REFRESH_SECONDS)
         self.refreshes = 0
         super().__init__([w.HTML(STYLE), self.stamp, *self.parts.values()])
@@ -84,7 +84,7 @@ class Dashboard(w.VBox):
     def refresh(self) -> None:
         try:
             ov = overview(self.store, self.form)
-        except (sqlite3.Error, ValueError) as exc:  # a busy file: say so, try again next time
+        except (DatabaseError, ValueError) as exc:  # a busy file: say so, try again next time
             log.warning("dashboard read failed: %s", type(exc).__name__)
             self.stamp.value = notice_html(t("training.dash_error"), "warn")
             return
