@@ -7,7 +7,7 @@
 #       -f /opt/usaha-kita/deploy/jupyterhub/jupyterhub_config.py
 #
 # Steps, timings and the Kubernetes way: docs/deploy-jupyterhub.md.
-# Edit the four lines under "This district" and nothing else.
+# Edit the lines under "This district" and nothing else.
 import sys
 from pathlib import Path
 
@@ -23,9 +23,12 @@ ADMINS = {"admin"}                  # hub admins: trainers too, and they add use
 TRAINERS = ("pelatih1",)            # trainers who are not admins (the group "pelatih")
 PARTICIPANTS = set()                # names allowed before an admin adds them on /hub/admin
 DATA_ROOT = "/srv/usaha-kita/data"  # one folder per user below it, private to that user
+# Empty: each user's work in their folder. A PostgreSQL URL: every class in one database, a
+# user's class from their hub group "kelas-<key>" (docs/deploy-jupyterhub.md, "Data").
+DATABASE_URL = ""
 # ----------------------------------------------------------------------------------------
 
-hub.configure_hub(c, data_root=DATA_ROOT, trainers=TRAINERS)
+hub.configure_hub(c, data_root=DATA_ROOT, trainers=TRAINERS, database_url=DATABASE_URL)
 
 # Where the hub listens: every phone and laptop on the office network, port 8000.
 # (Put a TLS proxy in front, or set JupyterHub.ssl_key/ssl_cert, before the internet.)

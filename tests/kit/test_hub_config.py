@@ -178,3 +178,13 @@ def test_the_trainer_page_on_a_hub_has_no_laptop_pool(monkeypatch, store):
     laptop = TrainerTabs(store)
     laptop.dashboard.stop()
     assert isinstance(laptop.pool, PoolView)
+
+
+def test_with_a_shared_database_each_server_gets_it_and_its_class(tmp_path):
+    url = "postgresql://kit@db.district.example/usaha_kita"
+    env = hub.user_environment(tmp_path, database_url=url)
+    member = Spawner(User("siti", groups=("konveksi", "kelas-jepara-2019", "kelas-zz")))
+    assert env["USAHA_KITA_DATABASE"] == url
+    assert env["USAHA_KITA_CLASS"](member) == "jepara-2019"
+    assert env["USAHA_KITA_CLASS"](Spawner(User("budi"))) == ""
+    assert "USAHA_KITA_DATABASE" not in hub.user_environment(tmp_path)  # folders: no database

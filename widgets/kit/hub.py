@@ -57,11 +57,24 @@ def data_folder(data_root: str | Path, username: str) -> Path:
     return Path(data_root) / folder_name(username)
 
 
-def user_environment(data_root: str | Path) -> dict[str, Any]:
+CLASS_GROUP_PREFIX = "kelas-"
+
+
+def class_key(user: Any) -> str:
+    """The class of a hub user on a shared database: the hub group ``kelas-<key>`` they are in
+    (the first by name); "" when none (the kit then uses the village's name)."""
+    names = sorted(g.name for g in user.groups if g.name.startswith(CLASS_GROUP_PREFIX))
+    return names[0][len(CLASS_GROUP_PREFIX):] if names else ""
+
+
+def user_environment(data_root: str | Path, database_url: str = "") -> dict[str, Any]:
     """``Spawner.environment``: plain values, and callables the hub calls with the spawner
-    when it starts a user's server (the role is read then: a change counts from the next
-    start)."""
-    return {
+    when it starts a user's server (the role and class are read then: a change counts from
+    the next start). With ``database_url`` every server keeps its work in that shared
+    database, in the schema of the user's class, instead of the user's own folder."""
+    shared = {"USAHA_KITA_DATABASE": database_url,
+              "USAHA_KITA_CLASS": lambda spawner: class_key(spawner.user)} if database_url else {}
+    return {**shared,
         "USAHA_KITA_DATA": lambda spawner: str(data_folder(data_root, spawner.user.name)),
         "USAHA_KITA_HUB_ROLE": lambda spawner: TRAINER if is_trainer(spawner.user)
         else PARTICIPANT,
@@ -157,14 +170,15 @@ def closed_to_others(path: Path) -> Path | None:
     return None
 
 
-def configure_hub(c: Any, data_root: str | Path, trainers: tuple[str, ...] = ()) -> None:
+def configure_hub(c: Any, data_root: str | Path, trainers: tuple[str, ...] = (),
+                  database_url: str = "") -> None:
     """The kit's part of a ``jupyterhub_config.py``; the file chooses who may sign in and the
     spawner. ``trainers`` join the trainer group when the hub starts (an admin adds more on
-    the hub's admin page)."""
+    the hub's admin page); ``database_url``: see :func:`user_environment`."""
     bin_dir = Path(sys.executable).parent
     c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
     c.Spawner.default_url = HOME_URL
-    c.Spawner.environment.update(user_environment(data_root))
+    c.Spawner.environment.update(user_environment(data_root, database_url))
     c.Spawner.pre_spawn_hook = prepare_data_folder(data_root)
     # The pure-Python proxy gives up on a reply after 20 s unless told; the hub's page that
     # waits for a server to start is one reply that lasts the whole start (node's proxy
