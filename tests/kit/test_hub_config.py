@@ -131,6 +131,9 @@ def test_the_helm_values_open_the_kit_home_and_give_each_user_a_role(tmp_path):
     for someone in (User("admin", admin=True), User("bu-rina", groups=("pelatih",)),
                     User("siti"), User("budi", groups=("kambing",))):
         assert (role(Spawner(someone)) == "pelatih") is hub.is_trainer(someone)
+    klass = c.KubeSpawner.environment["USAHA_KITA_CLASS"]
+    for someone in (User("siti", groups=("kelas-b", "kelas-a", "pelatih")), User("budi")):
+        assert klass(Spawner(someone)) == hub.class_key(someone)
 
 
 def test_the_image_built_from_environment_yml_has_the_hub_parts():
