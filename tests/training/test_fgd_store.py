@@ -215,3 +215,11 @@ def test_the_activity_report_lists_fgd_outcomes(store):
     table = next(b for b in blocks if b.kind == "table" and b.text == "fgd")
     assert table.rows == ((page_title("04-bagi-hasil"), "Kas berapa persen?", "20%: 1; 10%: 0",
                            "Kas 20%"),)
+    # The dashboard shows the same line (its FGD card), escaped like every other table.
+    from widgets.training.ui.dashboard import dashboard_html
+
+    fgd_db.agree(store, qid, "Kas <b>20%</b>")
+    groups = dashboard_html(overview(store, form), form)["groups"]
+    card = groups[groups.index('class="uk-dash-fgd"'):]
+    assert "Kas berapa persen?" in card and "20%: 1; 10%: 0" in card
+    assert "Kas &lt;b&gt;20%&lt;/b&gt;" in card and "Belum dipakai" not in card

@@ -1,5 +1,5 @@
 """The trainer's dashboard: who is on which lesson now, exercise progress, the most common wrong
-answers, the tests, satisfaction, and what groups saved in lesson 3.
+answers, the tests, satisfaction, the FGD results and what groups saved in lesson 4.
 
 It refreshes by itself through ``training.watch.StoreWatch`` (``PRAGMA data_version`` about
 twice a second), rebuilding the overview only when the store changed, or every 15 s so "last
@@ -40,6 +40,10 @@ STYLE = """<style>
 .uk-dash-tests svg { max-width: 520px !important; }
 .uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
   gap: 0 24px; }
+.uk-dash .uk-table th, .uk-dash .uk-table td { overflow-wrap: normal; word-break: normal; }
+/* On the projector (24 px text) one column, so no table squeezes a word in two. */
+.uk-projector .uk-dash-grid { grid-template-columns: 1fr; }
+.uk-projector .uk-dash-tests svg { max-width: 900px !important; }
 </style>""".replace("HEADING_COLOUR", HEADING)
 
 
@@ -60,6 +64,7 @@ def dashboard_html(ov: Overview, form: EvaluationForm) -> dict[str, str]:
                   "uk-dash-tests")
     groups = (_card(t("training.dash_satisfaction"), render.satisfaction_html(ov, form),
                     "uk-dash-sat")
+              + _card(t("training.dash_fgd"), render.fgd_html(ov), "uk-dash-fgd")
               + _card(t("training.dash_rules"), render.rules_html(ov), "uk-dash-rules")
               + _card(t("training.dash_distributions"), render.distributions_html(ov),
                       "uk-dash-dist"))
