@@ -9,6 +9,8 @@ HOST ?= 0.0.0.0
 PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-komunikasi-kelompok
+# Optional parts of pyproject.toml to install; CI adds hub (JupyterHub, for its end-to-end test).
+EXTRAS ?= test,postgres
 
 .PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout aggregate
 
@@ -23,7 +25,7 @@ help:
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,postgres]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
 
 setup: $(STAMP)

@@ -78,8 +78,13 @@ PREHEAT = Setting("VOILA_PREHEAT", "False",
                   "Set by Voila in a preheated kernel: the page's address arrives later.")
 QUERY = Setting("QUERY_STRING", "",
                 "Set by Voila in a page's kernel: the query string of the page's address.")
+HUB_ROLE = Setting("USAHA_KITA_HUB_ROLE", "",
+                   "Set by the kit's JupyterHub config for each user's server: 'pelatih' (a hub "
+                   "admin or in the group pelatih) or 'peserta'; empty on a laptop, where the "
+                   "trainer password applies.")
+HUB_USER = Setting("JUPYTERHUB_USER", "", "Set by JupyterHub: the name of the server's user.")
 SETTINGS = (DATA, DATABASE, CLASS, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT,
-            RELEASE, SLIDES, SERVER_PORT, CHROMIUM, PREHEAT, QUERY)
+            RELEASE, SLIDES, SERVER_PORT, CHROMIUM, PREHEAT, QUERY, HUB_ROLE, HUB_USER)
 
 
 def _whole(setting: Setting, minimum: int, maximum: int) -> int:
@@ -173,6 +178,17 @@ def preheated() -> bool:
 def page_query() -> str:
     """The query string Voila gave this page's kernel at its start ("" when none)."""
     return QUERY.raw()
+
+
+def hub_role() -> str:
+    """'pelatih' or 'peserta' on a JupyterHub (anything else counts as 'peserta'); "" on a
+    laptop."""
+    role = HUB_ROLE.raw()
+    return "" if not role else ("pelatih" if role == "pelatih" else "peserta")
+
+
+def hub_user() -> str:
+    return HUB_USER.raw()
 
 
 def describe() -> str:
