@@ -61,7 +61,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.root: int | None = None
         self.kernels: dict[int, psutil.Process] = {}
-        self.samples: list[tuple[float, int, int]] = []  # (time, bytes, kernels)
+        self.samples: list[tuple[float, int, int, int]] = []  # (time, rss, pss, kernels)
         self.halt = threading.Event()
 
     def processes(self) -> list[psutil.Process]:
@@ -77,20 +77,25 @@ class Sampler(threading.Thread):
                 found[pid] = proc  # an orphan of the kill still holds memory
         return list(found.values())
 
-    def scan(self) -> tuple[int, list[str]]:
-        """RSS of all the processes now, and the command lines of the kernels among them."""
-        total, kernels = 0, []
+    def scan(self) -> tuple[int, int, list[str]]:
+        """RSS and PSS of all the processes now, and the command lines of the kernels among them.
+
+        The summed RSS counts the pages the kernels share (the Python library, zmq) once per
+        kernel; the summed PSS splits them between the processes that share them, so it is the
+        memory the laptop really gives. Both are reported."""
+        rss, pss, kernels = 0, 0, []
         for proc in self.processes():
             try:
-                total += proc.memory_info().rss
+                memory = proc.memory_full_info()
                 line = " ".join(proc.cmdline())
             except psutil.Error:
                 continue
+            rss, pss = rss + memory.rss, pss + memory.pss
             if "ipykernel" in line:
                 kernels.append(line)
                 self.kernels.setdefault(proc.pid, proc)
-        self.samples.append((time.monotonic(), total, len(kernels)))
-        return total, kernels
+        self.samples.append((time.monotonic(), rss, pss, len(kernels)))
+        return rss, pss, kernels
 
     def run(self) -> None:
         while not self.halt.wait(1.0):
@@ -181,10 +186,11 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
     return summary(day, sampler, store, after, timings, restart, browsers.error, lessons)
 
 
-def _peak(samples: list[tuple[float, int, int]]) -> dict:
+def _peak(samples: list[tuple[float, int, int, int]]) -> dict:
     """The most memory and kernels seen while the pool moved and the class used a page."""
     return {"peak_rss_gb": max((s[1] for s in samples), default=0) / GB,
-            "peak_kernels": max((s[2] for s in samples), default=0)}
+            "peak_pss_gb": max((s[2] for s in samples), default=0) / GB,
+            "peak_kernels": max((s[3] for s in samples), default=0)}
 
 
 def _leave_and_count(light: list[Phone], browsers: BrowserPhones, sampler: Sampler, day: Day,
@@ -196,10 +202,11 @@ def _leave_and_count(light: list[Phone], browsers: BrowserPhones, sampler: Sampl
     left_at = time.monotonic()
     log(f"  every phone left; waiting {wait_s:.0f} s")
     time.sleep(wait_s)
-    final_rss, lines = sampler.scan()
+    final_rss, final_pss, lines = sampler.scan()
     alive = kernel_ids(lines)
     return {"waited_s": time.monotonic() - left_at, "alive": len(alive),
-            "beyond_pool": len(alive & day.kernels_handed), "final_rss": final_rss}
+            "beyond_pool": len(alive & day.kernels_handed), "final_rss": final_rss,
+            "final_pss": final_pss}
 
 
 def summary(day: Day, sampler: Sampler, store: dict, after: dict, timings: dict,
@@ -212,10 +219,9 @@ def summary(day: Day, sampler: Sampler, store: dict, after: dict, timings: dict,
                 loads = [v.load_s if v.with_widgets else float("inf") for v in visits]
                 pages[f"{lesson} {label}"] = {"p50_s": median(loads), "p95_s": p95(loads),
                                              "n": len(visits)}
-    peak = max((s[1] for s in sampler.samples), default=0)
     return {
-        "peak_rss_gb": peak / GB, "final_rss_gb": after["final_rss"] / GB,
-        "peak_kernels": max((s[2] for s in sampler.samples), default=0),
+        **_peak(sampler.samples),
+        "final_rss_gb": after["final_rss"] / GB, "final_pss_gb": after["final_pss"] / GB,
         "kernels_after_leaving": after, "writes": store,
         "pages": len(day.visits),
         "pages_without_widgets": sum(1 for v in day.visits if not v.with_widgets),
@@ -235,8 +241,9 @@ def passed(report: dict) -> bool:
 
 def lines(report: dict) -> list[str]:
     after, writes = report["kernels_after_leaving"], report["writes"]
-    out = [f"classday: peak RSS {report['peak_rss_gb']:.2f} GB ({report['peak_kernels']} kernels "
-           f"at most), final {report['final_rss_gb']:.2f} GB",
+    out = [f"classday: peak memory (PSS) {report['peak_pss_gb']:.2f} GB, summed RSS "
+           f"{report['peak_rss_gb']:.2f} GB ({report['peak_kernels']} kernels at most); final "
+           f"PSS {report['final_pss_gb']:.2f} GB, RSS {report['final_rss_gb']:.2f} GB",
            f"classday: {after['alive']} kernels alive {after['waited_s']:.0f} s after the phones "
            f"left, {after['beyond_pool']} of them handed to a page (beyond the pool)",
            f"classday: {writes['acknowledged']} saves acknowledged {writes['by_table']}, "
@@ -248,7 +255,8 @@ def lines(report: dict) -> list[str]:
                    f"({fig['n']} pages)")
     for page, fig in report["timings"].items():
         out.append(f"classday: {page}: pool ready {fig['pool_move_s']:.0f} s after the "
-                   f"request; peak {fig['peak_rss_gb']:.2f} GB, {fig['peak_kernels']} kernels")
+                   f"request; peak PSS {fig['peak_pss_gb']:.2f} GB "
+                   f"(RSS {fig['peak_rss_gb']:.2f} GB), {fig['peak_kernels']} kernels")
     if report["browser_error"]:
         out.append(f"classday: WARNING Chromium did not start: {report['browser_error']}")
     return out

@@ -189,3 +189,49 @@ def test_the_size_guard_catches_a_long_module_and_a_long_view(tmp_path):
         "widgets/pricing/ui/big.py: class Big 261 lines"]
     assert size_violations(excused, tmp_path) == []
     assert size_violations(plain, tmp_path) == ["widgets/pricing/ui/plain.py: 311 lines"]
+
+
+# Every open page is a kernel, and a class holds thirty of them: a page's modules load the heavy
+# libraries (openpyxl pulls in numpy and Pillow, about 20 MB a kernel) only when a file is made.
+HEAVY = ("openpyxl", "numpy", "PIL", "pandas", "matplotlib", "docx")
+
+
+def page_modules() -> list[str]:
+    """The widgets modules the kit's notebooks import (lessons and trainer pages)."""
+    names: set[str] = set()
+    for path in sorted((ROOT / "lessons").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                names.update(n for n in imported_modules(cell.source, "lessons", names=False)
+                             if n.startswith("widgets"))
+    return sorted(names)
+
+
+def heavy_after_import(modules: list[str]) -> dict[str, list[str]]:
+    """For each module, the heavy libraries loaded by importing it alone (one fresh interpreter
+    each, run side by side)."""
+    import subprocess
+    import sys
+
+    probes = {m: subprocess.Popen(
+        [sys.executable, "-c",
+         f"import sys, {m}; print(' '.join(h for h in {HEAVY!r} if h in sys.modules))"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True) for m in modules}
+    found = {}
+    for module, probe in probes.items():
+        out, _ = probe.communicate(timeout=120)
+        assert probe.returncode == 0, module
+        found[module] = out.split()
+    return found
+
+
+def test_pages_load_no_heavy_library_at_open():
+    modules = page_modules()
+    assert "widgets.sharing.ui.lesson" in modules
+    loaded = {m: heavy for m, heavy in heavy_after_import(modules).items() if heavy}
+    assert not loaded, loaded
+
+
+def test_the_heavy_library_probe_sees_openpyxl():
+    found = heavy_after_import(["widgets.sharing.record_excel"])
+    assert "openpyxl" in found["widgets.sharing.record_excel"]

@@ -45,3 +45,4 @@ def test_a_short_class_day_loses_nothing_and_gives_kernels_back(lab):
     assert report["restart"]["alive_after_30s"] == 0, "kernels outlived the killed server"
     assert report["kernels_after_leaving"]["beyond_pool"] == 0
     assert report["peak_rss_gb"] >= report["final_rss_gb"] > 0
+    assert report["peak_rss_gb"] > report["peak_pss_gb"] >= report["final_pss_gb"] > 0

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from widgets.core.village import load_village
 from widgets.sharing.examples import group_data
 from widgets.sharing.record import make_record
-from widgets.sharing.record_print import record_html, record_preview, record_xlsx
+from widgets.sharing.record_excel import record_xlsx
+from widgets.sharing.record_print import record_html, record_preview
 from widgets.sharing.rules import Rule, calculate
 from widgets.sharing.split import Contribution
 

@@ -20,7 +20,7 @@ from widgets.sharing.record import (
     record_from_saved,
     saved_params,
 )
-from widgets.sharing.record_print import record_html, record_preview, record_xlsx
+from widgets.sharing.record_print import record_html, record_preview
 from widgets.sharing.rules import Rule, describe, method_label
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.ui.common import (
@@ -41,6 +41,8 @@ _guard = guard("sharing record", "lesson3.unexpected")
 
 def downloads_html(rec: DistributionRecord) -> str:
     """Two links that carry the files themselves (nothing is served from disk)."""
+    from widgets.sharing.record_excel import record_xlsx  # openpyxl only once a record is made
+
     name = f"berita-acara-{file_slug(rec.group, 'kelompok')}-{rec.day.isoformat()}"
     return (
         download_link("uk-bh-download-html", f"{name}.html", HTML_FILE,
