@@ -38,8 +38,8 @@ STYLE = """<style>
 .uk-trainer-tabs .lm-TabBar { height: auto !important; min-height: 38px; overflow: visible; }
 .uk-trainer-tabs .lm-TabBar-content { flex-wrap: wrap; }
 .uk-dash-tests svg { max-width: 520px !important; }
-.uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr));
-  gap: 0 24px; }
+.uk-dash-grid { display: grid; gap: 0 24px;
+  grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); }
 </style>""".replace("HEADING_COLOUR", HEADING)
 
 
