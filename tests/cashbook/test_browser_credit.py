@@ -1,7 +1,8 @@
-"""Lesson 1's credit book end to end in Chromium at phone size (360×740), against the real kit
+"""Lesson 2's credit book end to end in Chromium at phone size (360×740), against the real kit
 server: sign in, write a piutang, record a part payment, see the cash book gain the line and the
 balance change, get the WhatsApp reminder link (``wa.me/62…`` with the text encoded), reload and
-find everything still there. No sideways scrolling, no traceback, nothing loaded from outside."""
+find everything still there. Deleting a payment, or its line in the cash book, asks first, in
+sight of the button pressed. No sideways scrolling, no traceback, nothing loaded from outside."""
 
 from __future__ import annotations
 
@@ -24,6 +25,34 @@ def write_debt(page) -> None:
     page.click(".uk-credit-save")
 
 
+def comes_in_sight(page, selector: str) -> None:
+    """The box a button opened is wholly on the phone's screen (the page scrolls it there)."""
+    page.wait_for_function(
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return r.height > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1; }""",
+        arg=selector, timeout=10_000)
+
+
+def ask_and_keep(page) -> None:
+    """Both books ask before a payment goes, where the participant is looking; "Jangan"
+    keeps it in both."""
+    page.click(".uk-credit-pay")
+    page.click(".uk-pay-delete")
+    question = page.wait_for_selector(".uk-pay-delete ~ * .uk-msg-warn", timeout=30_000)
+    assert "buku kas" in question.inner_text()
+    comes_in_sight(page, ".uk-pay-delete ~ * .uk-ask")
+    page.click(".uk-credit-no")  # "Jangan"
+    page.wait_for_selector(".uk-credit-confirm", state="hidden", timeout=30_000)
+    page.locator(".uk-table").scroll_into_view_if_needed()
+    page.click(".uk-delete")
+    asked = page.wait_for_selector(".uk-delete-confirm .uk-msg-warn", timeout=30_000)
+    assert "buku utang-piutang" in asked.inner_text()
+    comes_in_sight(page, ".uk-delete-confirm")
+    page.click(".uk-delete-no")
+    page.wait_for_selector(".uk-delete-confirm", state="hidden", timeout=30_000)
+    assert "Bayaran bon: Bu Warsih" in page.inner_text(".uk-table")
+
+
 def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     p = Page(browser, PHONE)
     p.open(kit_server.url + LESSON)
@@ -34,6 +63,7 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     p.page.wait_for_selector(".uk-credit-table:has-text('Rp70.000')", timeout=30_000)
     assert "Bu Warsih <tetangga>" in p.page.inner_text(".uk-credit-table")  # escaped, shown
 
+    assert "Rp0" in p.page.inner_text(".uk-balance-box")  # nothing in the cash box yet
     p.page.click(".uk-credit-pay")
     p.page.fill(".uk-pay-amount input", "20rb")
     p.page.click(".uk-pay-save")
@@ -56,6 +86,7 @@ def test_credit_book_on_a_phone(kit_server, browser, artifacts):
     assert_nothing_cut_off(p.page, "lesson 1 after a payment and a reminder")
     assert_clean(p)
 
+    ask_and_keep(p.page)
     p.page.reload()
     p.page.wait_for_selector("#rendered_cells", state="visible", timeout=90_000)
     signed_in_again(p.page, "Bendahara Uji")  # the same phone: the token, not the PIN

@@ -4,7 +4,9 @@ in anew; plus the lesson's example and exercise."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 import re
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("fresh_page")
 
 
 class Page:
-    """Lesson 1 on one phone: sign-in, the cash book, and the credit book below it."""
+    """Lesson 2 on one phone: sign-in, the cash book, and the credit book below it."""
 
     def __init__(self, store: Store) -> None:
         self.signin = SignInView(store=store)
@@ -121,6 +123,61 @@ def test_deleting_a_payment_asks_and_takes_its_cash_line(page):
     page.credit.confirm_yes.click()
     assert db.entries(PAGE.session) == [] and credit_db.payments(PAGE.session) == []
     assert "Rp1.900.000" in text(page.credit.table.value)
+
+
+def test_the_payment_question_shows_under_the_button_pressed(page):
+    page.write_debt()
+    page.pay("800rb")
+    page.credit.pay.click()
+    page.credit.pay_box.delete.click()  # at the foot of the payment panel: asked right there
+    assert page.credit.pay_box.ask.children == (page.credit.confirm,)
+    assert page.credit.ask_here.children == ()
+    assert page.credit.confirm.layout.display == ""
+    page.credit.confirm_no.click()  # "Jangan": both books keep the payment
+    assert len(credit_db.payments(PAGE.session)) == 1 and len(db.entries(PAGE.session)) == 1
+    page.credit.delete.click()  # the debt's question comes under the debt's buttons
+    assert page.credit.ask_here.children == (page.credit.confirm,)
+    assert page.credit.pay_box.ask.children == ()
+
+
+def test_deleting_a_paid_debt_asks_about_its_cash_lines(page):
+    page.write_debt()
+    page.pay("800rb")
+    page.pay("300rb", dt.date(2019, 11, 15))
+    page.cash.form.description.control.value = "Beli benang"
+    page.cash.form.amount.control.value = "35rb"
+    page.cash.save.click()
+    page.credit.delete.click()
+    question = text(page.credit.confirm_text.value)
+    assert "2 pembayaran" in question and "buku kas" in question
+    assert len(db.entries(PAGE.session)) == 3  # nothing goes before the answer
+    page.credit.confirm_yes.click()
+    assert [e.description for e in db.entries(PAGE.session)] == ["Beli benang"]
+    assert credit_db.debts(PAGE.session) == [] and "Bayaran bon" not in text(page.cash.table.value)
+
+
+def _workbook(html: str, css_class: str):
+    from openpyxl import load_workbook
+
+    found = re.search(rf'class="{css_class}"[^>]*href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"',
+                      html)
+    assert found, f"no {css_class} link"
+    return load_workbook(io.BytesIO(base64.b64decode(found.group(1), validate=True)))
+
+
+def test_both_books_hand_out_the_same_excel_with_the_credit_sheets(page):
+    assert _workbook(page.cash.downloads.value, "uk-download-xlsx").sheetnames == [
+        "Buku Kas", "Ringkasan"]  # no debts yet: the cash book alone
+    page.write_debt()
+    page.pay("800rb")
+    for html, css in ((page.credit.downloads.value, "uk-credit-xlsx"),
+                      (page.cash.downloads.value, "uk-download-xlsx")):
+        book = _workbook(html, css)
+        assert book.sheetnames == ["Buku Kas", "Ringkasan", "Utang-Piutang", "Pembayaran"]
+        debts = [[c.value for c in row] for row in book["Utang-Piutang"].iter_rows()]
+        school = next(r for r in debts if r[1] == "SD Desa Jepara")
+        assert school[5:8] == [1_900_000, 800_000, 1_100_000]  # lent, paid, left
+        assert book["Buku Kas"].cell(row=5, column=5).value == 800_000  # the payment's line
 
 
 def test_the_cash_book_asks_before_deleting_a_payments_line(page):

@@ -1,8 +1,8 @@
 """The communication lesson end to end in real Chromium against the real kit server, at phone
 size: sign in, make a roster with an absence, swap two days, tick attendance, and find the days
-done in lesson 3's calculator; write notulen and print them. The roster sheet and the notulen are
-rendered to A4 PDF by Chromium and kept as PNGs in ``artifacts/``; the lesson is screenshotted at
-360x740 with nothing scrolling sideways.
+done in the profit-sharing calculator (lesson 4); write notulen and print them. The roster sheet
+and the notulen are rendered to A4 PDF by Chromium and kept as PNGs in ``artifacts/``; the lesson
+is screenshotted at 360x740 with nothing scrolling sideways.
 """
 
 from __future__ import annotations

@@ -61,6 +61,10 @@ def test_notulen_list_who_came_who_did_not_and_the_actions():
     page = notulen_html(m)
     assert "@page { size: A4" in page and "Tidak hadir: Agus Purnomo." in page
     assert page.count("ukg-sign") >= 3  # a signature cell per person present
+    # The chair and the secretary sign right under what was decided; the attendance list, a
+    # signature per person, comes after them and may run onto a second page.
+    assert page.index("Tindak lanjut: siapa") < page.index("(Sudarto)") < \
+        page.index("Daftar hadir") < page.index("dibuat dengan aplikasi")
 
 
 def test_notulen_name_every_problem_next_to_its_field():
@@ -93,6 +97,15 @@ def test_the_next_meeting_opens_with_the_last_meetings_actions():
 
 
 # --- Store ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store(db_location):
+    """The store tests here run on SQLite and on PostgreSQL."""
+    from widgets.store import Store
+
+    with Store(db_location) as opened:
+        yield opened
 
 
 def test_notulen_and_rosters_are_saved_per_participant_and_group(store):
@@ -253,3 +266,43 @@ def test_each_jealousy_choice_is_explained():
 
 def test_member_names_come_from_the_profile():
     assert member_names(load_village(), "kambing")[0] == "Sudarto"
+
+
+# --- Who came, from the attendance list -------------------------------------------------------
+
+
+def test_the_attendance_list_gives_the_groups_people_of_that_day(store):
+    from widgets.group.attendance import attendees, match
+    from widgets.store.participants import sign_in
+    from widgets.training import db as training_db
+    from widgets.training.attendance import AddedPerson
+
+    groups = tuple(load_village().groups)
+    today = store.clock().astimezone().date()
+    for name, group in (("sudarto", "kambing"), ("Wati Baru", "kambing"),
+                        ("Endang Susilowati", "konveksi"), ("Tanpa Kelompok", "")):
+        session = sign_in(store, name, "1234")
+        training_db.record_visit(session, "01-komunikasi-kelompok")
+        if group:
+            training_db.save_profile(session, group, "", groups)
+    training_db.add_person(store, AddedPerson(0, today, "Heri Kuswanto", "kambing", "L", "", ""),
+                           groups)
+    names = attendees(store, "kambing", today)
+    assert sorted(names, key=str.casefold) == ["Heri Kuswanto", "sudarto", "Wati Baru"]
+    assert attendees(store, "kambing", today - dt.timedelta(days=1)) == []
+    assert attendees(store, "konveksi", today) == ["Endang Susilowati"]
+
+    present, extra = match(member_names(load_village(), "kambing"), names)
+    assert sorted(present) == ["Heri Kuswanto", "Sudarto"]  # the profile's spelling
+    assert extra == ["Wati Baru"]
+    assert match(["Sudarto"], ["  SUDARTO ", "Ani", "ani"]) == (["Sudarto"], ["Ani"])
+
+
+def test_a_printed_table_repeats_its_header_on_the_next_page():
+    """A fortnight's roster runs onto a second A4 page: its header row is a <thead>, which
+    the browser prints again at the top of that page."""
+    roster = make_roster(make_plan(GOATS, DAY, DAY + dt.timedelta(days=13), 2))
+    sheet = roster_html(roster, "Kelompok Kambing")
+    days = sheet[sheet.index("<table>"):sheet.index("</table>")]
+    assert days.startswith("<table><thead><tr><th>Hari, tanggal</th>")
+    assert days.count("<thead>") == 1 and days.index("</thead>") < days.index("<td>")

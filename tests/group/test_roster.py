@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from widgets.core.i18n import format_date
 from widgets.group.roster import (
     DONE,
     MISSED,
@@ -140,6 +141,13 @@ def test_every_day_is_covered_by_free_members_whenever_possible(case):
         short_day, free = uncovered_days(plan)[0]
         assert caught.value.day == short_day
         assert len(free) < per_day
+        # The message names the day and why: how many it needs, who can come, who is away.
+        message = str(caught.value)
+        assert message.startswith(f"Tanggal {format_date(short_day)} tidak bisa diisi")
+        assert f"perlu {per_day} orang" in message
+        away_that_day = [m for m in members if short_day in away[m]]
+        assert f"({', '.join(free)})" in message if free else "semua anggota" in message
+        assert ", ".join(away_that_day) in message
         return
     roster = make_roster(plan)
     check_roster(roster)  # exactly per_day different members, each free that day

@@ -1,6 +1,6 @@
 """The communication lesson's views, headless: a roster with absences, a swap, attendance, and
-the days done in lesson 3's calculator; notulen written, printed and opened again at the next
-meeting; the money report, role cards, partner messages and the exercises' saved answers."""
+the days done in the profit-sharing calculator; notulen written, printed and opened again at the
+next meeting; the money report, role cards, partner messages and the exercises' saved answers."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def test_roster_with_absences_swap_and_attendance_feeds_the_sharing_calculator(f
     counts = roster.counts().values()
     assert max(counts) - min(counts) <= 1
 
-    # Swap two days.
+    # Swap two days. The form offers a turn of another day to swap with.
+    assert view.swap_a.control.value[0] != view.swap_b.control.value[0]
     first, second = roster.duty[dt.date(2019, 9, 7)][0], roster.duty[dt.date(2019, 9, 8)][0]
     view.swap_a.control.value = (dt.date(2019, 9, 7), first)
     view.swap_b.control.value = (dt.date(2019, 9, 8), second)
@@ -72,9 +73,10 @@ def test_roster_with_absences_swap_and_attendance_feeds_the_sharing_calculator(f
     assert sum(saved.attended().values()) == 2 and sum(saved.missed().values()) == 1
     assert saved.swaps and saved.swaps[0].first == first
 
-    # The printout and the WhatsApp text.
+    # The printout and the WhatsApp text; the profile's ketua and sekretaris sign it.
     sheet = download(view.outputs.value, "uk-g-roster-download")
     assert "JADWAL PIKET" in sheet and "tidak datang: sakit" in sheet
+    assert "(Sudarto)" in sheet and "(Slamet Prasetyo)" in sheet
     assert view.outputs.value.count("Sen, 2 Sep: ") == 1
 
     # Lesson 3: the calculator takes the days done from the saved roster.
@@ -103,6 +105,28 @@ def test_the_roster_opens_again_after_a_reload(fresh_page, store):
     RosterView().make.click()
     again = RosterView()
     assert again.roster is not None and "tersimpan" in again.status.value
+
+
+def test_the_turns_the_pickers_show_are_the_turns_a_button_uses(fresh_page, store):
+    """A participant who presses Tukar or Catat without touching the pickers acts on the turns
+    they see, after every change too (a picker whose options change would be left empty)."""
+    from widgets.group.ui.roster_view import RosterView
+
+    sign_in(fresh_page, store)
+    view = RosterView()
+    view.make.click()
+    for _ in range(2):
+        first, second = view.swap_a.control.value, view.swap_b.control.value
+        assert first == view.swap_a.control.options[0][1] and first[0] != second[0]
+        view.do_swap.click()
+        assert "bertukar dengan" in view.status.value, view.swap_b.message.value
+        assert first[1] in view.roster.duty[second[0]]
+    marked = view.duty.control.value
+    assert marked == view.duty.control.options[0][1]
+    view.do_mark.click()
+    assert view.roster.mark(*marked).status == "done"
+    assert view.duty.control.value == marked  # the turn just ticked stays in view
+    assert len(db.latest_roster(fresh_page.session, "kambing").roster.swaps) == 2
 
 
 def test_a_roster_that_cannot_be_covered_names_the_day(fresh_page):
@@ -153,6 +177,50 @@ def test_notulen_are_written_printed_saved_and_open_the_next_meeting(fresh_page,
     following.make.click()
     latest = db.last_meeting(fresh_page.session, "kambing").meeting
     assert latest.reviewed[0].done and latest.actions == ()
+
+
+def test_who_came_is_ticked_from_the_attendance_list(fresh_page, store):
+    from widgets.core.village import load_village
+    from widgets.group.ui.meeting import NotulenView
+    from widgets.store.participants import sign_in as register
+    from widgets.training import db as training_db
+    from widgets.training.attendance import AddedPerson
+
+    groups = tuple(load_village().groups)
+    today = store.clock().astimezone().date()
+    view = NotulenView(today=today)
+    view.from_list.click()
+    assert "Masuk dulu" in view.list_note.value  # the list is read for a signed-in page only
+    wati = register(store, "Wati Baru", "4321")
+    training_db.record_visit(wati, "01-komunikasi-kelompok")
+    training_db.save_profile(wati, "kambing", "P", groups)
+    # The trainer adds someone with no phone; a name typed by hand stays text on every page.
+    training_db.add_person(store, AddedPerson(0, today, "Ani <b>", "kambing", "P", "", ""),
+                           groups)
+    sign_in(fresh_page, store, name="Sudarto")
+    training_db.save_profile(fresh_page.session, "kambing", "L", groups)
+    training_db.record_visit(fresh_page.session, "01-komunikasi-kelompok")
+    view = NotulenView(today=today)
+    view.checks["Suparno"].value = True  # ticked by hand before: stays ticked
+    view.from_list.click()
+    ticked = sorted(name for name, box in view.checks.items() if box.value)
+    assert ticked == ["Ani <b>", "Sudarto", "Suparno", "Wati Baru"]
+    assert "3 orang" in view.list_note.value and "Ani &lt;b&gt;, Wati Baru" in view.list_note.value
+    assert "Wati Baru" in view.rows[0].person.options
+    view.day.control.value = today - dt.timedelta(days=1)
+    view.from_list.click()
+    assert "Belum ada" in view.list_note.value
+    view.day.control.value = today
+    view.decisions.control.value = "Rapat bulanan setiap Minggu pertama"
+    view.rows[0].person.value = "Wati Baru"
+    view.rows[0].task.value = "Menulis notulen"
+    view.rows[0].due.value = today
+    view.make.click()
+    assert "tersimpan" in view.status.value, view.status.value
+    saved = db.last_meeting(fresh_page.session, "kambing").meeting
+    assert {"Ani <b>", "Wati Baru"} <= set(saved.present) and saved.actions[0].person == "Wati Baru"
+    printout = download(view.outputs.value, "uk-g-notulen-download")
+    assert "Ani &lt;b&gt;" in printout and "Ani <b>" not in printout
 
 
 def test_report_roles_and_messages_views(fresh_page):

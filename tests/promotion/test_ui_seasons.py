@@ -71,7 +71,7 @@ def test_a_card_shows_the_estimate_the_steps_with_dates_and_the_source():
     assert "3 Maret 2027 (1 minggu sebelum)" in fitri
     assert "17 Maret 2027 (7 hari sesudah)" in fitri
     assert "Mulai bersiap 13 Januari 2027: Foto contoh kebaya" in fitri  # no step due yet
-    assert "Sumber: Perkiraan kit: hisab" in fitri and "(dicek 28 November 2026)" in fitri
+    assert "Sumber: Perkiraan aplikasi ini: hisab" in fitri and "(dicek 28 November 2026)" in fitri
     merdeka = plain(cards(everything(TODAY))[-1])
     assert "Tanggal tetap" in merdeka and "Perkiraan" not in merdeka
 

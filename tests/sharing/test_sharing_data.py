@@ -40,7 +40,7 @@ def test_herd_starts_with_the_grant_and_ends_at_40(jepara):
     assert all(s.does >= 0 and s.bucks >= 0 for s in sizes)
     final = jepara.herd_size()
     assert final.total == 40 and final.day <= dt.date(2019, 12, 13)
-    assert jepara.herd_size(on=dt.date(2018, 1, 31)).total == 17
+    assert jepara.herd_size(on=dt.date(2017, 5, 31)).total == 17  # two does died in May 2017
     idul_adha_2019 = dt.date(2019, 8, 11)
     assert any(
         e.event == "jual" and idul_adha_2019 - dt.timedelta(30) <= e.day < idul_adha_2019
@@ -53,7 +53,7 @@ def test_herd_starts_with_the_grant_and_ends_at_40(jepara):
 def test_feed_days_count_attended_duties(jepara):
     roster = jepara.feed_roster()
     days = {d.day for d in roster}
-    assert min(days) == dt.date(2019, 7, 1) and len(days) == 56
+    assert min(days) == dt.date(2019, 6, 10) and len(days) == 56
     assert jepara.feed_days("kambing") == {
         "darto": 14, "joko": 13, "slamet": 14, "agus": 12,
         "heri": 8, "hidayat": 14, "suparno": 14, "teguh": 9,
@@ -154,3 +154,76 @@ def test_a_village_without_the_new_files_still_loads(copy):
     assert COOP not in [key for _, key in group_keys(v)]
     with pytest.raises(LookupError):
         data.cooperative()
+
+
+# --- The roster and the sale it splits agree (issue 14) --------------------------------------
+
+
+def test_the_roster_ends_before_the_sale_it_splits():
+    """The goat sale is shared by the feed days done before it; the village's roster has no
+    day after the sale, so counting up to the sale and counting all give the same days."""
+    village = load_village("jepara")
+    data, sale = load_sharing(village), goat_sale(village)
+    assert max(d.day for d in data.feed_roster()) <= sale.day
+    assert data.feed_days("kambing", until=sale.day) == data.feed_days("kambing")
+
+
+def test_duties_after_the_sale_do_not_count(copy):
+    """A roster that runs past the sale (as the old one did, to 25 August): the calculator's
+    days stop at the sale day."""
+    roster = copy / ROSTER
+    lines = roster.read_text(encoding="utf-8").splitlines()
+    lines += ["2019-08-20,heri,1", "2019-08-21,heri,1", "2019-08-22,teguh,1"]
+    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    village = load_village("jepara", root=copy.parent)
+    data = load_sharing(village)
+    sale_day = goat_sale(village).day
+    assert data.feed_days("kambing")["heri"] == 10
+    assert data.feed_days("kambing", until=sale_day)["heri"] == 8
+    start = {c.name: c.work for c in group_data(village, "kambing").members}
+    assert start[village.member("heri").name] == 8
+    assert start[village.member("teguh").name] == 9
+
+
+# --- One investor case for the pricing and the sharing lessons (issue 14) --------------------
+
+
+def test_one_investor_case_for_both_lessons():
+    """The sharing lesson's 'everything sells' case is the pricing lesson's case to the rupiah,
+    read from harga.yaml, and maklon pays at least the labour cost the pricing lesson teaches."""
+    from widgets.pricing import costing
+    from widgets.pricing.data import load_pricing
+    from widgets.pricing.supermarket import supermarket_case
+    from widgets.sharing.examples import investor_example
+    from widgets.sharing.partnership import investor_cases
+
+    village = load_village("jepara")
+    data = load_pricing(village)
+    case, c = data.partnership, data.channels
+    keset = costing.unit_cost(data.sheets[case.product])
+    priced = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
+                              c.supermarket_days, keset.materials,
+                              keset.labour + keset.overheads, case.maklon_per_unit,
+                              case.group_share)
+    shared = investor_example(village)
+    assert shared.pieces == case.units and sum(m.work for m in shared.members) == case.units
+    everything = investor_cases(shared.members, shared.price, shared.costs,
+                                shared.investor_percent, shared.piece_rate)[0]
+    assert everything.sold == case.units
+    assert everything.profit == priced.profit
+    assert (everything.group_ratio, everything.investor_ratio) == (
+        priced.group_split, priced.investor_split)
+    assert (everything.group_maklon, everything.investor_maklon) == (
+        priced.maklon, priced.investor_if_maklon)
+    assert case.maklon_per_unit >= keset.labour
+
+
+def test_the_investor_case_follows_the_data_file(copy):
+    """Change the case in harga.yaml and the sharing lesson's case changes with it."""
+    edit_yaml(copy / "harga.yaml", lambda d: d["partnership"].update(units=50,
+                                                                      maklon_per_unit=9000))
+    from widgets.sharing.examples import investor_example
+
+    shared = investor_example(load_village("jepara", root=copy.parent))
+    assert (shared.pieces, shared.piece_rate) == (50, 9000)
+    assert [m.work for m in shared.members] == [5] * 10

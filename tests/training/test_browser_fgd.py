@@ -4,7 +4,8 @@ The trainer signs in, puts a prepared question on the board and opens it; the pr
 (reached from the trainer page's Projector tab) shows it; two phones answer and the projector
 updates by itself; the trainer reveals, closes (a phone then says the question is closed) and
 exports the Excel file. The projector views are checked at 1280x720: full width, body text
->= 24 px, key figures >= 32 px, no sign-in box, ten members without scrolling.
+>= 24 px, key figures >= 32 px, no sign-in box, ten members without scrolling; and at
+1920x1080 (a full-HD projector): still the full width, with the same sizes.
 Screenshots go to artifacts/."""
 
 from __future__ import annotations
@@ -34,11 +35,15 @@ def px(page, selector: str, prop: str = "font-size") -> float:
     return float(value.removesuffix("px"))
 
 
-def assert_projector_layout(p: Page, body: str, figure: str | None = None) -> None:
+FULL_HD = {"width": 1920, "height": 1080}
+
+
+def assert_projector_layout(p: Page, body: str, figure: str | None = None,
+                            screen: dict = PROJECTOR) -> None:
     page = p.page
-    assert page.evaluate("document.documentElement.scrollWidth") <= PROJECTOR["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
     width = page.eval_on_selector(".uk-projector", "e => e.getBoundingClientRect().width")
-    assert width >= PROJECTOR["width"] - 80, f"the view is {width}px wide, not the full width"
+    assert width >= screen["width"] - 80, f"the view is {width}px wide, not the full width"
     assert px(page, body) >= 24, f"{body} is smaller than 24 px"
     if figure:
         assert px(page, figure) >= 32, f"{figure} is smaller than 32 px"
@@ -178,5 +183,37 @@ def test_projector_views_at_1280(kit_server, browser, artifacts):
     assert_projector_layout(p, ".uk-ch-result td", ".uk-projector-title")
     p.page.screenshot(path=artifacts / "proyektor-harga-1280.png")
     assert_nothing_cut_off(p.page, "projector pricing", sizes=None)
+    assert_clean(p)
+    p.close()
+
+
+def test_projector_views_at_1920(kit_server, browser, artifacts):
+    """A full-HD projector: the board, the channel and the sharing comparison use its width."""
+    from widgets.training import fgd_db, projector
+    from widgets.training.fgd import Question
+
+    with Store(kit_server.data_dir / "usaha_kita.sqlite3") as store:
+        access.set_password(store, PASSWORD)
+        qid = fgd_db.add_question(store, Question(
+            "scale", "Jadwal piket kita sudah adil.", anonymous=True))
+        fgd_db.set_state(store, qid, "open")
+        fgd_db.reveal(store, qid)
+        for name, score in (("Sudarto", 4), ("Joko Santoso", 2)):
+            fgd_db.submit(store.sign_in(name, "2468"), qid, score)
+        key = projector.projector_key(store)
+    p = Page(browser, FULL_HD)
+    p.open(render(kit_server, f"proyektor.ipynb?view=fgd&kunci={key}"))
+    p.page.wait_for_selector(".uk-board-q:has-text('Jadwal piket')", timeout=150_000)
+    assert_projector_layout(p, ".uk-board-status", ".uk-board-figure b", FULL_HD)
+    p.page.screenshot(path=artifacts / "fgd-proyektor-1920.png")
+    for page, ready, body in (("proyektor-harga.ipynb", ".uk-ch-result table", ".uk-ch-result td"),
+                              ("proyektor-bagi-hasil.ipynb", ".uk-bh-compare-out table",
+                               ".uk-bh-compare-out td")):
+        p.open(render(kit_server, page))
+        p.page.wait_for_selector(ready, timeout=180_000)
+        assert_projector_layout(p, body, ".uk-projector-title", FULL_HD)
+        assert p.page.eval_on_selector(ready, "e => e.getBoundingClientRect().width") >= 1200, (
+            f"{page}: the table keeps to a narrow column on a wide screen")
+    p.page.screenshot(path=artifacts / "proyektor-bagi-hasil-1920.png")
     assert_clean(p)
     p.close()

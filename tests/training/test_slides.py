@@ -253,6 +253,43 @@ def test_the_roster_maker_on_a_slide_makes_a_roster_and_names_a_wrong_field(fres
     assert result.value.count("</tr>") == len(view.roster.plan.days) + 1
 
 
+def _texts(widget) -> str:
+    own = getattr(widget, "value", "")
+    return (own if isinstance(own, str) else "") + "".join(
+        _texts(c) for c in getattr(widget, "children", ()))
+
+
+def test_the_live_slides_carry_a_title_and_no_word_of_a_calculator_above(fresh_page):
+    from widgets.pricing.data import load_pricing
+    from widgets.pricing.ui.lesson import price_calculator
+    from widgets.sharing.ui.lesson import ComparisonView
+    from widgets.training.ui.deck import live
+
+    product = load_pricing().product(figures.main_product()).name
+    price = live(lambda: price_calculator(figures.main_product()), figures.price_html,
+                 figures.price_live_title())
+    [heading, body] = price.children
+    assert f"harga {escape(product)}" in heading.value and "<h2" in heading.value
+    assert "uk-live" in body._dom_classes and _find(body, "uk-pc-to-price")
+    share = live(lambda: ComparisonView(figures.sharing_inputs(),
+                                        intro="lesson3.compare_intro_alone"),
+                 figures.sharing_html, figures.sharing_live_title())
+    text = _texts(share)
+    assert "bandingkan cara membagi" in text and "kalkulator di atas" not in text
+    assert escape(figures.sharing_case().name) in text  # the comparison names the group
+    # Without a title the slide is the widget alone, as before.
+    assert "uk-live" in live(lambda: ComparisonView(), figures.sharing_html)._dom_classes
+
+
+def test_a_static_deck_never_makes_the_widget(monkeypatch):
+    from widgets.training.ui.deck import live
+
+    monkeypatch.setenv(slides.STATIC_ENV, "static")
+    built = []
+    assert live(lambda: built.append(1), figures.price_html, figures.price_live_title()) is None
+    assert built == []  # no widget (and no kernel) in a deck opened from a USB stick
+
+
 def _find(widget, css: str) -> list:
     found = [widget] if css in getattr(widget, "_dom_classes", ()) else []
     for child in getattr(widget, "children", ()):

@@ -217,9 +217,9 @@ def notulen_body(meeting: Meeting) -> str:
     return (f"<h1>{text(t('group.notulen_title'))}</h1>"
             f'<p class="ukg-sub"><b>{text(meeting.group)}</b>'
             + (f"<br>{text(meeting.village)}" if meeting.village else "") + "</p>"
-            + info + agenda + reviewed + decisions + actions + attendance + absent
-            + f'<div class="ukg-close">{signatures(signers, where)}'
-            f'<p class="ukg-foot">{text(t("group.notulen_footer"))}</p></div>')
+            + info + agenda + reviewed + decisions + actions + absent
+            + f'<div class="ukg-close">{signatures(signers, where)}</div>'
+            + attendance + f'<p class="ukg-foot">{text(t("group.notulen_footer"))}</p>')
 
 
 def notulen_html(meeting: Meeting) -> str:

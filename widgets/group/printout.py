@@ -20,7 +20,7 @@ STYLE = f"""
 .ukg {{ font-family: {PRINT_FONT}; color: #111; font-size: 10.5pt; line-height: 1.35; }}
 .ukg h1 {{ font-size: 15pt; text-align: center; margin: 0 0 2pt; letter-spacing: .5pt; }}
 .ukg .ukg-sub {{ text-align: center; margin: 0 0 8pt; }}
-.ukg h2 {{ font-size: 11.5pt; margin: 9pt 0 2pt; }}
+.ukg h2 {{ font-size: 11.5pt; margin: 9pt 0 2pt; break-after: avoid; page-break-after: avoid; }}
 .ukg p {{ margin: 3pt 0; }}
 .ukg ol, .ukg ul {{ margin: 2pt 0 4pt; padding-left: 18pt; }}
 .ukg table {{ width: 100%; border-collapse: collapse; margin: 3pt 0 6pt;
@@ -68,17 +68,20 @@ def a4_page(title: str, body: str) -> str:
 
 
 PREVIEW_STYLE = """
-.uk-sheet .ukg td:not(.ukg-num) { overflow-wrap: anywhere !important; }
+.uk-sheet .ukg table { font-size: 9pt; }
+.uk-sheet .ukg th, .uk-sheet .ukg td { padding: 2pt 2pt; }
+.uk-sheet .ukg td:not(.ukg-num), .uk-sheet .ukg th { overflow-wrap: break-word !important; }
+.uk-sheet { overflow-x: auto; }
 """
 
 
 def preview(body: str) -> str:
     """The document as shown inside the lesson page: the same content on a white sheet as wide
     as the screen (nothing to swipe sideways on a phone; a word typed without spaces breaks in
-    its cell). The downloaded file is the one laid out for A4."""
+    its cell; tables are set a little smaller). The downloaded file is the one laid out for A4."""
     return (f"<style>{STYLE}{PREVIEW_STYLE}</style>"
             '<div class="uk-sheet" style="background:#fff;border:1px solid #d0c7ba;'
-            'border-radius:6px;padding:12px;max-width:100%;box-sizing:border-box">'
+            'border-radius:6px;padding:8px;max-width:100%;box-sizing:border-box">'
             f'<div class="ukg">{body}</div></div>')
 
 
@@ -89,18 +92,22 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[
     def cls(i: int) -> str:
         return f' class="{classes[i]}"' if i < len(classes) and classes[i] else ""
 
-    top = ("<tr>" + "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
-           + "</tr>") if head else ""
+    # In <thead>, so a table that runs onto a second A4 page repeats its header row there.
+    top = ("<thead><tr>" + "".join(f"<th{cls(i)}>{text(h)}</th>" for i, h in enumerate(head))
+           + "</tr></thead>") if head else ""
     body = "".join("<tr>" + "".join(f"<td{cls(i)}>{text(c)}</td>" for i, c in enumerate(row))
                    + "</tr>" for row in rows)
     return f"<table>{top}{body}</table>"
 
 
 def signatures(signers: Sequence[tuple[str, str]], where: str = "") -> str:
-    """Signature boxes: (role, name); an empty name leaves a dotted space to write it."""
-    boxes = "".join(
-        f'<div><div>{text(role)}</div><div class="ukg-line"></div>'
-        f"<div>({text(name) if name else '&nbsp;' * 30})</div></div>"
-        for role, name in signers)
+    """Signature boxes: (role, name); an empty name leaves a space on one line to write it."""
+    def name_line(name: str) -> str:
+        if name:
+            return f"<div>({text(name)})</div>"
+        return f'<div style="white-space:nowrap">({"&nbsp;" * 24})</div>'
+
+    boxes = "".join(f'<div><div>{text(role)}</div><div class="ukg-line"></div>'
+                    f"{name_line(name)}</div>" for role, name in signers)
     place = f'<p style="text-align:right;margin:8pt 0 0">{text(where)}</p>' if where else ""
     return f'{place}<div class="ukg-signs">{boxes}</div>'

@@ -1,5 +1,6 @@
 """The monthly money report for the members' meeting: one page, read aloud by the treasurer,
-built from lesson 1's cash book (:mod:`widgets.cashbook.ledger`). Plain Python, no ipywidgets.
+built from the cash book lesson's ledger (:mod:`widgets.cashbook.ledger`). Plain Python, no
+ipywidgets.
 
 Only the business purse counts (household money is the family's business). The report gives the
 money in hand at the start of the month, money in and out by category, the money in hand at the

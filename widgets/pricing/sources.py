@@ -92,9 +92,11 @@ def fee_sources_html(fees: FeeData, today: dt.date | None = None, warn: bool = T
         t("pricing.src_pph"),
         t("pricing.src_pph_value", rate=format_percent(tax.rate), starts=format_date(tax.starts),
           limit=format_rupiah(tax.exempt_up_to)), tax.dated, today))
+    blocks.append(notice_html(t("pricing.src_pph_group", rate=format_percent(tax.rate),
+                                source=tax.dated.source), "warn"))
     gone = fees.bukalapak
     history = notice_html(t("pricing.src_bukalapak", announced=format_date(gone.announced),
                             last=format_date(gone.last_orders), source=gone.dated.source), "info")
     warning = stale_warning(fees, today) if warn else ""
-    return (warning + f"<h4>{escape(t('pricing.src_title'))}</h4>" + "".join(blocks) + history
-            + notice_html(t("pricing.src_rounding"), "info"))
+    # How the kit rounds each cut is for the trainer (docs/pelajaran-03-harga.md), not the phone.
+    return warning + f"<h4>{escape(t('pricing.src_title'))}</h4>" + "".join(blocks) + history

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_csv, read_yaml
 from widgets.core.village import Member, Village, per_village
+from widgets.sharing.herd import SALE_AGE_MONTHS, first_too_young
 from widgets.sharing.shu import ALLOCATIONS
 
 HERD_COLUMNS = ("tanggal", "peristiwa", "betina", "jantan", "keterangan")
@@ -117,13 +118,16 @@ class SharingData:
                 current = HerdCount(day, count.does, count.bucks)
         return current
 
-    def feed_roster(self) -> list[FeedDuty]:
-        return list(self.roster)
+    def feed_roster(self, until: dt.date | None = None) -> list[FeedDuty]:
+        """The roster's duties, only those on or before ``until`` when given."""
+        return [d for d in self.roster if until is None or d.day <= until]
 
-    def feed_days(self, group: str) -> dict[str, int]:
-        """Days each member of ``group`` did their feed duty (0 for members never present)."""
+    def feed_days(self, group: str, until: dt.date | None = None) -> dict[str, int]:
+        """Days each member of ``group`` did their feed duty (0 for members never present),
+        counting only duties on or before ``until`` when given: a sale is shared by the work
+        done before it, not after."""
         days = {m.id: 0 for m in self.village.group(group).members}
-        for duty in self.roster:
+        for duty in self.feed_roster(until):
             if duty.present and duty.member in days:
                 days[duty.member] += 1
         return days
@@ -186,6 +190,12 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
         price = cells.amount("harga") if raw.get("harga") else None
         events.append(HerdEvent(day, event, changes["betina"], changes["jantan"],
                                 raw.get("keterangan", ""), price))
+    young = first_too_young((e.day, e.event, e.does, e.bucks) for e in events)
+    if young is not None:
+        column = "betina" if young.sex == "does" else "jantan"
+        raise DataError(path.name, "herd_too_young", row=young.index + 2, column=column,
+                        value=-young.sold, sold=young.sold, grown=young.grown,
+                        months=SALE_AGE_MONTHS)
     return tuple(events)
 
 

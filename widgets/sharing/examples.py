@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 
 from widgets.cashbook import ledger
 from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import t
 from widgets.core.village import Village
+from widgets.pricing.channels import supermarket
+from widgets.pricing.costing import unit_cost
+from widgets.pricing.data import load_pricing
 from widgets.sharing.data import HerdEvent, load_sharing
 from widgets.sharing.split import Contribution
 
@@ -47,6 +51,37 @@ def goat_sale(village: Village, day: dt.date = GOAT_SALE_DAY) -> HerdEvent:
     raise LookupError(f"no goat sale with a price on {day}")
 
 
+@dataclass(frozen=True)
+class InvestorExample:
+    """The one investor case of the kit, as the pricing lesson keeps it (``harga.yaml``,
+    ``partnership``): the investor pays the material of ``pieces`` keset, the group sews them
+    (shared among its members), the supermarket hands over ``price`` for each keset delivered.
+    The sharing lesson shows the same case when all, half or a third of them sell."""
+
+    pieces: int
+    price: int  # what the supermarket pays per keset, after its margin and returns
+    costs: int  # the investor's material for all pieces
+    investor_percent: Fraction
+    piece_rate: int  # maklon: what the investor pays the group per keset
+    members: list[Contribution]
+
+
+def investor_example(village: Village, group: str = "konveksi") -> InvestorExample:
+    """The pricing lesson's investor case, with the pieces shared among ``group``'s members
+    (the first members sew one more when they do not divide evenly)."""
+    data = load_pricing(village)
+    case, c = data.partnership, data.channels
+    shop = supermarket(case.shelf_price, c.supermarket_margin, c.returns, c.supermarket_days)
+    names = [m.name for m in village.group(group).members]
+    each, extra = divmod(case.units, len(names))
+    members = [Contribution(name, work=each + (1 if n < extra else 0))
+               for n, name in enumerate(names)]
+    materials = unit_cost(data.sheets[case.product]).materials
+    return InvestorExample(case.units, shop.net_per_unit, materials * case.units,
+                           Fraction(10_000 - case.group_share, 100), case.maklon_per_unit,
+                           members)
+
+
 def month_profit(village: Village, group: str, year: int, month: int) -> int:
     """The group's business profit in one month of its cash book (income minus costs)."""
     entries = [e for e in load_cashbook(village).book(group)
@@ -77,8 +112,8 @@ def group_data(village: Village, key: str) -> GroupData:
     group = village.group(key)
     coop = {m.member: m for m in data.coop.members} if data.coop else {}
     if key == "kambing":
-        work = data.feed_days(key)
         sale = goat_sale(village)
+        work = data.feed_days(key, until=sale.day)
         total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
     else:
         year, month = SEWING_MONTH

@@ -61,12 +61,13 @@ def _rp(amount: int | Fraction) -> str:
 
 def _goat_question(village: Village) -> Question:
     data = load_sharing(village)
-    days = data.feed_days("kambing")
+    sale = goat_sale(village)
+    days = data.feed_days("kambing", until=sale.day)
     member = village.member(GOAT_MEMBER)
-    total = goat_sale(village).price or 0
+    total = sale.price or 0
     all_days = sum(days.values())
     exact = Fraction(total * days[GOAT_MEMBER], all_days)
-    turns = len([duty for duty in data.feed_roster() if duty.member in days])
+    turns = len([duty for duty in data.feed_roster(sale.day) if duty.member in days])
     mine = days[GOAT_MEMBER]
     answer = split_profit(total, days)[GOAT_MEMBER]
     steps = [

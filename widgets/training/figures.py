@@ -114,6 +114,13 @@ def channels_html(today: dt.date | None = None) -> str:
             + source_note(t("slides.fees_note")))
 
 
+def price_live_title() -> str:
+    """The heading over the live price calculator on a slide: the product it prices."""
+    from widgets.pricing.data import load_pricing
+
+    return t("slides.price_live_title", product=load_pricing().product(main_product()).name)
+
+
 def price_html() -> str:
     """The static stand-in for the live price calculator: price at 20/30/50 % margins."""
     from widgets.pricing.costing import price_for_margin, round_up_to, unit_cost
@@ -171,6 +178,12 @@ def sharing_inputs() -> Inputs:
     case = sharing_case()
     return Inputs(group_key=case.key, group_name=case.name, members=list(case.members),
                   total=case.total, unit=case.unit, revision=1)
+
+
+def sharing_live_title() -> str:
+    """The heading over the live sharing comparison on a slide (the comparison itself names
+    the group and its total)."""
+    return t("slides.share_live_title")
 
 
 def sharing_html() -> str:

@@ -4,9 +4,11 @@ and the download links. Shared by the participant's cash book and lesson 2's wor
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from html import escape
 
-from widgets.cashbook import ledger
+from widgets.cashbook import credit, ledger
 from widgets.cashbook.ledger import CATEGORIES
 from widgets.core.charts import bar_chart
 from widgets.core.i18n import format_date, format_month, t
@@ -131,13 +133,33 @@ def purses_html(entries: list[ledger.Entry]) -> str:
     )
 
 
-def downloads_html(entries: list[ledger.Entry], owner: str) -> str:
-    """Download links carrying the files themselves, so nothing is served from disk."""
+def workbook(entries: list[ledger.Entry], owner: str, debts: Sequence[credit.Debt] = (),
+             payments: Sequence[credit.Payment] = (), today: dt.date | None = None) -> bytes:
+    """The Excel file both books hand out: the cash book, and the credit book's sheets too
+    when the participant has debts (cash on hand: the business purse)."""
     # openpyxl costs a quarter of a second to import: pay it after sign-in, not on page load.
-    from widgets.cashbook.export import cashbook_csv, cashbook_xlsx
+    from widgets.cashbook.export import CreditBook, cashbook_xlsx
+
+    book = (CreditBook(list(debts), list(payments), ledger.purse_split(entries)["usaha"].net,
+                       today or dt.date.today()) if debts else None)
+    return cashbook_xlsx(entries, owner, credit_book=book)
+
+
+def downloads_html(entries: list[ledger.Entry], owner: str, debts: Sequence[credit.Debt] = (),
+                   payments: Sequence[credit.Payment] = (), today: dt.date | None = None) -> str:
+    """Download links carrying the files themselves, so nothing is served from disk."""
+    from widgets.cashbook.export import cashbook_csv
 
     name = f"buku-kas-{file_slug(owner, 'peserta')}"
     return (download_link("uk-download-xlsx", f"{name}.xlsx", XLSX,
-                          cashbook_xlsx(entries, owner), t("cashbook.download_xlsx"))
+                          workbook(entries, owner, debts, payments, today),
+                          t("cashbook.download_xlsx"))
             + download_link("uk-download-csv", f"{name}.csv", "text/csv",
                             cashbook_csv(entries), t("cashbook.download_csv")))
+
+
+def credit_download(entries: list[ledger.Entry], owner: str, debts: Sequence[credit.Debt],
+                    payments: Sequence[credit.Payment], today: dt.date) -> str:
+    """The credit book's link to the same Excel file as the cash book's."""
+    return download_link("uk-credit-xlsx", f"buku-kas-{file_slug(owner, 'peserta')}.xlsx", XLSX,
+                         workbook(entries, owner, debts, payments, today), t("creditui.download"))

@@ -120,6 +120,10 @@ class CashBookView(w.VBox):
         self.confirm_no = button(t("cashbook.delete_no"))
         self.confirm = w.VBox([self.confirm_text, w.HBox([self.confirm_yes, self.confirm_no])])
         self.confirm.layout.display = "none"
+        for widget, css in ((self.delete, "uk-delete"), (self.confirm, "uk-delete-confirm"),
+                            (self.confirm_no, "uk-delete-no")):
+            widget.add_class(css)  # hooks for the browser tests
+        self.confirm.add_class("uk-ask")  # the page brings the question into sight
         self.summary = w.HTML()
         self.downloads = w.HTML()
         self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
@@ -177,7 +181,10 @@ class CashBookView(w.VBox):
         for control in (self.pick, self.edit, self.delete):
             control.disabled = not has_entries
         self.summary.value = summary_html(entries)
-        self.downloads.value = downloads_html(entries, self.session.name)
+        debts = credit_db.debts(self.session)  # the credit book's sheets go home too
+        self.downloads.value = downloads_html(
+            entries, self.session.name, debts, credit_db.payments(self.session) if debts else (),
+            self.form.today)
 
     def _save(self, _button=None) -> None:
         self.status.value = ""

@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from widgets.cashbook import credit, credit_db, db, ledger
 from widgets.cashbook.credit import CreditError
+from widgets.cashbook.ui.book_html import credit_download
 from widgets.cashbook.ui.credit_parts import (
     DebtForm,
     PaymentPanel,
@@ -24,15 +25,7 @@ from widgets.cashbook.ui.credit_parts import (
 )
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah
-from widgets.ui.common import (
-    PAGE,
-    XLSX,
-    button,
-    download_link,
-    file_slug,
-    notice_html,
-    show_when_signed_in,
-)
+from widgets.ui.common import PAGE, button, notice_html, show_when_signed_in
 from widgets.ui.common import section as heading
 
 
@@ -45,6 +38,9 @@ def _tag(view: CreditBookView) -> None:
     for name in ("save", "status", "saved", "summary", "table", "pick", "pay", "remind"):
         getattr(view, name).add_class(f"uk-credit-{name}")
     view.confirm_yes.add_class("uk-credit-confirm")
+    view.confirm_no.add_class("uk-credit-no")
+    for box in (view.confirm, view.pay_box, view.reminder):
+        box.add_class("uk-ask")  # the page brings it into sight when it opens
 
 
 class CreditBookView(w.VBox):
@@ -72,6 +68,7 @@ class CreditBookView(w.VBox):
         self.confirm_yes = button(t("creditui.delete_yes"), "danger")
         self.confirm_no = button(t("cashbook.delete_no"))
         self.confirm = w.VBox([self.confirm_text, _row(self.confirm_yes, self.confirm_no)])
+        self.ask_here = w.VBox([self.confirm])  # or in the payment panel (``_ask``)
         self.downloads = w.HTML()
         _tag(self)
         self._wire()
@@ -80,7 +77,7 @@ class CreditBookView(w.VBox):
             heading(t("creditui.section_summary")), self.summary,
             heading(t("creditui.section_list")), self.table,
             w.HTML(f"<b>{escape(t('creditui.pick_label'))}</b>"), self.pick,
-            _row(self.pay, self.remind, self.edit, self.delete), self.status, self.confirm,
+            _row(self.pay, self.remind, self.edit, self.delete), self.status, self.ask_here,
             self.pay_box,
             self.reminder, heading(t("creditui.section_new")), self.form,
             _row(self.save, self.cancel), self.saved,
@@ -141,13 +138,8 @@ class CreditBookView(w.VBox):
         self._hide_panels()
         for control in (self.pick, self.pay, self.remind, self.edit, self.delete):
             control.disabled = not rows
-        from widgets.cashbook.export import CreditBook, cashbook_xlsx
-
-        name = f"buku-kas-{file_slug(self.session.name, 'peserta')}"
-        data = cashbook_xlsx(entries, self.session.name,
-                             credit_book=CreditBook(debts, payments, cash, self.day))
-        self.downloads.value = download_link("uk-credit-xlsx", f"{name}.xlsx", XLSX, data,
-                                             t("creditui.download"))
+        self.downloads.value = credit_download(entries, self.session.name, debts, payments,
+                                               self.day)
 
     def _selected(self) -> credit.DebtStatus | None:
         debts, payments, _ = self._book()
@@ -218,9 +210,12 @@ class CreditBookView(w.VBox):
         self._ask(("debt", row.debt.id), t(key, who=row.debt.who, what=row.debt.what,
                                            count=count))
 
-    def _ask(self, pending: tuple[str, int], question: str) -> None:
+    def _ask(self, pending: tuple[str, int], question: str, near: w.VBox | None = None) -> None:
+        """Show the question under the button pressed (``near``: the payment panel's slot)."""
         self.pending = pending
         self.confirm_text.value = notice_html(question, "warn")
+        for slot in (self.ask_here, self.pay_box.ask):
+            slot.children = (self.confirm,) if slot is (near or self.ask_here) else ()
         self.confirm.layout.display = ""
 
     def _confirmed(self, _button=None) -> None:
@@ -278,7 +273,8 @@ class CreditBookView(w.VBox):
             return
         self._ask(("payment", found[0].id), t(
             "creditui.delete_payment", amount=format_rupiah(found[0].amount),
-            day=format_date(found[0].day), line=credit.payment_description(row.debt)))
+            day=format_date(found[0].day), line=credit.payment_description(row.debt)),
+            self.pay_box.ask)
 
     # --- Reminder ---------------------------------------------------------------------
 

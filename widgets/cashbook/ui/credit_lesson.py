@@ -9,7 +9,12 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.cashbook import credit, credit_exercise
-from widgets.cashbook.data import load_cashbook, load_credit_example, load_credit_exercise
+from widgets.cashbook.data import (
+    CreditExample,
+    load_cashbook,
+    load_credit_example,
+    load_credit_exercise,
+)
 from widgets.cashbook.ui.credit_parts import debts_table, summary_html
 from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah
@@ -47,12 +52,29 @@ def credit_example_html() -> str:
         f"</small></li>" for p in example.payments)
     label = escape(t("lesson1.credit_label", label=example.label_text()))
     return (
-        f"<h4>{escape(t('lesson1.credit_example_title', group=info.name, day=format_date(day)))}"
+        _credit_story(example, info.name)
+        + f"<h4>{escape(t('lesson1.credit_example_title', group=info.name, day=format_date(day)))}"
         f"</h4><p><small><i>{label}</i></small></p>"
         + debts_table(rows) + f"<h4>{escape(t('creditui.section_summary'))}</h4>"
         + summary_html(summary)
         + f"<h4>{escape(t('lesson1.credit_two_parts'))}</h4><ul>{payments}</ul>"
     )
+
+
+def _credit_story(example: CreditExample, group: str) -> str:
+    """The example's story in words, from the data: the debt paid in parts, its first payment
+    and its due day (the lesson's prose names no figure of its own)."""
+    paid: dict[int | None, list[credit.Payment]] = {}
+    for p in example.payments:
+        paid.setdefault(p.debt_id, []).append(p)
+    debt = max(example.debts, key=lambda d: len(paid.get(d.id, [])))
+    first = paid.get(debt.id, [])
+    story = t("lesson1.credit_story", who=debt.who, group=group, what=debt.what,
+              day=format_date(debt.day), amount=format_rupiah(debt.amount),
+              first=format_rupiah(first[0].amount if first else 0),
+              first_day=format_date(first[0].day if first else debt.day),
+              due=format_date(debt.due), as_of=format_date(example.as_of))
+    return f"<p>{escape(story)}</p>"
 
 
 class CreditExercise(w.VBox):

@@ -181,11 +181,12 @@ class PaymentPanel(w.VBox):
         self.listing = w.HTML()
         self.pick = w.Dropdown(layout=w.Layout(width="100%", max_width="520px"))
         self.delete = button(t("creditui.pay_delete"), "danger")
+        self.ask = w.VBox()  # the delete question comes here, under the button pressed
         for widget, css in ((self.save, "uk-pay-save"), (self.listing, "uk-credit-payments"),
                             (self.delete, "uk-pay-delete")):
             widget.add_class(css)
         super().__init__([self.amount, self.day, self.save, self.listing, self.pick,
-                          self.delete])
+                          self.delete, self.ask])
 
     def show(self, row: DebtStatus, payments: list[credit.Payment]) -> None:
         mine = [p for p in payments if p.debt_id == row.debt.id]

@@ -21,6 +21,7 @@ from widgets.core.text import (
 from widgets.core.theme import CARD_BORDER
 from widgets.core.village import Village, load_village
 from widgets.group import db
+from widgets.group.attendance import attendees, match
 from widgets.group.data import load_group_lesson, member_names, role_holders
 from widgets.group.meeting import (
     Action,
@@ -100,6 +101,12 @@ class NotulenView(w.VBox):
         self.present_box.add_class("uk-g-checks")
         self.present = Field(t("groupview.meeting_present"), self.present_box)
         self.present_box.layout.flex_flow = "row wrap"  # Field gave it a fresh layout
+        self.extra: list[str] = []  # people on the attendance list but not in the profile
+        self.from_list = button(t("groupview.from_attendance"))
+        self.from_list.add_class("uk-g-from-attendance")
+        self.from_list.on_click(lambda _b: self.take_attendance())
+        self.list_note = w.HTML()
+        self.list_note.add_class("uk-g-attendance-note")
         self.review_box = w.VBox()
         self.review_box.add_class("uk-g-review")
         self.agenda = Field(t("group.notulen_agenda"), w.Textarea(
@@ -124,7 +131,8 @@ class NotulenView(w.VBox):
         PAGE.observe(lambda _c: self.load_group(), "session")
         super().__init__([
             w.HTML(STYLE), self.group, self.day, self.place, self.chair, self.secretary,
-            self.present, self.review_box, self.agenda, self.decisions, self.actions,
+            self.present, self.from_list, self.list_note, self.review_box, self.agenda,
+            self.decisions, self.actions,
             self.add_action, self.make, self.status, self.outputs,
         ], layout=w.Layout(width="100%"))
         self.load_group()
@@ -135,13 +143,49 @@ class NotulenView(w.VBox):
 
     @property
     def members(self) -> list[str]:
-        return member_names(self.village, self.group_key)
+        return member_names(self.village, self.group_key) + self.extra
+
+    @guard("notulen: attendance")
+    def take_attendance(self) -> None:
+        """Tick who is on the attendance list of the meeting day; add those not in the profile."""
+        session, day = PAGE.session, self.day.control.value
+        if session is None or not isinstance(day, dt.date):
+            self.list_note.value = notice_html(t("groupview.attendance_signin"), "warn")
+            return
+        present, extra = match(self.members, attendees(session.store, self.group_key, day))
+        if not present and not extra:
+            self.list_note.value = notice_html(t("groupview.attendance_none",
+                                                 date=format_date(day)), "info")
+            return
+        ticked = {n for n, box in self.checks.items() if box.value} | set(present) | set(extra)
+        self.extra += extra
+        self._show_members(ticked)
+        note = t("groupview.attendance_taken", date=format_date(day), count=len(present)
+                 + len(extra))
+        if extra:
+            note += " " + t("groupview.attendance_added", names=", ".join(extra))
+        self.list_note.value = notice_html(note, "ok")
+
+    def _show_members(self, ticked: set[str]) -> None:
+        """The tick boxes and every name list, for the members as they are now."""
+        members = self.members
+        self.checks = {name: tick_box(name) for name in members}
+        for name, box in self.checks.items():
+            box.value = name in ticked
+        self.present_box.children = list(self.checks.values())
+        for control in (self.chair.control, self.secretary.control,
+                        *(row.person for row in self.rows)):
+            value = control.value
+            control.options = ["", *members]
+            control.value = value if value in members else ""
 
     @guard("notulen: load")
     def load_group(self) -> None:
+        self.extra = []
         members, holders = self.members, role_holders(self.village, self.group_key)
         self.checks = {name: tick_box(name) for name in members}
         self.present_box.children = list(self.checks.values())
+        self.list_note.value = ""
         self.chair.control.options = ["", *members]
         self.chair.control.value = holders.get("ketua", "")
         self.secretary.control.options = ["", *members]

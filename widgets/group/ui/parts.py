@@ -26,7 +26,10 @@ STYLE = (
     "border-bottom:1px solid " + RULE + ";text-align:left!important;vertical-align:top}"
     ".uk-g-table th{background:" + TABLE_HEAD + "}"
     ".uk-g-table td.num{text-align:right!important}"
-    ".uk-g-checks .widget-checkbox{width:auto!important;min-width:45%}"
+    # Two columns of names that never run into the next tick box; a long name wraps.
+    ".uk-g-checks .widget-checkbox{width:50%!important;min-width:0!important;flex:0 0 50%;"
+    "box-sizing:border-box;padding-right:8px}"
+    ".uk-g-table th,.uk-g-table td{overflow-wrap:normal!important;word-break:normal!important}"
     # Choices with a sentence each: the labels wrap under one another on a phone.
     ".uk-g-radio .widget-radio-box{height:auto!important;flex-direction:column}"
     ".uk-g-radio .widget-radio-box label{white-space:normal!important;height:auto!important;"

@@ -1,6 +1,6 @@
 """The duty roster maker: members, period, people per day and days away -> a fair roster; then
 swaps and attendance, the A4 sheet and the WhatsApp text. Saved per group for the signed-in
-participant; the days done feed "by work days" in lesson 3's calculator."""
+participant; the days done feed "by work days" in the profit-sharing calculator."""
 
 from __future__ import annotations
 

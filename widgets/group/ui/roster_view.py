@@ -8,6 +8,7 @@ import ipywidgets as w
 from widgets.core.i18n import format_date, t
 from widgets.core.village import Village, load_village
 from widgets.group import db
+from widgets.group.data import role_holders
 from widgets.group.roster import DONE, MISSED, Roster, RosterError, Swap, make_roster, mark, swap
 from widgets.group.roster_sheet import roster_html, swap_text, whatsapp_text
 from widgets.group.ui.parts import STYLE, a4_download, copy_box, guard, tall
@@ -110,19 +111,41 @@ class RosterView(w.VBox):
             self.changes.layout.display = "none"
             return
         self.table.value = roster_table(roster)
-        options = duty_options(roster)
-        for field in (self.swap_a, self.swap_b, self.duty):
-            field.control.options = options
-        if len(options) > 1:
-            self.swap_b.control.index = 1
+        self._set_turns(duty_options(roster))
         self.changes.layout.display = ""
         village = f"Desa {self.village.name}, {self.village.district}, {self.village.regency}"
         self.outputs.value = (
             f"<h4>{t('groupview.roster_print')}</h4>"
             + a4_download("uk-g-roster-download", "jadwal-piket", self.group_name,
-                          roster.plan.start, roster_html(roster, self.group_name, village))
+                          roster.plan.start, roster_html(roster, self.group_name, village,
+                                                         self._signers(roster)))
             + f"<h4>{t('groupview.roster_whatsapp')}</h4>"
             + copy_box(whatsapp_text(roster, self.group_name), "uk-g-roster-wa"))
+
+    def _set_turns(self, options: list) -> None:
+        """New turns in the three pickers. Each keeps its turn while it is still on the roster,
+        else shows the first (a picker whose options change is left with no value, while the
+        phone still shows a turn); the second turn to swap is on another day than the first."""
+        values = [value for _label, value in options]
+        for field in (self.swap_a, self.swap_b, self.duty):
+            before = field.control.value
+            field.control.options = options
+            if before in values:
+                field.control.value = before
+            elif options:
+                field.control.index = 0
+        first = self.swap_a.control.value
+        if first is not None and self.swap_b.control.value[0] == first[0]:
+            other = next((v for v in values if v[0] != first[0]), None)
+            if other is not None:
+                self.swap_b.control.value = other
+
+    def _signers(self, roster: Roster) -> tuple[tuple[str, str], ...]:
+        """Ketua and sekretaris under the sheet, named when the profile's holder is on it."""
+        holders = role_holders(self.village, self.group_key)
+        return tuple((t(f"group.role_{key}"), name if name in roster.plan.members else "")
+                     for key in ("ketua", "sekretaris")
+                     for name in (holders.get(key, ""),))
 
     @guard("roster: swap")
     def swap(self) -> None:

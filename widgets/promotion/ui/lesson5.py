@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as w
 from IPython.display import HTML, display
 
-from widgets.core.i18n import t
+from widgets.core.i18n import format_date, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.numbers import NumberError, parse_count, parse_percent
 from widgets.core.theme import INPUT_BORDER
@@ -20,6 +20,7 @@ from widgets.pricing.fees import load_fees
 from widgets.pricing.sources import fee_sources_html
 from widgets.promotion import consignment
 from widgets.promotion import exercises as promo_exercises
+from widgets.promotion.platform_rules import load_rules
 from widgets.promotion.ui.html import findings_html
 from widgets.promotion.ui.listing import ListingBuilderView
 from widgets.promotion.ui.stockcard import StockCardView
@@ -179,7 +180,10 @@ class GoatChannelsView(w.VBox):
         }
         for key, box in self.boxes.items():
             box.add_class(f"uk-goat-{key.replace('_', '-')}")
-        question = w.HTML(f'<p style="font-weight:600;max-width:520px">'
+        rule = load_rules().live_animals  # WhatsApp's commerce rules are Meta's (FACTS.md)
+        check = notice_html(t("promotionex.goat_whatsapp_check", source=rule.source,
+                              date=format_date(rule.as_of)), "warn")
+        question = w.HTML(f'{check}<p style="font-weight:600;max-width:520px">'
                           f'{escape(t("promotionex.goat_question"))}</p>')
         self.check = button(t("promotionex.check"), "primary")
         self.check.add_class("uk-goat-check")

@@ -61,12 +61,10 @@ def platforms_html(report: PhotoReport, today: dt.date | None = None) -> str:
                  if rule.as_of < stale_before else "")
         rows.append(f'{line}<div style="margin:0 0 8px 22px;font-size:13px;color:{TEXT_SOFT}">'
                     f"{more}<div>{escape(source)}</div>{stale}</div>")
-    measured = t("photo.measured", width=report.width, height=report.height,
-                 brightness=round(report.brightness or 0), sharpness=round(report.sharpness or 0))
+    # The raw measures (brightness 0-255, sharpness) are explained in the trainer notes
+    # (docs/pelajaran-05-promosi.md); the participant reads the plain verdicts above.
     return (_heading(t("photo.section_platforms")) + f'<div>{"".join(rows)}'
-            f'{notice_html(t("photo.not_checked"), "info")}'
-            f'<div class="uk-photo-measured" style="font-size:13px;color:{TEXT_SOFT}">'
-            f"{escape(measured)}</div></div>")
+            f'{notice_html(t("photo.not_checked"), "info")}</div>')
 
 
 def _figure(css: str, caption: str, uri: str, alt: str) -> str:

@@ -30,9 +30,11 @@ def _percents() -> list[Param]:
 
 class ComparisonView(w.VBox):
     """The methods the registry marks for comparison, each with its own percentage typed once,
-    side by side against the equal split."""
+    side by side against the equal split. ``intro`` is the catalog key of the line above the
+    choices: the lesson's says the members come from the calculator above; a slide or the
+    projector, which show no calculator above, pass ``lesson3.compare_intro_alone``."""
 
-    def __init__(self, inputs: Inputs = INPUTS) -> None:
+    def __init__(self, inputs: Inputs = INPUTS, intro: str = "lesson3.compare_intro") -> None:
         self.inputs = inputs
         self.pick = {m.key: w.Checkbox(value=True, description=t(m.label), indent=False,
                                        layout=w.Layout(width="auto", margin="0 16px 0 0"))
@@ -53,7 +55,7 @@ class ComparisonView(w.VBox):
             control.observe(lambda _c: self.refresh(), "value")
         inputs.observe(lambda _c: self.refresh(), "revision")
         super().__init__([
-            w.HTML(notice_html(t("lesson3.compare_intro"), "info")),
+            w.HTML(notice_html(t(intro), "info")),
             w.HBox(list(self.pick.values()), layout=w.Layout(flex_flow="row wrap")),
             w.HBox(list(self.fields.values()), layout=w.Layout(flex_flow="row wrap",
                                                                max_width="520px")),

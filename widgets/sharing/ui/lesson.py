@@ -16,12 +16,12 @@ from widgets.core.village import load_village
 from widgets.sharing import shu
 from widgets.sharing.comparison import compare
 from widgets.sharing.data import load_sharing
-from widgets.sharing.examples import coop_members, goat_sale, group_data
+from widgets.sharing.examples import coop_members, goat_sale, group_data, investor_example
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
-from widgets.sharing.split import Contribution, percent_text, percent_value
+from widgets.sharing.split import percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
@@ -48,7 +48,8 @@ def roster_html() -> str:
     """The feed roster, member by member: turns on the roster, days done, days missed."""
     village = load_village()
     data = load_sharing(village)
-    done, roster = data.feed_days("kambing"), data.feed_roster()
+    sale_day = goat_sale(village).day  # the roster the sale is split by ends on its day
+    done, roster = data.feed_days("kambing", until=sale_day), data.feed_roster(sale_day)
     turns = {key: 0 for key in done}
     for duty in roster:
         if duty.member in turns:
@@ -165,14 +166,12 @@ def show_shu(member: str = "sari") -> None:
     display(HTML(shu_html(member)))
 
 
-def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000_000,
-                  investor_percent: int = 40, piece_rate: int = 3_000) -> str:
-    """An investor supplies kain perca and capital for keset; the group sews. Profit-sharing
+def investor_html() -> str:
+    """The pricing lesson's investor case (one case, kept in ``harga.yaml``): profit-sharing
     against a piece rate (maklon) when everything sells, half sells, or little sells."""
-    members = [Contribution(m.name, work=pieces_each)
-               for m in load_village().group("konveksi").members]
-    pieces = sum(m.work for m in members)
-    cases = investor_cases(members, price, costs, Fraction(investor_percent), piece_rate)
+    example = investor_example(load_village())
+    cases = investor_cases(example.members, example.price, example.costs,
+                           example.investor_percent, example.piece_rate)
     cards = []  # one small table per case: they sit side by side, or stack on a phone
     for case in cases:
         rows = "".join(
@@ -184,14 +183,16 @@ def investor_html(pieces_each: int = 60, price: int = 20_000, costs: int = 6_000
                      f"<tr><th colspan='2'>{escape(t('lesson3.inv_sold', sold=case.sold))}"
                      f"</th></tr>{rows}</table></div>")
     table = f"<div style='display:flex;flex-wrap:wrap;gap:12px'>{''.join(cards)}</div>"
-    intro = t("lesson3.inv_intro", pieces=pieces, price=format_rupiah(price),
-              costs=format_rupiah(costs), percent=investor_percent,
-              group=100 - investor_percent, rate=format_rupiah(piece_rate))
+    intro = t("lesson3.inv_intro", pieces=example.pieces, price=format_rupiah(example.price),
+              costs=format_rupiah(example.costs),
+              percent=percent_text(example.investor_percent),
+              group=percent_text(100 - example.investor_percent),
+              rate=format_rupiah(example.piece_rate))
     return STYLE + _h(t("lesson3.inv_heading")) + f"<p>{escape(intro)}</p>" + table + _source()
 
 
-def show_investor(**kwargs: int) -> None:
-    display(HTML(investor_html(**kwargs)))
+def show_investor() -> None:
+    display(HTML(investor_html()))
 
 
 def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> str:

@@ -18,7 +18,8 @@ def projector_comparison() -> w.VBox:
     calculator = SharingCalculator()
     numbers = w.Accordion([calculator], selected_index=None)
     numbers.set_title(0, t("lesson3.projector_numbers"))
-    return projector(w.VBox([ComparisonView(), numbers]), t("lesson3.projector_title"))
+    return projector(w.VBox([ComparisonView(intro="lesson3.compare_intro_alone"), numbers]),
+                     t("lesson3.projector_title"))
 
 
 def projector_roster() -> w.VBox:
