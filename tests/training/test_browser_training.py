@@ -75,6 +75,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
         p.page.screenshot(path=artifacts / "evaluasi-awal-360.png", full_page=True)
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways: {width}px"
+    assert_nothing_cut_off(p.page, "pre-test after sending it")
 
     p.open(render(server, "03-harga.ipynb"))
     signed_in_again(p.page, name)  # the next lesson on the same phone asks no PIN
@@ -83,6 +84,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
         p.page.click(f".uk-ex2-check-{EXERCISE}")
         p.page.wait_for_selector(f".uk-ex2-feedback-{EXERCISE} .uk-msg", timeout=30_000)
         p.page.wait_for_timeout(500)
+    assert_nothing_cut_off(p.page, "lesson 3 after checking an exercise answer")
 
     p.open(render(server, "evaluasi-akhir.ipynb"))
     signed_in_again(p.page, name)
@@ -96,6 +98,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
     p.page.fill(".uk-open-paling_berguna textarea", "Menghitung harga pokok keset")
     p.page.click(".uk-sat-submit")
     p.page.wait_for_selector("text=Angket kepuasan Anda sudah tersimpan", timeout=30_000)
+    assert_nothing_cut_off(p.page, "post-test after sending the satisfaction survey")
     if pre == 4:
         p.page.screenshot(path=artifacts / "evaluasi-akhir-360.png", full_page=True)
     assert_clean(p)
@@ -215,6 +218,7 @@ def test_trainer_dashboard_and_report(kit_server, browser, artifacts):
         assert not missing, f"{css}: dashboard rows not in the Word file: {missing}"
     html = download(trainer.page, ".uk-report-html").decode("utf-8")
     assert print_a4(browser, html, artifacts / "laporan-a4.pdf") >= 3
+    assert_nothing_cut_off(trainer.page, "trainer report after making it")
 
     trainer.page.click(".uk-trainer-tabs .lm-TabBar-tab:has-text('Daftar hadir')")
     trainer.page.fill(".uk-add-name input", "Bu Sumi")

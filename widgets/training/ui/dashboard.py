@@ -38,9 +38,11 @@ STYLE = """<style>
 .uk-trainer-tabs .lm-TabBar { height: auto !important; min-height: 38px; overflow: visible; }
 .uk-trainer-tabs .lm-TabBar-content { flex-wrap: wrap; }
 .uk-dash-tests svg { max-width: 520px !important; }
-.uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
-  gap: 0 24px; }
-.uk-dash .uk-table th, .uk-dash .uk-table td { overflow-wrap: normal; word-break: normal; }
+.uk-dash-grid { display: grid; gap: 0 24px;
+  grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); }
+/* Whole words in the tables on a laptop or projector; a phone breaks a long one to fit. */
+@media (min-width: 641px) {
+  .uk-dash .uk-table th, .uk-dash .uk-table td { overflow-wrap: normal; word-break: normal; } }
 /* On the projector (24 px text) one column, so no table squeezes a word in two. */
 .uk-projector .uk-dash-grid { grid-template-columns: 1fr; }
 .uk-projector .uk-dash-tests svg { max-width: 900px !important; }
