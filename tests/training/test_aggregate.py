@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import postgres_cluster
 import pytest
+from evaluation_takers import take
 
 from widgets.core.village import load_village
 from widgets.sharing import db as sharing_db
@@ -20,25 +21,6 @@ from widgets.training import aggregate, db
 from widgets.training.items import load_form
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def take(store, form, name, pre_right, post_right, page="02-buku-kas"):
-    """A participant who signs in on ``page`` and takes the tests with so many right."""
-    session = store.sign_in(name, "1234")
-    db.record_visit(session, page)
-    db.save_profile(session, "konveksi", "P", tuple(load_village().groups))
-
-    def answers_for(right):
-        return {i.key: (i.answer if n < right else
-                        (next(o.key for o in i.options if o.key != i.answer)
-                         if i.kind == "choice" else i.answer + 1))
-                for n, i in enumerate(form.items)}
-
-    sure = {s.key: 3 for s in form.confidence}
-    for phase, right in (("pre", pre_right), ("post", post_right)):
-        if right is not None:
-            db.save_test(session, form, phase, answers_for(right), sure)
-    return session
 
 
 def rows_of(sheet, first: int = 2) -> list[list]:

@@ -10,8 +10,8 @@ import sqlite3
 import docx
 import openpyxl
 import pytest
+from evaluation_takers import take as take_on
 
-from widgets.core.village import load_village
 from widgets.store import SignInError, Store, answers
 from widgets.training import db, manage
 from widgets.training.items import load_form
@@ -25,25 +25,6 @@ def store(db_location):
     """Each test here runs on SQLite and on PostgreSQL."""
     with Store(db_location) as opened:
         yield opened
-
-
-def take(store, form, name, pre_right, post_right):
-    session = store.sign_in(name, "1234")
-    db.record_visit(session, "evaluasi-awal")
-    db.save_profile(session, "konveksi", "P", tuple(load_village().groups))
-
-    def answers_for(right):
-        return {i.key: (i.answer if n < right else
-                        (next(o.key for o in i.options if o.key != i.answer)
-                         if i.kind == "choice" else i.answer + 1))
-                for n, i in enumerate(form.items)}
-
-    sure = {s.key: 3 for s in form.confidence}
-    if pre_right is not None:
-        db.save_test(session, form, "pre", answers_for(pre_right), sure)
-    if post_right is not None:
-        db.save_test(session, form, "post", answers_for(post_right), sure)
-    return session
 
 
 def test_the_word_file_holds_the_dashboard_figures(store):
@@ -162,3 +143,8 @@ def test_a_backup_from_the_trainer_page_is_restored_as_the_page_says(tmp_path, m
         store.sign_in("Sari", "1234")
         kept = [b.path.name for b in manage.backups(store)]
     assert any("sebelum-pulih" in name for name in kept)  # the emptied file was kept too
+
+
+def take(store, form, name, pre_right, post_right):
+    """The tests taken on the evaluation page itself."""
+    return take_on(store, form, name, pre_right, post_right, page="evaluasi-awal")
