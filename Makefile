@@ -9,8 +9,10 @@ HOST ?= 0.0.0.0
 PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-komunikasi-kelompok
+# Optional parts of pyproject.toml to install; CI adds hub (JupyterHub, for its end-to-end test).
+EXTRAS ?= test,postgres
 
-.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout workbook
+.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout aggregate workbook
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
@@ -20,10 +22,11 @@ help:
 	@echo "make workbook  write the participant workbook to print on A4 (build/workbook/)"
 	@echo "make trainer-password   set (or change) the trainer password"
 	@echo "make bench   compare the kit's server with stock Voila"
+	@echo "make aggregate   every class's attendance, tests and rules in one Excel file"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -64,6 +67,11 @@ handout: setup
 # (or PDF) from Chromium.
 workbook: setup
 	$(BIN)/python -m widgets.training.workbook build/workbook
+
+# Every class (USAHA_KITA_DATABASE's, or this laptop's file) in one workbook for a programme
+# office; ARGS="--out rekap.xlsx kelas-a.sqlite3 ..." adds SQLite files from other laptops.
+aggregate: setup
+	$(BIN)/python -m widgets.training.aggregate $(ARGS)
 
 bench: setup
 	$(BIN)/python -m bench.run
