@@ -9,8 +9,10 @@ HOST ?= 0.0.0.0
 PORT ?= 8866
 CLASS_SIZE ?= 30
 LESSON ?= 01-komunikasi-kelompok
+# Optional parts of pyproject.toml to install; CI adds hub (JupyterHub, for its end-to-end test).
+EXTRAS ?= test,postgres
 
-.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout
+.PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout aggregate
 
 help:
 	@echo "make serve   start the kit for a class (sets up .venv on first run)"
@@ -19,10 +21,11 @@ help:
 	@echo "make slides  write the lecture decks as offline HTML (slides/build/)"
 	@echo "make trainer-password   set (or change) the trainer password"
 	@echo "make bench   compare the kit's server with stock Voila"
+	@echo "make aggregate   every class's attendance, tests and rules in one Excel file"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -58,6 +61,11 @@ slides: setup
 # The same decks printed to PDF through reveal's print view (needs Chromium).
 handout: setup
 	$(BIN)/python -m widgets.training.build --pdf
+
+# Every class (USAHA_KITA_DATABASE's, or this laptop's file) in one workbook for a programme
+# office; ARGS="--out rekap.xlsx kelas-a.sqlite3 ..." adds SQLite files from other laptops.
+aggregate: setup
+	$(BIN)/python -m widgets.training.aggregate $(ARGS)
 
 bench: setup
 	$(BIN)/python -m bench.run

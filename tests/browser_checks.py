@@ -14,8 +14,17 @@ looks, in the page, for:
   (the page itself is not such a box: the tests check ``document.scrollWidth`` for that);
 - ``cell``: a table cell whose text (measured with a Range's bounding rectangle) is wider than
   the cell's content box, or sticks out of it on either side.
+- ``money-table``: on a phone (below 640 px), a table with three or more amounts (``Rp…``) in
+  one row that is not the one money-table pattern (``widgets.ui.tables.money_table``, a card
+  per row): such figures are squeezed until they run together or wrap mid-number.
 
 Every finding names a short selector and the text, so a failure says what to fix.
+
+``assert_nothing_cut_off`` looks at both sizes the kit is used at, the phone (360×740) and the
+projector (1280×720), whatever size the test drives the page at: it resizes the page, checks,
+and puts the page back, so a check after an action (sign-in, save, calculate) covers both.
+A view laid out for one size only (a projector view, a deck's slide checked per size) passes
+``sizes=None`` to check the current size alone.
 
     from browser_checks import assert_nothing_cut_off
     assert_nothing_cut_off(page, "lesson 1 after sign-in")
@@ -23,7 +32,12 @@ Every finding names a short selector and the text, so a failure says what to fix
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+PHONE = {"width": 360, "height": 740}
+PROJECTOR = {"width": 1280, "height": 720}
+BOTH = (PHONE, PROJECTOR)
 
 # Runs in the page. Only what is rendered counts: hidden widgets (display:none) have no boxes.
 _CHECK_JS = r"""
@@ -113,6 +127,19 @@ _CHECK_JS = r"""
                           `${Math.round(right - left)}px cell`});
     }
   }
+  // On a phone, a table with three or more amounts in a row must be the one money-table
+  // pattern (widgets.ui.tables.money_table: a card per row), or its figures run together.
+  if (window.innerWidth <= 640) {  // the page template's cards: @media (max-width: 640px)
+    for (const table of document.body.querySelectorAll('table')) {
+      if (!visible(table) || table.classList.contains('uk-cards')) continue;
+      const most = Math.max(0, ...[...table.rows].map(
+        row => [...row.cells].filter(c => /Rp\s?\d/.test(c.textContent)).length));
+      if (most >= 3) {
+        found.push({kind: 'money-table', selector: path(table), text: text(table),
+                    detail: `${most} amounts in a row of a table that is not table.uk-cards`});
+      }
+    }
+  }
   return found;
 }
 """
@@ -122,7 +149,7 @@ _CHECK_JS = r"""
 class CutOff:
     """One place where content is cut off or runs out of its cell."""
 
-    kind: str  # "clipped", "scrolls" or "cell"
+    kind: str  # "clipped", "scrolls", "cell" or "money-table"
     selector: str
     text: str
     detail: str
@@ -136,10 +163,23 @@ def find_cut_off(page) -> list[CutOff]:
     return [CutOff(**item) for item in page.evaluate(_CHECK_JS)]
 
 
-def assert_nothing_cut_off(page, where: str = "") -> None:
-    """Fail with a list of what is cut off (selector, size, text), if anything is."""
-    page.wait_for_timeout(300)  # let the last widget message lay out
-    found = find_cut_off(page)
-    width = page.viewport_size["width"] if page.viewport_size else "?"
-    listing = "\n  ".join(str(item) for item in found)
-    assert not found, f"cut off at {width}px{' ' + where if where else ''}:\n  {listing}"
+def assert_nothing_cut_off(page, where: str = "",
+                           sizes: Sequence[dict[str, int]] | None = BOTH) -> None:
+    """Fail with a list of what is cut off (selector, size, text), if anything is: at each of
+    ``sizes`` (the page is put back to its own size after), or at the current size only."""
+    own = page.viewport_size
+    found: list[str] = []
+    try:
+        # The page's own size first: no resize when it is the only one.
+        for size in sorted(sizes or [own], key=lambda size: size != own):
+            if size and size != page.viewport_size:
+                page.set_viewport_size(size)
+            page.wait_for_timeout(300)  # let the last widget message (or the resize) lay out
+            width = page.viewport_size["width"] if page.viewport_size else "?"
+            found += [f"at {width}px: {item}" for item in find_cut_off(page)]
+    finally:
+        if own and page.viewport_size != own:
+            page.set_viewport_size(own)
+            page.wait_for_timeout(300)
+    listing = "\n  ".join(found)
+    assert not found, f"cut off{' ' + where if where else ''}:\n  {listing}"

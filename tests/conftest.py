@@ -158,6 +158,42 @@ def store(tmp_path):
         yield opened
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A private PostgreSQL 15 cluster for the whole run (tests/postgres_cluster.py)."""
+    import postgres_cluster
+
+    why = postgres_cluster.missing()
+    if why:
+        if postgres_cluster.required():
+            pytest.fail(f"PostgreSQL is required here: {why}")
+        pytest.skip(why)
+    cluster = postgres_cluster.Cluster()
+    try:
+        yield cluster.start().url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_location(request, tmp_path, monkeypatch):
+    """Where a store test keeps its data, once per back end: a fresh SQLite file, or a fresh
+    class in the PostgreSQL cluster (``USAHA_KITA_CLASS`` is set to it, so child processes
+    that open the same URL reach the same class). Pass it to ``Store(...)``."""
+    if request.param == "sqlite":
+        yield tmp_path / "kit.sqlite3"
+        return
+    import postgres_cluster
+
+    from widgets.store import postgres
+
+    url = request.getfixturevalue("postgres_url")
+    key = postgres_cluster.new_class_key()
+    monkeypatch.setenv("USAHA_KITA_CLASS", key)
+    yield url
+    postgres.drop_class(url, key)
+
+
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
     """A private copy of the Jepara village folder, to break; village data is read afresh

@@ -18,6 +18,8 @@ import pytest
 from browser_checks import assert_nothing_cut_off, find_cut_off
 from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
+from widgets.store import Store
+from widgets.training import access
 from widgets.ui.tables import Cell, Row, money_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,11 +87,11 @@ def test_nothing_cut_off(kit_server, browser, viewport, path):
     p = Page(browser, viewport)
     p.open(kit_server.url + path)
     p.page.wait_for_timeout(1000)  # the widgets' first layout
-    assert_nothing_cut_off(p.page, f"on {path}")
+    assert_nothing_cut_off(p.page, f"on {path}", sizes=None)  # opened at this size
     name = f"Periksa Lebar {viewport['width']} {path[-12:-6].strip('-')}"
     if _sign_in_if_offered(p, name):
         p.open_later_parts()
-        assert_nothing_cut_off(p.page, f"on {path} after sign-in")
+        assert_nothing_cut_off(p.page, f"on {path} after sign-in", sizes=None)
     width = p.page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
     assert_clean(p)
@@ -107,7 +109,7 @@ def test_nothing_cut_off_on_any_slide(kit_server, browser, viewport, path):
     p.page.wait_for_timeout(1000)
     index, count = p.page.evaluate(SLIDE)
     for _ in range(count * 4 + 1):
-        assert_nothing_cut_off(p.page, f"on {path}, slide {index + 1} of {count}")
+        assert_nothing_cut_off(p.page, f"on {path}, slide {index + 1} of {count}", sizes=None)
         if index >= count - 1:
             break
         p.page.keyboard.press("ArrowRight")
@@ -116,6 +118,58 @@ def test_nothing_cut_off_on_any_slide(kit_server, browser, viewport, path):
     assert index == count - 1  # every slide was seen (-1 == -1: one scrolling page)
     assert_clean(p)
     p.close()
+
+
+TRAINER_PASSWORD = "sandi-pelatih-lebar"
+TAB = ".uk-trainer-tabs .lm-TabBar-tab"
+
+
+def _trainer_tab(page, title: str) -> None:
+    page.click(f"{TAB}:has-text({title!r})")
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_nothing_cut_off_in_any_trainer_view(kit_server, browser):
+    """The trainer page behind its password, tab by tab, at both sizes, and after making the
+    report; then the live projector views its Projector tab links to (the dashboard, the FGD
+    board), at 1280, their only size."""
+    with Store(kit_server.data_dir / "usaha_kita.sqlite3") as store:
+        access.set_password(store, TRAINER_PASSWORD)
+    p = Page(browser, PROJECTOR)
+    p.open(kit_server.url + "/voila/render/pelatih.ipynb")
+    p.page.fill(".uk-trainer-password input[type=password]", TRAINER_PASSWORD)
+    p.page.click(".uk-trainer-submit")
+    p.page.wait_for_selector(".uk-trainer-tabs", timeout=60_000)
+    p.page.wait_for_selector(".uk-pool-status", timeout=60_000)
+    titles = p.page.locator(TAB).all_inner_texts()
+    assert len(titles) >= 6, titles  # dashboard, FGD, projector, attendance, report, data
+    for title in titles:
+        _trainer_tab(p.page, title)
+        assert_nothing_cut_off(p.page, f"trainer tab {title!r}")
+    # The main action that changes nothing the other trainer tests count: the report made.
+    # (A question on the FGD board and a person on the list are checked where they are made,
+    # in training/test_browser_fgd.py and training/test_browser_training.py.)
+    _trainer_tab(p.page, "Laporan kegiatan")
+    p.page.fill(".uk-report-conclusions textarea", "Peserta sudah bisa menghitung biaya.")
+    p.page.click(".uk-report-make")
+    p.page.wait_for_selector(".uk-report-docx", timeout=60_000)
+    assert_nothing_cut_off(p.page, "trainer report after making it")
+    _trainer_tab(p.page, "Proyektor")
+    links = p.page.eval_on_selector_all(
+        "a.uk-projector-link", "links => links.map(a => a.getAttribute('href'))")
+    assert_clean(p)
+    p.close()
+    live = [href for href in links if "kunci=" in href]  # the topic pages are in PAGES
+    assert len(links) >= 4 and len(live) >= 2, links
+    board = Page(browser, PROJECTOR)
+    for href in live:
+        board.open(f"{kit_server.url}/voila/render/{href.removeprefix('./')}")
+        board.page.wait_for_timeout(1500)  # the view's first layout
+        assert_nothing_cut_off(board.page, f"projector view {href}", sizes=None)
+    assert_clean(board)
+    board.close()
 
 
 # --- The check itself, on planted content -----------------------------------------------------
@@ -165,6 +219,9 @@ def test_check_reports_a_planted_wide_table(home):
                for f in cells), cells
     # The output area hides what sticks out: a clipped box is reported too.
     assert any(f.kind == "clipped" and "jp-OutputArea" in f.selector for f in found), found
+    # On a phone, five amounts in a row outside the money-table pattern are reported as such.
+    tables = [f.selector for f in found if f.kind == "money-table"]
+    assert len(tables) == 1 and tables[0].endswith("table.uk-planted"), found
     with pytest.raises(AssertionError, match=r"cell: .*Rp12\.936\.000"):
         assert_nothing_cut_off(home.page, "planted")
 

@@ -29,8 +29,8 @@ def open_store(path: Path) -> Store:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "kit.sqlite3") as opened:
+def store(db_location):
+    with open_store(db_location) as opened:
         yield opened
 
 
@@ -140,7 +140,7 @@ def test_a_payments_line_is_deleted_only_with_its_payment(siti):
         db.update_entry(siti, payment.entry_id, make_entry(
             D(2019, 11, 4), "ubah", "in", "penjualan", 1, today=TODAY))
     with siti.store.transaction() as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute("DELETE FROM entries WHERE id = ?", (payment.entry_id,))  # SQLite too
+        conn.execute("DELETE FROM entries WHERE id = ?", (payment.entry_id,))  # the database too
     credit_db.delete_entry_and_payment(siti, payment.entry_id)
     assert db.entries(siti) == [] and credit_db.payments(siti) == []
 
@@ -174,8 +174,8 @@ def test_one_participant_never_reaches_anothers_credit_book(store, siti):
     assert len(db.entries(siti)) == 1
 
 
-def test_everything_is_still_there_after_reopening(tmp_path):
-    path = tmp_path / "kit.sqlite3"
+def test_everything_is_still_there_after_reopening(db_location):
+    path = db_location
     with open_store(path) as first:
         siti = first.sign_in("Siti Aminah", "2580")
         debt = credit_db.add_debt(siti, school())
@@ -272,17 +272,17 @@ def test_the_two_books_reconcile_after_any_sequence(sequence):
             assert all(e.description == "tunai" for e in plain)
 
 
-def test_last_months_file_gains_the_credit_tables_and_keeps_its_cash_book(tmp_path):
+def test_last_months_file_gains_the_credit_tables_and_keeps_its_cash_book(db_location):
     from widgets.store.schema import MIGRATIONS
 
-    path = tmp_path / "kit.sqlite3"
+    path = db_location
     before_credit = 3  # the credit tables are the fourth step; later steps came after them
     with Store(path, clock=lambda: NOW, migrations=MIGRATIONS[:before_credit]) as old:
         siti = old.sign_in("Siti Aminah", "2580")
         db.add_entry(siti, make_entry(D(2019, 11, 5), "Beli benang", "out", "bahan", 35_000,
                                       today=TODAY))
         assert old.schema_version() == before_credit
-        assert not old.read("SELECT name FROM sqlite_master WHERE name = 'credit_debts'")
+        assert "credit_debts" not in old.tables()
     with open_store(path) as new:
         assert new.schema_version() == len(MIGRATIONS)
         siti = new.sign_in("Siti Aminah", "2580")

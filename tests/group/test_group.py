@@ -99,6 +99,15 @@ def test_the_next_meeting_opens_with_the_last_meetings_actions():
 # --- Store ------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def store(db_location):
+    """The store tests here run on SQLite and on PostgreSQL."""
+    from widgets.store import Store
+
+    with Store(db_location) as opened:
+        yield opened
+
+
 def test_notulen_and_rosters_are_saved_per_participant_and_group(store):
     siti, budi = store.sign_in("Siti", "1234"), store.sign_in("Budi", "4321")
     db.save_meeting(siti, "kambing", meeting())

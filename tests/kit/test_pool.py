@@ -47,8 +47,8 @@ def test_make_check_says_how_many_phones(monkeypatch):
     assert "AWAS" in short.lines()[0]
 
 
-def test_the_trainer_asks_and_the_plan_is_kept(tmp_path):
-    with Store(tmp_path / "kit.sqlite3") as store:
+def test_the_trainer_asks_and_the_plan_is_kept(db_location):
+    with Store(db_location) as store:
         assert pool.plan(store) is None
         pool.request(store, "03-harga.ipynb")
         wanted = pool.plan(store)

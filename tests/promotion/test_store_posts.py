@@ -3,8 +3,6 @@ and a file from before the promotion lessons keeps its data when it gains the ne
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from widgets.promotion import db as post_db
@@ -14,8 +12,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "kit.sqlite3"
+def db_path(db_location):
+    return db_location
 
 
 def test_posts_are_kept_per_participant_and_survive_reopening(db_path):
@@ -46,13 +44,7 @@ def test_bad_posts_are_refused_and_nothing_is_saved(db_path, kind, text):
 
 
 def test_a_version_2_file_gains_the_posts_table_and_keeps_its_entries(db_path):
-    raw = sqlite3.connect(db_path, isolation_level=None)
-    raw.execute("BEGIN")
-    for migration in MIGRATIONS[:2]:
-        migration(raw)
-    raw.execute("PRAGMA user_version = 2")
-    raw.execute("COMMIT")
-    raw.close()
+    Store(db_path, migrations=MIGRATIONS[:2]).close()
     with Store(db_path) as store:
         assert store.schema_version() == SCHEMA_VERSION >= 3
         siti = store.sign_in("Siti", "1234")

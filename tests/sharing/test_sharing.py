@@ -315,6 +315,28 @@ def test_compare_shows_who_gains_and_who_loses_against_equal():
     assert [r.name for r in table.rows] == list(FEED_DAYS)
 
 
+def test_compared_rules_take_the_percentages_typed_once():
+    from widgets.sharing.comparison import compare_rules, compared_rules, equal_label
+
+    members = goat_members()
+    rules = compared_rules({"fund": Fraction(10)}, "hari")
+    assert list(rules) == ["Menurut hari kerja", "Menurut modal", "Kas 10%, sisanya rata",
+                           "50% rata + 50% menurut hari kerja"]  # the equal part as it starts
+    assert rules["Kas 10%, sisanya rata"].params["fund_percent"] == "10"
+    assert list(compared_rules({}, "hari", picked=["capital"])) == ["Menurut modal"]
+    table, skipped = compare_rules(GOAT_SALE, members, rules)
+    assert skipped == [] and list(table.distributions) == [equal_label(), *rules]
+    for result in table.distributions.values():
+        assert sum(result.shares.values()) + result.kept == GOAT_SALE
+    assert table.rows[4].shares["Menurut hari kerja"] == 1_273_469
+    # Nobody worked: sharing by work is skipped, with why; the rest stay.
+    idle = [Contribution(m.name, capital=m.capital) for m in members]
+    table, skipped = compare_rules(GOAT_SALE, idle, rules)
+    assert [s.split(":")[0] for s in skipped] == ["Menurut hari kerja",
+                                                 "50% rata + 50% menurut hari kerja"]
+    assert "Menurut modal" in table.distributions
+
+
 def test_compare_refuses_a_different_total():
     members = goat_members()
     with pytest.raises(ValueError):

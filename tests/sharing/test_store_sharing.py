@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 import pytest
 
@@ -28,14 +27,16 @@ def save(session, **changes):
     return sharing_db.save_distribution(session, **fields)
 
 
-def test_version_1_file_gains_the_sharing_tables_and_keeps_its_entries(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    raw = sqlite3.connect(path, isolation_level=None)
-    raw.execute("BEGIN")
-    MIGRATIONS[0](raw)
-    raw.execute("PRAGMA user_version = 1")
-    raw.execute("COMMIT")
-    raw.close()
+@pytest.fixture
+def store(db_location):
+    """Each test here runs on SQLite and on PostgreSQL."""
+    with Store(db_location) as opened:
+        yield opened
+
+
+def test_version_1_file_gains_the_sharing_tables_and_keeps_its_entries(db_location):
+    path = db_location
+    Store(path, migrations=MIGRATIONS[:1]).close()
     with Store(path) as opened:
         session = opened.sign_in("Bu Sari", "2580")
         cash_db.add_entry(session, Entry(DAY, "Jual keset", "in", "penjualan", 150_000))
@@ -116,7 +117,5 @@ def test_participant_text_is_stored_as_written(store):
     saved = save(session, shares=[(evil, 3_900_000)], place=evil, note=evil)
     again = sharing_db.get_distribution(session, saved.id)
     assert again.shares == [(evil, 3_900_000)] and again.place == evil
-    raw = sqlite3.connect(store.path)
-    stored = raw.execute("SELECT shares FROM distributions").fetchone()[0]
+    stored = store.read("SELECT shares FROM distributions")[0][0]
     assert json.loads(stored) == [[evil, 3_900_000]]
-    raw.close()

@@ -322,6 +322,35 @@ def test_comparison_follows_the_calculator(page):
     assert "Kas 10%, sisanya rata" in out.value
 
 
+def test_compact_comparison_for_a_slide_drops_the_summary_and_keeps_the_figures(page):
+    """The lesson's comparison keeps its summary and bars; the slide's (compact) shows the same
+    table alone, each difference beside its share, the percentages on the tick boxes' row."""
+    from widgets.sharing.ui.lesson_projector import slide_comparison
+
+    full, slide = page.compare, slide_comparison(page.inputs)
+    assert "uk-bh-compact" in slide._dom_classes and "uk-bh-compact" not in full._dom_classes
+    assert 'class="uk-bh-summary"' in full.output.value and "<svg" in full.output.value
+    assert "uk-bh-summary" not in slide.output.value and "<svg" not in slide.output.value
+    assert "kalkulator di atas" not in slide.children[0].value
+    table = re.compile(r'<table class="uk-cards uk-bh-table uk-bh-compare-table">.*?</table>',
+                       re.S)
+    assert table.search(slide.output.value)[0] == table.search(full.output.value)[0]
+    assert FEED_SPLIT[4] == 1_273_469 and "Rp1.273.469" in slide.output.value
+    # Lesson: tick boxes on one row, percentages under them; slide: all on one row.
+    assert [*slide.pick.values(), *slide.fields.values()] == list(slide.children[1].children)
+    assert not set(full.fields.values()) & set(full.children[1].children)
+    # Ticks and percentages work as on the lesson page.
+    slide.pick["capital"].value = False
+    assert "Menurut modal" not in slide.output.value
+    slide.fund.control.value = "abc"
+    assert "bukan persen" in slide.fund.message.value and slide.output.value == ""
+    slide.pick["fund"].value = False  # a wrong figure for an unticked method stops nothing
+    assert "Menurut hari kerja" in slide.output.value
+    slide.pick["fund"].value = True
+    slide.fund.control.value = "10"
+    assert "Kas 10%, sisanya rata" in slide.output.value
+
+
 def test_comparison_skips_a_method_the_data_cannot_support(store):
     page = Lesson(store, group="koperasi")  # the cooperative records no work days
     assert "Belum ada anggota yang tercatat bekerja" in page.compare.output.value

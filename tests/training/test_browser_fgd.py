@@ -15,6 +15,7 @@ import io
 
 import openpyxl
 import pytest
+from browser_checks import assert_nothing_cut_off
 from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
 from widgets.store import Store
@@ -71,6 +72,7 @@ def phone_answers(browser, server, name: str, option: str) -> Page:
     phone.page.click(".uk-fgd-send")
     phone.page.wait_for_selector("text=Terkirim", timeout=30_000)
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_nothing_cut_off(phone.page, "FGD phone after sending an answer")
     return phone
 
 
@@ -112,6 +114,7 @@ def test_fgd_round_and_projector_board(kit_server, browser, artifacts):
     board.page.wait_for_selector(".uk-board-names:has-text('Wati Susanti')", timeout=10_000)
     assert_projector_layout(board, ".uk-board-label", ".uk-board-num")
     board.page.screenshot(path=artifacts / "fgd-proyektor-1280.png")
+    assert_nothing_cut_off(board.page, "FGD board with the results", sizes=None)
 
     t.click(".uk-fgd-close")
     ani.page.wait_for_selector("text=sudah ditutup", timeout=10_000)
@@ -129,6 +132,8 @@ def test_fgd_round_and_projector_board(kit_server, browser, artifacts):
     assert list(book["Ringkasan"].iter_rows(values_only=True))[1][7] == \
         "Bendahara memegang uang kelompok"
     t.screenshot(path=artifacts / "fgd-pelatih-1280.png", full_page=True)
+    assert_nothing_cut_off(t, "trainer FGD panel after agreeing and exporting")
+    assert_nothing_cut_off(board.page, "FGD board with the agreement", sizes=None)
     for p in (trainer, board, ani, budi):
         assert_clean(p)
         p.close()
@@ -147,6 +152,7 @@ def test_projector_views_at_1280(kit_server, browser, artifacts):
     p.page.wait_for_selector(".uk-projector .uk-dash-presence", timeout=60_000)
     assert_projector_layout(p, ".uk-projector .uk-dash-presence p, .uk-projector .uk-dash h3")
     p.page.screenshot(path=artifacts / "proyektor-dasbor-1280.png")
+    assert_nothing_cut_off(p.page, "projector dashboard", sizes=None)
     p.open(render(kit_server, "proyektor.ipynb?view=dasbor&kunci=000000000000000000000000"))
     p.page.wait_for_selector("text=dibuka dari halaman pelatih", timeout=60_000)
     assert p.page.locator(".uk-dash").count() == 0
@@ -170,11 +176,13 @@ def test_projector_views_at_1280(kit_server, browser, artifacts):
     table.scroll_into_view_if_needed()
     p.page.evaluate("document.querySelector('.uk-bh-compare-out table').scrollIntoView()")
     p.page.screenshot(path=artifacts / "proyektor-bagi-hasil-1280.png")
+    assert_nothing_cut_off(p.page, "projector sharing after choosing a group", sizes=None)
 
     p.open(render(kit_server, "proyektor-harga.ipynb"))
     p.page.wait_for_selector(".uk-ch-result table", timeout=120_000)
     assert_projector_layout(p, ".uk-ch-result td", ".uk-projector-title")
     p.page.screenshot(path=artifacts / "proyektor-harga-1280.png")
+    assert_nothing_cut_off(p.page, "projector pricing", sizes=None)
     assert_clean(p)
     p.close()
 

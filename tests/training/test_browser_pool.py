@@ -5,6 +5,7 @@ the next phone opening that lesson gets a preheated kernel. Screenshots at both 
 from __future__ import annotations
 
 import pytest
+from browser_checks import assert_nothing_cut_off
 from conftest import KitServer
 from test_browser import PHONE, PROJECTOR, Page, assert_clean
 
@@ -38,6 +39,7 @@ def test_trainer_prepares_the_next_lesson(tmp_path, browser, artifacts, viewport
         width = p.page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"], f"the trainer page scrolls sideways: {width}px"
         p.page.locator(".uk-pool").screenshot(path=artifacts / f"trainer-pool-{name}.png")
+        assert_nothing_cut_off(p.page, "trainer pool after moving it", sizes=None)
         assert_clean(p)
         p.close()
         phone = Page(browser, PHONE)

@@ -27,8 +27,8 @@ POLL = Question("poll", "Siapa <b>bendahara</b>?", ("Bu Sumi", "Bu <i>Ani</i>"))
 
 
 @pytest.fixture
-def store(fresh_page, tmp_path, monkeypatch):
-    opened = Store(tmp_path / "usaha_kita.sqlite3")
+def store(fresh_page, db_location, monkeypatch):
+    opened = Store(db_location)
     monkeypatch.setattr(signin, "_store", opened)
     yield opened
     opened.close()
@@ -99,7 +99,7 @@ def test_results_stay_hidden_until_revealed_and_text_is_escaped(store):
     assert "<img" not in shown and "&lt;img" in shown
 
 
-def test_idea_cards_keep_groups_on_edit_and_score_in_rounds(store, tmp_path):
+def test_idea_cards_keep_groups_on_edit_and_score_in_rounds(store, db_location):
     qid = opened(store, Question("ideas", "Ide?"))
     ani, budi = store.sign_in("Ani", "2468"), store.sign_in("Budi", "1357")
     fgd_db.submit(ani, qid, "Dompet terpisah\nKotak dikunci")
@@ -122,7 +122,7 @@ def test_idea_cards_keep_groups_on_edit_and_score_in_rounds(store, tmp_path):
     with pytest.raises(FgdError, match="sendiri"):
         fgd_db.score_card(budi, qid, third, 5)
     store.close()
-    again = Store(tmp_path / "usaha_kita.sqlite3")  # a restart loses nothing
+    again = Store(db_location)  # a restart loses nothing
     board = fgd_db.read_board(again, qid)
     assert [s.score for s in board.scores] == [5] and len(board.answers) == 2
     again.close()
@@ -215,3 +215,11 @@ def test_the_activity_report_lists_fgd_outcomes(store):
     table = next(b for b in blocks if b.kind == "table" and b.text == "fgd")
     assert table.rows == ((page_title("04-bagi-hasil"), "Kas berapa persen?", "20%: 1; 10%: 0",
                            "Kas 20%"),)
+    # The dashboard shows the same line (its FGD card), escaped like every other table.
+    from widgets.training.ui.dashboard import dashboard_html
+
+    fgd_db.agree(store, qid, "Kas <b>20%</b>")
+    groups = dashboard_html(overview(store, form), form)["groups"]
+    card = groups[groups.index('class="uk-dash-fgd"'):]
+    assert "Kas berapa persen?" in card and "20%: 1; 10%: 0" in card
+    assert "Kas &lt;b&gt;20%&lt;/b&gt;" in card and "Belum dipakai" not in card

@@ -177,3 +177,78 @@ def test_the_trainer_page_holds_only_its_password_field_until_signed_in(
     finally:
         channel.close()
     assert _trainer_row(kit_server)[1] == 0
+
+
+def _control(states: dict, css: str, model: str) -> str:
+    """The model id of the ``model`` control a ``Field`` marked with ``css``."""
+    return next(i for i, s in states.items()
+                if s["model_name"] == model and css in s["state"].get("_dom_classes", ()))
+
+
+def _poke_everything(channel: Channel, states: dict, text: str) -> None:
+    for model_id, s in states.items():
+        if s["model_name"] in ("TextModel", "PasswordModel", "TextareaModel"):
+            channel.update(model_id, {"value": text})
+    for model_id, s in states.items():
+        if s["model_name"] == "ButtonModel":
+            channel.click(model_id)
+    channel.replies(3)
+
+
+@pytest.mark.parametrize("page", ["02-buku-kas.ipynb", "diskusi.ipynb", "evaluasi-akhir.ipynb"])
+def test_a_signed_in_participant_reaches_no_trainer_function_over_the_websocket(
+        kit_server, trainer_password, page):
+    """Signed in the way a phone signs in (name and PIN typed, the button pressed, all as
+    widget messages), the page builds its lesson; typing into and pressing every widget it
+    then holds still reaches nothing of the trainer's: no trainer widget, no other
+    participant's name, no password attempt, no backup, no PIN changed, nobody deleted."""
+    with _store(kit_server) as store:
+        before = store.read("SELECT id, name, pin_hash FROM participants ORDER BY id")
+    trainer_before = _trainer_row(kit_server)
+    channel = Channel(kit_server, page)
+    try:
+        states = channel.states()
+        channel.update(_control(states, "uk-signin-name", "TextModel"),
+                       {"value": "Peserta Iseng"})
+        channel.update(_control(states, "uk-signin-pin", "PasswordModel"), {"value": "2468"})
+        channel.click(next(i for i, s in states.items()
+                           if "uk-signin-submit" in s["state"].get("_dom_classes", ())))
+        channel.replies(6)
+        signed_in = channel.states()
+        assert any("Peserta Iseng" in s["state"].get("value", "") for s in signed_in.values()
+                   if s["model_name"] == "HTMLModel"), "no welcome line: not signed in"
+        _poke_everything(channel, signed_in, trainer_password)
+        after = channel.states()
+    finally:
+        channel.close()
+    assert not _classes(after) & set(TRAINER_MARKS)
+    assert not any(s["model_name"] == "TabModel" for s in after.values())
+    assert "Peserta Lain" not in json.dumps(after)
+    assert _trainer_row(kit_server) == trainer_before
+    with _store(kit_server) as store:
+        now = store.read("SELECT id, name, pin_hash FROM participants ORDER BY id")
+        visits = store.read("SELECT v.page FROM visits v JOIN participants p ON"
+                            " p.id = v.participant_id WHERE p.name = 'Peserta Iseng'")
+    assert [tuple(r) for r in now if r[1] != "Peserta Iseng"] == [tuple(r) for r in before
+                                                                   if r[1] != "Peserta Iseng"]
+    assert (page.removesuffix(".ipynb"),) in [tuple(v) for v in visits]  # signed in for real
+    assert not (kit_server.data_dir / "cadangan").exists() or not any(
+        "sebelum" in p.name or "manual" in p.name
+        for p in (kit_server.data_dir / "cadangan").iterdir())
+
+
+@pytest.mark.parametrize("query", ["", "?view=dasbor", "?view=dasbor&kunci=" + "0" * 24,
+                                   "?view=fgd&kunci=" + "a" * 24])
+def test_the_projector_page_without_todays_key_holds_no_trainer_view(
+        kit_server, trainer_password, query):
+    channel = Channel(kit_server, "proyektor.ipynb" + query)
+    try:
+        states = channel.states()
+        _poke_everything(channel, states, trainer_password)
+        after = channel.states()
+    finally:
+        channel.close()
+    assert not _classes(after) & set(TRAINER_MARKS + ("uk-board-view", "uk-board-html"))
+    assert "Peserta Lain" not in json.dumps(after)
+    assert {s["model_name"] for s in after.values()} <= {"HTMLModel", "HTMLStyleModel",
+                                                         "LayoutModel"}

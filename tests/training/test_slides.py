@@ -15,6 +15,8 @@ from urllib.parse import urlparse
 import pytest
 
 from widgets.core import village as village_mod
+from widgets.core.i18n import t
+from widgets.core.money import format_rupiah
 from widgets.core.village import load_village
 from widgets.training import assets, figures, group_figures, slides
 from widgets.training.build import decks
@@ -155,6 +157,29 @@ def test_the_sharing_figure_adds_up_and_feeds_the_comparison():
     assert inputs.total == case.total and len(inputs.members) == len(case.equal)
 
 
+def test_the_static_comparison_is_its_own_table_and_every_column_adds_up():
+    from widgets.sharing.comparison import compare_rules, compared_rules
+
+    case = figures.sharing_case()
+    html = figures.sharing_compare_html()
+    # Not the slide before it again: every compared method, the fund's share set aside.
+    assert html != figures.sharing_html() and html.count("<table") == 1
+    table, skipped = compare_rules(case.total, case.members, compared_rules({}, case.unit))
+    assert skipped == [] and len(table.distributions) == 5
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", html)
+    assert heads == ["Anggota", *map(escape, table.distributions)]
+    body = re.findall(r"<tr>(.*?)</tr>", html)[1:]
+    assert len(body) == len(case.members) + 1  # each member, then what the fund keeps
+    columns = list(zip(*(re.findall(r"<td[^>]*>([^<]*)</td>", row) for row in body),
+                       strict=True))
+    assert list(columns[0][:-1]) == [escape(m.name) for m in case.members]
+    for column in columns[1:]:
+        amounts = [int(c.removeprefix("Rp").replace(".", "")) for c in column if c != "–"]
+        assert sum(amounts) == case.total, column
+    assert format_rupiah(table.rows[0].shares["Menurut modal"]) == columns[3][0]
+    assert "bisa dicoba langsung" in html and "karangan" in html
+
+
 @pytest.fixture
 def other_groups(tmp_path, monkeypatch):
     """A copy of the kit's village whose chair, member counts and report fact differ."""
@@ -263,6 +288,7 @@ def test_the_live_slides_carry_a_title_and_no_word_of_a_calculator_above(fresh_p
     from widgets.pricing.data import load_pricing
     from widgets.pricing.ui.lesson import price_calculator
     from widgets.sharing.ui.lesson import ComparisonView
+    from widgets.sharing.ui.lesson_projector import slide_comparison
     from widgets.training.ui.deck import live
 
     product = load_pricing().product(figures.main_product()).name
@@ -271,9 +297,8 @@ def test_the_live_slides_carry_a_title_and_no_word_of_a_calculator_above(fresh_p
     [heading, body] = price.children
     assert f"harga {escape(product)}" in heading.value and "<h2" in heading.value
     assert "uk-live" in body._dom_classes and _find(body, "uk-pc-to-price")
-    share = live(lambda: ComparisonView(figures.sharing_inputs(),
-                                        intro="lesson3.compare_intro_alone"),
-                 figures.sharing_html, figures.sharing_live_title())
+    share = live(lambda: slide_comparison(figures.sharing_inputs()),
+                 figures.sharing_compare_html, figures.sharing_live_title())
     text = _texts(share)
     assert "bandingkan cara membagi" in text and "kalkulator di atas" not in text
     assert escape(figures.sharing_case().name) in text  # the comparison names the group
@@ -440,6 +465,65 @@ def test_live_sharing_comparison_on_a_slide_answers_a_click(kit_server, browser)
     page.close()
 
 
+# Every row of the comparison against the live box, the slide and the window; how much higher
+# the live box may grow (its max-height) before it scrolls, in CSS pixels (the deck is scaled).
+FIT = """() => { const s = document.querySelector('.reveal .slides > section.present');
+  const live = s.querySelector('.uk-live'), box = r => r.getBoundingClientRect();
+  const rows = [...s.querySelectorAll('.uk-bh-compare-table tr')].map(r => {
+    const b = box(r); return {top: b.top, bottom: b.bottom, left: b.left, right: b.right,
+                              member: !r.closest('thead') && !r.classList.contains('uk-bh-aside'),
+                              cells: r.children.length}; });
+  const scale = box(live).height / live.offsetHeight;
+  return {rows, live: box(live), slide: box(s), width: innerWidth, height: innerHeight, scale,
+          scrolls: live.scrollHeight > live.clientHeight + 1,
+          spare: parseFloat(getComputedStyle(live).maxHeight) - live.scrollHeight,
+          heads: [...s.querySelectorAll('.uk-bh-compare-table th')].map(h => h.innerText)}; }"""
+
+
+def _all_rows_in_view(fit: dict) -> None:
+    """Each row of the table inside the live box, the slide and the window; nothing scrolls."""
+    assert not fit["scrolls"], "the live comparison scrolls inside the slide"
+    for row in fit["rows"]:
+        for box in (fit["live"], fit["slide"], {"top": 0, "left": 0, "bottom": fit["height"],
+                                                "right": fit["width"]}):
+            assert box["top"] - 1 <= row["top"] and row["bottom"] <= box["bottom"] + 1, row
+            assert box["left"] - 1 <= row["left"] and row["right"] <= box["right"] + 1, row
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_live_sharing_comparison_fits_the_projector_slide_unscrolled(kit_server, browser,
+                                                                      artifacts):
+    members = len(figures.sharing_inputs().members)
+    assert members == 8  # the goat group
+    page, refused = _open_live(kit_server, browser, "04-bagi-hasil", ".uk-bh-compare-out")
+    page.locator("section.present .uk-bh-compare-table tbody tr").nth(members - 1).wait_for(
+        timeout=30_000)
+    time.sleep(0.5)  # reveal re-centres the slide once the widget has its height
+    fit = page.evaluate(FIT)
+    assert sum(r["member"] for r in fit["rows"]) == members
+    _all_rows_in_view(fit)
+    assert "uk-bh-summary" not in page.locator("section.present .uk-live").inner_html()
+    # Room for a group of ten: two more member rows before the live box would scroll.
+    height = max(r["bottom"] - r["top"] for r in fit["rows"] if r["member"]) / fit["scale"]
+    assert fit["spare"] >= 2 * height, (fit["spare"], height)
+    page.screenshot(path=str(artifacts / "slides-live-sharing-fit.png"))
+    # Still live: untick a method and its column leaves the table, which still fits.
+    assert "Menurut modal" in fit["heads"]
+    page.locator("section.present .uk-bh-pick-capital input").click()
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('section.present .uk-bh-compare-table th')]"
+        ".some(h => h.innerText.includes('Menurut modal'))", timeout=20_000)
+    time.sleep(0.5)
+    after = page.evaluate(FIT)
+    assert len(after["heads"]) == len(fit["heads"]) - 1
+    assert {r["cells"] for r in after["rows"]} == {len(fit["heads"]) - 1}
+    assert sum(r["member"] for r in after["rows"]) == members
+    _all_rows_in_view(after)
+    assert refused == []
+    page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.slow
 def test_live_roster_maker_on_a_slide_answers_a_click(kit_server, browser, artifacts):
@@ -463,7 +547,10 @@ def static_decks(tmp_path_factory) -> Path:
     from widgets.training.build import build
 
     out = tmp_path_factory.mktemp("slides-build")
-    written = build(out)
+    with pytest.MonkeyPatch.context() as env:
+        # build() sets the static mode for its kernels; the tests after it run live again.
+        env.delenv(slides.STATIC_ENV, raising=False)
+        written = build(out)
     assert len(written) == len(DECKS)
     return out
 
@@ -482,6 +569,29 @@ def test_static_decks_open_from_disk_offline_and_page_through(static_decks, brow
         assert 10 <= count <= 20 and last == count - 1, deck
         assert refused == [], (deck, refused)
         page.close()
+
+
+@pytest.mark.slow
+def test_static_deck_shows_the_sharing_table_once_and_the_comparison_after_it(static_decks):
+    """Built without a kernel, the live comparison's slide shows the comparison as a table,
+    not the equal-or-by-work table of the slide before it a second time."""
+    from widgets.sharing.comparison import compared_rules
+
+    text = (static_decks / "04-bagi-hasil.slides.html").read_text(encoding="utf-8")
+    case = figures.sharing_case()
+    before = escape(t("slides.share_heading", group=case.name,
+                      total=format_rupiah(case.total)))
+    after = escape(t("slides.share_compare_heading", group=case.name,
+                     total=format_rupiah(case.total)))
+    assert text.count(before) == 1 and text.count(after) == 1
+    assert text.index(before) < text.index(after)
+    stand_in = text[text.index(after):]
+    stand_in = stand_in[:stand_in.index("</table>")]
+    for label in compared_rules({}, case.unit):
+        assert f">{escape(label)}</th>" in stand_in
+    assert all(escape(m.name) in stand_in for m in case.members)
+    # The equal-or-by-work table (its own column titles) is on one slide only.
+    assert text.count(f">{escape(t('slides.col_equal'))}</th>") == 1
 
 
 def _open_static(browser, decks: Path, deck: str, query: str = ""):

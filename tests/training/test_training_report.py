@@ -10,8 +10,8 @@ import sqlite3
 import docx
 import openpyxl
 import pytest
+from evaluation_takers import take as take_on
 
-from widgets.core.village import load_village
 from widgets.store import SignInError, Store, answers
 from widgets.training import db, manage
 from widgets.training.items import load_form
@@ -21,28 +21,10 @@ from widgets.training.ui.report import report_files
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "usaha_kita.sqlite3") as opened:
+def store(db_location):
+    """Each test here runs on SQLite and on PostgreSQL."""
+    with Store(db_location) as opened:
         yield opened
-
-
-def take(store, form, name, pre_right, post_right):
-    session = store.sign_in(name, "1234")
-    db.record_visit(session, "evaluasi-awal")
-    db.save_profile(session, "konveksi", "P", tuple(load_village().groups))
-
-    def answers_for(right):
-        return {i.key: (i.answer if n < right else
-                        (next(o.key for o in i.options if o.key != i.answer)
-                         if i.kind == "choice" else i.answer + 1))
-                for n, i in enumerate(form.items)}
-
-    sure = {s.key: 3 for s in form.confidence}
-    if pre_right is not None:
-        db.save_test(session, form, "pre", answers_for(pre_right), sure)
-    if post_right is not None:
-        db.save_test(session, form, "post", answers_for(post_right), sure)
-    return session
 
 
 def test_the_word_file_holds_the_dashboard_figures(store):
@@ -135,3 +117,34 @@ def test_merge_and_delete_carry_tables_that_point_at_each_other(store):
     manage.delete(store, first.participant_id)
     assert store.read("SELECT COUNT(*) FROM entries")[0][0] == 0
     assert store.integrity_check() == "ok"
+
+
+def test_a_backup_from_the_trainer_page_is_restored_as_the_page_says(tmp_path, monkeypatch,
+                                                                     capsys):
+    """The restore sentence under the backup list names a command; that command, run as the
+    trainer would after Ctrl-C, brings back a participant deleted on the trainer page."""
+    from widgets.core.i18n import t
+    from widgets.store import backup
+
+    sentence = t("training.manage_restore")
+    assert ".venv/bin/python -m widgets.store.backup --restore data/cadangan/" in sentence
+    monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
+    with Store(tmp_path / "usaha_kita.sqlite3") as store:
+        sari = store.sign_in("Sari", "1234")
+        answers.save_answer(sari, "buku-kas-minggu", {"closing": 1}, False)
+        taken = manage.delete(store, sari.participant_id)  # the backup before the delete
+        assert store.read("SELECT COUNT(*) FROM participants")[0][0] == 0
+        assert taken.path in [b.path for b in manage.backups(store)]
+    assert backup.main(["--list"]) == 0 and f"{taken.path}  ok" in capsys.readouterr().out
+    assert backup.main(["--restore", str(taken.path)]) == 0
+    with Store(tmp_path / "usaha_kita.sqlite3") as store:
+        assert [p.name for p in manage.people(store)] == ["Sari"]
+        assert store.read("SELECT exercise FROM answers") == [("buku-kas-minggu",)]
+        store.sign_in("Sari", "1234")
+        kept = [b.path.name for b in manage.backups(store)]
+    assert any("sebelum-pulih" in name for name in kept)  # the emptied file was kept too
+
+
+def take(store, form, name, pre_right, post_right):
+    """The tests taken on the evaluation page itself."""
+    return take_on(store, form, name, pre_right, post_right, page="evaluasi-awal")

@@ -115,3 +115,29 @@ def test_the_dashboard_shows_the_class(store):
     assert "9.000 (2 kali, 1 orang)" in html
     assert "Pelajaran 3: Harga" in html
     assert dash.refreshes == 1
+
+
+def test_rules_and_distributions_read_as_in_lesson_4_not_as_method_keys(store):
+    """The dashboard and the report show what the group agreed in the lesson's own words, never
+    the store's method key ("fund", "equal")."""
+    import datetime as dt
+
+    from widgets.sharing import db as sharing_db
+    from widgets.training.overview import overview
+    from widgets.training.ui.dashboard import dashboard_html
+
+    form = load_form()
+    sari = store.sign_in("Sari", "1234")
+    sharing_db.save_rule(sari, "konveksi", "Kelompok Konveksi", "fund", {"fund_percent": "20"},
+                         "Disepakati 5 Des")
+    sharing_db.save_distribution(sari, group_key="konveksi", group_name="Kelompok Konveksi",
+                                 day=dt.date(2019, 12, 5), method="equal", params={},
+                                 total=300_000, shares=[("Sari", 150_000), ("Ani", 150_000)])
+    groups = Dashboard(store, form).parts["groups"].value
+    assert groups == dashboard_html(overview(store, form), form)["groups"]
+    rules = groups[groups.index('class="uk-dash-rules"'):groups.index('class="uk-dash-dist"')]
+    dist = groups[groups.index('class="uk-dash-dist"'):]
+    assert "Kas kelompok 20% disisihkan dulu, sisanya dibagi rata." in rules
+    assert "Disepakati 5 Des" in rules and "Rp300.000" in dist and "Dibagi rata" in dist
+    assert "<td>fund</td>" not in rules and "<td>equal</td>" not in dist
+    assert db.method_text("bukan-cara") == "bukan-cara"  # an unknown key is shown, not an error

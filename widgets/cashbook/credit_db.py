@@ -11,13 +11,13 @@ paying the same debt at once cannot pay more than is left.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import replace
 
 from widgets.cashbook import credit
 from widgets.cashbook.credit import CreditError, Debt, Payment, make_debt, make_payment
 from widgets.cashbook.db import insert_entry
 from widgets.core.i18n import format_date, t
+from widgets.store.backend import Connection
 from widgets.store.db import Session, insert_own, row_id
 
 _DEBTS = ("SELECT id, kind, who, what, amount, day, due, category, phone FROM credit_debts"
@@ -59,7 +59,7 @@ def payment_for_entry(session: Session, entry_id: int) -> Payment | None:
 # --- Inside a transaction -------------------------------------------------------------------
 
 
-def _get_row(conn: sqlite3.Connection, session: Session, select: str, what: str,
+def _get_row(conn: Connection, session: Session, select: str, what: str,
              wanted: int) -> tuple:
     """The participant's row ``wanted`` of ``select``; LookupError naming ``what`` if none."""
     row = conn.execute(select + " AND id = ?",
@@ -69,21 +69,21 @@ def _get_row(conn: sqlite3.Connection, session: Session, select: str, what: str,
     return row
 
 
-def _get_debt(conn: sqlite3.Connection, session: Session, debt_id: int) -> Debt:
+def _get_debt(conn: Connection, session: Session, debt_id: int) -> Debt:
     return _debt(_get_row(conn, session, _DEBTS, "debt", debt_id))
 
 
-def _payments_of(conn: sqlite3.Connection, session: Session, debt_id: int) -> list[Payment]:
+def _payments_of(conn: Connection, session: Session, debt_id: int) -> list[Payment]:
     rows = conn.execute(_PAYMENTS + " AND debt_id = ? ORDER BY day, id",
                         (session.participant_id, debt_id)).fetchall()
     return [_payment(row) for row in rows]
 
 
-def _get_payment(conn: sqlite3.Connection, session: Session, payment_id: int) -> Payment:
+def _get_payment(conn: Connection, session: Session, payment_id: int) -> Payment:
     return _payment(_get_row(conn, session, _PAYMENTS, "payment", payment_id))
 
 
-def _write_twin(conn: sqlite3.Connection, session: Session, debt: Debt, payment: Payment) -> None:
+def _write_twin(conn: Connection, session: Session, debt: Debt, payment: Payment) -> None:
     """Bring the payment's cash-book line in step with the payment and its debt."""
     entry = credit.payment_entry(debt, payment)
     conn.execute(
@@ -117,7 +117,7 @@ def add_debt(session: Session, debt: Debt) -> Debt:
         return insert_debt(conn, session, debt)
 
 
-def insert_debt(conn: sqlite3.Connection, session: Session, debt: Debt) -> Debt:
+def insert_debt(conn: Connection, session: Session, debt: Debt) -> Debt:
     """:func:`add_debt` inside the caller's transaction (another book writing its own rows in
     the same one, e.g. the consignment stock card)."""
     checked = _check(session, debt)
@@ -171,7 +171,7 @@ def record_payment(session: Session, debt_id: int, day: dt.date, amount: int) ->
         return pay_in(conn, session, debt_id, day, amount)
 
 
-def pay_in(conn: sqlite3.Connection, session: Session, debt_id: int, day: dt.date,
+def pay_in(conn: Connection, session: Session, debt_id: int, day: dt.date,
            amount: int) -> Payment:
     """:func:`record_payment` inside the caller's transaction, so one payment that settles
     several debts writes all its payments and cash-book lines, or none."""
@@ -203,7 +203,7 @@ def update_payment(session: Session, payment_id: int, day: dt.date, amount: int)
     return payment
 
 
-def _delete_payment(conn: sqlite3.Connection, session: Session, payment: Payment) -> None:
+def _delete_payment(conn: Connection, session: Session, payment: Payment) -> None:
     conn.execute("DELETE FROM credit_payments WHERE id = ? AND participant_id = ?",
                  (payment.id, session.participant_id))
     conn.execute("DELETE FROM entries WHERE id = ? AND participant_id = ?",

@@ -4,11 +4,11 @@ records a credit-book payment (``credit_db``) is changed or deleted only with it
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import replace
 
 from widgets.cashbook.credit import LinkedEntryError
 from widgets.cashbook.ledger import Entry, make_entry
+from widgets.store.backend import Connection
 from widgets.store.db import Session, insert_own, row_id, select_own
 
 
@@ -37,7 +37,7 @@ def get_entry(session: Session, entry_id: int) -> Entry:
     return found[0]
 
 
-def insert_entry(conn: sqlite3.Connection, session: Session, entry: Entry) -> int:
+def insert_entry(conn: Connection, session: Session, entry: Entry) -> int:
     """Write a checked entry inside the caller's transaction (the credit book writes a payment
     and its line together); returns its id."""
     checked = _checked(session, entry, None)
@@ -48,7 +48,7 @@ def insert_entry(conn: sqlite3.Connection, session: Session, entry: Entry) -> in
         "amount": checked.amount, "created_at": now, "updated_at": now})
 
 
-def _refuse_linked(conn: sqlite3.Connection, session: Session, entry_id: int) -> None:
+def _refuse_linked(conn: Connection, session: Session, entry_id: int) -> None:
     """A payment's line changes only with its payment (``credit_db``): say which."""
     row = conn.execute(
         "SELECT e.description FROM credit_payments p JOIN entries e ON e.id = p.entry_id"

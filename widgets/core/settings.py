@@ -12,6 +12,7 @@ environment. ``HOST``, ``PORT``, ``CLASS_SIZE`` and ``LESSON`` are the names ``m
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,13 @@ class SettingError(ValueError):
 DATA = Setting("USAHA_KITA_DATA", str(KIT_ROOT / "data"),
                "Folder for the kit's SQLite file (participants' work). Put it on a USB stick to "
                "keep a class's work: USAHA_KITA_DATA=/media/usb/kelas-jepara")
+DATABASE = Setting("USAHA_KITA_DATABASE", "",
+                   "Where participants' work is kept. Empty: the SQLite file in USAHA_KITA_DATA "
+                   "(a laptop). A PostgreSQL URL shares one server among many classes: "
+                   "USAHA_KITA_DATABASE=postgresql://kit@db.example/usaha_kita")
+CLASS = Setting("USAHA_KITA_CLASS", "",
+                "This class's key in a shared database (a-z, 0-9, _ and -): a trainer sees "
+                "only their own class. Empty: the village's name.")
 VILLAGE = Setting("USAHA_KITA_VILLAGE", "jepara",
                   "The village profile the lessons use: a folder name under datasets/.")
 LANGUAGE = Setting("USAHA_KITA_LANG", "id",
@@ -70,8 +78,13 @@ PREHEAT = Setting("VOILA_PREHEAT", "False",
                   "Set by Voila in a preheated kernel: the page's address arrives later.")
 QUERY = Setting("QUERY_STRING", "",
                 "Set by Voila in a page's kernel: the query string of the page's address.")
-SETTINGS = (DATA, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT, RELEASE, SLIDES,
-            SERVER_PORT, CHROMIUM, PREHEAT, QUERY)
+HUB_ROLE = Setting("USAHA_KITA_HUB_ROLE", "",
+                   "Set by the kit's JupyterHub config for each user's server: 'pelatih' (a hub "
+                   "admin or in the group pelatih) or 'peserta'; empty on a laptop, where the "
+                   "trainer password applies.")
+HUB_USER = Setting("JUPYTERHUB_USER", "", "Set by JupyterHub: the name of the server's user.")
+SETTINGS = (DATA, DATABASE, CLASS, VILLAGE, LANGUAGE, HOST, PORT, CLASS_SIZE, LESSON, HOTSPOT,
+            RELEASE, SLIDES, SERVER_PORT, CHROMIUM, PREHEAT, QUERY, HUB_ROLE, HUB_USER)
 
 
 def _whole(setting: Setting, minimum: int, maximum: int) -> int:
@@ -85,6 +98,22 @@ def _whole(setting: Setting, minimum: int, maximum: int) -> int:
 def data_dir() -> Path:
     """The folder for the kit's data (not created here: the store creates it when it opens)."""
     return Path(DATA.raw())
+
+
+def database_url() -> str:
+    """The PostgreSQL URL as set, or "" for the SQLite file in the data folder."""
+    url = DATABASE.raw()
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise SettingError(f"{DATABASE.name}: expected a postgresql:// URL or nothing")
+    return url
+
+
+def class_key() -> str:
+    """This class's key in a shared database; unset: the village's name."""
+    key = CLASS.raw() or village()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,47}", key):
+        raise SettingError(f"{CLASS.name}={key!r}: use a-z, 0-9, _ and - (at most 48)")
+    return key
 
 
 def village() -> str:
@@ -151,12 +180,24 @@ def page_query() -> str:
     return QUERY.raw()
 
 
+def hub_role() -> str:
+    """'pelatih' or 'peserta' on a JupyterHub (anything else counts as 'peserta'); "" on a
+    laptop."""
+    role = HUB_ROLE.raw()
+    return "" if not role else ("pelatih" if role == "pelatih" else "peserta")
+
+
+def hub_user() -> str:
+    return HUB_USER.raw()
+
+
 def describe() -> str:
     """Every setting, its current value and its help: for a trainer setting up a laptop."""
     lines = []
     for setting in SETTINGS:
         mark = "" if setting.is_set() else "  (default)"
-        lines.append(f"{setting.name}={setting.raw()}{mark}\n    {setting.help}")
+        value = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", setting.raw())  # no password shown
+        lines.append(f"{setting.name}={value}{mark}\n    {setting.help}")
     return "\n".join(lines)
 
 

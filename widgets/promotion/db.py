@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -17,6 +16,7 @@ from widgets.core.money import format_rupiah
 from widgets.core.text import clean_text
 from widgets.promotion import stockcard
 from widgets.promotion.stockcard import Card, Move, OpenDebt, StockError
+from widgets.store.backend import Connection
 from widgets.store.db import Session, add_own, insert_own, row_id, select_own
 from widgets.store.fields import FieldError, short_text
 
@@ -109,11 +109,11 @@ def stock_links(session: Session, card_id: int) -> list[tuple[int, int]]:
                               (session.participant_id, row_id(card_id, "card")))
 
 
-def _reader(conn: sqlite3.Connection) -> Read:
+def _reader(conn: Connection) -> Read:
     return lambda sql, params: conn.execute(sql, params).fetchall()
 
 
-def _find_or_make(conn: sqlite3.Connection, session: Session, wanted: Card) -> Card:
+def _find_or_make(conn: Connection, session: Session, wanted: Card) -> Card:
     """The saved card for the shop and product (checked again), or a new one. A card keeps
     its price: a different price for the same goods is refused."""
     checked = stockcard.make_card(wanted.shop, wanted.product, wanted.price,

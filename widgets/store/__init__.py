@@ -1,4 +1,5 @@
-"""SQLite persistence: the connection and schema (``db``, ``schema``), participants and their
+"""Persistence on SQLite (a laptop) or PostgreSQL (many classes on one server; ``backend``,
+``postgres``): the connection and schema (``db``, ``schema``), participants and their
 sign-in (``participants``), and the exercise answers every topic shares (``answers``).
 
 Each topic keeps its own tables' reads and writes in ``widgets/<topic>/db.py``, taking a

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from widgets.store.db import DB_NAME, data_dir
+from widgets.core import settings
+from widgets.store.db import DB_NAME, Store, data_dir
 
 BACKUP_DIR = "cadangan"  # the same folder the trainer page backs up into
 START_LABEL = "mulai"
@@ -74,7 +75,7 @@ def copy(source: Path, target: Path) -> None:
         src.close()
 
 
-def take(db_path: Path, label: str, now: dt.datetime | None = None) -> Path:
+def _target(db_path: Path, label: str, now: dt.datetime | None) -> Path:
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -82,7 +83,35 @@ def take(db_path: Path, label: str, now: dt.datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = folder / f"usaha_kita-{stamp}-{label}-{n}.sqlite3"
+    return target
+
+
+def take(db_path: Path, label: str, now: dt.datetime | None = None) -> Path:
+    target = _target(db_path, label, now)
     copy(db_path, target)
+    return target
+
+
+def anchor(store: Store) -> Path:
+    """The path a store's backups are named after: its SQLite file, or for a class on
+    PostgreSQL ``<data>/kelas/<class key>/usaha_kita.sqlite3`` (which is never written)."""
+    return store.path or data_dir() / "kelas" / store.class_key / DB_NAME
+
+
+def snapshot(store: Store, label: str, now: dt.datetime | None = None) -> Path:
+    """A class kept on PostgreSQL copied into a SQLite file of the same schema (same rows,
+    same ids), so a backup opens like a laptop's file: ``Store(path)``."""
+    target = _target(anchor(store), label, now)
+    with Store(target, migrations=store.migrations, class_key=store.class_key) as copied, \
+            copied.transaction() as conn:
+        conn.defer_foreign_keys()
+        for table in store.tables():
+            columns = ", ".join(f'"{c}"' for c in store.columns(table))
+            rows = store.read(f'SELECT {columns} FROM "{table}"')  # noqa: S608 (our schema)
+            conn.execute(f'DELETE FROM "{table}"')  # noqa: S608 (the copy's own class_info)
+            marks = ", ".join("?" * len(store.columns(table)))
+            for row in rows:
+                conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', row)  # noqa: S608
     return target
 
 
@@ -103,7 +132,14 @@ def last_good(db_path: Path) -> Path | None:
 
 
 def at_start(db_path: Path | None = None, keep: int = KEEP) -> StartReport:
-    """Check the live file, and back it up when it is sound (see the module text)."""
+    """Check the live file, and back it up when it is sound (see the module text). With
+    ``USAHA_KITA_DATABASE`` set, the class on PostgreSQL is copied into a SQLite file instead
+    (:func:`snapshot`), so a class on a shared server also starts with a backup of its own."""
+    if db_path is None and settings.database_url():
+        with Store() as store:
+            made = snapshot(store, START_LABEL)
+            rotate(anchor(store), keep)
+        return StartReport(made, "ok", None)
     path = db_path or data_dir() / DB_NAME
     if not path.exists():
         return StartReport(None, "ok", None)

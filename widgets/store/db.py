@@ -1,7 +1,10 @@
-"""The kit's SQLite file: one connection per kernel, short write transactions, migrations.
+"""The kit's store: one connection per kernel, short write transactions, migrations.
 
-One SQLite file in WAL mode holds everything; thirty kernels write to it at once, so every write
-is one short ``BEGIN IMMEDIATE … COMMIT`` transaction and nothing is lost when a kernel dies.
+On a laptop one SQLite file in WAL mode holds everything; thirty kernels write to it at once, so
+every write is one short ``BEGIN IMMEDIATE … COMMIT`` transaction and nothing is lost when a
+kernel dies. With ``USAHA_KITA_DATABASE`` set to a ``postgresql://`` URL the same tables live in
+one schema per class on a shared server (:mod:`widgets.store.backend`, ``postgres``); the class
+is ``USAHA_KITA_CLASS`` (default: the village), so a trainer's store reaches only their class.
 Views never get a :class:`Store`: they get a :class:`Session`, and each topic's ``db.py``
 reaches only the signed-in participant's rows through it.
 """
@@ -9,7 +12,6 @@ reaches only the signed-in participant's rows through it.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,6 +21,8 @@ from types import TracebackType
 from typing import Any
 
 from widgets.core import settings
+from widgets.store import backend
+from widgets.store.backend import Connection
 from widgets.store.schema import MIGRATIONS, Migration
 
 DATA_ENV = settings.DATA.name
@@ -40,56 +44,70 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA busy_timeout = 30000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
 class Store:
-    """The kit's SQLite file. One per kernel; thread-safe through a lock.
+    """The kit's store. One per kernel; thread-safe through a lock.
 
-    ``migrations`` is the schema history (``widgets.store.schema.MIGRATIONS``); tests pass their
-    own to try a broken step."""
+    ``location``: a SQLite file's path, or a ``postgresql://`` URL (then ``class_key`` names
+    the class, default ``USAHA_KITA_CLASS``); none: ``USAHA_KITA_DATABASE``, else the SQLite
+    file in the data folder. ``label=False`` leaves the class and village the store was
+    labelled with alone (the programme office's export). ``migrations`` is the schema history
+    (``widgets.store.schema.MIGRATIONS``); tests pass their own to try a broken step."""
 
     def __init__(
         self,
-        path: Path | str | None = None,
+        location: Path | str | None = None,
         *,
         clock: Callable[[], dt.datetime] | None = None,
         migrations: Sequence[Migration] = MIGRATIONS,
+        class_key: str | None = None,
+        label: bool = True,
     ) -> None:
-        self.path = Path(path) if path is not None else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        location = location if location is not None else (
+            settings.database_url() or default_db_path())
+        self.class_key = class_key or settings.class_key()
+        self.url = str(location) if backend.is_url(location) else None
+        # The SQLite file, or None on PostgreSQL (no file to back up or to watch).
+        self.path = None if self.url else Path(location)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self.clock = clock or _utcnow
         self.migrations = tuple(migrations)
         self._lock = threading.RLock()
-        self._conn = _connect(self.path)
+        self._conn = backend.connect(self.url or self.path, self.class_key)
         try:
             self._migrate()
+            if label and self.migrations[:len(MIGRATIONS)] == MIGRATIONS:
+                self._label()
         except BaseException:
             self._conn.close()
             raise
 
+    def _label(self) -> None:
+        """Write which class and village this store holds, the first time it opens (later
+        opens, with other settings, leave the label alone)."""
+        if self.read("SELECT 1 FROM class_info"):
+            return
+        with self.transaction() as conn:
+            conn.execute("INSERT INTO class_info (id, class_key, village, updated_at)"
+                         " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                         (self.class_key, settings.village(), self.now()))
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._conn.dialect
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction; rolled back on any error, so a write is all or nothing."""
         with self._lock:
             conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
+            conn.begin_write()
             try:
                 yield conn
-                conn.execute("COMMIT")
+                conn.commit()
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                conn.rollback()
                 raise
 
     def read(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
@@ -114,22 +132,38 @@ class Store:
             return
         with self.transaction() as conn:
             # Read again under the write lock: another kernel may have migrated meanwhile.
-            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            current = conn.schema_version()
             if current > target:
                 raise RuntimeError(
-                    f"{self.path} has schema version {current}; this kit knows {target}"
-                    " (update the kit)"
+                    f"{self.path or self.class_key} has schema version {current};"
+                    f" this kit knows {target} (update the kit)"
                 )
             for migration in self.migrations[current:]:
                 migration(conn)
-            conn.execute(f"PRAGMA user_version = {target:d}")
+            conn.set_schema_version(target)
 
     def schema_version(self) -> int:
-        return int(self.read("PRAGMA user_version")[0][0])
+        with self._lock:
+            return self._conn.schema_version()
 
     def integrity_check(self) -> str:
-        """``ok`` when SQLite finds the file sound, else its list of problems."""
-        return "\n".join(str(row[0]) for row in self.read("PRAGMA integrity_check"))
+        """``ok`` when the database finds itself sound, else its list of problems."""
+        with self._lock:
+            return self._conn.integrity_check()
+
+    def tables(self) -> list[str]:
+        """The names of the store's tables (a topic's, and the store's own)."""
+        with self._lock:
+            return self._conn.tables()
+
+    def columns(self, table: str) -> list[str]:
+        with self._lock:
+            return self._conn.columns(table)
+
+    def change_marker(self) -> object:
+        """A value that changes when another kernel commits (``training.watch`` polls it)."""
+        with self._lock:
+            return self._conn.change_marker()
 
     def sign_in(self, name: str, pin: str, device: str = "") -> Session:
         """Register a new name with its PIN, or check the PIN of a known one (``device``: the
@@ -177,7 +211,7 @@ def row_id(value: object, what: str) -> int:
 # table and column names always come from the topic's code, never from what a participant typed.
 
 
-def insert_own(conn: sqlite3.Connection, session: Session, table: str,
+def insert_own(conn: Connection, session: Session, table: str,
                row: Mapping[str, object]) -> int:
     """Insert one of this participant's rows (``participant_id`` is added) inside the caller's
     transaction; the new row's id."""

@@ -14,12 +14,12 @@ import hmac
 import math
 import re
 import secrets
-import sqlite3
 import unicodedata
 from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.text import clean_text, mixes_scripts
+from widgets.store.backend import Connection, IntegrityError
 from widgets.store.db import Session, Store
 
 NAME_MAX = 40
@@ -137,7 +137,7 @@ def _register(store: Store, display: str, key: str, pin: str) -> int | None:
                 " created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (display, key, salt, digest, kdf, store.now()))
             return cursor.lastrowid
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         return None
 
 
@@ -177,7 +177,8 @@ def _trust(store: Store, participant_id: int, device: str) -> None:
         conn.execute(
             "INSERT INTO signin_devices (participant_id, device, trusted) VALUES (?, ?, ?)"
             " ON CONFLICT (participant_id, device) DO UPDATE SET failed_attempts = 0,"
-            " locked_until = NULL, trusted = excluded.trusted OR trusted",
+            " locked_until = NULL, trusted = CASE WHEN excluded.trusted = 1 THEN 1"
+            " ELSE signin_devices.trusted END",
             (participant_id, device, int(bool(device))))
 
 
@@ -188,7 +189,7 @@ def _record_failure(store: Store, participant_id: int, device: str, trusted: boo
         conn.execute(
             "INSERT INTO signin_devices (participant_id, device, failed_attempts) VALUES (?, ?, 1)"
             " ON CONFLICT (participant_id, device) DO UPDATE SET"
-            " failed_attempts = failed_attempts + 1", (participant_id, device))
+            " failed_attempts = signin_devices.failed_attempts + 1", (participant_id, device))
         (failed,) = conn.execute(
             "SELECT failed_attempts FROM signin_devices WHERE participant_id = ? AND device = ?",
             (participant_id, device)).fetchone()
@@ -203,7 +204,7 @@ def _record_failure(store: Store, participant_id: int, device: str, trusted: boo
     return SignInError("pin", t("store.locked", minutes=_minutes_left(until, now)))
 
 
-def _count_for_name(conn: sqlite3.Connection, participant_id: int, now: dt.datetime) -> bool:
+def _count_for_name(conn: Connection, participant_id: int, now: dt.datetime) -> bool:
     """One more wrong PIN for the name from a phone it does not know; True when that locks
     the name (for such phones only) for ``NAME_LOCKOUT``."""
     conn.execute("UPDATE participants SET failed_attempts = failed_attempts + 1 WHERE id = ?",

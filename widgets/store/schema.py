@@ -1,7 +1,8 @@
 """Larger than 300 lines because it is the whole schema history, one step per change.
 
 The store's schema: an append-only list of steps. Step i brings a file from ``user_version`` i
-to i + 1, so a laptop with last month's file is brought up to date when the kit starts.
+to i + 1, so a laptop with last month's file is brought up to date when the kit starts. The
+same steps make a class's schema on PostgreSQL (``widgets.store.postgres`` translates the DDL).
 
 Tables belong to topics (each topic's ``db.py`` reads and writes its own), but the schema is one
 numbered history for the one SQLite file, so it lives here as plain SQL. A new table is one new
@@ -10,17 +11,18 @@ numbered history for the one SQLite file, so it lives here as plain SQL. A new t
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
-Migration = Callable[[sqlite3.Connection], None]
+from widgets.store.backend import Connection
+
+Migration = Callable[[Connection], None]
 
 
 def step(*statements: str) -> Migration:
     """A migration that runs ``statements`` one by one (executescript() would COMMIT the
     surrounding transaction, so a failed migration could not be rolled back)."""
 
-    def migrate(conn: sqlite3.Connection) -> None:
+    def migrate(conn: Connection) -> None:
         for sql in statements:
             conn.execute(sql)
 
@@ -353,6 +355,18 @@ _STOCK = step(
     "CREATE INDEX stock_moves_by_card ON stock_moves(participant_id, card_id, day, id)",
 )
 
+_CLASS = step(
+    # Which class and village this store holds (one row), so the programme office's export
+    # (training.aggregate) can label every class's figures, from a file or a shared database.
+    """CREATE TABLE class_info (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        class_key TEXT NOT NULL,
+        village TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
 # Append only.
 MIGRATIONS: tuple[Migration, ...] = (_PARTICIPANTS_ENTRIES_ANSWERS, _SHARING, _POSTS, _CREDIT,
-                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES, _STOCK)
+                                     _TRAINING, _GROUP, _FGD, _POOL, _SIGNIN_DEVICES, _STOCK,
+                                     _CLASS)

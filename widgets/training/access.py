@@ -1,6 +1,8 @@
 """Trainer access: one password, stored only as a salted scrypt hash (the scheme of the PINs),
 wrong attempts rate-limited, never logged and never shown.
 
+On a JupyterHub the hub's accounts take the password's place (:func:`hub_trainer`).
+
 Each Voila page is its own kernel, so a sign-in lasts for that page only: the trainer views are
 built after :func:`check_password` succeeds and hold the store; a participant's page never
 builds them. ``python -m widgets.training.access`` sets the password (``make trainer-password``);
@@ -19,6 +21,7 @@ import math
 import secrets
 import sys
 
+from widgets.core import settings
 from widgets.core.i18n import t
 from widgets.store import Store
 from widgets.store.participants import kdf_string
@@ -30,6 +33,14 @@ LOCKOUT = dt.timedelta(minutes=2)
 
 class TrainerAuthError(ValueError):
     """A password refused; the message is for the screen and never contains the password."""
+
+
+def hub_trainer() -> bool | None:
+    """On a JupyterHub, whether this server's user is the trainer: the hub decides when it
+    starts the server (an admin, or a member of the group ``pelatih``; widgets.kit.hub), and
+    only that user reaches the server. ``None`` on a laptop: the trainer password applies."""
+    role = settings.hub_role()
+    return None if not role else role == "pelatih"
 
 
 def hash_password(password: str, salt: bytes, kdf: str) -> bytes:

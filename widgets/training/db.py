@@ -15,6 +15,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.text import clean_text
+from widgets.sharing import rules
 from widgets.store import Session, Store
 from widgets.training.attendance import GENDERS, AddedPerson, Presence, Profile
 from widgets.training.evaluation import Attempt
@@ -251,13 +252,27 @@ def report_texts(store: Store) -> dict[str, str]:
     return dict(store.read("SELECT key, text FROM report_texts"))
 
 
+def method_text(method: str, params: str | None = None) -> str:
+    """A sharing method as participants read it in lesson 4: the rule in one sentence when its
+    parameters are known (*Kas kelompok 20% dulu, sisanya dibagi rata.*), else the method's
+    name; an unknown key is shown as it is."""
+    try:
+        if params is None:
+            return rules.method_label(method)
+        return rules.describe(rules.Rule(method, json.loads(params)))
+    except (KeyError, ValueError, TypeError, ArithmeticError):
+        return method
+
+
 def saved_rules(store: Store) -> list[tuple[str, str, str, str, str]]:
-    """(participant, group, method, note, saved at) of every participant's newest rule per
-    group: the rules agreed in lesson 3."""
-    return [tuple(row) for row in store.read(  # type: ignore[misc]
-        "SELECT p.name, r.group_name, r.method, r.note, r.created_at FROM sharing_rules r"
-        " JOIN participants p ON p.id = r.participant_id WHERE r.id IN (SELECT MAX(id) FROM"
-        " sharing_rules GROUP BY participant_id, group_key) ORDER BY r.group_name, p.name_key")]
+    """(participant, group, rule, note, saved at) of every participant's newest rule per
+    group: the rules agreed in lesson 4."""
+    rows = store.read(
+        "SELECT p.name, r.group_name, r.method, r.params, r.note, r.created_at FROM"
+        " sharing_rules r JOIN participants p ON p.id = r.participant_id WHERE r.id IN (SELECT"
+        " MAX(id) FROM sharing_rules GROUP BY participant_id, group_key)"
+        " ORDER BY r.group_name, p.name_key")
+    return [(n, g, method_text(m, params), note, at) for n, g, m, params, note, at in rows]
 
 
 def saved_distributions(store: Store) -> list[tuple[str, str, str, str, int, int]]:
@@ -265,7 +280,8 @@ def saved_distributions(store: Store) -> list[tuple[str, str, str, str, int, int
     rows = store.read("SELECT p.name, d.group_name, d.day, d.method, d.total, d.shares FROM"
                       " distributions d JOIN participants p ON p.id = d.participant_id"
                       " ORDER BY d.day, d.id")
-    return [(n, g, day, m, total, len(json.loads(shares))) for n, g, day, m, total, shares in rows]
+    return [(n, g, day, method_text(m), total, len(json.loads(shares)))
+            for n, g, day, m, total, shares in rows]
 
 
 def agenda_rows(store: Store) -> list[tuple[str, str, str, str, int]]:

@@ -46,6 +46,21 @@ STYLE = themed("""<style>
 .uk-board-top .uk-board-card { background: #fff; font-weight: 700; }
 .uk-board-top h3 { font-size: 30px; margin: 0 0 4px; color: #114d24; }
 .uk-board-note { font-size: 24px; color: #333; }
+/* The trainer's preview on a phone: the projector's sizes would not fit 360 px. */
+@media (max-width: 640px) {
+  .uk-board { font-size: 18px; }
+  .uk-board h2.uk-board-q { font-size: 24px; }
+  .uk-board-status, .uk-board-names, .uk-board-figure, .uk-board-note, .uk-board-card small,
+  .uk-board-word small { font-size: 16px; }
+  .uk-board-row { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; gap: 4px 8px; }
+  .uk-board-bar { height: 24px; }
+  .uk-board-num { font-size: 22px; }
+  .uk-board-count, .uk-board-figure b { font-size: 40px; }
+  .uk-board-figures { gap: 20px; flex-wrap: wrap; }
+  .uk-board-cards { grid-template-columns: minmax(0, 1fr); }
+  .uk-board-hidden { font-size: 20px; padding: 12px; }
+  .uk-board-group h3, .uk-board-top h3 { font-size: 20px; }
+}
 </style>""")
 
 

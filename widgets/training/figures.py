@@ -19,12 +19,13 @@ from widgets.sharing.inputs import Inputs
 from widgets.training.slides import heading, show, source_note
 
 
-def _table(head: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+def _table(head: list[str], rows: list[list[str]], numeric_from: int = 1, css: str = "") -> str:
     def cells(tag: str, values: list[str]) -> str:
         return "".join(f"<{tag}{' class=num' if i >= numeric_from else ''}>{escape(v)}</{tag}>"
                        for i, v in enumerate(values))
     body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
-    return f"<table><tr>{cells('th', head)}</tr>{body}</table>"
+    table = f"<table class='{css}'>" if css else "<table>"
+    return f"{table}<tr>{cells('th', head)}</tr>{body}</table>"
 
 
 # --- Lesson 1: the cash book ------------------------------------------------------------------
@@ -196,6 +197,28 @@ def sharing_html() -> str:
             + _table([t("slides.col_member"), t("slides.col_equal"),
                       t("slides.col_work", unit=unit_label(case.unit))], rows)
             + source_note(case.note + " " + t("slides.invented_note")))
+
+
+def sharing_compare_html() -> str:
+    """The static stand-in for the live comparison (the slide after :func:`sharing_html`):
+    every compared method at the percentages the live one starts with, once, in a small table
+    with what the fund keeps; the live deck lets the trainer tick and change them."""
+    from widgets.sharing.comparison import compare_rules, compared_rules
+
+    case = sharing_case()
+    rules = compared_rules({}, case.unit)
+    table, _skipped = compare_rules(case.total, case.members, rules)
+    labels = list(table.distributions)
+    rows = [[row.name, *(format_rupiah(row.shares[label]) for label in labels)]
+            for row in table.rows]
+    kept = [table.distributions[label].kept for label in labels]
+    if any(kept):
+        rows.append([t("slides.row_set_aside"),
+                     *(format_rupiah(amount) if amount else "–" for amount in kept)])
+    return (heading(t("slides.share_compare_heading", group=case.name,
+                      total=format_rupiah(case.total)))
+            + _table([t("slides.col_member"), *labels], rows, css="uk-small")
+            + source_note(t("slides.share_compare_note") + " " + t("slides.invented_note")))
 
 
 # --- Lessons 4 and 5: seasons, hashtags and marketplaces --------------------------------------

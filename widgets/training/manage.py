@@ -13,11 +13,11 @@ import datetime as dt
 import io
 import re
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.store import Store, backup, check_pin, hash_pin, participants
+from widgets.store.backend import Connection
 from widgets.store.participants import kdf_string
 
 SECRET_COLUMNS = {"pin_salt", "pin_hash", "kdf", "salt", "hash"}
@@ -67,10 +67,9 @@ def unlock(store: Store, participant_id: int) -> None:
     participants.unlock(store, participant_id)
 
 
-def _owned_tables(conn: sqlite3.Connection) -> list[str]:
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return [name for name in tables if name not in SKIP_TABLES and any(
-        col[1] == "participant_id" for col in conn.execute(f'PRAGMA table_info("{name}")'))]
+def _owned_tables(conn: Connection) -> list[str]:
+    return [name for name in conn.tables()
+            if name not in SKIP_TABLES and "participant_id" in conn.columns(name)]
 
 
 def merge(store: Store, keep_id: int, drop_id: int) -> Backup:
@@ -81,10 +80,9 @@ def merge(store: Store, keep_id: int, drop_id: int) -> Backup:
     backup = backup_now(store, "sebelum-gabung")
     with store.transaction() as conn:
         # Rows point at each other (a payment at its cash-book line): check at commit, not per row.
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.defer_foreign_keys()
         for table in _owned_tables(conn):
-            conn.execute(f'UPDATE OR IGNORE "{table}" SET participant_id = ?'  # noqa: S608
-                         " WHERE participant_id = ?", (keep_id, drop_id))  # names: sqlite_master
+            conn.move_rows(table, "participant_id", keep_id, drop_id)
         if conn.execute("DELETE FROM participants WHERE id = ?", (drop_id,)).rowcount != 1:
             raise LookupError(f"no participant {drop_id}")
     return backup
@@ -94,7 +92,7 @@ def delete(store: Store, participant_id: int) -> Backup:
     """Delete a participant and every row of theirs, after a backup."""
     backup = backup_now(store, "sebelum-hapus")
     with store.transaction() as conn:
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.defer_foreign_keys()
         for table in _owned_tables(conn):
             conn.execute(f'DELETE FROM "{table}" WHERE participant_id = ?',  # noqa: S608
                          (participant_id,))
@@ -106,9 +104,13 @@ def delete(store: Store, participant_id: int) -> Backup:
 
 def backup_now(store: Store, label: str = "manual") -> Backup:
     """A consistent copy made with SQLite's online backup while the class goes on (the same
-    copy ``make serve`` takes at each start, see widgets.store.backup)."""
+    copy ``make serve`` takes at each start, see widgets.store.backup); on PostgreSQL, the
+    class's tables copied into a SQLite file of the same shape."""
     slug = re.sub(r"[^a-z0-9-]+", "-", label.casefold()).strip("-") or "manual"
-    return _backup(backup.take(store.path, slug, store.clock().astimezone()))
+    when = store.clock().astimezone()
+    if store.path is None:
+        return _backup(backup.snapshot(store, slug, when))
+    return _backup(backup.take(store.path, slug, when))
 
 
 def _backup(path: Path) -> Backup:
@@ -118,7 +120,7 @@ def _backup(path: Path) -> Backup:
 
 def backups(store: Store) -> list[Backup]:
     """Backups, newest first (the trainer's and those taken at each server start)."""
-    return [_backup(path) for path in backup.backups(store.path)]
+    return [_backup(path) for path in backup.backups(backup.anchor(store))]
 
 
 def export_all(store: Store) -> bytes:
@@ -127,11 +129,8 @@ def export_all(store: Store) -> bytes:
 
     book = Workbook()
     book.remove(book.active)
-    tables = [r[0] for r in store.read("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                       " ORDER BY name") if r[0] not in SKIP_TABLES]
-    for table in tables:
-        columns = [c[1] for c in store.read(f'PRAGMA table_info("{table}")')
-                   if c[1] not in SECRET_COLUMNS]
+    for table in [name for name in store.tables() if name not in SKIP_TABLES]:
+        columns = [c for c in store.columns(table) if c not in SECRET_COLUMNS]
         sheet = book.create_sheet(table[:31])
         sheet.append(columns)
         quoted = ", ".join(f'"{c}"' for c in columns)

@@ -178,3 +178,7 @@ def fgd_table(ov: Overview) -> Table:
     """The FGD board's questions with their results and what the group agreed."""
     return ([t("training.col_session"), t("training.col_fgd_question"),
              t("training.col_fgd_result"), t("fgd.agreed")], [list(row) for row in ov.fgd])
+
+
+def fgd_html(ov: Overview) -> str:
+    return table(*fgd_table(ov), "uk-fgd")

@@ -18,6 +18,7 @@ from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, page_title
 
 # The trainer's paragraphs (saved in the store); the first four have a default text.
+TICK = "✓"  # a session attended, in the attendance list's session columns
 TEXT_KEYS = ("place", "trainers", "background", "aims", "conclusions", "follow_up")
 
 
@@ -70,8 +71,9 @@ def agenda_table(agenda: list[tuple[str, str, str, str, int]]) -> render.Table:
 
 def attendance_blocks(days: list[AttendanceDay], place: str,
                       group_names: dict[str, str] | None = None) -> list[Block]:
-    """One page per day: the heading of a *daftar hadir* and its table with a signature
-    column (odd rows sign on the left, even on the right, as on paper forms)."""
+    """One page per day: the heading of a *daftar hadir*, the day's sessions numbered, and a
+    table with a tick per session attended and a signature column (odd rows sign on the left,
+    even on the right, as on paper forms)."""
     blocks: list[Block] = []
     for n, day in enumerate(days):
         if n:
@@ -80,15 +82,18 @@ def attendance_blocks(days: list[AttendanceDay], place: str,
         blocks.append(Block("p", t("training.attendance_head", day=format_date(day.day),
                                    place=place, men=day.men, women=day.women,
                                    total=len(day.rows))))
+        if day.sessions:
+            blocks.append(Block("p", t("training.attendance_sessions", sessions="; ".join(
+                f"{i} = {page_title(s)}" for i, s in enumerate(day.sessions, start=1)))))
         rows = [[str(i), r.name + (f"\n({t('training.with_partner', partner=r.partner)})"
                                    if r.partner else ""),
                  (group_names or {}).get(r.group, r.group) or "–", r.gender or "–",
-                 "\n".join(page_title(s) for s in r.sessions),
+                 *(TICK if s in r.sessions else "" for s in day.sessions),
                  f"{i}. ..................." if i % 2 else f"        {i}. ..................."]
                 for i, r in enumerate(day.rows, start=1)]
+        numbers = [str(i) for i in range(1, len(day.sessions) + 1)]
         blocks.append(_table((["No", t("training.col_name"), t("training.col_group"), "L/P",
-                               t("training.col_session"), t("training.col_signature")], rows),
-                             "attendance"))
+                               *numbers, t("training.col_signature")], rows), "attendance"))
     return blocks
 
 

@@ -1,7 +1,8 @@
 """Live pages without an extra process: an asyncio task in the page's own kernel asks SQLite
 ``PRAGMA data_version`` on a read-only connection about twice a second (the number changes
 when any other connection commits, and asking costs microseconds) and calls back only then,
-or every ``refresh_every`` seconds so clock-based texts stay true.
+or every ``refresh_every`` seconds so clock-based texts stay true. On PostgreSQL it asks the
+store's ``change_marker()`` (the class's write count) instead.
 
 The callback sets widget values; it must never print or display (output from a background
 task would land in whatever cell ran last). The view keeps the task (``self.task``) so it is
@@ -18,15 +19,18 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from widgets.store import Store
 
 log = logging.getLogger(__name__)
 
 
 class StoreWatch:
-    def __init__(self, path: Path, on_change: Callable[[], None],
+    def __init__(self, store: Store, on_change: Callable[[], None],
                  on_error: Callable[[Exception], None] | None = None,
                  interval: float = 0.5, refresh_every: float = 15.0) -> None:
-        self.path, self.on_change, self.on_error = path, on_change, on_error
+        self.store, self.on_change, self.on_error = store, on_change, on_error
         self.interval, self.refresh_every = interval, refresh_every
         self.task: asyncio.Task | None = None
         self.checks = self.changes = 0
@@ -41,22 +45,30 @@ class StoreWatch:
         if self.task is not None:
             self.task.cancel()
 
+    def _marker(self) -> tuple[Any, Any]:
+        """(a function giving the change marker, a function closing what it opened)."""
+        path: Path | None = self.store.path
+        if path is None:
+            return self.store.change_marker, lambda: None
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        return (lambda: conn.execute("PRAGMA data_version").fetchone()[0]), conn.close
+
     async def _run(self) -> None:
-        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+        marker, close = self._marker()
         try:
-            last = version = conn.execute("PRAGMA data_version").fetchone()[0]
+            last = version = marker()
             shown = time.monotonic()
             while True:
                 await asyncio.sleep(self.interval)
                 self.checks += 1
                 with contextlib.suppress(sqlite3.Error):
-                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                    version = marker()
                 if version != last or time.monotonic() - shown > self.refresh_every:
                     last, shown = version, time.monotonic()
                     self.changes += 1
                     self._call()
         finally:
-            conn.close()
+            close()
 
     def _call(self) -> None:
         try:

@@ -6,38 +6,41 @@ enough for the projector. A thin view over ``widgets.sharing.comparison.compare`
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
-from widgets.sharing.comparison import compare
+from widgets.sharing.comparison import (
+    compare_rules,
+    compared_percents,
+    compared_rules,
+    equal_label,
+)
 from widgets.sharing.methods import compared
-from widgets.sharing.params import CASH_UNIT, Param, cash_label
-from widgets.sharing.rules import Rule, calculate
-from widgets.sharing.split import Distribution, SharingError, percent_text, percent_value
+from widgets.sharing.params import cash_label
+from widgets.sharing.rules import Rule
+from widgets.sharing.split import SharingError, percent_value
 from widgets.sharing.ui.calculator import INPUTS, Inputs
 from widgets.sharing.ui.method_form import css_class
-from widgets.sharing.ui.tables import comparison_html
+from widgets.sharing.ui.tables import COMPACT_STYLE, comparison_html
 from widgets.ui.common import Field, guard, notice_html
-
-
-def _percents() -> list[Param]:
-    """The percentages the compared methods ask for (the group fund, the equal part)."""
-    return [p for m in compared() for p in m.params if p.kind == "percent"]
 
 
 class ComparisonView(w.VBox):
     """The methods the registry marks for comparison, each with its own percentage typed once,
     side by side against the equal split. ``intro`` is the catalog key of the line above the
     choices: the lesson's says the members come from the calculator above; a slide or the
-    projector, which show no calculator above, pass ``lesson3.compare_intro_alone``."""
+    projector, which show no calculator above, pass ``lesson3.compare_intro_alone``.
+    ``compact`` (a lecture slide, 1280x720): the percentages on the row of tick boxes, no
+    summary above the table and no bars under it, tighter rows; ten members fit unscrolled."""
 
-    def __init__(self, inputs: Inputs = INPUTS, intro: str = "lesson3.compare_intro") -> None:
-        self.inputs = inputs
+    def __init__(self, inputs: Inputs = INPUTS, intro: str = "lesson3.compare_intro",
+                 compact: bool = False) -> None:
+        self.inputs, self.compact = inputs, compact
+        gap = "0 10px 0 0" if compact else "0 16px 0 0"
         self.pick = {m.key: w.Checkbox(value=True, description=t(m.label), indent=False,
-                                       layout=w.Layout(width="auto", margin="0 16px 0 0"))
+                                       layout=w.Layout(width="auto", margin=gap))
                      for m in compared()}
         for key, box in self.pick.items():
             box.add_class(f"uk-bh-pick-{key}")
@@ -45,45 +48,43 @@ class ComparisonView(w.VBox):
                                                              continuous_update=False),
                                           css=css_class(p.field_key).replace("uk-bh-",
                                                                              "uk-bh-compare-"))
-                       for p in _percents()}
+                       for p in compared_percents()}
         for key, field in self.fields.items():
-            field.layout = w.Layout(width="48%", min_width="150px", margin="0 2% 0 0")
+            field.layout = (w.Layout(width="auto", margin="0 12px 0 0") if compact else
+                            w.Layout(width="48%", min_width="150px", margin="0 2% 0 0"))
+            if compact:  # a percentage is a few digits: the label sets the field's width
+                field.control.layout.width = "110px"
             setattr(self, key, field)  # view.fund, view.equal_part
         self.output = w.HTML()
         self.output.add_class("uk-bh-compare-out")
         for control in [*self.pick.values(), *(f.control for f in self.fields.values())]:
             control.observe(lambda _c: self.refresh(), "value")
         inputs.observe(lambda _c: self.refresh(), "revision")
-        super().__init__([
-            w.HTML(notice_html(t(intro), "info")),
-            w.HBox(list(self.pick.values()), layout=w.Layout(flex_flow="row wrap")),
-            w.HBox(list(self.fields.values()), layout=w.Layout(flex_flow="row wrap",
-                                                               max_width="520px")),
-            self.output,
-        ], layout=w.Layout(width="100%"))
+        style = COMPACT_STYLE if compact else ""
+        super().__init__([w.HTML(style + notice_html(t(intro), "info")), *self._controls(),
+                          self.output], layout=w.Layout(width="100%"))
+        if compact:
+            self.add_class("uk-bh-compact")
         self.refresh()
+
+    def _controls(self) -> list[w.Widget]:
+        """The method tick boxes over the percentages; compact (a slide): all on one row."""
+        wrap = w.Layout(flex_flow="row wrap")
+        if self.compact:
+            return [w.HBox([*self.pick.values(), *self.fields.values()],
+                           layout=w.Layout(flex_flow="row wrap", align_items="flex-end"))]
+        return [w.HBox(list(self.pick.values()), layout=wrap),
+                w.HBox(list(self.fields.values()), layout=w.Layout(flex_flow="row wrap",
+                                                                   max_width="520px"))]
 
     def _rules(self) -> dict[str, Rule]:
         """Each picked method's rule, by its column title: typed percentages, the calculator's
         work unit and cash unit, every other parameter at its default."""
-        unit = self.inputs.unit or "hari"
-        rules: dict[str, Rule] = {}
-        for method in compared():
-            if not self.pick[method.key].value:
-                continue
-            params: dict[str, Any] = {}
-            for param in method.settings:
-                if param.kind == "percent":
-                    params[param.key] = percent_text(
-                        self._percent(self.fields[param.field_key]), ".")
-                elif param.kind == "unit":
-                    params[param.key] = unit
-                elif param.kind == "cash":
-                    params[param.key] = self.inputs.cash_unit
-                else:
-                    params[param.key] = param.default
-            rules[t(method.compare, **method.words(params))] = Rule(method.key, params)
-        return rules
+        picked = [m for m in compared() if self.pick[m.key].value]
+        percents = {p.field_key: self._percent(self.fields[p.field_key])
+                    for m in picked for p in m.params if p.kind == "percent"}
+        return compared_rules(percents, self.inputs.unit or "hari", self.inputs.cash_unit,
+                              [m.key for m in picked])
 
     def _percent(self, field: Field):
         field.clear()
@@ -104,22 +105,14 @@ class ComparisonView(w.VBox):
         except SharingError:
             self.output.value = ""
             return
-        equal = t("lesson3.compare_equal")
-        cash = {CASH_UNIT.key: self.inputs.cash_unit}
-        results: dict[str, Distribution] = {equal: calculate(Rule("equal", cash), total,
-                                                             members)}
-        skipped = []
-        for label, rule in rules.items():
-            try:
-                results[label] = calculate(rule, total, members)
-            except SharingError as exc:
-                skipped.append(f"{label}: {exc}")
-        table = compare(total, members, results, self.inputs.cash_unit)
+        table, skipped = compare_rules(total, members, rules, self.inputs.cash_unit)
         rounded = self.inputs.cash_unit > 1
         heading = t("lesson3.compare_heading_cash" if rounded else "lesson3.compare_heading",
                     group=self.inputs.group_name, total=format_rupiah(total),
                     unit=cash_label(self.inputs.cash_unit))
         self.output.value = (f"<h4>{escape(heading)}</h4>"
                              + "".join(notice_html(s, "warn") for s in skipped)
-                             + comparison_html(table, baseline=equal))
+                             + comparison_html(table, baseline=equal_label(),
+                                               chart=not self.compact,
+                                               summary=not self.compact))
 

@@ -1,11 +1,13 @@
 """Lesson 3 on the projector (``lessons/proyektor-bagi-hasil.ipynb``): the FGD comparison and the
-feed roster in the projector layout (full width, big type, no sign-in box)."""
+feed roster in the projector layout (full width, big type, no sign-in box); the comparison on a
+lecture slide (``slides/04-bagi-hasil.ipynb``)."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
 from widgets.core.i18n import t
+from widgets.sharing.inputs import Inputs
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
 from widgets.sharing.ui.lesson import roster_html
@@ -25,3 +27,9 @@ def projector_comparison() -> w.VBox:
 def projector_roster() -> w.VBox:
     """The feed roster, member by member, in the projector layout."""
     return projector(w.HTML(roster_html()))
+
+
+def slide_comparison(inputs: Inputs) -> ComparisonView:
+    """The FGD comparison of ``inputs`` (the village's group) made to fit a 1280x720 slide:
+    compact, with no word of a calculator above."""
+    return ComparisonView(inputs, intro="lesson3.compare_intro_alone", compact=True)

@@ -40,6 +40,16 @@ STYLE = (
     ".uk-bh-compare td.uk-cards-name{min-width:7em}"
     ".uk-bh-diff{display:block;font-size:.82em}</style>"
 )
+# On a lecture slide (ComparisonView(compact=True)), so that ten members fit under the
+# controls: each difference beside its share (one line a member), the percentages' labels on
+# one line, the tick boxes a little smaller.
+COMPACT_STYLE = (
+    "<style>.uk-bh-compact h4{margin:4px 0 2px}.uk-bh-compact .uk-bh-diff{display:inline;"
+    "margin-left:.35em}.uk-bh-compact .uk-field label{white-space:nowrap;"
+    "font-size:18px!important}.uk-bh-compact .widget-checkbox .widget-label-basic span{"
+    "font-size:20px!important}.uk-bh-compact .uk-bh-compare td.uk-cards-name{"
+    "min-width:9.5em}</style>"
+)
 
 
 def _rp(amount: int) -> str:
@@ -111,10 +121,12 @@ def distribution_html(result: Distribution, rule: Rule,
             + bars)
 
 
-def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = "") -> str:
+def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = "",
+                    summary: bool = True) -> str:
     """Methods side by side: a column per method with each member's share and its difference
-    from the equal split (green: gains, red: loses), who gains and loses most, grouped bars.
-    ``baseline`` names the column that is the equal split itself (shown without differences)."""
+    from the equal split (green: gains, red: loses), who gains and loses most (``summary``),
+    grouped bars (``chart``). ``baseline`` names the column that is the equal split itself
+    (shown without differences)."""
     labels = list(comparison.distributions)
     rows = []
     for row in comparison.rows:
@@ -141,8 +153,9 @@ def comparison_html(comparison: Comparison, chart: bool = True, baseline: str = 
         series = {label: [r.shares[label] for r in comparison.rows] for label in labels}
         bars = grouped_hbar_chart([r.name for r in comparison.rows], series,
                                   METHOD_COLORS, t("lesson3.chart_compare"))
-    return (STYLE + f'<div class="uk-bh-compare">{summary_html(comparison, baseline)}{table}'
-            f"{bars}</div>")
+    words = summary_html(comparison, baseline) if summary else ""
+    return STYLE + f'<div class="uk-bh-compare">{words}{table}{bars}</div>'
+
 
 
 def summary_html(comparison: Comparison, baseline: str = "") -> str:

@@ -1,5 +1,5 @@
 """The trainer's dashboard: who is on which lesson now, exercise progress, the most common wrong
-answers, the tests, satisfaction, and what groups saved in lesson 3.
+answers, the tests, satisfaction, the FGD results and what groups saved in lesson 4.
 
 It refreshes by itself through ``training.watch.StoreWatch`` (``PRAGMA data_version`` about
 twice a second), rebuilding the overview only when the store changed, or every 15 s so "last
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from html import escape
 
 import ipywidgets as w
@@ -18,6 +17,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.theme import HEADING
 from widgets.store import Store
+from widgets.store.backend import DatabaseError
 from widgets.training import render
 from widgets.training.items import EvaluationForm
 from widgets.training.overview import Overview, overview
@@ -38,8 +38,14 @@ STYLE = """<style>
 .uk-trainer-tabs .lm-TabBar { height: auto !important; min-height: 38px; overflow: visible; }
 .uk-trainer-tabs .lm-TabBar-content { flex-wrap: wrap; }
 .uk-dash-tests svg { max-width: 520px !important; }
-.uk-dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
-  gap: 0 24px; }
+.uk-dash-grid { display: grid; gap: 0 24px;
+  grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); }
+/* Whole words in the tables on a laptop or projector; a phone breaks a long one to fit. */
+@media (min-width: 641px) {
+  .uk-dash .uk-table th, .uk-dash .uk-table td { overflow-wrap: normal; word-break: normal; } }
+/* On the projector (24 px text) one column, so no table squeezes a word in two. */
+.uk-projector .uk-dash-grid { grid-template-columns: 1fr; }
+.uk-projector .uk-dash-tests svg { max-width: 900px !important; }
 </style>""".replace("HEADING_COLOUR", HEADING)
 
 
@@ -60,6 +66,7 @@ def dashboard_html(ov: Overview, form: EvaluationForm) -> dict[str, str]:
                   "uk-dash-tests")
     groups = (_card(t("training.dash_satisfaction"), render.satisfaction_html(ov, form),
                     "uk-dash-sat")
+              + _card(t("training.dash_fgd"), render.fgd_html(ov), "uk-dash-fgd")
               + _card(t("training.dash_rules"), render.rules_html(ov), "uk-dash-rules")
               + _card(t("training.dash_distributions"), render.distributions_html(ov),
                       "uk-dash-dist"))
@@ -73,7 +80,7 @@ class Dashboard(w.VBox):
         self.parts = {key: w.HTML() for key in ("now", "tests", "groups")}
         self.stamp = w.HTML()
         self.task: asyncio.Task | None = None
-        self.watch = StoreWatch(store.path, self.refresh_guarded, None, POLL_SECONDS,
+        self.watch = StoreWatch(store, self.refresh_guarded, None, POLL_SECONDS,
                                 REFRESH_SECONDS)
         self.refreshes = 0
         super().__init__([w.HTML(STYLE), self.stamp, *self.parts.values()])
@@ -84,7 +91,7 @@ class Dashboard(w.VBox):
     def refresh(self) -> None:
         try:
             ov = overview(self.store, self.form)
-        except (sqlite3.Error, ValueError) as exc:  # a busy file: say so, try again next time
+        except (DatabaseError, ValueError) as exc:  # a busy file: say so, try again next time
             log.warning("dashboard read failed: %s", type(exc).__name__)
             self.stamp.value = notice_html(t("training.dash_error"), "warn")
             return

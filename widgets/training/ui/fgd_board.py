@@ -32,7 +32,7 @@ class BoardView(w.VBox):
         self.html = w.HTML()
         self.html.add_class("uk-board-html")
         self.refreshes = 0
-        self.watch = StoreWatch(store.path, self.refresh, self._failed, POLL_SECONDS)
+        self.watch = StoreWatch(store, self.refresh, self._failed, POLL_SECONDS)
         self.task: asyncio.Task | None = None
         footer = w.HTML(f'<p class="uk-board-join">{escape(join)}</p>' if join else "")
         super().__init__([w.HTML(STYLE), self.html, footer], layout=w.Layout(width="100%"))

@@ -43,7 +43,7 @@ class AnswerView(w.VBox):
         self.send.add_class("uk-fgd-send")
         self.send.on_click(self._submit)
         self.value_of = lambda: None
-        self.watch = StoreWatch(store.path, self.refresh, interval=PHONE_POLL_SECONDS)
+        self.watch = StoreWatch(store, self.refresh, interval=PHONE_POLL_SECONDS)
         super().__init__([self.heading, self.body, self.send, self.status],
                          layout=w.Layout(width="100%"))
         self.add_class("uk-fgd-phone")

@@ -2,9 +2,10 @@
 
 Nothing of the trainer's side exists in this kernel until the password is right: ``build`` is
 called only then, so no widget a page could message over the websocket reaches trainer
-functions before. A sign-in lasts for this page (this kernel); reloading asks again. The field
-carries ``autocomplete=current-password`` (set by the page template), so the browser offers to
-remember it.
+functions before. A sign-in lasts for this page (this kernel); reloading asks again. The
+field carries ``autocomplete=current-password`` (set by the page template), so the browser
+offers to remember it. On a JupyterHub the hub's account decides instead
+(``access.hub_trainer``): no password field at all.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
+from widgets.core import settings
 from widgets.core.i18n import t
 from widgets.store import Store
-from widgets.training.access import TrainerAuthError, check_password
+from widgets.training.access import TrainerAuthError, check_password, hub_trainer
 from widgets.ui.common import Field, button, notice_html
 
 WRONG_PAUSE = 1.0  # seconds: a wrong password answers slowly, a right one at once
@@ -38,6 +40,20 @@ class TrainerGate(w.VBox):
         intro = w.HTML(notice_html(t("training.gate_intro"), "info"))
         super().__init__([intro, self.password, self.submit, self.status])
         self.add_class("uk-trainer-gate")
+        self._hub_account(hub_trainer())
+
+    def _hub_account(self, trainer: bool | None) -> None:
+        """On a JupyterHub the hub's account decides, and no password is asked."""
+        if trainer is None:
+            return
+        user = settings.hub_user()
+        if not trainer:
+            self.children = [w.HTML(notice_html(t("training.gate_hub_refused", user=user),
+                                                "warn"))]
+            return
+        self.signed_in = True
+        done = w.HTML(notice_html(t("training.gate_hub_trainer", user=user), "ok"))
+        self.children = [done, self._build(self._store)]
 
     def _typed(self, change: dict) -> None:
         if change["new"]:

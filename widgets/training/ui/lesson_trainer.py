@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.store import Store
+from widgets.training.access import hub_trainer
 from widgets.training.items import load_form
 from widgets.training.ui.dashboard import Dashboard
 from widgets.training.ui.gate import TrainerGate
@@ -20,8 +21,10 @@ class TrainerTabs(w.Tab):
         from widgets.training.ui.pool_view import PoolView
 
         self.dashboard = Dashboard(store, form)
-        self.pool = PoolView(store)
-        pages = [(t("training.tab_dashboard"), w.VBox([self.pool, self.dashboard]))]
+        # A laptop's preheated pool; on a JupyterHub each user's server has none.
+        self.pool = PoolView(store) if hub_trainer() is None else None
+        top = [self.pool] if self.pool is not None else []
+        pages = [(t("training.tab_dashboard"), w.VBox([*top, self.dashboard]))]
         from widgets.training.ui.trainer_tabs import more_tabs
 
         pages += more_tabs(store, form, self.dashboard)
