@@ -59,12 +59,12 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     p.page.fill(".uk-st-profit input", "3.280")
     p.page.fill(".uk-st-price input", "19.000")
     p.page.fill(".uk-st-tidy input", "20rb")
-    p.page.click(".uk-ps-steps .uk-st-check")
+    p.page.click(".uk-ps-steps .uk-st-go")
     wrong = p.page.wait_for_selector(".widget-vbox:has(> .uk-st-price) .uk-msg-warn",
                                      timeout=30_000)
     assert "Belum tepat (Rp19.000)" in wrong.inner_text()
     p.page.fill(".uk-st-price input", "19.680")
-    p.page.click(".uk-ps-steps .uk-st-check")
+    p.page.click(".uk-ps-steps .uk-st-go")
     p.page.wait_for_selector(".uk-ps-steps .uk-st-result:has-text('Harga jual: Rp20.000')",
                              timeout=30_000)
     fits(p)

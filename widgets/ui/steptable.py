@@ -66,7 +66,7 @@ class StepTableView(w.VBox):
         self.on_done = on_done
         self.rows_box = w.VBox()
         self.check_button = button(t("steptable.check"), "primary")
-        self.check_button.add_class("uk-st-check")
+        self.check_button.add_class("uk-st-go")
         self.status = w.HTML()
         self.status.add_class("uk-st-result")
         self.check_button.on_click(lambda _b: self.check())
