@@ -1,7 +1,7 @@
-"""Lesson 2's channel comparison end to end in Chromium at phone size (360×740), against the
+"""Lesson 3's channel comparison end to end in Chromium at phone size (360×740), against the
 real kit server of the session: the table and bars show what each channel leaves, the fee
 sources carry their dates, the six-month warning says to check Seller Centre, a new price is
-compared, a bad amount is answered beside its field, and the listing price is worked out.
+compared, a bad amount is answered beside its field, and the price is worked out in steps.
 No sideways scrolling, no traceback, nothing loaded from outside the laptop."""
 
 from __future__ import annotations
@@ -54,13 +54,21 @@ def test_channel_comparison_on_a_phone(kit_server, browser, artifacts):
     assert message.is_visible() and "juta atau miliar" in message.inner_text()
     assert p.page.inner_text(".uk-ch-result").strip() == ""
 
-    show_step_of(p.page, ".uk-lp-target input")
-    p.page.fill(".uk-lp-target input", "25rb")
-    p.page.click(".uk-lp-calculate")
-    listing = p.page.wait_for_selector(".uk-lp-result:has-text('Rp29.330')", timeout=30_000)
-    assert "Rp25.000" in listing.inner_text()  # pushed back through the fees
+    # The price from the cost, one step at a time (the formula is gone from the page).
+    show_step_of(p.page, ".uk-ps-steps")
+    p.page.fill(".uk-st-profit input", "3.280")
+    p.page.fill(".uk-st-price input", "19.000")
+    p.page.fill(".uk-st-tidy input", "20rb")
+    p.page.click(".uk-ps-steps .uk-st-go")
+    wrong = p.page.wait_for_selector(".widget-vbox:has(> .uk-st-price) .uk-msg-warn",
+                                     timeout=30_000)
+    assert "Belum tepat (Rp19.000)" in wrong.inner_text()
+    p.page.fill(".uk-st-price input", "19.680")
+    p.page.click(".uk-ps-steps .uk-st-go")
+    p.page.wait_for_selector(".uk-ps-steps .uk-st-result:has-text('Harga jual: Rp20.000')",
+                             timeout=30_000)
     fits(p)
     p.page.screenshot(path=artifacts / "harga-360.png", full_page=True)
-    assert_nothing_cut_off(p.page, "lesson 2 after the listing price")
+    assert_nothing_cut_off(p.page, "lesson 3 after the price steps")
     assert_clean(p)
     p.close()

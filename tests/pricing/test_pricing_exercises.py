@@ -3,32 +3,23 @@ hand, the usual slips named, the steps withheld until earned, the story written 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from widgets.core.money import format_rupiah
 from widgets.core.village import load_village
 from widgets.pricing.data import load_pricing
 from widgets.pricing.exercises import (
     REVEAL_AFTER,
     check_cost,
-    check_listing,
     check_price,
     cost_story,
-    listing_story,
     price_task,
 )
-from widgets.pricing.fees import load_fees
 
-TODAY = dt.date(2026, 11, 28)
 # Exercise 1, by hand: (300.000 + 60.000 + 40.000) ÷ 40 = 10.000; 45 min × 10.000 ÷ 60 = 7.500;
 # 72.000 ÷ 40 = 1.800 -> 19.300.
 COST = 19_300
 # Exercise 2: cost 16.400 + 10% = 18.040 needed after the shop's 20% -> 22.550 at least.
 LEAST_PRICE = 22_550
-# Exercise 3: Shopee 10% + PPh 0,5% + Rp1.250 -> 29.330 (see tests/test_channels.py).
-LEAST_LISTING = 29_330
 
 
 @pytest.fixture(scope="module")
@@ -122,38 +113,3 @@ def test_price_above_the_market_is_refused_with_a_reason(data):
 def test_price_feedback_gives_break_even(data):
     # 25.000 at the shop: 20.000 each; 72.000 ÷ (20.000 − 14.000) = 12 keset a month
     assert "titik impas kelompok 12 keset" in texts(check_price(data, 25_000))
-
-
-def test_listing_least_price_and_a_round_price_are_right(data):
-    fees = load_fees()
-    for typed in (LEAST_LISTING, 29_500, 30_000):
-        result = check_listing(data, fees, typed, TODAY)
-        assert result.correct, typed
-        assert format_rupiah(LEAST_LISTING) in texts(result)
-
-
-def test_listing_one_rupiah_short(data):
-    result = check_listing(data, load_fees(), LEAST_LISTING - 1, TODAY)
-    assert not result.correct
-    assert "Kurang Rp1 dari target" in texts(result)
-    assert "Rp29.330" not in texts(result)
-
-
-def test_listing_the_naive_markup_falls_short(data):
-    # 25.000 + 10% = 27.500: 2.750 + 1.250 + 138 (137,5) -> 23.362, short by 1.638
-    result = check_listing(data, load_fees(), 27_500, TODAY)
-    assert not result.correct
-    assert "Yang sampai ke kelompok Rp23.362" in texts(result)
-    assert "Kurang Rp1.638" in texts(result)
-
-
-def test_listing_far_too_high_is_not_yet_right(data):
-    result = check_listing(data, load_fees(), 35_000, TODAY)
-    assert not result.correct
-    assert any(kind == "warn" for kind, _text in result.lines)
-
-
-def test_listing_story_comes_from_the_fee_file(data):
-    story = listing_story(data, load_fees(), TODAY)
-    assert "Rp25.000" in story and "10%" in story and "Rp1.250" in story and "0,5%" in story
-    assert "29.330" not in story

@@ -11,7 +11,7 @@ import pytest
 
 from widgets.pricing.fees import load_fees
 from widgets.pricing.ui import lesson as lesson2
-from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView, fee_sources_html
+from widgets.pricing.ui.channels import ChannelComparisonView, fee_sources_html
 from widgets.pricing.ui.costsheet import LATEST, CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
 from widgets.pricing.ui.price import PriceCalculatorView
@@ -234,31 +234,6 @@ def test_the_warning_shows_once_and_only_while_rates_are_old():
     assert ChannelComparisonView(today=dt.date(2025, 3, 1)).warning.value == ""
 
 
-def test_listing_price_for_shopee_and_tokopedia():
-    view = ListingPriceView(today=TODAY)
-    view.target.control.value = "25rb"
-    view.calculate.click()
-    assert view.price == 29_330
-    assert "Rp29.330" in view.result.value and "Rp29.500" in view.result.value
-    assert "Rp25.000" in view.result.value  # pushed back through the fees
-    view.platform.control.value = "tokopedia"
-    assert view.new_shop.layout.display == "none"
-    view.target.control.value = "25rb"
-    view.calculate.click()
-    assert view.price == 28_688
-
-
-def test_listing_refuses_a_zero_target_and_a_silly_rate():
-    view = ListingPriceView(today=TODAY)
-    view.target.control.value = "0"
-    view.calculate.click()
-    assert "lebih dari Rp0" in errors(view.target)
-    view.target.control.value = "25rb"
-    view.rate.control.value = "60"
-    view.calculate.click()
-    assert "paling tinggi 50%" in errors(view.rate)
-
-
 # --- Exercises ------------------------------------------------------------------------------
 
 
@@ -279,12 +254,12 @@ def _strings(widget: w.Widget) -> list[str]:
 
 
 def test_exercises_hide_until_signed_in_and_hold_no_answer(store):
-    view = lesson2.Exercises(today=TODAY, store=store)
+    view = lesson2.Exercises(store=store)
     assert view.body.layout.display == "none"
     sent = " ".join(_strings(view))
     for answer in ("19.300", "22.550", "29.330"):
         assert answer not in sent, answer
-    assert "Oktober 2019" in sent and "Rp25.000" in sent  # the stories are there
+    assert "Oktober 2019" in sent and "Rp16.400" in sent  # the stories are there
 
 
 def sign_in(view, name="Bu Tester", pin="2468"):
@@ -294,7 +269,7 @@ def sign_in(view, name="Bu Tester", pin="2468"):
 
 
 def test_cost_exercise_checked_saved_and_explained(store):
-    view = lesson2.Exercises(today=TODAY, store=store)
+    view = lesson2.Exercises(store=store)
     sign_in(view)
     assert view.body.layout.display == ""
     card = view.cards[0]
@@ -313,31 +288,28 @@ def test_cost_exercise_checked_saved_and_explained(store):
 
 
 def test_exercise_input_errors_save_nothing(store):
-    view = lesson2.Exercises(today=TODAY, store=store)
+    view = lesson2.Exercises(store=store)
     sign_in(view)
-    card = view.cards[2]
-    card.answer.control.value = "29.3"
+    card = view.cards[1]
+    card.answer.control.value = "25.5"
     card.check.click()
-    assert "29.300" in errors(card.answer)  # the "did you mean" question, beside the field
-    assert answer_db.answers(PAGE.session, lesson2.EXERCISES[2]) == []
-    card.answer.control.value = "29.330"
+    assert "25.500" in errors(card.answer)  # the "did you mean" question, beside the field
+    assert answer_db.answers(PAGE.session, lesson2.EXERCISES[1]) == []
+    card.answer.control.value = "25.500"
     card.check.click()
-    assert "Benar!" in card.feedback.value
+    assert "Harga yang baik!" in card.feedback.value
 
 
-def test_price_and_listing_exercises(store):
-    view = lesson2.Exercises(today=TODAY, store=store)
+def test_price_exercise(store):
+    view = lesson2.Exercises(store=store)
     sign_in(view)
-    price, listing = view.cards[1], view.cards[2]
+    price = view.cards[1]
     price.answer.control.value = "15rb"
     price.check.click()
     assert "Rugi Rp4.400" in price.feedback.value
     price.answer.control.value = "25rb"
     price.check.click()
     assert "Harga yang baik!" in price.feedback.value
-    listing.answer.control.value = "27.500"
-    listing.check.click()
-    assert "Kurang Rp1.638" in listing.feedback.value
 
 
 def test_lesson_helpers_render_the_records():

@@ -3,8 +3,9 @@
 
 1. the cost of one keset persegi from a month's shopping (``check_cost``);
 2. a price for the keset bulat that still covers its cost after the village shop's cut
-   (``check_price``; many prices are right);
-3. the Shopee listing price that leaves a target amount per keset (``check_listing``).
+   (``check_price``; many prices are right).
+
+(The Shopee listing price moved to lesson 6 as a step table: ``pricing.steps``.)
 
 Each check returns a verdict and feedback lines ``(kind, text)``; the worked steps, which give
 the answer away, are shown once the answer is right or after ``REVEAL_AFTER`` tries.
@@ -13,7 +14,6 @@ Plain Python, no ipywidgets.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from widgets.core.i18n import format_month, t
@@ -21,10 +21,8 @@ from widgets.core.money import format_rupiah
 from widgets.core.numbers import format_percent, format_quantity, format_ratio
 from widgets.pricing import channels, costing
 from widgets.pricing.data import PricingData
-from widgets.pricing.fees import FeeData
 
 REVEAL_AFTER = 3  # wrong tries before the steps are shown anyway
-LISTING_SLACK = 1_000  # a listing price this far above the least one is still a good answer
 
 Lines = list[tuple[str, str]]
 
@@ -162,50 +160,4 @@ def check_price(data: PricingData, typed: int | None, tries_before: int = 0) -> 
                                 least_net=_rp(task.least_net),
                                 rate=format_percent(task.commission),
                                 least=_rp(least_price(task)), market=_rp(task.market_max))))
-    return Check(correct, lines)
-
-
-# --- 3. The Shopee listing price ------------------------------------------------------------
-
-
-def listing_terms(data: PricingData, fees: FeeData, today: dt.date) -> channels.Terms:
-    ex = data.listing_exercise
-    market = fees.marketplaces["shopee"]
-    rate = market.admin_fee.clusters[data.clusters[ex.product]].high
-    return channels.terms(market, fees.pph22, rate, today, units_per_order=ex.units_per_order)
-
-
-def listing_story(data: PricingData, fees: FeeData, today: dt.date) -> str:
-    ex = data.listing_exercise
-    cut = listing_terms(data, fees, today)
-    return t("pricingex.listing_story", product=data.product(ex.product).name.lower(),
-             target=_rp(ex.target), rate=format_percent(cut.admin_rate),
-             order_fee=_rp(cut.order_fee), tax=format_percent(cut.tax_rate))
-
-
-def check_listing(data: PricingData, fees: FeeData, typed: int | None, today: dt.date,
-                  tries_before: int = 0) -> Check:
-    ex = data.listing_exercise
-    if typed is None:
-        return Check(False, [("error", t("pricingex.listing_empty"))])
-    cut = listing_terms(data, fees, today)
-    got = channels.marketplace(typed, cut)
-    least = channels.listing_price(ex.target, cut)
-    admin, order_fee, tax = (d.amount for d in got.deductions)
-    lines: Lines = [("info", t("pricingex.listing_net", price=_rp(typed), admin=_rp(admin),
-                               order_fee=_rp(order_fee), tax=_rp(tax),
-                               net=_rp(got.net_per_unit)))]
-    enough = got.net_per_unit >= ex.target
-    close = typed - least <= LISTING_SLACK
-    if not enough:
-        lines.append(("error", t("pricingex.listing_short",
-                                 short=_rp(ex.target - got.net_per_unit))))
-    elif not close:
-        lines.append(("warn", t("pricingex.listing_dear", slack=_rp(LISTING_SLACK))))
-    else:
-        lines.insert(0, ("ok", t("pricingex.listing_ok", target=_rp(ex.target))))
-    correct = enough and close
-    if correct or tries_before + 1 >= REVEAL_AFTER:
-        lines.append(("info", t("pricingex.listing_steps", least=_rp(least),
-                                target=_rp(ex.target))))
     return Check(correct, lines)

@@ -28,7 +28,9 @@ STYLE = (
     ".uk-g-table td.num{text-align:right!important}"
     # Two columns of names that never run into the next tick box; a long name wraps.
     ".uk-g-checks .widget-checkbox{width:50%!important;min-width:0!important;flex:0 0 50%;"
-    "box-sizing:border-box;padding-right:8px}"
+    "box-sizing:border-box;padding-right:8px;height:auto!important}"
+    ".uk-g-checks .widget-checkbox label{white-space:normal!important;overflow:visible!important;"
+    "text-overflow:clip!important;height:auto!important;line-height:1.3!important}"
     ".uk-g-table th,.uk-g-table td{overflow-wrap:normal!important;word-break:normal!important}"
     # Choices with a sentence each: the labels wrap under one another on a phone.
     ".uk-g-radio .widget-radio-box{height:auto!important;flex-direction:column}"

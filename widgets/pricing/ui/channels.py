@@ -1,6 +1,6 @@
-"""Lesson 2's channel views: what each way of selling leaves per piece and per month (table and
-bars), the marketplace fees with their dates and sources, and the listing price needed to keep
-a target amount.
+"""Lesson 3's channel views: what each way of selling leaves per piece and per month (table and
+bars) and the marketplace fees with their dates and sources. (The listing price for a target
+net is lesson 6's step table, ``widgets.promotion.ui.listingsteps``.)
 
 Thin views over ``pricing.channels`` and ``pricing.fees``. ``today`` is injectable so tests can
 pin the date the six-month warning is measured from.
@@ -23,7 +23,6 @@ from widgets.pricing.channels import ChannelError, ChannelNet, Settings
 from widgets.pricing.data import PricingData, load_pricing
 from widgets.pricing.fees import (
     FeeData,
-    Marketplace,
     load_fees,
 )
 from widgets.pricing.sources import cluster_name, fee_sources_html, stale_warning
@@ -214,9 +213,6 @@ class ChannelComparisonView(w.VBox):
         return "".join(notes)
 
 
-# --- Listing price for a target -------------------------------------------------------------
-
-
 def _order_fields(fees: FeeData, per_order_css: str) -> tuple[Field, w.Checkbox, w.Checkbox]:
     """What a marketplace's cut depends on besides the rate, asked the same way by both views:
     pieces per order, the PPh 22 turnover statement, and the new-shop free orders."""
@@ -224,77 +220,3 @@ def _order_fields(fees: FeeData, per_order_css: str) -> tuple[Field, w.Checkbox,
     statement = tick_box(t("pricing.ch_statement", limit=format_rupiah(fees.pph22.exempt_up_to)))
     orders = fees.marketplaces["shopee"].order_fee.exempt_first_orders
     return per_order, statement, tick_box(t("pricing.ch_new_shop", orders=orders))
-
-
-class ListingPriceView(w.VBox):
-    """What must I list it for, to keep Rp X a piece after the marketplace's cut?"""
-
-    def __init__(self, data: PricingData | None = None, fees: FeeData | None = None,
-                 today: dt.date | None = None, cluster: str = "lifestyle") -> None:
-        self.fees = fees or load_fees()
-        self.today = today or dt.date.today()
-        self.cluster = cluster
-        self.platform = Field(t("pricing.lp_platform"), w.ToggleButtons(
-            options=[(m.name, key) for key, m in self.fees.marketplaces.items()],
-            value="shopee"), css="uk-lp-platform")
-        self.target = text_field(t("pricing.lp_target"), placeholder="Rp", css="uk-lp-target")
-        self.rate = text_field(t("pricing.lp_rate"), css="uk-lp-rate")
-        self.per_order, self.statement, self.new_shop = _order_fields(self.fees, "uk-lp-per-order")
-        self.calculate = button(t("pricing.lp_calculate"), "primary")
-        self.calculate.add_class("uk-lp-calculate")
-        self.warning = w.HTML(stale_warning(self.fees, self.today))
-        self.result = w.HTML()
-        self.result.add_class("uk-lp-result")
-        self.platform.control.observe(lambda _c: self._platform_changed(), "value")
-        self.calculate.on_click(lambda _b: self.run())
-        super().__init__([self.warning, self.platform, self.target, self.rate, self.per_order,
-                          self.statement, self.new_shop, self.calculate, self.result])
-        self._platform_changed()
-
-    def _market(self) -> Marketplace:
-        return self.fees.marketplaces[self.platform.control.value]
-
-    def _platform_changed(self) -> None:
-        market = self._market()
-        self.rate.control.value = percent_text(market.admin_fee.clusters[self.cluster].high)
-        self.rate._hint = t("pricing.ch_rate_hint", cluster=cluster_name(self.cluster))
-        self.rate.clear()
-        self.new_shop.layout.display = "" if market.order_fee.exempt_first_orders else "none"
-        self.result.value = ""
-
-    def run(self) -> None:
-        r = Reader()
-        target, listed = r.amount(self.target), r.percent(self.rate, MAX_RATE)
-        per_order = r.count(self.per_order)
-        if target == 0:
-            r.fail(self.target, t("sales.target_positive"))
-        if not r.ok or target is None:
-            self.result.value = notice_html(t("pricing.fix_marked"), "error")
-            return
-        market = self._market()
-        cut = channels.terms(market, self.fees.pph22, listed, self.today,
-                             statement_filed=self.statement.value,
-                             new_shop=self.new_shop.value and market.key == "shopee",
-                             units_per_order=per_order)
-        try:
-            price = channels.listing_price(target, cut)
-        except ChannelError as exc:
-            self.result.value = notice_html(str(exc), "error")
-            return
-        self.price = price
-        self.result.value = self._explain(target, price, cut)
-
-    def _explain(self, target: int, price: int, cut: channels.Terms) -> str:
-        tidy = channels.round_listing_price(target, cut)
-        net = channels.marketplace(price, cut)
-        admin, order_fee, tax = (d.amount for d in net.deductions)
-        lines = [
-            notice_html(t("pricing.lp_result", price=format_rupiah(price),
-                          tidy=format_rupiah(tidy)), "ok"),
-            notice_html(t("pricing.lp_check", price=format_rupiah(price * cut.units_per_order),
-                          admin=format_rupiah(admin), rate=format_percent(cut.admin_rate),
-                          order_fee=format_rupiah(order_fee), tax=format_rupiah(tax),
-                          units=cut.units_per_order,
-                          net=format_rupiah(net.net_per_unit)), "info"),
-        ]
-        return "".join(lines)

@@ -1,5 +1,7 @@
-"""Lesson 2 (Harga): what the group's records say about costs, the calculators, the worked
-investor-and-supermarket case, and three exercises checked on the server.
+"""Lesson 3 (Harga): what the group's records say about costs, the cost sheet, the price and
+break-even step tables, the goat's cost, the channel comparison, the worked
+investor-and-supermarket case, and two exercises checked on the server. (The marketplace
+listing price is lesson 6's, ``widgets.promotion.ui.listingsteps``.)
 
 Each public function is one notebook cell's call. The exercises' answers are computed in
 ``widgets.pricing.exercises`` when *Periksa* is pressed; nothing of them is in widget state.
@@ -32,16 +34,17 @@ from widgets.pricing.records import (
     shop_commission,
 )
 from widgets.pricing.supermarket import supermarket_case
-from widgets.pricing.ui.channels import ChannelComparisonView, ListingPriceView, channel_sources
+from widgets.pricing.ui.channels import ChannelComparisonView, channel_sources
 from widgets.pricing.ui.costsheet import CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
 from widgets.pricing.ui.price import PriceCalculatorView
+from widgets.pricing.ui.pricesteps import BreakEvenStepsView, PriceStepsView
 from widgets.store.answers import answers, save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import Reader, table_style
 from widgets.ui.signin import SignInView
 
-EXERCISES = ("harga-biaya-keset", "harga-pilih-harga", "harga-shopee")
+EXERCISES = ("harga-biaya-keset", "harga-pilih-harga")
 
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
@@ -88,10 +91,26 @@ def cost_sheet(product: str = "keset_bulat") -> CostSheetView:
 
 
 def price_calculator(product: str = "keset_bulat") -> PriceCalculatorView:
+    """Both ways between price and margin (the lecture deck's live calculator)."""
     data = load_pricing()
     sheet = data.sheets.get(product)
     cost = costing.unit_cost(sheet).total if sheet else None
     return PriceCalculatorView(cost=cost, price=data.product(product).price)
+
+
+def price_steps(product: str = "keset_bulat") -> PriceStepsView:
+    """The price from the cost, one step at a time (the lesson's replacement for the formula)."""
+    sheet = load_pricing().sheets.get(product)
+    return PriceStepsView(cost=costing.unit_cost(sheet).total if sheet else None)
+
+
+def break_even_steps(product: str = "keset_bulat") -> BreakEvenStepsView:
+    """The break-even point, one step at a time, at the product's price today."""
+    data = load_pricing()
+    sheet = data.sheets.get(product)
+    cost = costing.unit_cost(sheet) if sheet else None
+    return BreakEvenStepsView(cost.overheads_month if cost else None,
+                              data.product(product).price, cost.variable if cost else None)
 
 
 def goat_records_html() -> str:
@@ -124,10 +143,6 @@ def channel_comparison(product: str = "keset_bulat",
 def channel_sources_view(today: dt.date | None = None) -> w.HTML:
     """Where each fee of the comparison comes from, with its date."""
     return channel_sources(load_fees(), today or dt.date.today())
-
-
-def listing_price(today: dt.date | None = None) -> ListingPriceView:
-    return ListingPriceView(today=today)
 
 
 def investor_case_html() -> str:
@@ -212,11 +227,10 @@ def _story(text: str, items: list[str] | None = None) -> str:
 
 
 class Exercises(w.VBox):
-    """Sign-in, then the three exercises (hidden until signed in, as in lesson 1)."""
+    """Sign-in, then the two exercises (hidden until signed in, as in lesson 1)."""
 
-    def __init__(self, today: dt.date | None = None, store=None) -> None:
-        today = today or dt.date.today()
-        data, fees = load_pricing(), load_fees()
+    def __init__(self, store=None) -> None:
+        data = load_pricing()
         intro, shopping = pricing_exercises.cost_story(data)
         task = pricing_exercises.price_task(data)
         self.cards = [
@@ -228,11 +242,6 @@ class Exercises(w.VBox):
                 rate=format_percent(task.commission), margin=format_percent(task.min_margin),
                 market=format_rupiah(task.market_max))), t("lesson2.ex_answer_price"),
                 lambda typed, tries: pricing_exercises.check_price(data, typed, tries)),
-            ExerciseCard(EXERCISES[2], t("lesson2.ex_title_listing"),
-                         _story(pricing_exercises.listing_story(data, fees, today)),
-                         t("lesson2.ex_answer_listing"),
-                         lambda typed, tries: pricing_exercises.check_listing(
-                             data, fees, typed, today, tries)),
         ]
         self.signed_out = w.HTML(notice_html(t("lesson2.ex_signin_first"), "warn"))
         self.body = w.VBox(self.cards)
@@ -244,8 +253,8 @@ class Exercises(w.VBox):
             card.feedback.value = ""
 
 
-def exercises(today: dt.date | None = None) -> Exercises:
-    return Exercises(today)
+def exercises() -> Exercises:
+    return Exercises()
 
 
 def projector_channels(product: str = "keset_bulat") -> w.VBox:

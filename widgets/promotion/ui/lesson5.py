@@ -23,6 +23,7 @@ from widgets.promotion import exercises as promo_exercises
 from widgets.promotion.platform_rules import load_rules
 from widgets.promotion.ui.html import findings_html
 from widgets.promotion.ui.listing import ListingBuilderView
+from widgets.promotion.ui.listingsteps import ListingStepsView
 from widgets.promotion.ui.stockcard import StockCardView
 from widgets.store.answers import save_answer
 from widgets.ui.common import (
@@ -210,3 +211,8 @@ class GoatChannelsView(w.VBox):
 
 def goat_channels() -> GoatChannelsView:
     return GoatChannelsView()
+
+
+def listing_price_steps() -> ListingStepsView:
+    """The listing price that keeps the net wanted, worked one step at a time."""
+    return ListingStepsView()
