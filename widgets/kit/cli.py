@@ -132,8 +132,8 @@ def _server_options(parser: argparse.ArgumentParser, serve: bool) -> None:
         parser.add_argument("--no-check", action="store_true", help="skip the readiness check")
 
 
-def _village_options(parser: argparse.ArgumentParser, name_help: str, optional: bool) -> None:
-    parser.add_argument("name", nargs="?" if optional else None, help=name_help)
+def _village_options(parser: argparse.ArgumentParser, name_help: str) -> None:
+    parser.add_argument("name", nargs="?", help=name_help)
     parser.add_argument("--root", help="the folder of village folders (default: datasets/)")
 
 
@@ -163,10 +163,9 @@ def parser() -> argparse.ArgumentParser:
         elif name in ("serve", "check"):
             _server_options(one, name == "serve")
         elif name == "check-village":
-            _village_options(one, "the village folder (default: $USAHA_KITA_VILLAGE)", True)
+            _village_options(one, "the village folder (default: $USAHA_KITA_VILLAGE)")
         elif name == "new-village":
-            _village_options(one, "the new folder's name: lower-case letters, digits, - or _",
-                             False)
+            _village_options(one, "the new folder's name: lower-case letters, digits, - or _")
         else:
             one.add_argument("rest", nargs=argparse.REMAINDER, help="passed on")
     return top
