@@ -176,6 +176,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command not in ("setup", "clean"):
         python = venv.kit_python()
-        if Path(python).resolve() != Path(sys.executable).resolve():
+        if python is not None:
             return hand_over(python, argv)
     return COMMANDS[args.command][0](args)

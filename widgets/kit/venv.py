@@ -65,10 +65,12 @@ def has_kit_packages() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in NEEDED)
 
 
-def kit_python(extras: str = DEFAULT_EXTRAS) -> Path:
-    """The Python that runs the kit's commands (see the module's docstring)."""
+def kit_python(extras: str = DEFAULT_EXTRAS) -> Path | None:
+    """The Python that runs the kit's commands (see the module's docstring); None when it is
+    the one running now. (Not compared by path: a venv's python is often a link to the
+    system's, and the two resolve to one file.)"""
     if running_in(VENV):
-        return Path(sys.executable)
+        return None
     if not VENV.exists() and has_kit_packages():
-        return Path(sys.executable)
+        return None
     return setup(extras)
