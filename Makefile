@@ -1,5 +1,5 @@
 # Usaha Kita: the two commands a trainer needs are `make serve` and `make test`.
-# Settings: make serve HOST=0.0.0.0 PORT=8866 CLASS_SIZE=30 LESSON=01-komunikasi-kelompok
+# Settings: make serve HOST=0.0.0.0 PORT=8866 CLASS_SIZE=30 LESSON=01-komunikasi-kelompok VILLAGE=jepara
 # Every target calls `python -m usaha_kita <command>` (widgets/kit/cli.py), which is also how a
 # laptop without make runs the kit (docs/laptop-windows-macos.md).
 
@@ -14,8 +14,10 @@ CLASS_SIZE ?= 30
 LESSON ?= 01-komunikasi-kelompok
 # Optional parts of pyproject.toml to install; CI adds hub (JupyterHub, for its end-to-end test).
 EXTRAS ?= test,postgres
-# make check-village VILLAGE=jepara · make new-village NAME=desa-baru
+# The village folder in datasets/ (default: $USAHA_KITA_VILLAGE, else jepara), for serve, check
+# and check-village; make new-village NAME=desa-baru starts a new one.
 VILLAGE ?=
+VILLAGE_ARG = $(if $(VILLAGE),--village $(VILLAGE))
 NAME ?=
 
 .PHONY: help setup check serve trainer-password test lint test-fast bench clean-notebooks clean slides handout aggregate workbook check-village new-village
@@ -39,11 +41,12 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 check: setup
-	$(KIT) check --host $(HOST) --port $(PORT)
+	$(KIT) check --host $(HOST) --port $(PORT) $(VILLAGE_ARG)
 
 # The first serve asks for the trainer password when none is set (only at a terminal).
 serve: setup
-	$(KIT) serve --host $(HOST) --port $(PORT) --class-size $(CLASS_SIZE) --lesson $(LESSON)
+	$(KIT) serve --host $(HOST) --port $(PORT) --class-size $(CLASS_SIZE) --lesson $(LESSON) \
+		$(VILLAGE_ARG)
 
 trainer-password: setup
 	$(KIT) trainer-password

@@ -67,8 +67,17 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _use_village(args: argparse.Namespace) -> None:
+    """``--village``: the village folder the server, its check and every kernel use."""
+    if args.village:
+        from widgets.core import settings
+
+        os.environ[settings.VILLAGE.name] = args.village
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """The Makefile's ``serve``: ask for the trainer password when none is set, then serve."""
+    _use_village(args)
     run_module("widgets.training.access", ["--ensure"])
     from widgets.kit import server
 
@@ -78,6 +87,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    _use_village(args)
     from widgets.kit import check
 
     return 0 if check.report(port=args.port, host=args.host) else 1
@@ -124,6 +134,8 @@ def _server_options(parser: argparse.ArgumentParser, serve: bool) -> None:
 
     parser.add_argument("--host", default=settings.host(), help="$HOST (default 0.0.0.0)")
     parser.add_argument("--port", type=int, default=settings.port(), help="$PORT (8866)")
+    parser.add_argument("--village", help="the village folder in datasets/ "
+                        f"($USAHA_KITA_VILLAGE; now {settings.village()})")
     if serve:
         parser.add_argument("--class-size", type=int, default=settings.class_size(),
                             help="$CLASS_SIZE: kernels preheated for the lesson (30)")
