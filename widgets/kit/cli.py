@@ -78,6 +78,11 @@ def _use_village(args: argparse.Namespace) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     """The Makefile's ``serve``: ask for the trainer password when none is set, then serve."""
     _use_village(args)
+    # Kernels import the kit from this folder too, even when the Python's installed copy of
+    # the kit is another folder's (a .venv copied or linked from elsewhere).
+    paths = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    if str(ROOT) not in paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), *paths) if p)
     run_module("widgets.training.access", ["--ensure"])
     from widgets.kit import server
 

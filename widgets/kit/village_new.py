@@ -31,8 +31,9 @@ Pemeriksaan itu menyebut berkas, baris dan kolom setiap kesalahan. Urutan langka
 
 1. `profile.yaml`: nama desa, kelompok (kode, nama, kegiatan), produk dan harganya, anggota
    (kode, nama, peran, modal), tagar. Dipakai semua pelajaran.
-2. Buku kas tiap kelompok (CSV yang disebut di `groups.<kelompok>.cashbook`): tanggal,
-   keterangan, arah (in/out), kategori, jumlah, dompet (usaha/rumah). Buku Kas, Harga, Bagi Hasil.
+2. Buku kas tiap kelompok (CSV yang disebut di `groups.<kelompok>.cashbook`; beri nama baru,
+   misalnya `batik_kas.csv`, dan hapus buku kas contoh): tanggal, keterangan, arah (in/out),
+   kategori, jumlah, dompet (usaha/rumah). Buku Kas, Harga, Bagi Hasil.
 3. `harga.yaml`: lembar biaya tiap produk, potongan saluran jual, latihan. Pelajaran Harga.
 4. Berkas di `files:` pada profile: `herd` (peristiwa ternak), `roster` (jadwal piket pakan),
    `pieces` (hasil kerja per anggota), `coop` (koperasi). Bagi Hasil. Hapus baris `files:`
