@@ -127,3 +127,18 @@ def test_a_command_hands_over_to_the_kits_python(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "hand_over", lambda python, argv: calls.append((python, argv)) or 7)
     assert cli.main(["check-village", "jepara"]) == 7
     assert calls == [(tmp_path / "python", ["check-village", "jepara"])]
+
+
+def test_the_system_python_hands_the_command_over_to_the_venv(tmp_path):
+    """``python -m usaha_kita`` typed with the system's Python (no kit packages needed) runs
+    the command with ``.venv``'s Python: the route a fresh laptop takes after ``setup``."""
+    from widgets.kit import venv
+
+    base = getattr(sys, "_base_executable", None)
+    if not venv.running_in(venv.VENV) or not base or not venv.up_to_date():
+        pytest.skip("needs the kit's .venv, set up and current, and its base Python")
+    done = subprocess.run([base, "-m", "usaha_kita", "check-village", "jepara"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "tanpa kesalahan" in done.stdout
