@@ -11,19 +11,42 @@ import subprocess
 
 
 def lan_addresses() -> list[str]:
-    """IPv4 addresses of this laptop that phones on its hotspot can reach."""
-    found: list[str] = []
-    try:
-        out = subprocess.run(
-            ["ip", "-o", "-4", "addr", "show", "up"], capture_output=True, text=True, timeout=5
-        ).stdout
-        found = re.findall(r"inet (\d+\.\d+\.\d+\.\d+)/", out)
-    except (OSError, subprocess.SubprocessError):
-        try:
-            found = socket.gethostbyname_ex(socket.gethostname())[2]
-        except OSError:
-            found = []
+    """IPv4 addresses of this laptop that phones on its hotspot can reach: from Linux's ``ip``
+    command, else (macOS, Windows, or no ``ip``) from the sockets of the standard library."""
+    found = ip_command_addresses()
+    if found is None:
+        found = socket_addresses()
     return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
+
+
+def ip_command_addresses() -> list[str] | None:
+    """Every address ``ip`` lists, or None when there is no ``ip`` command (or it failed)."""
+    try:
+        done = subprocess.run(["ip", "-o", "-4", "addr", "show", "up"], capture_output=True,
+                              text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return re.findall(r"inet (\d+\.\d+\.\d+\.\d+)/", done.stdout)
+
+
+def socket_addresses() -> list[str]:
+    """The address this laptop would send from (a UDP socket "connected" to a private address:
+    no packet leaves), then every address its own name resolves to."""
+    found = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.254.254.254", 1))
+            found.append(probe.getsockname()[0])
+    except OSError:
+        pass  # no route at all (a hotspot with no other network may have none)
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        found += [info[4][0] for info in infos]
+    except OSError:
+        pass
+    return [a for a in found if a != "0.0.0.0"]  # noqa: S104 (a comparison, not a bind)
 
 
 def banner(host: str, port: int, data_lines: list[str] = ()) -> str:

@@ -1,7 +1,8 @@
 """How the kit's server stops: on Ctrl-C or SIGTERM, every kernel down, none left behind.
 
 Used by ``KitVoila.stop`` in :mod:`widgets.kit.server`, which explains why Voila's own stop
-is not enough. Plain asyncio and /proc; imported only by the server.
+is not enough. Plain asyncio and /proc (psutil where there is none); imported only by
+the server.
 """
 
 from __future__ import annotations
@@ -34,18 +35,21 @@ async def stop_preheating(pooled: list[asyncio.Task]) -> None:
             client.stop_channels()
 
 
-def kill_child_kernels() -> list[int]:
-    """The last resort: SIGKILL every kernel process this server started that still runs, and
+def kill_child_kernels(proc: str = "/proc") -> list[int]:
+    """The last resort: kill every kernel process this server started that still runs, and
     reap it. Kernels run in sessions of their own, so nothing else stops them once we exit;
     found as our children in /proc, they include kernels caught half-way through starting,
-    which the kernel manager does not list yet."""
+    which the kernel manager does not list yet. Where there is no /proc (macOS, Windows),
+    psutil finds and kills them."""
+    if not os.path.isdir(proc):
+        return _kill_with_psutil()
     killed = []
     me = str(os.getpid())
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+    for entry in os.listdir(proc):
         try:
-            with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+            with open(f"{proc}/{entry}/stat", encoding="utf-8") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/cmdline", "rb") as cmd:
+            with open(f"{proc}/{entry}/cmdline", "rb") as cmd:
                 is_kernel = b"ipykernel" in cmd.read()
         except (OSError, IndexError):
             continue
@@ -58,6 +62,21 @@ def kill_child_kernels() -> list[int]:
         except ChildProcessError:
             pass
     return killed
+
+
+def _kill_with_psutil() -> list[int]:
+    import psutil
+
+    kernels = []
+    for child in psutil.Process().children():
+        try:
+            if "ipykernel" in " ".join(child.cmdline()) and child.status() != "zombie":
+                child.kill()  # SIGKILL, or TerminateProcess on Windows
+                kernels.append(child)
+        except psutil.Error:
+            continue
+    psutil.wait_procs(kernels, timeout=10)
+    return [child.pid for child in kernels]
 
 
 def run_at_most(loop: asyncio.AbstractEventLoop, work, seconds: float) -> bool:
@@ -98,10 +117,19 @@ def stop_on_signals() -> None:
     are killed at once."""
     import tornado.ioloop
 
-    loop = tornado.ioloop.IOLoop.current()
-    aio = loop.asyncio_loop  # type: ignore[attr-defined]
-    wanted = [signal.SIGTERM]
+    install_stop(tornado.ioloop.IOLoop.current().asyncio_loop)  # type: ignore[attr-defined]
+
+
+def install_stop(aio: asyncio.AbstractEventLoop) -> list[int]:
+    """Stop ``aio`` on SIGTERM and Ctrl-C (and Ctrl-Break on Windows); the signals handled.
+    Windows' event loops have no ``add_signal_handler``: there the handler is Python's own,
+    and it only asks the loop to stop, from wherever the main thread is."""
+    wanted = [signal.SIGTERM, *([signal.SIGBREAK] if hasattr(signal, "SIGBREAK") else [])]
     if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
         wanted.append(signal.SIGINT)  # not when a shell started us in the background
     for sig in wanted:
-        aio.add_signal_handler(sig, aio.stop)
+        try:
+            aio.add_signal_handler(sig, aio.stop)
+        except NotImplementedError:
+            signal.signal(sig, lambda *_: aio.call_soon_threadsafe(aio.stop))
+    return wanted

@@ -1,5 +1,5 @@
 """The trainer tabs after the dashboard (FGD board, projector links, attendance, report,
-participant data)."""
+participant data, the villages on this laptop)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def more_tabs(store: Store, form: EvaluationForm, dashboard: w.Widget
     from widgets.training.ui.manage import ManageView
     from widgets.training.ui.projector_tab import projector_tab
     from widgets.training.ui.report import AttendanceView, ReportView
+    from widgets.training.ui.villages import VillagesView
     from widgets.training.ui.workbook import WorkbookView
 
     panel = FgdPanel(store)
@@ -23,4 +24,5 @@ def more_tabs(store: Store, form: EvaluationForm, dashboard: w.Widget
     return [(t("fgd.tab"), panel), (t("fgd.tab_projector"), projector_tab(store)),
             (t("training.tab_attendance"), w.VBox([AttendanceView(store), WorkbookView()])),
             (t("training.tab_report"), ReportView(store, form)),
-            (t("training.tab_data"), ManageView(store))]
+            (t("training.tab_data"), ManageView(store)),
+            (t("villages.tab"), VillagesView())]

@@ -1,0 +1,5 @@
+import sys
+
+from widgets.kit.cli import main
+
+sys.exit(main())
