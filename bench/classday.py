@@ -1,7 +1,7 @@
 """The class day (issue 13, item 5): 30 phones through the lessons on one real kit server.
 
 Each phone signs in on every lesson page and does what it asks (:mod:`bench.classday_steps`):
-two cash-book entries (02-buku-kas), a price from a margin (03-harga, which saves nothing), the
+two cash-book entries (02-buku-kas), a price worked in steps (03-harga, which saves nothing), the
 sharing calculator run and its distribution saved (04-bagi-hasil), a post saved
 (05-promosi-media-sosial) and an FGD answer to the question the trainer opened (diskusi).
 Before each page the trainer moves the preheated pool to it (``widgets.kit.pool.request``, what

@@ -81,10 +81,20 @@ def cash_entries(phone: Phone, day: Day) -> None:
 
 
 def price(phone: Phone, day: Day) -> None:
-    phone.set("uk-pc-margin", value="25")
-    phone.click("uk-pc-to-price")
-    if not _saved(phone, "uk-pc-result"):
-        day.refuse(f"{phone.name} price: {phone.text('uk-pc-result')}")
+    """Lesson 3's price steps (widgets/pricing/ui/pricesteps.py): with the cost and profit the
+    page gives, type each step's result as a participant with a phone calculator would, then
+    check them; the page must answer with the price."""
+    from widgets.core.money import parse_rupiah
+    from widgets.core.numbers import parse_percent
+    from widgets.pricing.steps import price_steps
+
+    cost = parse_rupiah(phone.text("uk-ps-cost"))
+    margin = parse_percent(phone.text("uk-ps-margin"), 100 * 10_000)
+    for step in price_steps(cost, margin).steps:
+        phone.set(f"uk-st-{step.key}", value=str(step.answer))
+    phone.click("uk-st-go")
+    if not _saved(phone, "uk-st-result"):
+        day.refuse(f"{phone.name} price: {phone.text('uk-st-result')}")
 
 
 def sharing(phone: Phone, day: Day) -> None:
