@@ -56,7 +56,7 @@ TARGETS = {  # name: (what, unit, target ratio)
     "burst": ("p95 of 30 simultaneous loads, kit / stock", "s", 0.3),
     "poolmove": ("p95 of 30 loads after pool move, kit/stock", "s", 0.3),
     "fgd": ("FGD answer -> projector, p95 / 2 s target", "s", 1.0),
-    "classday": ("Class day peak RSS (30 phones) / 3 GB", "GB", 1.0),
+    "classday": ("Class day peak memory, PSS (30 phones) / 3 GB", "GB", 1.0),
 }
 FGD_TARGET_S = 2.0
 CLASSDAY_TARGET_GB = 3.0
