@@ -20,12 +20,17 @@ from typing import Any, Generic, TypeVar
 from widgets.core import settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
-__all__ = ["DATASETS_DIR", "DataError", "Group", "Member", "Product", "Village", "load_village",
-           "per_village"]
+__all__ = ["DATASETS_DIR", "LIVESTOCK", "DataError", "Group", "Member", "Product", "Village",
+           "load_village", "per_village"]
 
 ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
+# A group's ``kind`` says what the lessons do with it. ``ternak`` raises animals (goats,
+# chickens, catfish): the herd log, the feed roster and the raising cost are its lessons. Any
+# other kind (``konveksi``, ``makanan``...) makes and sells goods: the cash book, the cost sheet,
+# the posts. The season calendar matches a season to a group by the same kind.
+LIVESTOCK = "ternak"
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Member:
 class Group:
     key: str
     name: str
+    kind: str
     activity: str
     started: str
     products: tuple[Product, ...]
@@ -86,6 +92,23 @@ class Village:
     def members(self, group: str | None = None) -> list[Member]:
         groups = [self.group(group)] if group else list(self.groups.values())
         return [m for g in groups for m in g.members]
+
+    def groups_of_kind(self, kind: str) -> list[Group]:
+        return [g for g in self.groups.values() if g.kind == kind]
+
+    def livestock_group(self) -> Group | None:
+        """The first group of kind ``ternak``; None in a village that raises no animals."""
+        found = self.groups_of_kind(LIVESTOCK)
+        return found[0] if found else None
+
+    def production_group(self) -> Group | None:
+        """The first group that makes goods (any kind but ``ternak``); None when there is none."""
+        found = [g for g in self.groups.values() if g.kind != LIVESTOCK]
+        return found[0] if found else None
+
+    def kinds(self) -> list[str]:
+        """The group kinds the profile declares, in profile order, each once."""
+        return list(dict.fromkeys(g.kind for g in self.groups.values()))
 
     def member(self, member_id: str) -> Member:
         for m in self.members():
@@ -205,6 +228,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
     return Group(
         key=key,
         name=cells.text("name"),
+        kind=cells.slug("kind"),
         activity=cells.text("activity", default=""),
         started=cells.text("started", default=""),
         products=tuple(products),
