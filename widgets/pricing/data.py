@@ -88,8 +88,15 @@ class PricingData:
                     return product
         raise KeyError(f"no product {key!r}")
 
-    def products(self, group: str = "konveksi") -> list[Product]:
-        return list(self.village.group(group).products)
+    def products(self, group: str | None = None) -> list[Product]:
+        """The products of ``group``, by default of the production group."""
+        found = self.village.group(group) if group else self.village.production_group()
+        return list(found.products) if found else []
+
+    @property
+    def main_product(self) -> str:
+        """The lesson's product: the first cost sheet's (Jepara: the round doormat)."""
+        return next(iter(self.sheets))
 
     def settings(self, product: str, fees: FeeData, **choices: Any) -> channels.Settings:
         """The channel settings prefilled for ``product`` (the cluster's highest fee)."""
@@ -248,14 +255,13 @@ class _Reader:
         cells = self.cells(raw, "goat")
         product = self.product(cells.text("product"), "goat.product")
         deaths, raised = herd_losses(self.village)
-        goats = self.village.groups.get("kambing")  # another village may keep no goats
-        herd = goats.reported.get("herd_total_dec_2019") if goats else None
+        herd = load_sharing(self.village).herd_size().total  # 0 in a village with no herd
         return GoatPlan(
             months=cells.integer("months", minimum=1),
             feed_per_month=cells.amount("feed_per_month", minimum=0),
             grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
             hour_value=hour_value,
-            herd_size=herd or load_sharing(self.village).herd_size().total or 1,
+            herd_size=herd or 1,
             medicine=cells.amount("medicine", minimum=0),
             deaths=deaths, raised=max(raised, 1),
             price=self._price(product),

@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from widgets.cashbook import ledger
 from widgets.cashbook.data import load_cashbook
-from widgets.core.i18n import t
-from widgets.core.village import LIVESTOCK, Village
+from widgets.core.i18n import format_date, format_month, t
+from widgets.core.village import LIVESTOCK, Group, Village
 from widgets.pricing.channels import supermarket
 from widgets.pricing.costing import unit_cost
 from widgets.pricing.data import load_pricing
@@ -106,6 +106,25 @@ def investor_example(village: Village, group: str | None = None) -> InvestorExam
                            members)
 
 
+def animals_sold(group: Group, sale: HerdEvent) -> str:
+    """``kambing jantan``: the animal, with its sex when the sale is of one sex only."""
+    animal = group.animal or group.called
+    if sale.does == 0 and sale.bucks < 0:
+        return t("sharing.animals_male", animal=animal)
+    if sale.bucks == 0 and sale.does < 0:
+        return t("sharing.animals_female", animal=animal)
+    return animal
+
+
+def sale_note(group: Group, sale: HerdEvent) -> str:
+    """``Hasil jual 6 kambing jantan menjelang Idul Adha (5 Agustus 2019).``"""
+    fields = {"count": -(sale.does + sale.bucks), "animals": animals_sold(group, sale),
+              "date": format_date(sale.day)}
+    if group.sale_season:
+        return t("sharing.total_note_goats", season=group.sale_season, **fields)
+    return t("sharing.total_note_goats_no_season", **fields)
+
+
 def month_profit(village: Village, group: str, year: int, month: int) -> int:
     """The group's business profit in one month of its cash book (income minus costs)."""
     entries = [e for e in load_cashbook(village).book(group)
@@ -139,12 +158,13 @@ def group_data(village: Village, key: str) -> GroupData:
     if group.kind == LIVESTOCK:
         sale = goat_sale(village)
         work = data.feed_days(key, until=sale.day)
-        total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
+        total, note, unit = sale.price or 0, sale_note(group, sale), "hari"
     else:
         year, month = busiest_month(village)
         work = data.pieces_sewn(key, year, month)
-        total, note, unit = month_profit(village, key, year, month), t(
-            "sharing.total_note_sewing"), "potong"
+        total, unit = month_profit(village, key, year, month), "potong"
+        note = t("sharing.total_note_sewing", group=group.called,
+                 month=format_month(year, month))
     members = [Contribution(m.name, work=work.get(m.id, 0), capital=m.capital,
                             transactions=coop[m.id].transactions if m.id in coop else 0,
                             savings=coop[m.id].savings if m.id in coop else 0)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
 from widgets.sharing import shu
@@ -91,7 +91,10 @@ def _goat_question(village: Village) -> Question:
         round(Fraction(total * mine, turns)): t("sharingex.slip_turns", turns=turns, all=all_days),
         round(Fraction(total, all_days)): t("sharingex.slip_per_day", days=mine),
     }
-    text = t("sharingex.q_goat", total=format_rupiah(total), name=member.name, days=mine)
+    info = village.group(group)
+    text = t("sharingex.q_goat", total=format_rupiah(total), name=member.name, days=mine,
+             Group=info.called[:1].upper() + info.called[1:],
+             animal=info.animal or info.called)
     return Question("ngarit", t("sharingex.q_goat_title"), text, answer, exact, steps, slips)
 
 
@@ -119,7 +122,8 @@ def _sewing_question(village: Village) -> Question:
         fund: t("sharingex.slip_fund_itself"),
         round(Fraction(fund, count)): t("sharingex.slip_fund_each"),
     }
-    text = t("sharingex.q_fund", profit=format_rupiah(profit), percent=percent, count=count)
+    text = t("sharingex.q_fund", profit=format_rupiah(profit), percent=percent, count=count,
+             group=village.group(group).called, month=format_month(year, month))
     return Question("kas", t("sharingex.q_fund_title"), text, answer, exact, steps, slips)
 
 

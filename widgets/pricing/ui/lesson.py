@@ -57,9 +57,9 @@ def _rp(amount: int | None) -> str:
     return "–" if amount is None else format_rupiah(amount)
 
 
-def cashbook_facts_html(group: str = "konveksi") -> str:
+def cashbook_facts_html(group: str | None = None) -> str:
     data = load_pricing()
-    book = load_cashbook(data.village).book(group)
+    book = load_cashbook(data.village).book(data.village.production(group).key)
     facts = cashbook_facts(book)
     first, last = book[0].day, book[-1].day
     commission = shop_commission(facts)
@@ -82,31 +82,34 @@ def cashbook_facts_html(group: str = "konveksi") -> str:
             + notice_html(t("lesson2.facts_note", months=facts.months), "info"))
 
 
-def show_cashbook_facts(group: str = "konveksi") -> None:
+def show_cashbook_facts(group: str | None = None) -> None:
     display(HTML(cashbook_facts_html(group)))
 
 
-def cost_sheet(product: str = "keset_bulat") -> CostSheetView:
+def cost_sheet(product: str | None = None) -> CostSheetView:
     return CostSheetView(product=product)
 
 
-def price_calculator(product: str = "keset_bulat") -> PriceCalculatorView:
+def price_calculator(product: str | None = None) -> PriceCalculatorView:
     """Both ways between price and margin (the lecture deck's live calculator)."""
     data = load_pricing()
+    product = product or data.main_product
     sheet = data.sheets.get(product)
     cost = costing.unit_cost(sheet).total if sheet else None
     return PriceCalculatorView(cost=cost, price=data.product(product).price)
 
 
-def price_steps(product: str = "keset_bulat") -> PriceStepsView:
+def price_steps(product: str | None = None) -> PriceStepsView:
     """The price from the cost, one step at a time (the lesson's replacement for the formula)."""
-    sheet = load_pricing().sheets.get(product)
+    data = load_pricing()
+    sheet = data.sheets.get(product or data.main_product)
     return PriceStepsView(cost=costing.unit_cost(sheet).total if sheet else None)
 
 
-def break_even_steps(product: str = "keset_bulat") -> BreakEvenStepsView:
+def break_even_steps(product: str | None = None) -> BreakEvenStepsView:
     """The break-even point, one step at a time, at the product's price today."""
     data = load_pricing()
+    product = product or data.main_product
     sheet = data.sheets.get(product)
     cost = costing.unit_cost(sheet) if sheet else None
     return BreakEvenStepsView(cost.overheads_month if cost else None,
@@ -134,7 +137,7 @@ def goat_cost() -> GoatCostView:
     return GoatCostView()
 
 
-def channel_comparison(product: str = "keset_bulat",
+def channel_comparison(product: str | None = None,
                        today: dt.date | None = None) -> ChannelComparisonView:
     """The comparison; its sources follow on the next step (:func:`channel_sources_view`)."""
     return ChannelComparisonView(product=product, today=today, with_sources=False)
@@ -257,7 +260,7 @@ def exercises() -> Exercises:
     return Exercises()
 
 
-def projector_channels(product: str = "keset_bulat") -> w.VBox:
+def projector_channels(product: str | None = None) -> w.VBox:
     """The channel comparison in the projector layout (``lessons/proyektor-harga.ipynb``)."""
     from widgets.ui.projector import projector
 

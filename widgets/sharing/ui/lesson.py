@@ -10,7 +10,7 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.core.charts import grouped_hbar_chart
-from widgets.core.i18n import format_date, t
+from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.notice import left_out_html
 from widgets.core.village import load_village
@@ -18,6 +18,7 @@ from widgets.sharing import shu
 from widgets.sharing.comparison import compare
 from widgets.sharing.data import load_sharing
 from widgets.sharing.examples import (
+    busiest_month,
     coop_members,
     goat_sale,
     group_data,
@@ -83,7 +84,8 @@ def roster_html() -> str:
     chart = grouped_hbar_chart(names, {t("lesson3.roster_done"): list(done.values())},
                                ["#1a7f37"], t("lesson3.roster_chart"),
                                fmt=lambda days: t("lesson3.days", days=days))
-    heading = t("lesson3.roster_heading", first=format_date(first), last=format_date(last))
+    heading = t("lesson3.roster_heading", group=village.group(group).called,
+                first=format_date(first), last=format_date(last))
     return STYLE + _h(heading) + table + chart + _source()
 
 
@@ -136,7 +138,9 @@ def sewing_month_html(fund_percent: int | None = None) -> str:
     no_fund = t("lesson3.equal_no_fund")
     results = {no_fund: calculate(Rule("equal"), data.total, data.members), **results}
     table = compare(data.total, data.members, results)
+    year, month = busiest_month(village)
     heading = t("lesson3.sewing_heading", profit=format_rupiah(data.total),
+                month=format_month(year, month),
                 fund=format_rupiah(results[fund_equal].kept), percent=percent_text(percent))
     return (_h(heading) + distribution_html(results[fund_equal], rule_equal, data.members,
                                             chart=False)
