@@ -68,6 +68,15 @@ class ListingExercise:
     units_per_order: int
 
 
+def animal_words(village: Village) -> dict[str, str]:
+    """The livestock group's words for the goat lesson's sentences: ``animal`` (kambing),
+    ``Animal`` (Kambing) and ``season`` (Idul Adha)."""
+    group = village.livestock_group()
+    animal = (group.animal or group.called) if group else ""
+    season = group.sale_season if group else ""
+    return {"animal": animal, "Animal": animal[:1].upper() + animal[1:], "season": season}
+
+
 @dataclass(frozen=True)
 class PricingData:
     village: Village
@@ -75,7 +84,7 @@ class PricingData:
     sheets: Mapping[str, CostSheet]
     clusters: Mapping[str, str]
     channels: ChannelDefaults
-    goat: GoatPlan
+    goat: GoatPlan | None  # None in a village with no livestock group
     partnership: InvestorCase
     cost_exercise: CostExercise
     price_exercise: PriceExercise
@@ -150,7 +159,9 @@ def _load(village: Village, fees: FeeData) -> PricingData:
         sheets=sheets,
         clusters=clusters,
         channels=reader.channels(need_mapping(PRICING_FILE, top.raw("channels"), "channels")),
-        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
+        # The raising cost needs a livestock group; a village without one skips the block.
+        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value)
+        if village.livestock_group() is not None else None,
         partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
                                                 "partnership")),
         cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),

@@ -15,7 +15,7 @@ from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.book_html import entries_table, summary_html
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm
 from widgets.core.charts import line_chart
-from widgets.core.i18n import format_month, t
+from widgets.core.i18n import format_month, format_month_range, t
 from widgets.core.money import AmountError, format_rupiah
 from widgets.core.notice import left_out_html
 from widgets.core.theme import ACCENT
@@ -69,12 +69,13 @@ def show_worked_summary(group: str | None = None) -> None:
         return
     book = load_cashbook(village).book(info.key)
     closing_by_month = months.month_end_balances(book, info.opening_balance)
+    span = format_month_range(book[0].day, book[-1].day)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
                        ACCENT)
     display(HTML(
         f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
-        + f"<h4>{escape(t('lesson1.example_summary'))}</h4>" + summary_html(book)
+        + f"<h4>{escape(t('lesson1.example_summary', months=span))}</h4>" + summary_html(book)
     ))
 
 

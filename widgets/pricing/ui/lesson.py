@@ -20,11 +20,12 @@ from IPython.display import HTML, display
 from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
-from widgets.core.numbers import format_percent, format_ratio
+from widgets.core.notice import left_out_html
+from widgets.core.numbers import format_percent, format_ratio, round_half_up
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
-from widgets.pricing.data import load_pricing
+from widgets.pricing.data import animal_words, load_pricing
 from widgets.pricing.fees import load_fees
 from widgets.pricing.records import (
     cashbook_facts,
@@ -118,22 +119,31 @@ def break_even_steps(product: str | None = None) -> BreakEvenStepsView:
 
 def goat_records_html() -> str:
     village = load_pricing().village
+    if village.livestock_group() is None:
+        return left_out_html("no_livestock")
     deaths, raised = herd_losses(village)
-    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised,
-                           ratio=format_ratio(costing.mortality(deaths, raised))), "info")]
+    words = animal_words(village)
+    every = round_half_up(Fraction(raised, deaths)) if deaths else 0
+    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised, every=every,
+                           ratio=format_ratio(costing.mortality(deaths, raised)), **words),
+                         "info")]
     for sale in goat_sales(village):
         lines.append(notice_html(t("lesson2.goat_sale", day=format_date(sale.day),
                                    head=sale.head, total=format_rupiah(sale.total),
                                    per_head=format_rupiah(sale.per_head), note=sale.note),
                                  "info"))
-    return f"<h4>{escape(t('lesson2.goat_records_title'))}</h4>" + "".join(lines)
+    return (f"<h4>{escape(t('lesson2.goat_records_title', **words))}</h4>"
+            + "".join(lines))
 
 
 def show_goat_records() -> None:
     display(HTML(goat_records_html()))
 
 
-def goat_cost() -> GoatCostView:
+def goat_cost() -> w.Widget:
+    """The raising-cost view, or the trainer's note in a village with no livestock group."""
+    if load_pricing().village.livestock_group() is None:
+        return w.HTML(left_out_html("no_livestock"))
     return GoatCostView()
 
 
