@@ -60,27 +60,27 @@ def _rp(amount: int | None) -> str:
 
 def cashbook_facts_html(group: str | None = None) -> str:
     data = load_pricing()
-    book = load_cashbook(data.village).book(data.village.production(group).key)
-    facts = cashbook_facts(book)
+    info, rules = data.village.production(group), data.fact_rules
+    book = load_cashbook(data.village).book(info.key)
+    facts = cashbook_facts(book, rules)
     first, last = book[0].day, book[-1].day
     commission = shop_commission(facts)
-    pairs = [
-        (t("lesson2.facts_perca"), _rp(facts.perca_per_karung)),
-        (t("lesson2.facts_thread"), _rp(facts.thread_per_lusin)),
-        (t("lesson2.facts_trip"), _rp(facts.trip_to_town)),
-        (t("lesson2.facts_electricity"), _rp(facts.electricity_per_month)),
-        (t("lesson2.facts_electricity_share"),
-         _rp(electricity_share(facts, Fraction(1, 4)))),
-        (t("lesson2.facts_upkeep"), _rp(facts.upkeep_per_month)),
-        (t("lesson2.facts_direct"), _rp(facts.direct_price)),
-        (t("lesson2.facts_shop"), _rp(facts.shop_pays)),
+    pairs = [(rule.label, _rp(facts.unit_prices[key])) for key, rule in rules.unit_prices.items()]
+    pairs += [
+        (rules.trip.label, _rp(facts.trip_to_town)),
+        (rules.electricity, _rp(facts.electricity_per_month)),
+        (rules.share_label, _rp(electricity_share(facts, rules.share))),
+        (rules.upkeep.label, _rp(facts.upkeep_per_month)),
+        (rules.direct_sale.label, _rp(facts.direct_price)),
+        (rules.shop_sale.label, _rp(facts.shop_pays)),
         (t("lesson2.facts_commission"),
          format_ratio(commission) if commission is not None else "–"),
     ]
-    title = t("lesson2.facts_title", first=format_month(first.year, first.month),
+    title = t("lesson2.facts_title", group=info.called,
+              first=format_month(first.year, first.month),
               last=format_month(last.year, last.month))
     return (f"<h4>{escape(title)}</h4>" + _rows(pairs)
-            + notice_html(t("lesson2.facts_note", months=facts.months), "info"))
+            + notice_html(t("lesson2.facts_note", months=facts.months, kind=info.kind), "info"))
 
 
 def show_cashbook_facts(group: str | None = None) -> None:
