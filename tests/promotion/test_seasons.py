@@ -235,12 +235,20 @@ def test_a_missing_estimate_flag_is_an_error(tmp_path, raw):
         load_seasons(write(tmp_path, raw))
 
 
-def test_an_unknown_group_is_an_error(tmp_path, raw):
-    raw["idul_adha"]["products"]["kambing"] = {"id": "kambing", "en": "goats"}
-    with pytest.raises(SeasonDataError) as caught:
+def test_any_group_kind_is_accepted_but_not_a_name(tmp_path, raw):
+    """A village declares its own group kinds (``makanan`` for cassava chips); a kind is a
+    code, so a name with spaces is refused with the key named."""
+    raw["idul_fitri"]["products"]["makanan"] = {"id": "keripik singkong", "en": "cassava chips"}
+    data = load_seasons(write(tmp_path, raw))
+    assert "makanan" in data.seasons["idul_fitri"].groups
+    assert [s.season.key for s in data.upcoming(dt.date(2027, 1, 1), "makanan")] == [
+        "idul_fitri"]
+    raw["idul_adha"]["products"]["Ikan Lele"] = {"id": "lele", "en": "catfish"}
+    with pytest.raises(DataError) as caught:
         load_seasons(write(tmp_path, raw))
-    message = str(caught.value)
-    assert "idul_adha.products.kambing" in message and "konveksi, ternak" in message
+    assert "idul_adha.products.Ikan Lele" in str(caught.value)
+    with pytest.raises(ValueError, match="jenis kelompok"):
+        data.upcoming(dt.date(2027, 1, 1), "Ikan Lele")
 
 
 def test_dates_out_of_order_are_an_error(tmp_path, raw):

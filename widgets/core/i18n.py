@@ -147,6 +147,19 @@ def format_date(day: _dt.date, lang: str | None = None) -> str:
     return _babel_format_date(day, format="long", locale=_BABEL_LOCALE[lang or _current])
 
 
+def format_month_range(first: _dt.date, last: _dt.date, lang: str | None = None) -> str:
+    """Two months as a span: ``Juni–Desember 2019`` (the year once when both share it),
+    ``Desember 2018–Januari 2019`` otherwise, ``Agustus 2019`` for one month."""
+    if (first.year, first.month) == (last.year, last.month):
+        return format_month(last.year, last.month, lang)
+    end = format_month(last.year, last.month, lang)
+    if first.year == last.year:
+        start = _babel_format_date(first, format="LLLL", locale=_BABEL_LOCALE[lang or _current])
+    else:
+        start = format_month(first.year, first.month, lang)
+    return f"{start}–{end}"
+
+
 def format_month(year: int, month: int, lang: str | None = None, short: bool = False) -> str:
     """A month and year: ``Desember 2019``, or ``Des 2019`` where space is short."""
     return _babel_format_date(

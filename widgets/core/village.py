@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +21,17 @@ from typing import Any, Generic, TypeVar
 from widgets.core import settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
-__all__ = ["DATASETS_DIR", "DataError", "Group", "Member", "Product", "Village", "load_village",
-           "per_village"]
+__all__ = ["DATASETS_DIR", "LIVESTOCK", "DataError", "Group", "Member", "Product", "Village",
+           "load_village", "per_village"]
 
 ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
+# A group's ``kind`` says what the lessons do with it. ``ternak`` raises animals (goats,
+# chickens, catfish): the herd log, the feed roster and the raising cost are its lessons. Any
+# other kind (``konveksi``, ``makanan``...) makes and sells goods: the cash book, the cost sheet,
+# the posts. The season calendar matches a season to a group by the same kind.
+LIVESTOCK = "ternak"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class Member:
 class Group:
     key: str
     name: str
+    kind: str
     activity: str
     started: str
     products: tuple[Product, ...]
@@ -59,6 +66,15 @@ class Group:
     cashbook_file: str | None = None
     opening_date: dt.date | None = None
     opening_balance: int = 0
+    example_month: tuple[int, int] | None = None  # the cash book's worked month (year, month)
+    short_name: str = ""  # how a sentence names it: "kelompok konveksi" (default: ``name``)
+    animal: str = ""  # a livestock group's animal, as a sentence says it: "kambing"
+    sale_season: str = ""  # the season of the sale lesson 4 shares: "Idul Adha"
+
+    @property
+    def called(self) -> str:
+        """The group's name inside a sentence: ``short_name``, else ``name``."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,36 @@ class Village:
     def members(self, group: str | None = None) -> list[Member]:
         groups = [self.group(group)] if group else list(self.groups.values())
         return [m for g in groups for m in g.members]
+
+    def groups_of_kind(self, kind: str) -> list[Group]:
+        return [g for g in self.groups.values() if g.kind == kind]
+
+    def livestock_group(self) -> Group | None:
+        """The first group of kind ``ternak``; None in a village that raises no animals."""
+        found = self.groups_of_kind(LIVESTOCK)
+        return found[0] if found else None
+
+    def production_group(self) -> Group | None:
+        """The first group that makes goods (any kind but ``ternak``); None when there is none."""
+        found = [g for g in self.groups.values() if g.kind != LIVESTOCK]
+        return found[0] if found else None
+
+    def group_of_product(self, product: str) -> Group:
+        for group in self.groups.values():
+            if any(p.key == product for p in group.products):
+                return group
+        raise KeyError(f"no product {product!r}")
+
+    def production(self, key: str | None = None) -> Group:
+        """Group ``key``, or by default the production group; LookupError when it has none."""
+        found = self.group(key) if key else self.production_group()
+        if found is None:
+            raise LookupError(f"village {self.key!r} has no group that makes goods")
+        return found
+
+    def kinds(self) -> list[str]:
+        """The group kinds the profile declares, in profile order, each once."""
+        return list(dict.fromkeys(g.kind for g in self.groups.values()))
 
     def member(self, member_id: str) -> Member:
         for m in self.members():
@@ -205,6 +251,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
     return Group(
         key=key,
         name=cells.text("name"),
+        kind=cells.slug("kind"),
         activity=cells.text("activity", default=""),
         started=cells.text("started", default=""),
         products=tuple(products),
@@ -213,4 +260,19 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         cashbook_file=cashbook,
         opening_date=cells.date("opening_date") if cashbook else None,
         opening_balance=cells.amount("opening_balance", minimum=0) if cashbook else 0,
+        example_month=_month(cells, "example_month") if raw.get("example_month") else None,
+        short_name=cells.text("short_name", default=""),
+        animal=cells.text("animal", default=""),
+        sale_season=cells.text("sale_season", default=""),
     )
+
+
+def _month(cells: Cells, column: str) -> tuple[int, int]:
+    """A ``YYYY-MM`` value (YAML may read an unquoted one as text or as a date)."""
+    value = cells.raw(column)
+    if isinstance(value, dt.date):
+        return value.year, value.month
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})", str(value))
+    if not found or not 1 <= int(found[2]) <= 12:
+        raise cells.error(column, "not_month", value)
+    return int(found[1]), int(found[2])

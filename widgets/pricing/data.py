@@ -22,7 +22,7 @@ from widgets.core.village import Product, Village, load_village
 from widgets.pricing import channels
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
-from widgets.pricing.records import herd_losses
+from widgets.pricing.records import FactRules, LineRule, herd_losses
 from widgets.sharing.data import load_sharing
 
 PRICING_FILE = "harga.yaml"
@@ -68,6 +68,15 @@ class ListingExercise:
     units_per_order: int
 
 
+def animal_words(village: Village) -> dict[str, str]:
+    """The livestock group's words for the goat lesson's sentences: ``animal`` (kambing),
+    ``Animal`` (Kambing) and ``season`` (Idul Adha)."""
+    group = village.livestock_group()
+    animal = (group.animal or group.called) if group else ""
+    season = group.sale_season if group else ""
+    return {"animal": animal, "Animal": animal[:1].upper() + animal[1:], "season": season}
+
+
 @dataclass(frozen=True)
 class PricingData:
     village: Village
@@ -75,7 +84,8 @@ class PricingData:
     sheets: Mapping[str, CostSheet]
     clusters: Mapping[str, str]
     channels: ChannelDefaults
-    goat: GoatPlan
+    goat: GoatPlan | None  # None in a village with no livestock group
+    fact_rules: FactRules  # which cash-book rows give the lesson's figures (cashbook_facts)
     partnership: InvestorCase
     cost_exercise: CostExercise
     price_exercise: PriceExercise
@@ -88,8 +98,15 @@ class PricingData:
                     return product
         raise KeyError(f"no product {key!r}")
 
-    def products(self, group: str = "konveksi") -> list[Product]:
-        return list(self.village.group(group).products)
+    def products(self, group: str | None = None) -> list[Product]:
+        """The products of ``group``, by default of the production group."""
+        found = self.village.group(group) if group else self.village.production_group()
+        return list(found.products) if found else []
+
+    @property
+    def main_product(self) -> str:
+        """The lesson's product: the first cost sheet's (Jepara: the round doormat)."""
+        return next(iter(self.sheets))
 
     def settings(self, product: str, fees: FeeData, **choices: Any) -> channels.Settings:
         """The channel settings prefilled for ``product`` (the cluster's highest fee)."""
@@ -143,9 +160,12 @@ def _load(village: Village, fees: FeeData) -> PricingData:
         sheets=sheets,
         clusters=clusters,
         channels=reader.channels(need_mapping(PRICING_FILE, top.raw("channels"), "channels")),
-        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
+        # The raising cost needs a livestock group; a village without one skips the block.
+        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value)
+        if village.livestock_group() is not None else None,
         partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
                                                 "partnership")),
+        fact_rules=reader.fact_rules(_sub(top.cells, "cashbook_facts", "")),
         cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),
         price_exercise=reader.price_exercise(_sub(exercises, "price", "exercises.")),
         listing_exercise=reader.listing_exercise(_sub(exercises, "listing", "exercises.")),
@@ -232,6 +252,35 @@ class _Reader:
         self.known_clusters = found
         return found
 
+    def line_rule(self, raw: Any, path: str, need_lines: bool = True) -> LineRule:
+        cells = self.cells(need_mapping(self.file, raw, path), path)
+        lines = cells.cells.get("lines") or []
+        if isinstance(lines, str):
+            lines = [lines]
+        if need_lines and not lines:
+            raise cells.error("lines", "missing_value")
+        found = need_list(self.file, lines, f"{path}.lines") if lines else []
+        return LineRule(" ".join(cells.text("label").split()), tuple(str(x) for x in found))
+
+    def fact_rules(self, sub: tuple[Mapping[str, Any], str]) -> FactRules:
+        raw, path = sub
+        cells = self.cells(raw, path)
+        prices = need_mapping(self.file, cells.raw("unit_prices"), f"{path}.unit_prices")
+        power = self.cells(need_mapping(self.file, cells.raw("electricity"),
+                                        f"{path}.electricity"), f"{path}.electricity")
+        share = Fraction(self.percent(power.cells, "share", f"{path}.electricity"), BASIS)
+        return FactRules(
+            unit_prices={str(k): self.line_rule(v, f"{path}.unit_prices.{k}")
+                         for k, v in prices.items()},
+            trip=self.line_rule(cells.raw("trip"), f"{path}.trip"),
+            electricity=" ".join(power.text("label").split()),
+            share_label=" ".join(power.text("share_label").split()),
+            share=share,
+            upkeep=self.line_rule(cells.raw("upkeep"), f"{path}.upkeep", need_lines=False),
+            direct_sale=self.line_rule(cells.raw("direct_sale"), f"{path}.direct_sale"),
+            shop_sale=self.line_rule(cells.raw("shop_sale"), f"{path}.shop_sale"),
+        )
+
     def channels(self, raw: Mapping[str, Any]) -> ChannelDefaults:
         cells = self.cells(raw, "channels")
         shop = need_mapping(self.file, cells.raw("supermarket"), "channels.supermarket")
@@ -248,14 +297,13 @@ class _Reader:
         cells = self.cells(raw, "goat")
         product = self.product(cells.text("product"), "goat.product")
         deaths, raised = herd_losses(self.village)
-        goats = self.village.groups.get("kambing")  # another village may keep no goats
-        herd = goats.reported.get("herd_total_dec_2019") if goats else None
+        herd = load_sharing(self.village).herd_size().total  # 0 in a village with no herd
         return GoatPlan(
             months=cells.integer("months", minimum=1),
             feed_per_month=cells.amount("feed_per_month", minimum=0),
             grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
             hour_value=hour_value,
-            herd_size=herd or load_sharing(self.village).herd_size().total or 1,
+            herd_size=herd or 1,
             medicine=cells.amount("medicine", minimum=0),
             deaths=deaths, raised=max(raised, 1),
             price=self._price(product),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -44,32 +45,64 @@ def goat_sales(village: Village) -> list[Sale]:
             for e in load_sharing(village).herd_events() if e.event == "jual" and e.price]
 
 
+def line_pattern(text: str) -> re.Pattern[str]:
+    """A cash-book line as ``harga.yaml`` writes it: ``{n}`` is a count, ``...`` any text
+    (the spaces beside it are optional); the rest is matched as written, in any case.
+    ``"... kain perca {n} karung ..."`` matches ``Beli kain perca 2 karung di Metro``."""
+    parts = [part.strip() for part in text.split("...")]
+    body = ".*".join(re.escape(part).replace(re.escape("{n}"), r"(\d+)") for part in parts)
+    return re.compile(body, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """One figure the pricing lesson reads from the cash book: its ``label`` on the page and
+    the ``lines`` (patterns, see :func:`line_pattern`) of the rows it comes from."""
+
+    label: str
+    lines: tuple[str, ...] = ()
+
+    def matches(self, description: str) -> re.Match[str] | None:
+        for line in self.lines:
+            found = line_pattern(line).fullmatch(description.strip())
+            if found:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
+class FactRules:
+    """``harga.yaml``'s ``cashbook_facts``: which cash-book rows give which figure."""
+
+    unit_prices: Mapping[str, LineRule]  # key -> bought by the unit ("{n} karung")
+    trip: LineRule  # a ``transport`` row: the trip to buy material
+    electricity: str  # label of the month's electricity
+    share_label: str  # label of the product's share of it
+    share: Fraction  # that share (a quarter of the machines' time in Jepara)
+    upkeep: LineRule  # label; ``lines`` are ``alat`` rows that are not upkeep (a new machine)
+    direct_sale: LineRule  # the product sold straight to a buyer: "{n}" pieces
+    shop_sale: LineRule  # what a shop hands over for "{n}" pieces it sold
+
+
 @dataclass(frozen=True)
 class CashbookFacts:
     """Prices and monthly averages read from a group's cash book (None when not found)."""
 
     months: int
-    perca_per_karung: int | None
-    thread_per_lusin: int | None
+    unit_prices: Mapping[str, int | None]  # per ``FactRules.unit_prices`` key
     trip_to_town: int | None
     electricity_per_month: int
     upkeep_per_month: int
     electricity_total: int
-    direct_price: int | None  # a keset bulat sold at the sewing house or market
-    shop_pays: int | None  # what the village shop hands over for one keset it sold
+    direct_price: int | None  # the product sold at the group's house or market
+    shop_pays: int | None  # what the village shop hands over for one piece it sold
 
 
-_PERCA = re.compile(r"kain perca (\d+) karung", re.IGNORECASE)
-_THREAD = re.compile(r"benang jahit (\d+) lusin", re.IGNORECASE)
-_DIRECT = re.compile(r"^Jual (\d+) keset bulat (?:ke|di)\b", re.IGNORECASE)
-_SHOP = re.compile(r"^Setoran titipan .*?: (\d+) keset(?: bulat)? laku$", re.IGNORECASE)
-
-
-def _unit_prices(entries: list[Entry], pattern: re.Pattern[str]) -> list[int]:
+def _unit_prices(entries: list[Entry], rule: LineRule) -> list[int]:
     prices = []
     for entry in entries:
-        match = pattern.search(entry.description)
-        if match and int(match.group(1)) > 0:
+        match = rule.matches(entry.description)
+        if match and match.groups() and int(match.group(1)) > 0:
             prices.append(round_half_up(Fraction(entry.amount, int(match.group(1)))))
     return prices
 
@@ -79,25 +112,26 @@ def _typical(prices: list[int]) -> int | None:
     return max(prices, key=prices.count) if prices else None
 
 
-def cashbook_facts(entries: list[Entry]) -> CashbookFacts:
-    """What the cash book says about the keset's costs. Monthly averages divide by every month
-    that has entries and are rounded half up; machine purchases are not upkeep."""
+def cashbook_facts(entries: list[Entry], rules: FactRules) -> CashbookFacts:
+    """What the cash book says about the product's costs, found by ``rules`` (``harga.yaml``).
+    Monthly averages divide by every month that has entries and are rounded half up; the
+    ``alat`` rows the upkeep rule names (a machine bought) are not upkeep."""
     business = [e for e in entries if e.purse == "usaha"]
     months = len({(e.day.year, e.day.month) for e in business}) or 1
     electricity = sum(e.amount for e in business if e.category == "listrik")
     upkeep = sum(e.amount for e in business
-                 if e.category == "alat" and not e.description.lower().startswith("beli mesin"))
+                 if e.category == "alat" and not rules.upkeep.matches(e.description))
     trips = [e.amount for e in business
-             if e.category == "transport" and "metro" in e.description.lower()]
+             if e.category == "transport" and rules.trip.matches(e.description)]
     return CashbookFacts(
         months=months,
-        perca_per_karung=_typical(_unit_prices(business, _PERCA)),
-        thread_per_lusin=_typical(_unit_prices(business, _THREAD)),
+        unit_prices={key: _typical(_unit_prices(business, rule))
+                     for key, rule in rules.unit_prices.items()},
         trip_to_town=_typical(trips),
         electricity_per_month=round_half_up(Fraction(electricity, months)),
         upkeep_per_month=round_half_up(Fraction(upkeep, months)),
-        direct_price=_typical(_unit_prices(business, _DIRECT)),
-        shop_pays=_typical(_unit_prices(business, _SHOP)),
+        direct_price=_typical(_unit_prices(business, rules.direct_sale)),
+        shop_pays=_typical(_unit_prices(business, rules.shop_sale)),
         electricity_total=electricity,
     )
 

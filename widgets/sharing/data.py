@@ -84,6 +84,8 @@ class Coop:
     shu: int
     bylaws: Mapping[str, int | float]
     members: tuple[CoopMember, ...]
+    worked_member: str = ""  # the member whose SHU the lesson works out (default: the first)
+    exercise_member: str = ""  # the member whose SHU the exercise asks for (default: the first)
 
 
 @dataclass(frozen=True)
@@ -258,5 +260,9 @@ def _coop(path: Path, members: Mapping[str, Member]) -> Coop:
         seen.add(member)
         coop_members.append(CoopMember(member, cells.amount("transactions", minimum=0),
                                        cells.amount("savings", minimum=0)))
+    ids = [m.member for m in coop_members]
+    worked, exercise = (top.choice(key, ids, "unknown_member") if data.get(key)
+                        else ids[0] if ids else "" for key in ("worked_member", "exercise_member"))
     return Coop(top.text("name"), top.integer("year", minimum=1992),
-                top.amount("shu", minimum=0), bylaws, tuple(coop_members))
+                top.amount("shu", minimum=0), bylaws, tuple(coop_members), worked,
+                exercise)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
+from widgets.core.notice import left_out_html
 from widgets.core.printable import a4_page, text
 from widgets.core.village import Village, load_village
 
@@ -140,13 +141,18 @@ def cost_page(village: Village) -> str:
 
 def sharing_page(village: Village) -> str:
     from widgets.sharing.data import load_sharing
-    from widgets.sharing.examples import goat_sale
+    from widgets.sharing.examples import goat_sale, livestock_key
     from widgets.sharing.exercises import questions
 
-    question = next(q for q in questions(village) if q.key == "ngarit")
+    group = livestock_key(village)
+    question = next((q for q in questions(village) if q.key == "ngarit"), None)
+    if group is None or question is None:
+        return _page(t("workbook.lesson_sharing"), t("workbook.sharing_title"),
+                     left_out_html("no_livestock" if group is None else "no_data",
+                                   what="files.herd, files.roster"), "sharing")
     sale = goat_sale(village)
-    days = load_sharing(village).feed_days("kambing", until=sale.day)
-    names = {m.id: m.name for m in village.group("kambing").members}
+    days = load_sharing(village).feed_days(group, until=sale.day)
+    names = {m.id: m.name for m in village.group(group).members}
     rows = [[text(names.get(member, member)), text(str(count)), "", ""]
             for member, count in days.items()]
     rows.append([f"<b>{text(t('workbook.total'))}</b>", text(str(sum(days.values()))),
