@@ -27,13 +27,16 @@ from widgets.store import Store
 from widgets.training import access
 
 PASSWORD = "sandi-pelatih-desa"
-# The page's text with hidden steps, tabs and slides, but without scripts and styles; and the
-# data: links of the files it offers.
+# The page's text with hidden steps, tabs and slides, but without scripts and styles, with the
+# fields' placeholders, values and titles; and the data: links of the files it offers.
 TEXT = """() => {
   const copy = document.body.cloneNode(true);
   copy.querySelectorAll('script, style, noscript, template').forEach(e => e.remove());
   const links = [...document.querySelectorAll('a[href^="data:"]')].map(a => a.href);
-  return [copy.textContent, links];
+  const fields = [...document.querySelectorAll('input, textarea, [placeholder], [title], [alt]')]
+    .map(e => [e.placeholder, e.title, e.alt, e.type === 'password' ? '' : e.value]
+      .filter(x => x).join(' '));
+  return [copy.textContent + '\n' + fields.join('\n'), links];
 }"""
 READABLE = ("data:text/html", "data:text/csv", "data:text/plain")
 
@@ -126,7 +129,7 @@ def test_a_planted_jepara_word_is_found(village_server, browser):
     p.page.evaluate("""() => { const d = document.createElement('div');
         d.textContent = 'Keset bulat kain perca dari Way Jepara';
         document.querySelector('#rendered_cells').appendChild(d); }""")
-    html = "<p>Bu Sari, 5 Agustus 2019</p>".encode()
+    html = b"<p>Bu Sari, 5 Agustus 2019</p>"
     p.page.evaluate("""href => { const a = document.createElement('a');
         a.href = href; a.textContent = 'unduh'; document.body.appendChild(a); }""",
         "data:text/html;base64," + base64.b64encode(html).decode())

@@ -62,6 +62,21 @@ def test_every_topic_loads_the_village(name):
     assert load_sets(village.folder)
 
 
+@pytest.mark.parametrize("name", VILLAGES)
+def test_the_herd_and_its_cash_book_agree(name):
+    """Every animal sold or bought in the herd file over the livestock group's cash book is a
+    line of that book on the same day, and every sale line is a sale in the herd file."""
+    from widgets.cashbook.herdbook import herd_and_cash
+
+    village = load_village(name)
+    herd = village.livestock_group()
+    if herd is None or not herd.cashbook_file or not village.file("herd"):
+        pytest.skip(f"{name} keeps no herd with a cash book")
+    result = herd_and_cash(village, herd.key)
+    assert result.agree and result.mismatches == ()
+    assert result.money("jual") > 0
+
+
 def test_there_is_a_second_village():
     assert SECOND in VILLAGES and "jepara" in VILLAGES
 
@@ -112,6 +127,13 @@ def test_the_sale_age_is_checked(tmp_path):
     assert caught.value.file == "ayam_peristiwa.csv" and caught.value.column == "jantan"
 
 
+def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara():
+    """The participant workbook (``make workbook``) is the kit's whole-village printout."""
+    from widgets.training.workbook import workbook_html
+
+    assert find_leaks(workbook_html(load_village(SECOND))) == []
+
+
 # --- the leak check ------------------------------------------------------------------------
 
 
@@ -152,11 +174,17 @@ def _strings(value: object):
 
 
 def shared_leaks(locale: Path = LOCALE, notebooks=NOTEBOOK_DIRS) -> set[tuple[str, str]]:
-    """(file, Jepara word) for every Jepara word in a catalog text or a notebook cell."""
+    """(file, Jepara word) for every Jepara word in a catalog text, the lesson list or a
+    notebook cell."""
     found: set[tuple[str, str]] = set()
     for path in sorted(locale.glob("*.yaml")):
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             found.update((path.name, f.split(" in …")[0].strip("'").lower())
+                         for f in find_leaks(text))
+    if notebooks:  # the lesson list the home page shows
+        lessons = ROOT / "lessons" / "lessons.yaml"
+        for text in _strings(yaml.safe_load(lessons.read_text(encoding="utf-8"))):
+            found.update(("lessons/lessons.yaml", f.split(" in …")[0].strip("'").lower())
                          for f in find_leaks(text))
     for folder in notebooks:
         for path in sorted(folder.glob("*.ipynb")):
