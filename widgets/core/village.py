@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from widgets.core import settings
+from widgets.core import i18n, settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
 __all__ = ["DATASETS_DIR", "LIVESTOCK", "DataError", "Group", "Member", "Product", "Village",
@@ -41,6 +41,18 @@ class Product:
     unit: str
     price: int
     invented: bool = False
+    word: str = ""  # one piece inside a sentence: "keset" ("satu keset", "per keset")
+    short_name: str = ""  # the product inside a sentence: "keset bulat"
+
+    @property
+    def said(self) -> str:
+        """The product inside a sentence: ``short_name``, else the name in lower case."""
+        return self.short_name or self.name[:1].lower() + self.name[1:]
+
+    @property
+    def piece(self) -> str:
+        """One piece inside a sentence: ``word``, else :attr:`said`."""
+        return self.word or self.said
 
 
 @dataclass(frozen=True)
@@ -145,6 +157,23 @@ class Village:
         return self.folder / name if name else None
 
 
+def village_words(village: Village | None = None) -> dict[str, str]:
+    """The words catalog texts may use without their caller passing them (see
+    ``i18n.VILLAGE_WORDS``): ``item`` (one piece of the production group's first product:
+    "keset"), ``item_name`` ("keset bulat"), each also capitalised, ``item_full`` (its name:
+    "Keset bulat kain perca"), ``village`` and
+    ``district``."""
+    village = village or load_village()
+    group = village.production_group() or next(iter(village.groups.values()))
+    product = group.products[0] if group.products else None
+    item = product.piece if product else group.called
+    name = product.said if product else group.called
+    return {"item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
+            "Item_name": name[:1].upper() + name[1:],
+            "item_full": product.name if product else group.name, "village": village.name,
+            "district": village.district}
+
+
 def load_village(name: str | None = None, root: Path | None = None) -> Village:
     """The village in ``<root>/<name>/`` (default: ``$USAHA_KITA_VILLAGE``, else jepara).
 
@@ -156,6 +185,9 @@ def load_village(name: str | None = None, root: Path | None = None) -> Village:
 
 def clear_cache() -> None:
     _load_cached.cache_clear()
+
+
+i18n.provide_village_words(lambda: village_words())
 
 
 T = TypeVar("T")
@@ -233,7 +265,8 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         p = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.products[{i}]"),
                    f"{path}.products[{i}].")
         products.append(Product(p.slug("key"), p.text("name"), p.text("unit"), p.amount("price"),
-                                p.flag("invented")))
+                                p.flag("invented"), p.text("word", default=""),
+                                p.text("short_name", default="")))
     members = []
     for i, item in enumerate(need_list(PROFILE, raw.get("members"), f"{path}.members"), start=1):
         m = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.members[{i}]"),
