@@ -157,23 +157,6 @@ class Village:
         return self.folder / name if name else None
 
 
-def village_words(village: Village | None = None) -> dict[str, str]:
-    """The words catalog texts may use without their caller passing them (see
-    ``i18n.VILLAGE_WORDS``): ``item`` (one piece of the production group's first product:
-    "keset"), ``item_name`` ("keset bulat"), each also capitalised, ``item_full`` (its name:
-    "Keset bulat kain perca"), ``village`` and
-    ``district``."""
-    village = village or load_village()
-    group = village.production_group() or next(iter(village.groups.values()))
-    product = group.products[0] if group.products else None
-    item = product.piece if product else group.called
-    name = product.said if product else group.called
-    return {"item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
-            "Item_name": name[:1].upper() + name[1:],
-            "item_full": product.name if product else group.name, "village": village.name,
-            "district": village.district}
-
-
 def load_village(name: str | None = None, root: Path | None = None) -> Village:
     """The village in ``<root>/<name>/`` (default: ``$USAHA_KITA_VILLAGE``, else jepara).
 
@@ -187,7 +170,13 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
-i18n.provide_village_words(lambda: village_words())
+def _words() -> Mapping[str, str]:
+    from widgets.core.words import village_words
+
+    return village_words()
+
+
+i18n.provide_village_words(_words)
 
 
 T = TypeVar("T")
