@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -112,15 +112,43 @@ def language() -> str:
     return _current
 
 
+# The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
+# may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
+VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district")
+_village_words: Callable[[], Mapping[str, str]] | None = None
+
+
+def provide_village_words(words: Callable[[], Mapping[str, str]]) -> None:
+    global _village_words
+    _village_words = words
+
+
+class _Fields(dict):
+    """The caller's fields, then the village's words for a field it did not pass."""
+
+    def __missing__(self, key: str) -> str:
+        if key in VILLAGE_WORDS and _village_words is not None:
+            return _village_words()[key]
+        raise KeyError(key)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The text for ``key`` in ``lang`` (default: the current language), fields filled in."""
+    """The text for ``key`` in ``lang`` (default: the current language), fields filled in;
+    a village word (:data:`VILLAGE_WORDS`) the caller did not pass comes from the village."""
     name, _, short = key.partition(".")
     try:
         texts = section(name)[short]
     except KeyError:
         raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
-    return text.format(**params) if params else text
+    if params:
+        return text.format_map(_Fields(params))
+    if _village_words is not None and "{" in text:
+        try:
+            return text.format_map(_Fields())
+        except (KeyError, IndexError, ValueError):  # fields its caller fills in later
+            return text
+    return text
 
 
 def local(texts: Mapping[str, str], lang: str | None = None) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from widgets.core import settings
+from widgets.core import i18n, settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
 __all__ = ["DATASETS_DIR", "LIVESTOCK", "DataError", "Group", "Member", "Product", "Village",
@@ -41,6 +41,18 @@ class Product:
     unit: str
     price: int
     invented: bool = False
+    word: str = ""  # one piece inside a sentence: "keset" ("satu keset", "per keset")
+    short_name: str = ""  # the product inside a sentence: "keset bulat"
+
+    @property
+    def said(self) -> str:
+        """The product inside a sentence: ``short_name``, else the name in lower case."""
+        return self.short_name or self.name[:1].lower() + self.name[1:]
+
+    @property
+    def piece(self) -> str:
+        """One piece inside a sentence: ``word``, else :attr:`said`."""
+        return self.word or self.said
 
 
 @dataclass(frozen=True)
@@ -158,6 +170,15 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
+def _words() -> Mapping[str, str]:
+    from widgets.core.words import village_words
+
+    return village_words()
+
+
+i18n.provide_village_words(_words)
+
+
 T = TypeVar("T")
 
 
@@ -233,7 +254,8 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         p = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.products[{i}]"),
                    f"{path}.products[{i}].")
         products.append(Product(p.slug("key"), p.text("name"), p.text("unit"), p.amount("price"),
-                                p.flag("invented")))
+                                p.flag("invented"), p.text("word", default=""),
+                                p.text("short_name", default="")))
     members = []
     for i, item in enumerate(need_list(PROFILE, raw.get("members"), f"{path}.members"), start=1):
         m = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.members[{i}]"),

@@ -20,9 +20,10 @@ from widgets.core.datafile import Cells, need_list, need_mapping, read_yaml
 from widgets.core.numbers import BASIS, NumberError, parse_percent, parse_quantity
 from widgets.core.village import Product, Village, load_village
 from widgets.pricing import channels
+from widgets.pricing.cases import CostExercise, InvestorCase, ListingExercise, PriceExercise
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
-from widgets.pricing.records import FactRules, LineRule, herd_losses
+from widgets.pricing.records import FactRules, herd_losses, read_fact_rules
 from widgets.sharing.data import load_sharing
 
 PRICING_FILE = "harga.yaml"
@@ -36,45 +37,6 @@ class ChannelDefaults:
     returns: int
     reseller_discount: int
     units_per_order: int
-
-
-@dataclass(frozen=True)
-class InvestorCase:
-    product: str
-    units: int
-    shelf_price: int
-    maklon_per_unit: int
-    group_share: int
-
-
-@dataclass(frozen=True)
-class CostExercise:
-    product: str
-    month: tuple[int, int]
-    sheet: CostSheet
-
-
-@dataclass(frozen=True)
-class PriceExercise:
-    product: str
-    min_margin: int
-    market_max: int
-
-
-@dataclass(frozen=True)
-class ListingExercise:
-    product: str
-    target: int
-    units_per_order: int
-
-
-def animal_words(village: Village) -> dict[str, str]:
-    """The livestock group's words for the goat lesson's sentences: ``animal`` (kambing),
-    ``Animal`` (Kambing) and ``season`` (Idul Adha)."""
-    group = village.livestock_group()
-    animal = (group.animal or group.called) if group else ""
-    season = group.sale_season if group else ""
-    return {"animal": animal, "Animal": animal[:1].upper() + animal[1:], "season": season}
 
 
 @dataclass(frozen=True)
@@ -165,7 +127,7 @@ def _load(village: Village, fees: FeeData) -> PricingData:
         if village.livestock_group() is not None else None,
         partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
                                                 "partnership")),
-        fact_rules=reader.fact_rules(_sub(top.cells, "cashbook_facts", "")),
+        fact_rules=read_fact_rules(PRICING_FILE, *_sub(top.cells, "cashbook_facts", "")),
         cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),
         price_exercise=reader.price_exercise(_sub(exercises, "price", "exercises.")),
         listing_exercise=reader.listing_exercise(_sub(exercises, "listing", "exercises.")),
@@ -251,35 +213,6 @@ class _Reader:
             found[self.product(str(key), path)] = str(cluster)
         self.known_clusters = found
         return found
-
-    def line_rule(self, raw: Any, path: str, need_lines: bool = True) -> LineRule:
-        cells = self.cells(need_mapping(self.file, raw, path), path)
-        lines = cells.cells.get("lines") or []
-        if isinstance(lines, str):
-            lines = [lines]
-        if need_lines and not lines:
-            raise cells.error("lines", "missing_value")
-        found = need_list(self.file, lines, f"{path}.lines") if lines else []
-        return LineRule(" ".join(cells.text("label").split()), tuple(str(x) for x in found))
-
-    def fact_rules(self, sub: tuple[Mapping[str, Any], str]) -> FactRules:
-        raw, path = sub
-        cells = self.cells(raw, path)
-        prices = need_mapping(self.file, cells.raw("unit_prices"), f"{path}.unit_prices")
-        power = self.cells(need_mapping(self.file, cells.raw("electricity"),
-                                        f"{path}.electricity"), f"{path}.electricity")
-        share = Fraction(self.percent(power.cells, "share", f"{path}.electricity"), BASIS)
-        return FactRules(
-            unit_prices={str(k): self.line_rule(v, f"{path}.unit_prices.{k}")
-                         for k, v in prices.items()},
-            trip=self.line_rule(cells.raw("trip"), f"{path}.trip"),
-            electricity=" ".join(power.text("label").split()),
-            share_label=" ".join(power.text("share_label").split()),
-            share=share,
-            upkeep=self.line_rule(cells.raw("upkeep"), f"{path}.upkeep", need_lines=False),
-            direct_sale=self.line_rule(cells.raw("direct_sale"), f"{path}.direct_sale"),
-            shop_sale=self.line_rule(cells.raw("shop_sale"), f"{path}.shop_sale"),
-        )
 
     def channels(self, raw: Mapping[str, Any]) -> ChannelDefaults:
         cells = self.cells(raw, "channels")

@@ -11,11 +11,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from widgets.cashbook.ledger import Entry
-from widgets.core.numbers import round_half_up
+from widgets.core.datafile import Cells, need_list, need_mapping
+from widgets.core.numbers import BASIS, NumberError, parse_percent, round_half_up
 from widgets.core.village import Village
 from widgets.sharing.data import load_sharing
+
+
+def animal_words(village: Village) -> dict[str, str]:
+    """The livestock group's words for the goat lesson's sentences: ``animal`` (kambing),
+    ``Animal`` (Kambing) and ``season`` (Idul Adha)."""
+    group = village.livestock_group()
+    animal = (group.animal or group.called) if group else ""
+    season = group.sale_season if group else ""
+    return {"animal": animal, "Animal": animal[:1].upper() + animal[1:], "season": season}
 
 
 def herd_losses(village: Village) -> tuple[int, int]:
@@ -82,6 +93,38 @@ class FactRules:
     upkeep: LineRule  # label; ``lines`` are ``alat`` rows that are not upkeep (a new machine)
     direct_sale: LineRule  # the product sold straight to a buyer: "{n}" pieces
     shop_sale: LineRule  # what a shop hands over for "{n}" pieces it sold
+
+
+def _line_rule(file: str, raw: Any, path: str, need_lines: bool = True) -> LineRule:
+    cells = Cells(file, None, need_mapping(file, raw, path), path + ".")
+    lines = cells.cells.get("lines") or []
+    lines = [lines] if isinstance(lines, str) else need_list(file, lines, f"{path}.lines")
+    if need_lines and not lines:
+        raise cells.error("lines", "missing_value")
+    return LineRule(" ".join(cells.text("label").split()), tuple(str(x) for x in lines))
+
+
+def read_fact_rules(file: str, raw: Mapping[str, Any], path: str) -> FactRules:
+    """``harga.yaml``'s ``cashbook_facts`` block, checked (each error names the key)."""
+    cells = Cells(file, None, raw, path + ".")
+    prices = need_mapping(file, cells.raw("unit_prices"), f"{path}.unit_prices")
+    where = f"{path}.electricity"
+    power = Cells(file, None, need_mapping(file, cells.raw("electricity"), where), where + ".")
+    try:
+        share = Fraction(parse_percent(str(power.raw("share")), maximum=BASIS), BASIS)
+    except NumberError:
+        raise power.error("share", "not_percent", power.raw("share")) from None
+    return FactRules(
+        unit_prices={str(k): _line_rule(file, v, f"{path}.unit_prices.{k}")
+                     for k, v in prices.items()},
+        trip=_line_rule(file, cells.raw("trip"), f"{path}.trip"),
+        electricity=" ".join(power.text("label").split()),
+        share_label=" ".join(power.text("share_label").split()),
+        share=share,
+        upkeep=_line_rule(file, cells.raw("upkeep"), f"{path}.upkeep", need_lines=False),
+        direct_sale=_line_rule(file, cells.raw("direct_sale"), f"{path}.direct_sale"),
+        shop_sale=_line_rule(file, cells.raw("shop_sale"), f"{path}.shop_sale"),
+    )
 
 
 @dataclass(frozen=True)

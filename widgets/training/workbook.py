@@ -157,7 +157,9 @@ def sharing_page(village: Village) -> str:
             for member, count in days.items()]
     rows.append([f"<b>{text(t('workbook.total'))}</b>", text(str(sum(days.values()))),
                  text(format_rupiah(sale.price or 0)), text(format_rupiah(sale.price or 0))])
-    story = t("workbook.sharing_story", day=format_date(sale.day),
+    info = village.group(group)
+    story = t("workbook.sharing_story", day=format_date(sale.day), group=info.called,
+              animal=info.animal or info.called,
               total=format_rupiah(sale.price or 0))
     body = (f'<p class="wb-story">{text(story)}</p>'
             + _table([t("workbook.col_member"), t("workbook.col_days"),
@@ -183,8 +185,11 @@ def post_page(village: Village) -> str:
                        if instagram.preview_chars else 0),
              "hashtags": t("workbook.post_tags_hint", max=instagram.hashtags_max.value,
                            tags=" ".join(load_promotion(village).hashtags))}
-    goats = t("workbook.post_goats", source=rules.live_animals.source,
-              date=format_date(rules.live_animals.as_of))
+    livestock = village.livestock_group()
+    animal = (livestock.animal or livestock.called) if livestock else ""
+    goats = t("workbook.post_goats", source=rules.live_animals.source, animal=animal,
+              Animal=animal[:1].upper() + animal[1:],
+              date=format_date(rules.live_animals.as_of)) if livestock else ""
     body = (f"<p>{text(t('workbook.post_intro'))}</p>"
             f'<p class="wb-small">{text(t("workbook.post_products", products=products))}</p>'
             + "".join(_box(t(f"workbook.post_{key}"), hints.get(key, ""), tall)

@@ -35,7 +35,8 @@ class ReportView(w.VBox):
     def __init__(self, village: Village | None = None) -> None:
         self.village = village or load_village()
         self.source = Field(t("groupview.report_source"), w.ToggleButtons(
-            options=[(t("groupview.report_example"), EXAMPLE), (t("groupview.report_mine"), MINE)],
+            options=[(t("groupview.report_example", kind=example_group(self.village).kind),
+                      EXAMPLE), (t("groupview.report_mine"), MINE)],
             value=EXAMPLE), css="uk-g-report-source")
         self.month = tall(Field(t("groupview.report_month"), w.Dropdown(),
                                 css="uk-g-report-month"))
@@ -60,7 +61,8 @@ class ReportView(w.VBox):
     def load(self) -> None:
         self.status.value = ""
         if self.source.control.value == MINE and PAGE.session is None:
-            self.status.value = notice_html(t("groupview.report_signin"), "warn")
+            kind = example_group(self.village).kind
+            self.status.value = notice_html(t("groupview.report_signin", kind=kind), "warn")
         entries, _opening, _name = self.book()
         found = months(entries)
         self.month.control.options = [(format_month(y, m), (y, m)) for y, m in found]

@@ -13,7 +13,8 @@ from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
 from widgets.pricing import costing
 from widgets.pricing.costing import CostError, GoatPlan
-from widgets.pricing.data import PricingData, animal_words, load_pricing
+from widgets.pricing.data import PricingData, load_pricing
+from widgets.pricing.records import animal_words
 from widgets.pricing.ui.costsheet import LOSS, PROFIT, money_row
 from widgets.ui.common import button, notice_html
 from widgets.ui.inputs import Reader, row, rupiah_text, table_style, text_field

@@ -25,9 +25,10 @@ from widgets.core.numbers import format_percent, format_ratio, round_half_up
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
-from widgets.pricing.data import animal_words, load_pricing
+from widgets.pricing.data import load_pricing
 from widgets.pricing.fees import load_fees
 from widgets.pricing.records import (
+    animal_words,
     cashbook_facts,
     electricity_share,
     goat_sales,

@@ -11,7 +11,7 @@ from IPython.display import HTML, display
 
 from widgets.core.charts import grouped_hbar_chart
 from widgets.core.i18n import format_date, format_month, t
-from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.money import format_rupiah
 from widgets.core.notice import left_out_html
 from widgets.core.village import load_village
 from widgets.sharing import shu
@@ -26,19 +26,16 @@ from widgets.sharing.examples import (
     livestock_key,
     production_key,
 )
-from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
 from widgets.sharing.split import percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
-from widgets.sharing.ui.method_form import CALC_STYLE, tall
+from widgets.sharing.ui.exercise import SharingExercise
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.roster_days import RosterDays
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
-from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, guard, notice_html
 from widgets.ui.signin import SignInView
 
 
@@ -249,59 +246,6 @@ def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> st
 
 def show_gaduh(**kwargs: int) -> None:
     display(HTML(gaduh_html(**kwargs)))
-
-
-# --- The exercise ---------------------------------------------------------------------------
-
-
-class SharingExercise(w.VBox):
-    """Pick a question, work the share out by hand, type it, check it."""
-
-    def __init__(self) -> None:
-        self.questions = {q.key: q for q in questions(load_village())}
-        self.pick = tall(Field(t("lesson3.exercise_pick"), w.Dropdown(
-            options=[(q.title, q.key) for q in self.questions.values()]), css="uk-bh-question"))
-        self.text = w.HTML()
-        self.text.add_class("uk-bh-question-text")
-        self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
-                            t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
-        self.check = button(t("lesson3.check"), "primary")
-        self.check.add_class("uk-bh-check-answer")
-        self.feedback = w.HTML()
-        self.feedback.add_class("uk-bh-feedback")
-        self.pick.control.observe(lambda _c: self._show_question(), "value")
-        self.check.on_click(self._check)
-        super().__init__([w.HTML(CALC_STYLE), self.pick, self.text, self.answer, self.check,
-                          self.feedback])
-        self._show_question()
-
-    def _show_question(self) -> None:
-        question = self.questions.get(self.pick.control.value)
-        self.text.value = (f'<div style="background:#fff;border-left:4px solid #b4541a;'
-                           f'padding:10px 12px;border-radius:6px">{escape(question.text)}</div>'
-                           if question else "")
-        self.answer.control.value = ""
-        self.answer.clear()
-        self.feedback.value = ""
-
-    @guard("sharing exercise", "lesson3.unexpected", target="feedback")
-    def _check(self, _button=None) -> None:
-        question = self.questions[self.pick.control.value]
-        self.answer.clear()
-        text = self.answer.control.value
-        typed = None
-        if text.strip():
-            try:
-                typed = parse_rupiah(text)
-            except AmountError as exc:
-                self.answer.error(str(exc))
-                self.feedback.value = ""
-                return
-        result = check(question, typed)
-        if PAGE.session is not None and typed is not None:
-            save_answer(PAGE.session, EXERCISE_PREFIX + question.key, {"answer": typed},
-                                     result.correct)
-        self.feedback.value = "".join(notice_html(line, kind) for kind, line in result.lines)
 
 
 # --- What the notebook calls ----------------------------------------------------------------
