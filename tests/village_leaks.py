@@ -29,7 +29,7 @@ JEPARA = DATASETS_DIR / "jepara"
 # names below are added from the files themselves.
 TRADE_WORDS = (
     "keset", "kain perca", "perca", "konveksi", "kebaya", "umbul-umbul", "kambing", "ngarit",
-    "rumah jahit", "Metro", "Mbak Ida", "Darman", "Lantai teras",
+    "rumah jahit", "Metro", "Mbak Ida", "Darman", "Lantai teras", "Menyerap air",
 )
 _DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _TITLES = ("Bu", "Ibu", "Pak", "Bapak")
