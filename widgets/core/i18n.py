@@ -114,7 +114,8 @@ def language() -> str:
 
 # The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
-VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district")
+VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
+                 "animal", "Animal", "season")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 
 
@@ -128,7 +129,10 @@ class _Fields(dict):
 
     def __missing__(self, key: str) -> str:
         if key in VILLAGE_WORDS and _village_words is not None:
-            return _village_words()[key]
+            try:
+                return _village_words()[key]
+            except Exception:  # noqa: BLE001 (a village that does not load: keep the field)
+                return "{" + key + "}"
         raise KeyError(key)
 
 
