@@ -115,7 +115,7 @@ def language() -> str:
 # The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
 VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
-                 "animal", "Animal", "season")
+                 "animal", "Animal", "season", "materials")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 
 
@@ -147,10 +147,16 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     if params:
         return text.format_map(_Fields(params))
+    return fill_village_words(text)
+
+
+def fill_village_words(text: str) -> str:
+    """``text`` with its village words filled in; a text with other fields (its caller fills
+    them in later) or none comes back as it is."""
     if _village_words is not None and "{" in text:
         try:
             return text.format_map(_Fields())
-        except (KeyError, IndexError, ValueError):  # fields its caller fills in later
+        except (KeyError, IndexError, ValueError):
             return text
     return text
 
@@ -158,7 +164,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 def local(texts: Mapping[str, str], lang: str | None = None) -> str:
     """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
     language), Indonesian when it has none."""
-    return texts.get(lang or language()) or texts[DEFAULT_LANGUAGE]
+    return fill_village_words(texts.get(lang or language()) or texts[DEFAULT_LANGUAGE])
 
 
 class KeyedError(ValueError):
