@@ -183,7 +183,8 @@ def test_no_village_name_is_typed_into_a_lesson():
     """The village, its groups, products and season come from its files: a lesson's Markdown
     names none of them, it shows the village's paragraph (``show_story``) or a view instead."""
     home = LESSONS_DIR / "00-beranda.ipynb"
-    problems = name_problems(DATASETS_DIR / "jepara", [home, *lessons()])
+    decks = sorted((ROOT / "slides").glob("*.ipynb"))
+    problems = name_problems(DATASETS_DIR / "jepara", [home, *lessons(), *decks])
     assert not problems, "typed into the prose, move them to cerita.yaml:\n" + "\n".join(
         problems)
 

@@ -169,7 +169,7 @@ def test_livestock_parts_are_left_out_with_a_note(no_livestock):
     assert no_livestock.livestock_group() is None
     note = "tidak punya kelompok ternak"
     for html in (cashbook.herd_book_html(), cashbook.herd_cash_html(), sharing.roster_html(),
-                 sharing.goat_sale_html(), pricing.goat_records_html(),
+                 sharing.goat_sale_html(), sharing.gaduh_html(), pricing.goat_records_html(),
                  pricing.goat_cost().value, sharing_page(no_livestock)):
         assert note in plain(html)
     assert "berkas yang dibutuhkan (files.coop)" in plain(sharing.shu_html())

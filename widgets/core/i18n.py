@@ -114,7 +114,8 @@ def language() -> str:
 
 # The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
-VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district")
+VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
+                 "animal", "Animal", "season", "materials")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 
 
@@ -128,7 +129,10 @@ class _Fields(dict):
 
     def __missing__(self, key: str) -> str:
         if key in VILLAGE_WORDS and _village_words is not None:
-            return _village_words()[key]
+            try:
+                return _village_words()[key]
+            except Exception:  # noqa: BLE001 (a village that does not load: keep the field)
+                return "{" + key + "}"
         raise KeyError(key)
 
 
@@ -143,10 +147,16 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
     if params:
         return text.format_map(_Fields(params))
+    return fill_village_words(text)
+
+
+def fill_village_words(text: str) -> str:
+    """``text`` with its village words filled in; a text with other fields (its caller fills
+    them in later) or none comes back as it is."""
     if _village_words is not None and "{" in text:
         try:
             return text.format_map(_Fields())
-        except (KeyError, IndexError, ValueError):  # fields its caller fills in later
+        except (KeyError, IndexError, ValueError):
             return text
     return text
 
@@ -154,7 +164,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 def local(texts: Mapping[str, str], lang: str | None = None) -> str:
     """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
     language), Indonesian when it has none."""
-    return texts.get(lang or language()) or texts[DEFAULT_LANGUAGE]
+    return fill_village_words(texts.get(lang or language()) or texts[DEFAULT_LANGUAGE])
 
 
 class KeyedError(ValueError):

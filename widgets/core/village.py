@@ -82,10 +82,10 @@ class Group:
     short_name: str = ""  # how a sentence names it: "kelompok konveksi" (default: ``name``)
     animal: str = ""  # a livestock group's animal, as a sentence says it: "kambing"
     sale_season: str = ""  # the season of the sale lesson 4 shares: "Idul Adha"
+    materials: str = ""  # what it buys as material, as a list says it: "kain perca, benang"
 
     @property
-    def called(self) -> str:
-        """The group's name inside a sentence: ``short_name``, else ``name``."""
+    def called(self) -> str:  # the group's name inside a sentence
         return self.short_name or self.name
 
 
@@ -141,8 +141,7 @@ class Village:
             raise LookupError(f"village {self.key!r} has no group that makes goods")
         return found
 
-    def kinds(self) -> list[str]:
-        """The group kinds the profile declares, in profile order, each once."""
+    def kinds(self) -> list[str]:  # the group kinds the profile declares, in order, once each
         return list(dict.fromkeys(g.kind for g in self.groups.values()))
 
     def member(self, member_id: str) -> Member:
@@ -286,6 +285,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         short_name=cells.text("short_name", default=""),
         animal=cells.text("animal", default=""),
         sale_season=cells.text("sale_season", default=""),
+        materials=cells.text("materials", default=""),
     )
 
 

@@ -11,14 +11,21 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     """The words catalog texts may use without their caller passing them (see
     ``i18n.VILLAGE_WORDS``): ``item`` (one piece of the production group's first product:
     "keset"), ``item_name`` ("keset bulat"), each also capitalised, ``item_full`` (its name:
-    "Keset bulat kain perca"), ``village`` and
-    ``district``."""
+    "Keset bulat kain perca"), ``village`` and ``district``, and the livestock group's
+    ``animal`` (kambing; ``Animal``) and ``season`` (Idul Adha), and the production group's
+    ``materials`` (kain perca, benang)."""
     village = village or load_village()
     group = village.production_group() or next(iter(village.groups.values()))
     product = group.products[0] if group.products else None
     item = product.piece if product else group.called
     name = product.said if product else group.called
-    return {"item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
+    livestock = village.livestock_group()
+    animal = (livestock.animal or livestock.called) if livestock else "ternak"
+    season = livestock.sale_season if livestock and livestock.sale_season else "musim ramai"
+    materials = group.materials or "bahan baku"
+    return {"materials": materials, "animal": animal, "season": season,
+            "Animal": animal[:1].upper() + animal[1:],
+            "item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
             "Item_name": name[:1].upper() + name[1:],
             "item_full": product.name if product else group.name, "village": village.name,
             "district": village.district}

@@ -21,7 +21,9 @@ def story_html(lesson: str, key: str) -> str:
     if text is None:
         return left_out_html("no_data", what=f"{village.files.get('stories', 'cerita.yaml')}: "
                                              f"{lesson}.{key}")
-    return f'<div class="uk-story jp-RenderedHTMLCommon">{_MARKDOWN(text)}</div>'
+    # The padding lines the paragraph up with the notebook's own Markdown cells.
+    return (f'<div class="uk-story jp-RenderedHTMLCommon" style="padding-left:5px">'
+            f"{_MARKDOWN(text)}</div>")
 
 
 def show_story(lesson: str, key: str) -> None:

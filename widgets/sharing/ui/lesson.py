@@ -220,9 +220,16 @@ def show_investor() -> None:
     display(HTML(investor_html()))
 
 
-def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> str:
+def gaduh_html(kids: int = 5, buy: int | None = None, sale: int | None = None) -> str:
     """Pak Haji Umar entrusts a doe to Agus: the kids and the price gain. The sentences and
-    the table read the same split (``partnership.gaduh``), to the rupiah."""
+    the table read the same split (``partnership.gaduh``), to the rupiah. The prices default
+    to the livestock group's cheapest and dearest product (Jepara: a cull doe Rp1.500.000, a
+    buck ready for qurban Rp2.600.000)."""
+    group = load_village().livestock_group()
+    if group is None or not group.products:
+        return left_out_html("no_livestock")
+    prices = sorted(p.price for p in group.products)
+    buy, sale = buy or prices[0], sale or prices[-1]
     owner, keeper = t("lesson3.default_owner"), t("lesson3.default_keeper")
     result = gaduh(owner, keeper, sale, buy, kids)
     p = result.params
