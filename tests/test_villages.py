@@ -174,18 +174,19 @@ def _strings(value: object):
 
 
 def shared_leaks(locale: Path = LOCALE, notebooks=NOTEBOOK_DIRS) -> set[tuple[str, str]]:
-    """(file, Jepara word) for every Jepara word in a catalog text, the lesson list or a
-    notebook cell."""
+    """(file, Jepara word) for every Jepara word in a catalog text, the lesson list, the season
+    calendar or a notebook cell."""
     found: set[tuple[str, str]] = set()
     for path in sorted(locale.glob("*.yaml")):
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             found.update((path.name, f.split(" in …")[0].strip("'").lower())
                          for f in find_leaks(text))
-    if notebooks:  # the lesson list the home page shows
-        lessons = ROOT / "lessons" / "lessons.yaml"
-        for text in _strings(yaml.safe_load(lessons.read_text(encoding="utf-8"))):
-            found.update(("lessons/lessons.yaml", f.split(" in …")[0].strip("'").lower())
-                         for f in find_leaks(text))
+    if notebooks:  # the lesson list the home page shows, the season calendar every village reads
+        for shared in (ROOT / "lessons" / "lessons.yaml", DATASETS_DIR / "seasons.yaml"):
+            name = f"{shared.parent.name}/{shared.name}"
+            for text in _strings(yaml.safe_load(shared.read_text(encoding="utf-8"))):
+                found.update((name, f.split(" in …")[0].strip("'").lower())
+                             for f in find_leaks(text))
     for folder in notebooks:
         for path in sorted(folder.glob("*.ipynb")):
             for cell in nbformat.read(path, as_version=4).cells:
