@@ -44,6 +44,16 @@ TEXT = """() => {
 }"""
 READABLE = ("data:text/html", "data:text/csv", "data:text/plain")
 
+# Pages that still showed Jepara words when v2's work (issue 15, item 1) was last merged, with the
+# words: expected to fail, strictly, so a page that no longer leaks must be struck from here.
+STILL_LEAKING: dict[str, str] = {}
+
+
+def _cases(paths: list[str]) -> list:
+    return [pytest.param(path, id=path.rsplit("/", 1)[-1], marks=(
+        [pytest.mark.xfail(strict=True, reason=STILL_LEAKING[path])]
+        if path in STILL_LEAKING else [])) for path in paths]
+
 
 @pytest.fixture(scope="module")
 def village_server(tmp_path_factory):
@@ -73,8 +83,7 @@ def leaks_on(p: Page, where: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("path", PAGES + PROJECTOR_PAGES,
-                         ids=[p.rsplit("/", 1)[-1] for p in PAGES + PROJECTOR_PAGES])
+@pytest.mark.parametrize("path", _cases(PAGES + PROJECTOR_PAGES))
 def test_no_jepara_on_any_page(village_server, browser, path):
     p = Page(browser, PROJECTOR if path in PROJECTOR_PAGES else PHONE)
     p.open(village_server.url + path)
@@ -90,7 +99,7 @@ def test_no_jepara_on_any_page(village_server, browser, path):
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("path", DECKS, ids=[p.rsplit("/", 1)[-1] for p in DECKS])
+@pytest.mark.parametrize("path", _cases(DECKS))
 def test_no_jepara_in_any_deck(village_server, browser, path):
     p = Page(browser, PROJECTOR)
     p.page.goto(village_server.url + path)
