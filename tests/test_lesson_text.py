@@ -153,12 +153,14 @@ def test_every_lesson_links_back_home_and_ends_with_its_sources():
 
 def village_names(folder: Path) -> list[str]:
     """What names a village in its profile: the village and its region, each group's short
-    name, code, kind (but ``ternak``), animal and sale season, each product's word and short
-    name (Jepara: Jepara, Lampung Timur, kelompok konveksi, kambing, keset, Idul Adha...)."""
+    name, code, kind (but ``ternak``), animal, sale season, feed duty and materials, each
+    product's word and short name (Jepara: Jepara, Lampung Timur, kelompok konveksi, kambing,
+    keset, Idul Adha, ngarit, kain perca...)."""
     v = load_village(folder.name, root=folder.parent)
     found = {v.name, v.district, v.regency, v.province}
     for group in v.groups.values():
-        found |= {group.short_name, group.key, group.animal, group.sale_season}
+        found |= {group.short_name, group.key, group.animal, group.sale_season, group.duty}
+        found |= {group.materials.split(",")[0].strip()}  # the main one (kain perca)
         found |= {group.kind} - {"ternak"}
         found |= {p.word for p in group.products} | {p.short_name for p in group.products}
     return sorted((x for x in found if x), key=len, reverse=True)

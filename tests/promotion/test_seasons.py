@@ -196,8 +196,9 @@ def test_the_group_filter():
     ternak = [s.season.key for s in upcoming(TODAY, "ternak")]
     assert konveksi == ["idul_fitri", "sekolah", "kemerdekaan"]
     assert ternak == ["idul_fitri", "idul_adha"]
-    with pytest.raises(ValueError, match="bukan kelompok"):
-        upcoming(TODAY, "kambing")
+    assert upcoming(TODAY, "kambing") == []  # a kind no season lists (not a group key)
+    with pytest.raises(ValueError, match="bukan jenis kelompok"):
+        upcoming(TODAY, "Kambing Kurban")
 
 
 def test_next_for_each_group():
@@ -244,8 +245,9 @@ def test_any_group_kind_is_accepted_but_not_a_name(tmp_path, raw):
     assert [s.season.key for s in data.upcoming(dt.date(2027, 1, 1), "makanan")] == [
         "idul_fitri"]
     raw["idul_adha"]["products"]["Ikan Lele"] = {"id": "lele", "en": "catfish"}
+    (tmp_path / "broken").mkdir()
     with pytest.raises(DataError) as caught:
-        load_seasons(write(tmp_path, raw))
+        load_seasons(write(tmp_path / "broken", raw))
     assert "idul_adha.products.Ikan Lele" in str(caught.value)
     with pytest.raises(ValueError, match="jenis kelompok"):
         data.upcoming(dt.date(2027, 1, 1), "Ikan Lele")

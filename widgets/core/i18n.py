@@ -115,7 +115,8 @@ def language() -> str:
 # The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
 VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
-                 "animal", "Animal", "season", "materials")
+                 "province", "animal", "Animal", "season", "duty", "Duty", "materials",
+                 "Material", "ITEM", "keeper")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 
 

@@ -83,6 +83,7 @@ class Group:
     animal: str = ""  # a livestock group's animal, as a sentence says it: "kambing"
     sale_season: str = ""  # the season of the sale lesson 4 shares: "Idul Adha"
     materials: str = ""  # what it buys as material, as a list says it: "kain perca, benang"
+    duty: str = ""  # a livestock group's daily feed duty, as members say it: "ngarit"
 
     @property
     def called(self) -> str:  # the group's name inside a sentence
@@ -118,10 +119,8 @@ class Village:
     def groups_of_kind(self, kind: str) -> list[Group]:
         return [g for g in self.groups.values() if g.kind == kind]
 
-    def livestock_group(self) -> Group | None:
-        """The first group of kind ``ternak``; None in a village that raises no animals."""
-        found = self.groups_of_kind(LIVESTOCK)
-        return found[0] if found else None
+    def livestock_group(self) -> Group | None:  # the first ``ternak`` group, if any
+        return next(iter(self.groups_of_kind(LIVESTOCK)), None)
 
     def production_group(self) -> Group | None:
         """The first group that makes goods (any kind but ``ternak``); None when there is none."""
@@ -286,6 +285,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         animal=cells.text("animal", default=""),
         sale_season=cells.text("sale_season", default=""),
         materials=cells.text("materials", default=""),
+        duty=cells.text("duty", default=""),
     )
 
 

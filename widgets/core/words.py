@@ -13,7 +13,8 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     "keset"), ``item_name`` ("keset bulat"), each also capitalised, ``item_full`` (its name:
     "Keset bulat kain perca"), ``village`` and ``district``, and the livestock group's
     ``animal`` (kambing; ``Animal``) and ``season`` (Idul Adha), and the production group's
-    ``materials`` (kain perca, benang)."""
+    ``materials`` (kain perca, benang; ``Material``: the first, capitalised), the livestock
+    group's ``duty`` (ngarit), ``ITEM`` (KESET) and ``province``."""
     village = village or load_village()
     group = village.production_group() or next(iter(village.groups.values()))
     product = group.products[0] if group.products else None
@@ -23,7 +24,14 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     animal = (livestock.animal or livestock.called) if livestock else "ternak"
     season = livestock.sale_season if livestock and livestock.sale_season else "musim ramai"
     materials = group.materials or "bahan baku"
-    return {"materials": materials, "animal": animal, "season": season,
+    material = materials.split(",")[0].strip()
+    duty = (livestock.duty if livestock else "") or "piket pakan"
+    # The gaduh example's keeper: a member of the livestock group (Jepara: Agus Purnomo).
+    keepers = [m for m in livestock.members if m.role == "anggota"] if livestock else []
+    return {"materials": materials, "Material": material[:1].upper() + material[1:],
+            "duty": duty, "Duty": duty[:1].upper() + duty[1:], "ITEM": item.upper(),
+            "keeper": keepers[0].name if keepers else "Pak Rahmat",
+            "province": village.province, "animal": animal, "season": season,
             "Animal": animal[:1].upper() + animal[1:],
             "item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
             "Item_name": name[:1].upper() + name[1:],

@@ -16,7 +16,7 @@ from widgets.core import i18n
 from widgets.core.datafile import DataError
 from widgets.core.i18n import format_date, t
 from widgets.core.theme import ACCENT, HEADING, HIGHLIGHT, MUTED
-from widgets.core.village import Village, load_village
+from widgets.core.village import load_village
 from widgets.promotion import seasons
 from widgets.promotion.seasons import PlanStep, SeasonData, SeasonDate
 from widgets.ui.common import COLORS, Field, notice_html
@@ -49,14 +49,13 @@ def step_when(step: PlanStep) -> str:
     return t("seasons.one_week_before") if weeks == 1 else t("seasons.weeks_before", weeks=weeks)
 
 
-def group_name(group: str, village: Village | None = None) -> str:
-    """A group kind's label: the catalog's word for the kit's kinds (Konveksi, Ternak), else
-    the name of the village's first group of that kind."""
+def group_name(group: str) -> str:
+    """A group kind's label: the catalog's word for the kit's own kind (Ternak), else the kind
+    as the profile writes it, capitalised (Konveksi, Makanan)."""
     try:
         return t(f"seasons.group_{group}")
     except KeyError:
-        found = (village or load_village()).groups_of_kind(group)
-        return found[0].name if found else group
+        return group.replace("_", " ").replace("-", " ").capitalize()
 
 
 def _steps_html(item: SeasonDate) -> str:
@@ -143,10 +142,8 @@ class SeasonCalendarView(w.VBox):
         self.today = today or dt.date.today()
         self.data = data or seasons.load_seasons()
         self.horizon_days = horizon_days
-        village = load_village()
-        self.kinds = village.kinds()
-        options = [(t("seasons.filter_all"), ALL)] + [(group_name(g, village), g)
-                                                      for g in self.kinds]
+        self.kinds = load_village().kinds()
+        options = [(t("seasons.filter_all"), ALL)] + [(group_name(g), g) for g in self.kinds]
         # One group at first: both at once were 8 phone screens of cards.
         self.filter = Field(t("seasons.filter_label"),
                             w.ToggleButtons(options=options, value=self.kinds[0]),
