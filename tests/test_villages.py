@@ -127,11 +127,15 @@ def test_the_sale_age_is_checked(tmp_path):
     assert caught.value.file == "ayam_peristiwa.csv" and caught.value.column == "jantan"
 
 
-def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara():
-    """The participant workbook (``make workbook``) is the kit's whole-village printout."""
+def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara(monkeypatch):
+    """The participant workbook (``make workbook``) is the kit's whole-village printout, made
+    for the village the kit serves (its catalog sentences take that village's words)."""
     from widgets.training.workbook import workbook_html
 
-    assert find_leaks(workbook_html(load_village(SECOND))) == []
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    html = workbook_html()
+    assert "Lendang Tembere" in html and "keripik" in html.lower()
+    assert find_leaks(html) == []
 
 
 # --- the leak check ------------------------------------------------------------------------
