@@ -57,10 +57,10 @@ def test_the_file_loads_with_the_four_seasons():
     data = load_seasons()
     assert data.file == "seasons.yaml"
     assert set(data.seasons) == {"kemerdekaan", "sekolah", "idul_fitri", "idul_adha"}
-    assert data.seasons["idul_adha"].groups == ("ternak",)
+    assert data.seasons["idul_adha"].groups == ("kurban",)  # a group with seasons: [kurban]
     assert data.seasons["kemerdekaan"].groups == ("konveksi",)
     assert set(data.seasons["idul_fitri"].groups) == {"konveksi", "ternak"}
-    assert "umbul-umbul" in data.seasons["kemerdekaan"].products["konveksi"]["id"]
+    assert "bendera" in data.seasons["kemerdekaan"].products["konveksi"]["id"]
 
 
 def test_every_season_has_a_source_a_date_checked_and_texts_in_both_languages():
@@ -195,7 +195,8 @@ def test_the_group_filter():
     konveksi = [s.season.key for s in upcoming(TODAY, "konveksi")]
     ternak = [s.season.key for s in upcoming(TODAY, "ternak")]
     assert konveksi == ["idul_fitri", "sekolah", "kemerdekaan"]
-    assert ternak == ["idul_fitri", "idul_adha"]
+    assert ternak == ["idul_fitri"]
+    assert [s.season.key for s in upcoming(TODAY, "kurban")] == ["idul_adha"]
     assert upcoming(TODAY, "kambing") == []  # a kind no season lists (not a group key)
     with pytest.raises(ValueError, match="bukan jenis kelompok"):
         upcoming(TODAY, "Kambing Kurban")
@@ -203,7 +204,7 @@ def test_the_group_filter():
 
 def test_next_for_each_group():
     assert next_for("ternak", TODAY).season.key == "idul_fitri"
-    after_fitri = next_for("ternak", dt.date(2027, 3, 11))
+    after_fitri = next_for("kurban", dt.date(2027, 3, 11))
     assert (after_fitri.season.key, after_fitri.day) == ("idul_adha", dt.date(2027, 5, 17))
     on_the_day = next_for("konveksi", dt.date(2027, 8, 17))
     assert (on_the_day.season.key, on_the_day.days_until) == ("kemerdekaan", 0)

@@ -43,15 +43,14 @@ class Product:
     invented: bool = False
     word: str = ""  # one piece inside a sentence: "keset" ("satu keset", "per keset")
     short_name: str = ""  # the product inside a sentence: "keset bulat"
+    benefit: str = ""  # what a buyer gains, for the post's example: "Menyerap air, tidak licin"
 
     @property
-    def said(self) -> str:
-        """The product inside a sentence: ``short_name``, else the name in lower case."""
+    def said(self) -> str:  # the product inside a sentence: short_name, else the name
         return self.short_name or self.name[:1].lower() + self.name[1:]
 
     @property
-    def piece(self) -> str:
-        """One piece inside a sentence: ``word``, else :attr:`said`."""
+    def piece(self) -> str:  # one piece inside a sentence: word, else said
         return self.word or self.said
 
 
@@ -84,6 +83,7 @@ class Group:
     sale_season: str = ""  # the season of the sale lesson 4 shares: "Idul Adha"
     materials: str = ""  # what it buys as material, as a list says it: "kain perca, benang"
     duty: str = ""  # a livestock group's daily feed duty, as members say it: "ngarit"
+    seasons: tuple[str, ...] = ()  # more season codes it sells in (seasons.yaml): "kurban"
 
     @property
     def called(self) -> str:  # the group's name inside a sentence
@@ -122,16 +122,11 @@ class Village:
     def livestock_group(self) -> Group | None:  # the first ``ternak`` group, if any
         return next(iter(self.groups_of_kind(LIVESTOCK)), None)
 
-    def production_group(self) -> Group | None:
-        """The first group that makes goods (any kind but ``ternak``); None when there is none."""
-        found = [g for g in self.groups.values() if g.kind != LIVESTOCK]
-        return found[0] if found else None
+    def production_group(self) -> Group | None:  # the first group that makes goods, if any
+        return next((g for g in self.groups.values() if g.kind != LIVESTOCK), None)
 
     def group_of_product(self, product: str) -> Group:
-        for group in self.groups.values():
-            if any(p.key == product for p in group.products):
-                return group
-        raise KeyError(f"no product {product!r}")
+        return next(g for g in self.groups.values() if any(p.key == product for p in g.products))
 
     def production(self, key: str | None = None) -> Group:
         """Group ``key``, or by default the production group; LookupError when it has none."""
@@ -140,8 +135,11 @@ class Village:
             raise LookupError(f"village {self.key!r} has no group that makes goods")
         return found
 
-    def kinds(self) -> list[str]:  # the group kinds the profile declares, in order, once each
-        return list(dict.fromkeys(g.kind for g in self.groups.values()))
+    def kinds(self, seasons: bool = False) -> list[str]:
+        """The group kinds the profile declares, in order, once each; with ``seasons``, each
+        group's extra season codes too (``kurban``: the calendar's Idul Adha)."""
+        return list(dict.fromkeys(k for g in self.groups.values()
+                                  for k in (g.kind, *(g.seasons if seasons else ()))))
 
     def member(self, member_id: str) -> Member:
         for m in self.members():
@@ -253,7 +251,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
                    f"{path}.products[{i}].")
         products.append(Product(p.slug("key"), p.text("name"), p.text("unit"), p.amount("price"),
                                 p.flag("invented"), p.text("word", default=""),
-                                p.text("short_name", default="")))
+                                p.text("short_name", default=""), p.text("benefit", default="")))
     members = []
     for i, item in enumerate(need_list(PROFILE, raw.get("members"), f"{path}.members"), start=1):
         m = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.members[{i}]"),
@@ -286,6 +284,8 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         sale_season=cells.text("sale_season", default=""),
         materials=cells.text("materials", default=""),
         duty=cells.text("duty", default=""),
+        seasons=tuple(map(str, need_list(PROFILE, raw["seasons"], f"{path}.seasons")))
+        if raw.get("seasons") else (),
     )
 
 

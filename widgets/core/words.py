@@ -31,6 +31,7 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     return {"materials": materials, "Material": material[:1].upper() + material[1:],
             "duty": duty, "Duty": duty[:1].upper() + duty[1:], "ITEM": item.upper(),
             "keeper": keepers[0].name if keepers else "Pak Rahmat",
+            "benefit": (product.benefit if product else "") or "Awet, rapi, harga terjangkau.",
             "province": village.province, "animal": animal, "season": season,
             "Animal": animal[:1].upper() + animal[1:],
             "item": item, "Item": item[:1].upper() + item[1:], "item_name": name,

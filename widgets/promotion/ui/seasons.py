@@ -142,7 +142,11 @@ class SeasonCalendarView(w.VBox):
         self.today = today or dt.date.today()
         self.data = data or seasons.load_seasons()
         self.horizon_days = horizon_days
-        self.kinds = load_village().kinds()
+        village = load_village()
+        self.kinds = village.kinds()
+        # A kind's button shows its groups' extra season codes too (ternak: also kurban).
+        self.codes = {kind: [kind, *(c for g in village.groups_of_kind(kind) for c in g.seasons)]
+                      for kind in self.kinds}
         options = [(t("seasons.filter_all"), ALL)] + [(group_name(g), g) for g in self.kinds]
         # One group at first: both at once were 8 phone screens of cards.
         self.filter = Field(t("seasons.filter_label"),
@@ -162,8 +166,10 @@ class SeasonCalendarView(w.VBox):
         return None if value == ALL else value
 
     def update(self, _change=None) -> None:
-        items = self.data.upcoming(self.today, self.group, self.horizon_days)
-        self.cards.value = calendar_html(items, self.group, self.horizon_days, self.kinds)
+        codes = self.codes[self.group] if self.group else [c for k in self.kinds
+                                                            for c in self.codes[k]]
+        items = self.data.upcoming(self.today, None, self.horizon_days)
+        self.cards.value = calendar_html(items, None, self.horizon_days, codes)
 
 
 def season_calendar(today: dt.date | None = None) -> w.Widget:
