@@ -58,8 +58,8 @@ def test_the_file_loads_with_the_four_seasons():
     assert data.file == "seasons.yaml"
     assert set(data.seasons) == {"kemerdekaan", "sekolah", "idul_fitri", "idul_adha"}
     assert data.seasons["idul_adha"].groups == ("kurban",)  # a group with seasons: [kurban]
-    assert data.seasons["kemerdekaan"].groups == ("konveksi",)
-    assert set(data.seasons["idul_fitri"].groups) == {"konveksi", "ternak"}
+    assert data.seasons["kemerdekaan"].groups == ("konveksi", "makanan")
+    assert set(data.seasons["idul_fitri"].groups) == {"konveksi", "makanan", "ternak"}
     assert "bendera" in data.seasons["kemerdekaan"].products["konveksi"]["id"]
 
 
@@ -238,13 +238,12 @@ def test_a_missing_estimate_flag_is_an_error(tmp_path, raw):
 
 
 def test_any_group_kind_is_accepted_but_not_a_name(tmp_path, raw):
-    """A village declares its own group kinds (``makanan`` for cassava chips); a kind is a
+    """A village declares its own group kinds (``ikan`` for catfish); a kind is a
     code, so a name with spaces is refused with the key named."""
-    raw["idul_fitri"]["products"]["makanan"] = {"id": "keripik singkong", "en": "cassava chips"}
+    raw["idul_adha"]["products"]["ikan"] = {"id": "lele", "en": "catfish"}
     data = load_seasons(write(tmp_path, raw))
-    assert "makanan" in data.seasons["idul_fitri"].groups
-    assert [s.season.key for s in data.upcoming(dt.date(2027, 1, 1), "makanan")] == [
-        "idul_fitri"]
+    assert "ikan" in data.seasons["idul_adha"].groups
+    assert [s.season.key for s in data.upcoming(dt.date(2027, 1, 1), "ikan")] == ["idul_adha"]
     raw["idul_adha"]["products"]["Ikan Lele"] = {"id": "lele", "en": "catfish"}
     (tmp_path / "broken").mkdir()
     with pytest.raises(DataError) as caught:
