@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, parse_rupiah
+from widgets.core.theme import ACCENT
 from widgets.core.village import load_village
 from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
 from widgets.sharing.ui.method_form import CALC_STYLE, tall
@@ -39,7 +40,7 @@ class SharingExercise(w.VBox):
 
     def _show_question(self) -> None:
         question = self.questions.get(self.pick.control.value)
-        self.text.value = (f'<div style="background:#fff;border-left:4px solid #b4541a;'
+        self.text.value = (f'<div style="background:#fff;border-left:4px solid {ACCENT};'
                            f'padding:10px 12px;border-radius:6px">{escape(question.text)}</div>'
                            if question else "")
         self.answer.control.value = ""
