@@ -49,9 +49,26 @@ def lessons() -> list[Path]:
     return sorted(LESSONS_DIR.glob("0[1-9]-*.ipynb"))
 
 
+STORY_CALL = re.compile(r"""show_story\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']\s*\)""")
+
+
+def cell_text(cell) -> str | None:
+    """What a participant reads from a cell: a Markdown cell's text, or the village paragraph a
+    ``show_story(lesson, key)`` cell shows (Jepara's ``cerita.yaml``); None for other cells."""
+    from widgets.core.stories import story
+
+    if cell.cell_type == "markdown":
+        return cell.source
+    found = STORY_CALL.search(cell.source) if cell.cell_type == "code" else None
+    if found:
+        return story(load_village("jepara"), found[1], found[2]) or ""
+    return None
+
+
 def markdown(path: Path) -> list[str]:
-    return [c.source for c in nbformat.read(path, as_version=4).cells
-            if c.cell_type == "markdown"]
+    """The lesson's prose in page order: its Markdown cells and its village paragraphs."""
+    texts = (cell_text(c) for c in nbformat.read(path, as_version=4).cells)
+    return [text for text in texts if text is not None]
 
 
 def topic_of(path: Path) -> str:
@@ -131,7 +148,60 @@ def test_every_lesson_links_back_home_and_ends_with_its_sources():
     for path in lessons():
         cells = markdown(path)
         assert "](./00-beranda.ipynb)" in cells[-1], path.name
-        assert "Sumber:" in cells[-1], path.name
+        assert "Sumber:" in cells[-1] + cells[-2], path.name  # the village's part may be a story
+
+
+def village_names(folder: Path) -> list[str]:
+    """What names a village in its profile: the village and its region, each group's short
+    name, code, kind (but ``ternak``), animal, sale season, feed duty and materials, each
+    product's word and short name (Jepara: Jepara, Lampung Timur, kelompok konveksi, kambing,
+    keset, Idul Adha, ngarit, kain perca...)."""
+    v = load_village(folder.name, root=folder.parent)
+    found = {v.name, v.district, v.regency, v.province}
+    for group in v.groups.values():
+        found |= {group.short_name, group.key, group.animal, group.sale_season, group.duty}
+        found |= {group.materials.split(",")[0].strip()}  # the main one (kain perca)
+        found |= {group.kind} - {"ternak"}
+        found |= {p.word for p in group.products} | {p.short_name for p in group.products}
+    return sorted((x for x in found if x), key=len, reverse=True)
+
+
+def typed_names(texts: list[str], names: list[str]) -> list[str]:
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I)
+    return [m.group(0) for text in texts for m in pattern.finditer(text)]
+
+
+def name_problems(folder: Path, notebooks: list[Path]) -> list[str]:
+    names = village_names(folder)
+    problems = []
+    for path in notebooks:
+        cells = [c.source for c in nbformat.read(path, as_version=4).cells
+                 if c.cell_type == "markdown"]
+        problems += [f"{path.name}: {name}" for name in typed_names(cells, names)]
+    return problems
+
+
+def test_no_village_name_is_typed_into_a_lesson():
+    """The village, its groups, products and season come from its files: a lesson's Markdown
+    names none of them, it shows the village's paragraph (``show_story``) or a view instead."""
+    home = LESSONS_DIR / "00-beranda.ipynb"
+    decks = sorted((ROOT / "slides").glob("*.ipynb"))
+    problems = name_problems(DATASETS_DIR / "jepara", [home, *lessons(), *decks])
+    assert not problems, "typed into the prose, move them to cerita.yaml:\n" + "\n".join(
+        problems)
+
+
+def test_the_name_check_finds_planted_names(tmp_path):
+    planted = tmp_path / "02-planted.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(
+        "Di Desa Jepara, kelompok konveksi menjual Keset bulat. Kambingnya? Jual ke pasar; "
+        "buku kas dan kas-keset-an tidak dihitung."),
+        nbformat.v4.new_code_cell('show_story("02-buku-kas", "teks_01")  # keset')]
+    nbformat.write(nb, planted)
+    assert name_problems(DATASETS_DIR / "jepara", [planted]) == [
+        "02-planted.ipynb: Jepara", "02-planted.ipynb: kelompok konveksi",
+        "02-planted.ipynb: Keset bulat"]
 
 
 # --- Invented tables carry a label ----------------------------------------------------------
@@ -167,7 +237,7 @@ def test_every_invented_table_says_it_is_invented():
         for call in calls:
             index = next(i for i, c in enumerate(cells)
                          if c.cell_type == "code" and f"{call}(" in c.source)
-            above = cells[index - 1].source if cells[index - 1].cell_type == "markdown" else ""
+            above = cell_text(cells[index - 1]) or ""
             shown = above + view_html(topic, call)
             assert LABEL in shown.lower(), (file, call)
 

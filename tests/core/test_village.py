@@ -117,6 +117,9 @@ PROFILE_CASES = [
     (lambda d: d["groups"]["konveksi"]["members"][0].update(invented="ya"),
      "groups.konveksi.members[1].invented", "true atau false"),
     (lambda d: d["source"].pop("citation"), "source.citation", "kosong"),
+    (lambda d: d["groups"]["kambing"].pop("kind"), "groups.kambing.kind", "kosong"),
+    (lambda d: d["groups"]["konveksi"].update(kind="Jahit Baju"), "groups.konveksi.kind",
+     "huruf kecil"),
 ]
 
 

@@ -33,7 +33,9 @@ def data():
 
 @pytest.fixture(scope="module")
 def facts():
-    return cashbook_facts(load_cashbook(load_village("jepara")).book("konveksi"))
+    village = load_village("jepara")
+    return cashbook_facts(load_cashbook(village).book("konveksi"),
+                          load_pricing(village).fact_rules)
 
 
 def test_prefilled_sheets_for_keset_and_school_uniform(data):
@@ -48,23 +50,35 @@ def test_the_cash_book_gives_the_keset_prices(facts):
     # electricity 1.290.000 over 7 months = 184.285,7 -> 184.286
     # upkeep (needles, servicing; not the second-hand overlock machine) 305.000 ÷ 7 -> 43.571
     assert facts.months == 7
-    assert (facts.perca_per_karung, facts.thread_per_lusin, facts.trip_to_town) == (
+    assert (facts.unit_prices["perca"], facts.unit_prices["benang"], facts.trip_to_town) == (
         100_000, 30_000, 40_000)
     assert (facts.electricity_per_month, facts.upkeep_per_month) == (184_286, 43_571)
     assert (facts.direct_price, facts.shop_pays) == (15_000, 12_000)
     assert shop_commission(facts) == pytest.approx(0.2)
 
 
+def test_cash_book_lines_are_patterns():
+    """``harga.yaml`` writes the rows as a facilitator reads them: ``{n}`` and ``...``."""
+    from widgets.pricing.records import LineRule, line_pattern
+
+    assert line_pattern("... kain perca {n} karung ...").fullmatch("Beli Kain perca 2 karung")
+    rule = LineRule("x", ("setoran titipan ...: {n} keset laku",))
+    assert rule.matches("Setoran titipan Warung Mbak Ida: 12 keset laku")[1] == "12"
+    assert rule.matches("Setoran titipan Warung Pak Darman: 8 keset bulat dan 2 keset karakter") \
+        is None
+    assert line_pattern("a.b {n}").fullmatch("a.b 3") and not line_pattern("a.b").fullmatch("axb")
+
+
 def test_harga_yaml_uses_the_cash_book_prices(data, facts):
     """The figures harga.yaml says come from the cash book still match it."""
     sheet = data.sheets["keset_bulat"]
     prices = {m.name: m.unit_price for m in sheet.materials}
-    assert prices["Kain perca"] == facts.perca_per_karung
-    assert prices["Benang jahit"] == facts.thread_per_lusin
+    assert prices["Kain perca"] == facts.unit_prices["perca"]
+    assert prices["Benang jahit"] == facts.unit_prices["benang"]
     assert prices["Angkot ke toko tekstil Metro"] == facts.trip_to_town
     assert data.channels.commission == shop_commission(facts) * 10_000
     exercise = {m.name: m.unit_price for m in data.cost_exercise.sheet.materials}
-    assert exercise["Kain perca"] == facts.perca_per_karung
+    assert exercise["Kain perca"] == facts.unit_prices["perca"]
     # The keset's quarter of the machine costs, rounded to the thousand.
     overheads = {o.name: o.monthly for o in sheet.overheads}
     assert abs(overheads["Listrik (bagian keset)"] - facts.electricity_per_month / 4) < 500

@@ -57,10 +57,10 @@ def test_the_file_loads_with_the_four_seasons():
     data = load_seasons()
     assert data.file == "seasons.yaml"
     assert set(data.seasons) == {"kemerdekaan", "sekolah", "idul_fitri", "idul_adha"}
-    assert data.seasons["idul_adha"].groups == ("ternak",)
-    assert data.seasons["kemerdekaan"].groups == ("konveksi",)
-    assert set(data.seasons["idul_fitri"].groups) == {"konveksi", "ternak"}
-    assert "umbul-umbul" in data.seasons["kemerdekaan"].products["konveksi"]["id"]
+    assert data.seasons["idul_adha"].groups == ("kurban",)  # a group with seasons: [kurban]
+    assert data.seasons["kemerdekaan"].groups == ("konveksi", "makanan")
+    assert set(data.seasons["idul_fitri"].groups) == {"konveksi", "makanan", "ternak"}
+    assert "bendera" in data.seasons["kemerdekaan"].products["konveksi"]["id"]
 
 
 def test_every_season_has_a_source_a_date_checked_and_texts_in_both_languages():
@@ -195,14 +195,16 @@ def test_the_group_filter():
     konveksi = [s.season.key for s in upcoming(TODAY, "konveksi")]
     ternak = [s.season.key for s in upcoming(TODAY, "ternak")]
     assert konveksi == ["idul_fitri", "sekolah", "kemerdekaan"]
-    assert ternak == ["idul_fitri", "idul_adha"]
-    with pytest.raises(ValueError, match="bukan kelompok"):
-        upcoming(TODAY, "kambing")
+    assert ternak == ["idul_fitri"]
+    assert [s.season.key for s in upcoming(TODAY, "kurban")] == ["idul_adha"]
+    assert upcoming(TODAY, "kambing") == []  # a kind no season lists (not a group key)
+    with pytest.raises(ValueError, match="bukan jenis kelompok"):
+        upcoming(TODAY, "Kambing Kurban")
 
 
 def test_next_for_each_group():
     assert next_for("ternak", TODAY).season.key == "idul_fitri"
-    after_fitri = next_for("ternak", dt.date(2027, 3, 11))
+    after_fitri = next_for("kurban", dt.date(2027, 3, 11))
     assert (after_fitri.season.key, after_fitri.day) == ("idul_adha", dt.date(2027, 5, 17))
     on_the_day = next_for("konveksi", dt.date(2027, 8, 17))
     assert (on_the_day.season.key, on_the_day.days_until) == ("kemerdekaan", 0)
@@ -235,12 +237,20 @@ def test_a_missing_estimate_flag_is_an_error(tmp_path, raw):
         load_seasons(write(tmp_path, raw))
 
 
-def test_an_unknown_group_is_an_error(tmp_path, raw):
-    raw["idul_adha"]["products"]["kambing"] = {"id": "kambing", "en": "goats"}
-    with pytest.raises(SeasonDataError) as caught:
-        load_seasons(write(tmp_path, raw))
-    message = str(caught.value)
-    assert "idul_adha.products.kambing" in message and "konveksi, ternak" in message
+def test_any_group_kind_is_accepted_but_not_a_name(tmp_path, raw):
+    """A village declares its own group kinds (``ikan`` for catfish); a kind is a
+    code, so a name with spaces is refused with the key named."""
+    raw["idul_adha"]["products"]["ikan"] = {"id": "lele", "en": "catfish"}
+    data = load_seasons(write(tmp_path, raw))
+    assert "ikan" in data.seasons["idul_adha"].groups
+    assert [s.season.key for s in data.upcoming(dt.date(2027, 1, 1), "ikan")] == ["idul_adha"]
+    raw["idul_adha"]["products"]["Ikan Lele"] = {"id": "lele", "en": "catfish"}
+    (tmp_path / "broken").mkdir()
+    with pytest.raises(DataError) as caught:
+        load_seasons(write(tmp_path / "broken", raw))
+    assert "idul_adha.products.Ikan Lele" in str(caught.value)
+    with pytest.raises(ValueError, match="jenis kelompok"):
+        data.upcoming(dt.date(2027, 1, 1), "Ikan Lele")
 
 
 def test_dates_out_of_order_are_an_error(tmp_path, raw):

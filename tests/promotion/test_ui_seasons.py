@@ -66,11 +66,11 @@ def everything(today: dt.date) -> SeasonCalendarView:
 def test_a_card_shows_the_estimate_the_steps_with_dates_and_the_source():
     fitri = plain(cards(everything(TODAY))[0])
     assert "Perkiraan." in fitri and "sidang isbat" in fitri
-    assert "Konveksi: kebaya" in fitri and "Ternak: kambing" in fitri
+    assert "Konveksi: baju Lebaran, keset" in fitri and "Ternak: kambing untuk" in fitri
     assert "13 Januari 2027 (8 minggu sebelum)" in fitri
     assert "3 Maret 2027 (1 minggu sebelum)" in fitri
     assert "17 Maret 2027 (7 hari sesudah)" in fitri
-    assert "Mulai bersiap 13 Januari 2027: Foto contoh kebaya" in fitri  # no step due yet
+    assert "Mulai bersiap 13 Januari 2027: Foto contoh baju dan keset" in fitri  # none due
     assert "Sumber: Perkiraan aplikasi ini: hisab" in fitri and "(dicek 28 November 2026)" in fitri
     merdeka = plain(cards(everything(TODAY))[-1])
     assert "Tanggal tetap" in merdeka and "Perkiraan" not in merdeka

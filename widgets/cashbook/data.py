@@ -35,7 +35,7 @@ from widgets.core.datafile import Cells, DataError, need_list, need_mapping, rea
 from widgets.core.village import Group, Village, load_village, per_village
 
 CASHBOOK_COLUMNS = ("tanggal", "keterangan", "arah", "kategori", "jumlah", "dompet")
-EXAMPLE_FILE = "konveksi_utang_piutang.yaml"
+EXAMPLE_FILE = "konveksi_utang_piutang.yaml"  # when the profile names none under files.credit
 EXERCISE_FILE = "latihan_utang_piutang.yaml"
 
 
@@ -264,16 +264,17 @@ def _texts(file: str, top: Cells, key: str) -> dict[str, str]:
 def load_credit_example(village: Village | None = None) -> CreditExample:
     """The worked example of ``village`` (default: the kit's village), checked."""
     village = village or load_village()
-    data = read_yaml(village.folder / EXAMPLE_FILE)
-    top = Cells(EXAMPLE_FILE, None, data)
+    file = village.files.get("credit", EXAMPLE_FILE)
+    data = read_yaml(village.folder / file)
+    top = Cells(file, None, data)
     group = top.choice("group", village.groups)
     as_of = top.date("lihat_tanggal")
-    book = _Book(EXAMPLE_FILE)
-    for cells in _items(EXAMPLE_FILE, data, "bon"):
+    book = _Book(file)
+    for cells in _items(file, data, "bon"):
         book.debt(cells)
     cashbook = load_cashbook(village).book(group)
     used: set[int | None] = set()
-    for cells in _items(EXAMPLE_FILE, data, "bayar"):
+    for cells in _items(file, data, "bayar"):
         payment = book.payment(cells)
         debt = next(d for d in book.debts.values() if d.id == payment.debt_id)
         twin = _twin(cashbook, debt, payment, used)
@@ -286,7 +287,7 @@ def load_credit_example(village: Village | None = None) -> CreditExample:
     info = village.group(group)
     cash = info.opening_balance + sum(e.signed for e in cashbook
                                       if e.purse == "usaha" and e.day <= as_of)
-    return CreditExample(group, as_of, _texts(EXAMPLE_FILE, top, "label"),
+    return CreditExample(group, as_of, _texts(file, top, "label"),
                          tuple(book.debts.values()), tuple(book.payments), cash)
 
 

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from widgets.cashbook.ledger import Entry
 from widgets.core.village import Village, load_village
 
-HERD_GROUP = "kambing"
 SALE_CATEGORY = "penjualan"
 FEED_CATEGORY = "pakan_obat"
 # Herd events that move money, and the direction the money moves.
@@ -150,13 +149,17 @@ def month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def herd_and_cash(village: Village | None = None, group: str = HERD_GROUP) -> HerdAndCash:
-    """The village's herd book and the group's cash book over the cash book's months."""
+def herd_and_cash(village: Village | None = None, group: str | None = None) -> HerdAndCash:
+    """The village's herd book and the group's cash book (default: the livestock group's) over
+    the cash book's months."""
     from widgets.cashbook.data import load_cashbook
     from widgets.sharing.data import load_sharing
 
     village = village or load_village()
-    info = village.group(group)
+    found = village.group(group) if group else village.livestock_group()
+    if found is None:
+        raise LookupError(f"village {village.key!r} has no livestock group")
+    info, group = found, found.key
     book = load_cashbook(village).book(group)
     if not book or info.opening_date is None:
         raise LookupError(f"group {group!r} keeps no cash book")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -112,21 +112,60 @@ def language() -> str:
     return _current
 
 
+# The village's words (``{item}``: "keset"; ``{village}``: "Jepara"...), which any catalog text
+# may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
+VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
+                 "province", "animal", "Animal", "season", "duty", "Duty", "materials",
+                 "Material", "ITEM", "keeper", "benefit")
+_village_words: Callable[[], Mapping[str, str]] | None = None
+
+
+def provide_village_words(words: Callable[[], Mapping[str, str]]) -> None:
+    global _village_words
+    _village_words = words
+
+
+class _Fields(dict):
+    """The caller's fields, then the village's words for a field it did not pass."""
+
+    def __missing__(self, key: str) -> str:
+        if key in VILLAGE_WORDS and _village_words is not None:
+            try:
+                return _village_words()[key]
+            except Exception:  # noqa: BLE001 (a village that does not load: keep the field)
+                return "{" + key + "}"
+        raise KeyError(key)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The text for ``key`` in ``lang`` (default: the current language), fields filled in."""
+    """The text for ``key`` in ``lang`` (default: the current language), fields filled in;
+    a village word (:data:`VILLAGE_WORDS`) the caller did not pass comes from the village."""
     name, _, short = key.partition(".")
     try:
         texts = section(name)[short]
     except KeyError:
         raise KeyError(key) from None
     text = texts.get(lang or _current) or texts[DEFAULT_LANGUAGE]
-    return text.format(**params) if params else text
+    if params:
+        return text.format_map(_Fields(params))
+    return fill_village_words(text)
+
+
+def fill_village_words(text: str) -> str:
+    """``text`` with its village words filled in; a text with other fields (its caller fills
+    them in later) or none comes back as it is."""
+    if _village_words is not None and "{" in text:
+        try:
+            return text.format_map(_Fields())
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
 
 
 def local(texts: Mapping[str, str], lang: str | None = None) -> str:
     """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
     language), Indonesian when it has none."""
-    return texts.get(lang or language()) or texts[DEFAULT_LANGUAGE]
+    return fill_village_words(texts.get(lang or language()) or texts[DEFAULT_LANGUAGE])
 
 
 class KeyedError(ValueError):
@@ -145,6 +184,19 @@ class KeyedError(ValueError):
 def format_date(day: _dt.date, lang: str | None = None) -> str:
     """A date the PUEBI way: ``14 Desember 2019`` (``14 December 2019`` in English)."""
     return _babel_format_date(day, format="long", locale=_BABEL_LOCALE[lang or _current])
+
+
+def format_month_range(first: _dt.date, last: _dt.date, lang: str | None = None) -> str:
+    """Two months as a span: ``Juni–Desember 2019`` (the year once when both share it),
+    ``Desember 2018–Januari 2019`` otherwise, ``Agustus 2019`` for one month."""
+    if (first.year, first.month) == (last.year, last.month):
+        return format_month(last.year, last.month, lang)
+    end = format_month(last.year, last.month, lang)
+    if first.year == last.year:
+        start = _babel_format_date(first, format="LLLL", locale=_BABEL_LOCALE[lang or _current])
+    else:
+        start = format_month(first.year, first.month, lang)
+    return f"{start}–{end}"
 
 
 def format_month(year: int, month: int, lang: str | None = None, short: bool = False) -> str:

@@ -20,3 +20,11 @@ def notice_html(text: str, kind: str = "info") -> str:
         f'style="color:{NOTICE[kind]};font-size:{NOTICE_SIZE};line-height:1.35;margin:2px 0 6px">'
         f"{ICONS[kind]} {escape(text)}</div>"
     )
+
+
+def left_out_html(reason: str, **fields: object) -> str:
+    """The trainer's note where a lesson part needs what this village does not have:
+    ``reason`` is ``no_livestock``, ``no_production`` or ``no_data`` (with ``what``)."""
+    from widgets.core.i18n import t
+
+    return notice_html(t(f"village_parts.{reason}", **fields), "info")

@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from widgets.core import settings
+from widgets.core import i18n, settings
 from widgets.core.datafile import SLUG, Cells, DataError, need_list, need_mapping, read_yaml
 
-__all__ = ["DATASETS_DIR", "DataError", "Group", "Member", "Product", "Village", "load_village",
-           "per_village"]
+__all__ = ["DATASETS_DIR", "LIVESTOCK", "DataError", "Group", "Member", "Product", "Village",
+           "load_village", "per_village"]
 
 ENV_VILLAGE = settings.VILLAGE.name  # the variable's name; its value is read by settings
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 PROFILE = "profile.yaml"
+# A group's ``kind`` says what the lessons do with it. ``ternak`` raises animals (goats,
+# chickens, catfish): the herd log, the feed roster and the raising cost are its lessons. Any
+# other kind (``konveksi``, ``makanan``...) makes and sells goods: the cash book, the cost sheet,
+# the posts. The season calendar matches a season to a group by the same kind.
+LIVESTOCK = "ternak"
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,17 @@ class Product:
     unit: str
     price: int
     invented: bool = False
+    word: str = ""  # one piece inside a sentence: "keset" ("satu keset", "per keset")
+    short_name: str = ""  # the product inside a sentence: "keset bulat"
+    benefit: str = ""  # what a buyer gains, for the post's example: "Menyerap air, tidak licin"
+
+    @property
+    def said(self) -> str:  # the product inside a sentence: short_name, else the name
+        return self.short_name or self.name[:1].lower() + self.name[1:]
+
+    @property
+    def piece(self) -> str:  # one piece inside a sentence: word, else said
+        return self.word or self.said
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,7 @@ class Member:
 class Group:
     key: str
     name: str
+    kind: str
     activity: str
     started: str
     products: tuple[Product, ...]
@@ -59,6 +77,17 @@ class Group:
     cashbook_file: str | None = None
     opening_date: dt.date | None = None
     opening_balance: int = 0
+    example_month: tuple[int, int] | None = None  # the cash book's worked month (year, month)
+    short_name: str = ""  # how a sentence names it: "kelompok konveksi" (default: ``name``)
+    animal: str = ""  # a livestock group's animal, as a sentence says it: "kambing"
+    sale_season: str = ""  # the season of the sale lesson 4 shares: "Idul Adha"
+    materials: str = ""  # what it buys as material, as a list says it: "kain perca, benang"
+    duty: str = ""  # a livestock group's daily feed duty, as members say it: "ngarit"
+    seasons: tuple[str, ...] = ()  # more season codes it sells in (seasons.yaml): "kurban"
+
+    @property
+    def called(self) -> str:  # the group's name inside a sentence
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)
@@ -87,6 +116,31 @@ class Village:
         groups = [self.group(group)] if group else list(self.groups.values())
         return [m for g in groups for m in g.members]
 
+    def groups_of_kind(self, kind: str) -> list[Group]:
+        return [g for g in self.groups.values() if g.kind == kind]
+
+    def livestock_group(self) -> Group | None:  # the first ``ternak`` group, if any
+        return next(iter(self.groups_of_kind(LIVESTOCK)), None)
+
+    def production_group(self) -> Group | None:  # the first group that makes goods, if any
+        return next((g for g in self.groups.values() if g.kind != LIVESTOCK), None)
+
+    def group_of_product(self, product: str) -> Group:
+        return next(g for g in self.groups.values() if any(p.key == product for p in g.products))
+
+    def production(self, key: str | None = None) -> Group:
+        """Group ``key``, or by default the production group; LookupError when it has none."""
+        found = self.group(key) if key else self.production_group()
+        if found is None:
+            raise LookupError(f"village {self.key!r} has no group that makes goods")
+        return found
+
+    def kinds(self, seasons: bool = False) -> list[str]:
+        """The group kinds the profile declares, in order, once each; with ``seasons``, each
+        group's extra season codes too (``kurban``: the calendar's Idul Adha)."""
+        return list(dict.fromkeys(k for g in self.groups.values()
+                                  for k in (g.kind, *(g.seasons if seasons else ()))))
+
     def member(self, member_id: str) -> Member:
         for m in self.members():
             if m.id == member_id:
@@ -110,6 +164,15 @@ def load_village(name: str | None = None, root: Path | None = None) -> Village:
 
 def clear_cache() -> None:
     _load_cached.cache_clear()
+
+
+def _words() -> Mapping[str, str]:
+    from widgets.core.words import village_words
+
+    return village_words()
+
+
+i18n.provide_village_words(_words)
 
 
 T = TypeVar("T")
@@ -187,7 +250,8 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         p = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.products[{i}]"),
                    f"{path}.products[{i}].")
         products.append(Product(p.slug("key"), p.text("name"), p.text("unit"), p.amount("price"),
-                                p.flag("invented")))
+                                p.flag("invented"), p.text("word", default=""),
+                                p.text("short_name", default=""), p.text("benefit", default="")))
     members = []
     for i, item in enumerate(need_list(PROFILE, raw.get("members"), f"{path}.members"), start=1):
         m = Cells(PROFILE, None, need_mapping(PROFILE, item, f"{path}.members[{i}]"),
@@ -205,6 +269,7 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
     return Group(
         key=key,
         name=cells.text("name"),
+        kind=cells.slug("kind"),
         activity=cells.text("activity", default=""),
         started=cells.text("started", default=""),
         products=tuple(products),
@@ -213,4 +278,23 @@ def _group(key: str, raw: Mapping[str, Any], seen: set[str]) -> Group:
         cashbook_file=cashbook,
         opening_date=cells.date("opening_date") if cashbook else None,
         opening_balance=cells.amount("opening_balance", minimum=0) if cashbook else 0,
+        example_month=_month(cells, "example_month") if raw.get("example_month") else None,
+        short_name=cells.text("short_name", default=""),
+        animal=cells.text("animal", default=""),
+        sale_season=cells.text("sale_season", default=""),
+        materials=cells.text("materials", default=""),
+        duty=cells.text("duty", default=""),
+        seasons=tuple(map(str, need_list(PROFILE, raw["seasons"], f"{path}.seasons")))
+        if raw.get("seasons") else (),
     )
+
+
+def _month(cells: Cells, column: str) -> tuple[int, int]:
+    """A ``YYYY-MM`` value (YAML may read an unquoted one as text or as a date)."""
+    value = cells.raw(column)
+    if isinstance(value, dt.date):
+        return value.year, value.month
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})", str(value))
+    if not found or not 1 <= int(found[2]) <= 12:
+        raise cells.error(column, "not_month", value)
+    return int(found[1]), int(found[2])

@@ -20,9 +20,10 @@ from widgets.core.datafile import Cells, need_list, need_mapping, read_yaml
 from widgets.core.numbers import BASIS, NumberError, parse_percent, parse_quantity
 from widgets.core.village import Product, Village, load_village
 from widgets.pricing import channels
+from widgets.pricing.cases import CostExercise, InvestorCase, ListingExercise, PriceExercise
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
-from widgets.pricing.records import herd_losses
+from widgets.pricing.records import FactRules, herd_losses, read_fact_rules
 from widgets.sharing.data import load_sharing
 
 PRICING_FILE = "harga.yaml"
@@ -39,43 +40,14 @@ class ChannelDefaults:
 
 
 @dataclass(frozen=True)
-class InvestorCase:
-    product: str
-    units: int
-    shelf_price: int
-    maklon_per_unit: int
-    group_share: int
-
-
-@dataclass(frozen=True)
-class CostExercise:
-    product: str
-    month: tuple[int, int]
-    sheet: CostSheet
-
-
-@dataclass(frozen=True)
-class PriceExercise:
-    product: str
-    min_margin: int
-    market_max: int
-
-
-@dataclass(frozen=True)
-class ListingExercise:
-    product: str
-    target: int
-    units_per_order: int
-
-
-@dataclass(frozen=True)
 class PricingData:
     village: Village
     hour_value: int
     sheets: Mapping[str, CostSheet]
     clusters: Mapping[str, str]
     channels: ChannelDefaults
-    goat: GoatPlan
+    goat: GoatPlan | None  # None in a village with no livestock group
+    fact_rules: FactRules  # which cash-book rows give the lesson's figures (cashbook_facts)
     partnership: InvestorCase
     cost_exercise: CostExercise
     price_exercise: PriceExercise
@@ -88,8 +60,15 @@ class PricingData:
                     return product
         raise KeyError(f"no product {key!r}")
 
-    def products(self, group: str = "konveksi") -> list[Product]:
-        return list(self.village.group(group).products)
+    def products(self, group: str | None = None) -> list[Product]:
+        """The products of ``group``, by default of the production group."""
+        found = self.village.group(group) if group else self.village.production_group()
+        return list(found.products) if found else []
+
+    @property
+    def main_product(self) -> str:
+        """The lesson's product: the first cost sheet's (Jepara: the round doormat)."""
+        return next(iter(self.sheets))
 
     def settings(self, product: str, fees: FeeData, **choices: Any) -> channels.Settings:
         """The channel settings prefilled for ``product`` (the cluster's highest fee)."""
@@ -143,9 +122,12 @@ def _load(village: Village, fees: FeeData) -> PricingData:
         sheets=sheets,
         clusters=clusters,
         channels=reader.channels(need_mapping(PRICING_FILE, top.raw("channels"), "channels")),
-        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value),
+        # The raising cost needs a livestock group; a village without one skips the block.
+        goat=reader.goat(need_mapping(PRICING_FILE, top.raw("goat"), "goat"), hour_value)
+        if village.livestock_group() is not None else None,
         partnership=reader.partnership(need_mapping(PRICING_FILE, top.raw("partnership"),
                                                 "partnership")),
+        fact_rules=read_fact_rules(PRICING_FILE, *_sub(top.cells, "cashbook_facts", "")),
         cost_exercise=reader.cost_exercise(_sub(exercises, "cost", "exercises.")),
         price_exercise=reader.price_exercise(_sub(exercises, "price", "exercises.")),
         listing_exercise=reader.listing_exercise(_sub(exercises, "listing", "exercises.")),
@@ -248,14 +230,13 @@ class _Reader:
         cells = self.cells(raw, "goat")
         product = self.product(cells.text("product"), "goat.product")
         deaths, raised = herd_losses(self.village)
-        goats = self.village.groups.get("kambing")  # another village may keep no goats
-        herd = goats.reported.get("herd_total_dec_2019") if goats else None
+        herd = load_sharing(self.village).herd_size().total  # 0 in a village with no herd
         return GoatPlan(
             months=cells.integer("months", minimum=1),
             feed_per_month=cells.amount("feed_per_month", minimum=0),
             grass_hours_per_day=cells.integer("grass_hours_per_day", minimum=0),
             hour_value=hour_value,
-            herd_size=herd or load_sharing(self.village).herd_size().total or 1,
+            herd_size=herd or 1,
             medicine=cells.amount("medicine", minimum=0),
             deaths=deaths, raised=max(raised, 1),
             price=self._price(product),

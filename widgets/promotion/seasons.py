@@ -32,7 +32,6 @@ from widgets.core.village import DATASETS_DIR
 
 # Built, not written as one string: the catalog guard reads "seasons.<name>" as a message key.
 SEASONS_FILE = DATASETS_DIR.joinpath("seasons").with_suffix(".yaml")
-GROUPS = ("konveksi", "ternak")
 MAX_WEEKS_BEFORE = 26
 FOLLOW_UP_DAYS = 14  # a season stays on the calendar this long after its day (the thank-you step)
 DEFAULT_HORIZON_DAYS = 365
@@ -130,8 +129,10 @@ def schedule(season: Season, when: SeasonDay, today: dt.date) -> SeasonDate:
 
 
 def check_group(group: str | None) -> None:
-    if group is not None and group not in GROUPS:
-        raise ValueError(i18n.t("seasons.bad_group", value=group, choices=", ".join(GROUPS)))
+    """``group`` is a group kind (``konveksi``, ``ternak``, ``makanan``...): any code will do,
+    since each village's profile declares its own kinds."""
+    if group is not None and not SLUG.fullmatch(group):
+        raise ValueError(i18n.t("seasons.bad_group", value=group))
 
 
 @dataclass(frozen=True)
@@ -215,10 +216,9 @@ def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str
     where = f"{key}.products"
     found = need_mapping(file, Cells(file, None, raw, key + ".").raw("products"), where)
     products = {}
-    for group in found:
-        if str(group) not in GROUPS:
-            raise SeasonDataError(file, "unknown_group", column=f"{where}.{group}", value=group,
-                                  choices=", ".join(GROUPS))
+    for group in found:  # a group kind, as the villages' profiles declare them
+        if not SLUG.fullmatch(str(group)):
+            raise DataError(file, "not_slug", column=f"{where}.{group}", value=group)
         products[str(group)] = _texts(file, found, str(group), where)
     if not products:
         raise DataError(file, "missing_value", column=where)

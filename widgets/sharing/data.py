@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_csv, read_yaml
-from widgets.core.village import Member, Village, per_village
+from widgets.core.village import PROFILE, Member, Village, per_village
 from widgets.sharing.herd import SALE_AGE_MONTHS, first_too_young
 from widgets.sharing.shu import ALLOCATIONS
 
@@ -84,6 +84,8 @@ class Coop:
     shu: int
     bylaws: Mapping[str, int | float]
     members: tuple[CoopMember, ...]
+    worked_member: str = ""  # the member whose SHU the lesson works out (default: the first)
+    exercise_member: str = ""  # the member whose SHU the exercise asks for (default: the first)
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ def load_sharing(village: Village) -> SharingData:
     pieces, coop = village.file("pieces"), village.file("coop")
     return SharingData(
         village,
-        herd=_herd(herd) if herd else (),
+        herd=_herd(herd, _sale_age(village)) if herd else (),
         roster=_roster(roster, members) if roster else (),
         pieces=_pieces(pieces, members) if pieces else (),
         coop=_coop(coop, members) if coop else None,
@@ -166,7 +168,15 @@ def clear_cache() -> None:
     load_sharing.cache_clear()
 
 
-def _herd(path: Path) -> tuple[HerdEvent, ...]:
+def _sale_age(village: Village) -> int:
+    """Months an animal must be old to be sold: ``herd_sale_age_months`` in the profile (a
+    chicken is sold at four months, a goat for qurban at twelve), else :data:`SALE_AGE_MONTHS`."""
+    if "herd_sale_age_months" not in village.profile:
+        return SALE_AGE_MONTHS
+    return Cells(PROFILE, None, village.profile).integer("herd_sale_age_months", minimum=1)
+
+
+def _herd(path: Path, sale_age: int = SALE_AGE_MONTHS) -> tuple[HerdEvent, ...]:
     events = []
     does = bucks = 0
     last: dt.date | None = None
@@ -190,12 +200,12 @@ def _herd(path: Path) -> tuple[HerdEvent, ...]:
         price = cells.amount("harga") if raw.get("harga") else None
         events.append(HerdEvent(day, event, changes["betina"], changes["jantan"],
                                 raw.get("keterangan", ""), price))
-    young = first_too_young((e.day, e.event, e.does, e.bucks) for e in events)
+    young = first_too_young(((e.day, e.event, e.does, e.bucks) for e in events), sale_age)
     if young is not None:
         column = "betina" if young.sex == "does" else "jantan"
         raise DataError(path.name, "herd_too_young", row=young.index + 2, column=column,
                         value=-young.sold, sold=young.sold, grown=young.grown,
-                        months=SALE_AGE_MONTHS)
+                        months=sale_age)
     return tuple(events)
 
 
@@ -250,5 +260,9 @@ def _coop(path: Path, members: Mapping[str, Member]) -> Coop:
         seen.add(member)
         coop_members.append(CoopMember(member, cells.amount("transactions", minimum=0),
                                        cells.amount("savings", minimum=0)))
+    ids = [m.member for m in coop_members]
+    worked, exercise = (top.choice(key, ids, "unknown_member") if data.get(key)
+                        else ids[0] if ids else "" for key in ("worked_member", "exercise_member"))
     return Coop(top.text("name"), top.integer("year", minimum=1992),
-                top.amount("shu", minimum=0), bylaws, tuple(coop_members))
+                top.amount("shu", minimum=0), bylaws, tuple(coop_members), worked,
+                exercise)

@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from widgets.cashbook import ledger
 from widgets.cashbook.data import load_cashbook
-from widgets.core.i18n import t
-from widgets.core.village import Village
+from widgets.core.i18n import format_date, format_month, t
+from widgets.core.village import LIVESTOCK, Group, Village
 from widgets.pricing.channels import supermarket
 from widgets.pricing.costing import unit_cost
 from widgets.pricing.data import load_pricing
@@ -23,10 +23,6 @@ from widgets.sharing.data import HerdEvent, load_sharing
 from widgets.sharing.split import Contribution
 
 COOP = "koperasi"
-# The worked examples' moments: the bucks sold before Idul Adha 2019, and the sewing group's
-# busiest month (flags and umbul-umbul before 17 August).
-GOAT_SALE_DAY = dt.date(2019, 8, 5)
-SEWING_MONTH = (2019, 8)
 
 
 @dataclass(frozen=True)
@@ -43,12 +39,39 @@ class GroupData:
     signers: list[tuple[str, str]]
 
 
-def goat_sale(village: Village, day: dt.date = GOAT_SALE_DAY) -> HerdEvent:
-    """The goat sale on ``day`` (the proceeds the lesson shares)."""
+def sale_day(village: Village) -> dt.date:
+    """The day of the sale the lesson shares: the first priced sale after the feed roster
+    starts (the roster runs up to the day before the animals are sold), else the herd log's
+    last priced sale. In Jepara: the bucks sold before Idul Adha, 5 August 2019."""
+    data = load_sharing(village)
+    sales = [e for e in data.herd_events() if e.event == "jual" and e.price]
+    if not sales:
+        raise LookupError(f"village {village.key!r} logs no priced sale in its herd file")
+    if data.roster:
+        after = [e for e in sales if e.day > data.roster[0].day]
+        if after:
+            return after[0].day
+    return sales[-1].day
+
+
+def goat_sale(village: Village, day: dt.date | None = None) -> HerdEvent:
+    """The herd sale on ``day`` (default :func:`sale_day`): the proceeds the lesson shares."""
+    day = day or sale_day(village)
     for event in load_sharing(village).herd_events():
         if event.event == "jual" and event.day == day and event.price:
             return event
     raise LookupError(f"no goat sale with a price on {day}")
+
+
+def busiest_month(village: Village) -> tuple[int, int]:
+    """(year, month) with the most pieces in the pieces file: the month the production group's
+    profit is shared by pieces sewn (Jepara: August 2019, flags before 17 August)."""
+    totals: dict[tuple[int, int], int] = {}
+    for row in load_sharing(village).pieces:
+        totals[row.year, row.month] = totals.get((row.year, row.month), 0) + row.pieces
+    if not totals:
+        raise LookupError(f"village {village.key!r} has no pieces file")
+    return max(totals, key=lambda month: (totals[month], month))
 
 
 @dataclass(frozen=True)
@@ -66,12 +89,13 @@ class InvestorExample:
     members: list[Contribution]
 
 
-def investor_example(village: Village, group: str = "konveksi") -> InvestorExample:
+def investor_example(village: Village, group: str | None = None) -> InvestorExample:
     """The pricing lesson's investor case, with the pieces shared among ``group``'s members
     (the first members sew one more when they do not divide evenly)."""
     data = load_pricing(village)
     case, c = data.partnership, data.channels
     shop = supermarket(case.shelf_price, c.supermarket_margin, c.returns, c.supermarket_days)
+    group = group or production_key(village)
     names = [m.name for m in village.group(group).members]
     each, extra = divmod(case.units, len(names))
     members = [Contribution(name, work=each + (1 if n < extra else 0))
@@ -80,6 +104,25 @@ def investor_example(village: Village, group: str = "konveksi") -> InvestorExamp
     return InvestorExample(case.units, shop.net_per_unit, materials * case.units,
                            Fraction(10_000 - case.group_share, 100), case.maklon_per_unit,
                            members)
+
+
+def animals_sold(group: Group, sale: HerdEvent) -> str:
+    """``kambing jantan``: the animal, with its sex when the sale is of one sex only."""
+    animal = group.animal or group.called
+    if sale.does == 0 and sale.bucks < 0:
+        return t("sharing.animals_male", animal=animal)
+    if sale.bucks == 0 and sale.does < 0:
+        return t("sharing.animals_female", animal=animal)
+    return animal
+
+
+def sale_note(group: Group, sale: HerdEvent) -> str:
+    """``Hasil jual 6 kambing jantan menjelang Idul Adha (5 Agustus 2019).``"""
+    fields = {"count": -(sale.does + sale.bucks), "animals": animals_sold(group, sale),
+              "date": format_date(sale.day)}
+    if group.sale_season:
+        return t("sharing.total_note_goats", season=group.sale_season, **fields)
+    return t("sharing.total_note_goats_no_season", **fields)
 
 
 def month_profit(village: Village, group: str, year: int, month: int) -> int:
@@ -103,7 +146,8 @@ def coop_members(village: Village) -> list[Contribution]:
 
 
 def group_data(village: Village, key: str) -> GroupData:
-    """The calculator's starting point for ``key``: ``kambing``, ``konveksi`` or the coop."""
+    """The calculator's starting point for ``key``: a group (a livestock group shares its sale
+    by feed days, another its busiest month by pieces sewn) or the coop."""
     data = load_sharing(village)
     if key == COOP:
         coop = data.cooperative()
@@ -111,20 +155,35 @@ def group_data(village: Village, key: str) -> GroupData:
                          t("sharing.total_note_coop", year=coop.year), "hari", [])
     group = village.group(key)
     coop = {m.member: m for m in data.coop.members} if data.coop else {}
-    if key == "kambing":
+    if group.kind == LIVESTOCK:
         sale = goat_sale(village)
         work = data.feed_days(key, until=sale.day)
-        total, note, unit = sale.price or 0, t("sharing.total_note_goats"), "hari"
+        total, note, unit = sale.price or 0, sale_note(group, sale), "hari"
     else:
-        year, month = SEWING_MONTH
+        year, month = busiest_month(village)
         work = data.pieces_sewn(key, year, month)
-        total, note, unit = month_profit(village, key, year, month), t(
-            "sharing.total_note_sewing"), "potong"
+        total, unit = month_profit(village, key, year, month), "potong"
+        note = t("sharing.total_note_sewing", group=group.called,
+                 month=format_month(year, month))
     members = [Contribution(m.name, work=work.get(m.id, 0), capital=m.capital,
                             transactions=coop[m.id].transactions if m.id in coop else 0,
                             savings=coop[m.id].savings if m.id in coop else 0)
                for m in group.members]
     return GroupData(key, group.name, members, total, note, unit, _signers(village, key))
+
+
+def production_key(village: Village) -> str:
+    """The key of the village's production group (the first group that is not livestock)."""
+    group = village.production_group()
+    if group is None:
+        raise LookupError(f"village {village.key!r} has no production group")
+    return group.key
+
+
+def livestock_key(village: Village) -> str | None:
+    """The key of the village's livestock group, None when it raises no animals."""
+    group = village.livestock_group()
+    return group.key if group else None
 
 
 def group_keys(village: Village) -> list[tuple[str, str]]:

@@ -13,12 +13,19 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from widgets.core.i18n import t
+from widgets.core.i18n import format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.village import Village
 from widgets.sharing import shu
 from widgets.sharing.data import load_sharing
-from widgets.sharing.examples import SEWING_MONTH, coop_members, goat_sale, month_profit
+from widgets.sharing.examples import (
+    busiest_month,
+    coop_members,
+    goat_sale,
+    livestock_key,
+    month_profit,
+    production_key,
+)
 from widgets.sharing.params import FUND
 from widgets.sharing.split import (
     Contribution,
@@ -29,9 +36,7 @@ from widgets.sharing.split import (
 )
 
 EXERCISE_PREFIX = "bagi-hasil-"
-GOAT_MEMBER = "teguh"  # misses feed duty: the lesson's point
 SEWING_FUND = percent_value(FUND.default)  # the calculator's group fund, as in the example
-COOP_MEMBER = "joko"
 
 
 @dataclass(frozen=True)
@@ -61,15 +66,19 @@ def _rp(amount: int | Fraction) -> str:
 
 def _goat_question(village: Village) -> Question:
     data = load_sharing(village)
+    group = livestock_key(village)
+    if group is None:
+        raise LookupError("no livestock group")
     sale = goat_sale(village)
-    days = data.feed_days("kambing", until=sale.day)
-    member = village.member(GOAT_MEMBER)
+    days = data.feed_days(group, until=sale.day)
+    # The group's last member, as in the sewing question (Jepara: Teguh, who misses duty).
+    member = village.group(group).members[-1]
     total = sale.price or 0
     all_days = sum(days.values())
-    exact = Fraction(total * days[GOAT_MEMBER], all_days)
+    exact = Fraction(total * days[member.id], all_days)
     turns = len([duty for duty in data.feed_roster(sale.day) if duty.member in days])
-    mine = days[GOAT_MEMBER]
-    answer = split_profit(total, days)[GOAT_MEMBER]
+    mine = days[member.id]
+    answer = split_profit(total, days)[member.id]
     steps = [
         t("sharingex.q_goat_step1", days=" + ".join(str(d) for d in days.values()), all=all_days),
         t("sharingex.q_goat_step2", total=format_rupiah(total), all=all_days,
@@ -82,14 +91,18 @@ def _goat_question(village: Village) -> Question:
         round(Fraction(total * mine, turns)): t("sharingex.slip_turns", turns=turns, all=all_days),
         round(Fraction(total, all_days)): t("sharingex.slip_per_day", days=mine),
     }
-    text = t("sharingex.q_goat", total=format_rupiah(total), name=member.name, days=mine)
+    info = village.group(group)
+    text = t("sharingex.q_goat", total=format_rupiah(total), name=member.name, days=mine,
+             Group=info.called[:1].upper() + info.called[1:],
+             animal=info.animal or info.called)
     return Question("ngarit", t("sharingex.q_goat_title"), text, answer, exact, steps, slips)
 
 
 def _sewing_question(village: Village) -> Question:
-    year, month = SEWING_MONTH
-    profit = month_profit(village, "konveksi", year, month)
-    members = [Contribution(m.name) for m in village.group("konveksi").members]
+    group = production_key(village)
+    year, month = busiest_month(village)
+    profit = month_profit(village, group, year, month)
+    members = [Contribution(m.name) for m in village.group(group).members]
     result = split_with_fund(profit, members, SEWING_FUND)
     fund = result.set_aside["kas"]
     count = len(members)
@@ -109,14 +122,15 @@ def _sewing_question(village: Village) -> Question:
         fund: t("sharingex.slip_fund_itself"),
         round(Fraction(fund, count)): t("sharingex.slip_fund_each"),
     }
-    text = t("sharingex.q_fund", profit=format_rupiah(profit), percent=percent, count=count)
+    text = t("sharingex.q_fund", profit=format_rupiah(profit), percent=percent, count=count,
+             group=village.group(group).called, month=format_month(year, month))
     return Question("kas", t("sharingex.q_fund_title"), text, answer, exact, steps, slips)
 
 
 def _shu_question(village: Village) -> Question:
     coop = load_sharing(village).cooperative()
     members = coop_members(village)
-    name = village.member(COOP_MEMBER).name
+    name = village.member(coop.exercise_member).name
     steps_data = shu.member_steps(coop.shu, coop.bylaws, members, name)
     s = steps_data
     jua_pct = percent_text(Fraction(coop.bylaws["jua"]))

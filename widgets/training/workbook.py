@@ -20,6 +20,7 @@ from pathlib import Path
 
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
+from widgets.core.notice import left_out_html
 from widgets.core.printable import a4_page, text
 from widgets.core.village import Village, load_village
 
@@ -140,18 +141,25 @@ def cost_page(village: Village) -> str:
 
 def sharing_page(village: Village) -> str:
     from widgets.sharing.data import load_sharing
-    from widgets.sharing.examples import goat_sale
+    from widgets.sharing.examples import goat_sale, livestock_key
     from widgets.sharing.exercises import questions
 
-    question = next(q for q in questions(village) if q.key == "ngarit")
+    group = livestock_key(village)
+    question = next((q for q in questions(village) if q.key == "ngarit"), None)
+    if group is None or question is None:
+        return _page(t("workbook.lesson_sharing"), t("workbook.sharing_title"),
+                     left_out_html("no_livestock" if group is None else "no_data",
+                                   what="files.herd, files.roster"), "sharing")
     sale = goat_sale(village)
-    days = load_sharing(village).feed_days("kambing", until=sale.day)
-    names = {m.id: m.name for m in village.group("kambing").members}
+    days = load_sharing(village).feed_days(group, until=sale.day)
+    names = {m.id: m.name for m in village.group(group).members}
     rows = [[text(names.get(member, member)), text(str(count)), "", ""]
             for member, count in days.items()]
     rows.append([f"<b>{text(t('workbook.total'))}</b>", text(str(sum(days.values()))),
                  text(format_rupiah(sale.price or 0)), text(format_rupiah(sale.price or 0))])
-    story = t("workbook.sharing_story", day=format_date(sale.day),
+    info = village.group(group)
+    story = t("workbook.sharing_story", day=format_date(sale.day), group=info.called,
+              animal=info.animal or info.called,
               total=format_rupiah(sale.price or 0))
     body = (f'<p class="wb-story">{text(story)}</p>'
             + _table([t("workbook.col_member"), t("workbook.col_days"),
@@ -177,8 +185,11 @@ def post_page(village: Village) -> str:
                        if instagram.preview_chars else 0),
              "hashtags": t("workbook.post_tags_hint", max=instagram.hashtags_max.value,
                            tags=" ".join(load_promotion(village).hashtags))}
-    goats = t("workbook.post_goats", source=rules.live_animals.source,
-              date=format_date(rules.live_animals.as_of))
+    livestock = village.livestock_group()
+    animal = (livestock.animal or livestock.called) if livestock else ""
+    goats = t("workbook.post_goats", source=rules.live_animals.source, animal=animal,
+              Animal=animal[:1].upper() + animal[1:],
+              date=format_date(rules.live_animals.as_of)) if livestock else ""
     body = (f"<p>{text(t('workbook.post_intro'))}</p>"
             f'<p class="wb-small">{text(t("workbook.post_products", products=products))}</p>'
             + "".join(_box(t(f"workbook.post_{key}"), hints.get(key, ""), tall)

@@ -15,10 +15,11 @@ from widgets.cashbook.ledger import EntryError
 from widgets.cashbook.ui.book_html import entries_table, summary_html
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm
 from widgets.core.charts import line_chart
-from widgets.core.i18n import format_month, t
+from widgets.core.i18n import format_month, format_month_range, t
 from widgets.core.money import AmountError, format_rupiah
+from widgets.core.notice import left_out_html
 from widgets.core.theme import ACCENT
-from widgets.core.village import load_village
+from widgets.core.village import Group, Village, load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import typed_amount
@@ -34,60 +35,89 @@ def cashbook_app(today: dt.date | None = None) -> w.VBox:
                   layout=w.Layout(width="100%"))
 
 
-def show_worked_example(group: str = "konveksi", year: int = 2019, month: int = 8) -> None:
-    """One month of the group's cash book with its running balance."""
+def _production(village: Village, group: str | None) -> Group | None:
+    """``group``, else the village's production group (None when it has none)."""
+    return village.group(group) if group else village.production_group()
+
+
+def show_worked_example(group: str | None = None, year: int | None = None,
+                        month: int | None = None) -> None:
+    """One month of the group's cash book with its running balance: by default the
+    production group's ``example_month`` (else its first month)."""
     village = load_village()
-    info = village.group(group)
-    book = load_cashbook(village).book(group)
+    info = _production(village, group)
+    if info is None or not info.cashbook_file:
+        display(HTML(left_out_html("no_production" if info is None else "no_data",
+                                   what=f"groups.{info.key if info else ''}.cashbook")))
+        return
+    book = load_cashbook(village).book(info.key)
+    if year is None or month is None:
+        start = info.opening_date or book[0].day
+        year, month = info.example_month or (start.year, start.month)
     page = months.month_page(book, year, month, info.opening_balance)
     heading = t("lesson1.example_month", group=info.name, month=format_month(year, month))
     display(HTML(f"<h4>{escape(heading)}</h4>" + entries_table(page.entries, page.opening)))
 
 
-def show_worked_summary(group: str = "konveksi") -> None:
+def show_worked_summary(group: str | None = None) -> None:
     """The group's balance chart and its months summed up (the lesson's next step)."""
     village = load_village()
-    info = village.group(group)
-    book = load_cashbook(village).book(group)
+    info = _production(village, group)
+    if info is None or not info.cashbook_file:
+        display(HTML(left_out_html("no_production" if info is None else "no_data",
+                                   what=f"groups.{info.key if info else ''}.cashbook")))
+        return
+    book = load_cashbook(village).book(info.key)
     closing_by_month = months.month_end_balances(book, info.opening_balance)
+    span = format_month_range(book[0].day, book[-1].day)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]
     chart = line_chart(labels, list(closing_by_month.values()), t("lesson1.chart_balance"),
                        ACCENT)
     display(HTML(
         f"<h4>{escape(t('lesson1.chart_balance'))}</h4>" + chart
-        + f"<h4>{escape(t('lesson1.example_summary'))}</h4>" + summary_html(book)
+        + f"<h4>{escape(t('lesson1.example_summary', months=span))}</h4>" + summary_html(book)
     ))
 
 
-def _herd(group: str):
+def _herd(group: str | None):
+    """(village, group, herd and cash) of ``group``, else of the livestock group; the trainer's
+    note instead when the village keeps no livestock group, herd log or herd cash book."""
     from widgets.cashbook.herdbook import herd_and_cash
 
     village = load_village()
-    return village, village.group(group), herd_and_cash(village, group)
+    info = village.group(group) if group else village.livestock_group()
+    if info is None:
+        return village, None, left_out_html("no_livestock")
+    if village.file("herd") is None or not info.cashbook_file:
+        return village, None, left_out_html("no_data",
+                                            what=f"files.herd, groups.{info.key}.cashbook")
+    return village, info, herd_and_cash(village, info.key)
 
 
-def herd_book_html(group: str = "kambing") -> str:
-    """The goat group's herd book: births, deaths, sales, goats bought, and feed bought."""
+def herd_book_html(group: str | None = None) -> str:
+    """The livestock group's herd book: births, deaths, sales, animals bought, feed bought."""
     from widgets.cashbook.ui.herd_html import herd_book_html as html
 
     _village, info, result = _herd(group)
-    return html(result, info.name)
+    return result if info is None else html(result, info.name)
 
 
-def show_herd_book(group: str = "kambing") -> None:
+def show_herd_book(group: str | None = None) -> None:
     display(HTML(herd_book_html(group)))
 
 
-def herd_cash_html(group: str = "kambing") -> str:
-    """The goat group's cash book of the same months, and whether the two books agree."""
+def herd_cash_html(group: str | None = None) -> str:
+    """The livestock group's cash book of the same months, and whether the two books agree."""
     from widgets.cashbook.ui.herd_html import cash_check_html
 
     village, info, result = _herd(group)
+    if info is None:
+        return result
     return cash_check_html(result, info.name, info.opening_balance,
-                           load_cashbook(village).book(group))
+                           load_cashbook(village).book(info.key))
 
 
-def show_herd_cash(group: str = "kambing") -> None:
+def show_herd_cash(group: str | None = None) -> None:
     display(HTML(herd_cash_html(group)))
 
 

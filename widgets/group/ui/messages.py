@@ -16,8 +16,10 @@ from widgets.ui.common import Field, button, notice_html
 
 
 class MessageView(w.VBox):
-    def __init__(self, village: Village | None = None, group: str = "konveksi") -> None:
+    def __init__(self, village: Village | None = None, group: str | None = None) -> None:
         self.village = village or load_village()
+        making = self.village.production_group()
+        group = group or (making.key if making else "")
         self.partners = {p.kind: p for p in load_group_lesson(self.village).partners}
         self.group_name = self.village.group(group).name if group in self.village.groups else ""
         self.template = tall(Field(t("groupview.msg_template"), w.Dropdown(

@@ -71,7 +71,10 @@ def a4_download(css: str, kind: str, name: str, day: dt.date, html: str) -> str:
             + notice_html(t("groupview.print_hint"), "info"))
 
 
-def group_field(village: Village, css: str, value: str = "kambing") -> Field:
+def group_field(village: Village, css: str, value: str | None = None) -> Field:
+    """The group dropdown; by default the livestock group (the feed-duty roster's group)."""
+    livestock = village.livestock_group()
+    value = value or (livestock.key if livestock else None)
     choices = group_choices(village)
     keys = [key for _name, key in choices]
     field = Field(t("groupview.field_group"),

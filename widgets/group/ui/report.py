@@ -13,21 +13,30 @@ from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import Entry
 from widgets.core.i18n import format_month, t
 from widgets.core.theme import GAIN
-from widgets.core.village import Village, load_village
+from widgets.core.village import Group, Village, load_village
 from widgets.group.printout import preview
 from widgets.group.report import month_report, months, read_aloud, report_body, report_html
 from widgets.group.ui.parts import STYLE, a4_download, guard, tall
 from widgets.ui.common import PAGE, Field, notice_html
 
-EXAMPLE_GROUP = "konveksi"
 MINE, EXAMPLE = "mine", "example"
+
+
+def example_group(village: Village) -> Group:
+    """The group whose cash book the example report reads: the production group when it keeps
+    one, else the first group that does."""
+    making = village.production_group()
+    if making is not None and making.cashbook_file:
+        return making
+    return next(g for g in village.groups.values() if g.cashbook_file)
 
 
 class ReportView(w.VBox):
     def __init__(self, village: Village | None = None) -> None:
         self.village = village or load_village()
         self.source = Field(t("groupview.report_source"), w.ToggleButtons(
-            options=[(t("groupview.report_example"), EXAMPLE), (t("groupview.report_mine"), MINE)],
+            options=[(t("groupview.report_example", kind=example_group(self.village).kind),
+                      EXAMPLE), (t("groupview.report_mine"), MINE)],
             value=EXAMPLE), css="uk-g-report-source")
         self.month = tall(Field(t("groupview.report_month"), w.Dropdown(),
                                 css="uk-g-report-month"))
@@ -45,14 +54,15 @@ class ReportView(w.VBox):
         """The entries, the opening balance and the group's name for the chosen source."""
         if self.source.control.value == MINE and PAGE.session is not None:
             return cashbook_db.entries(PAGE.session), 0, PAGE.session.name
-        group = self.village.group(EXAMPLE_GROUP)
-        return load_cashbook(self.village).book(EXAMPLE_GROUP), group.opening_balance, group.name
+        group = example_group(self.village)
+        return load_cashbook(self.village).book(group.key), group.opening_balance, group.name
 
     @guard("report: load")
     def load(self) -> None:
         self.status.value = ""
         if self.source.control.value == MINE and PAGE.session is None:
-            self.status.value = notice_html(t("groupview.report_signin"), "warn")
+            kind = example_group(self.village).kind
+            self.status.value = notice_html(t("groupview.report_signin", kind=kind), "warn")
         entries, _opening, _name = self.book()
         found = months(entries)
         self.month.control.options = [(format_month(y, m), (y, m)) for y, m in found]

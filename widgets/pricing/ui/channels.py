@@ -85,12 +85,14 @@ class ChannelComparisonView(w.VBox):
     """One product at one price: what each channel leaves per piece and per month."""
 
     def __init__(self, data: PricingData | None = None, fees: FeeData | None = None,
-                 today: dt.date | None = None, product: str = "keset_bulat",
+                 today: dt.date | None = None, product: str | None = None,
                  with_sources: bool = True) -> None:
         self.data, self.fees = data or load_pricing(), fees or load_fees()
+        product = product or self.data.main_product
         self.today = today or dt.date.today()
         self.product = Field(t("pricing.cs_product"), w.Dropdown(
-            options=[(p.name, p.key) for p in self.data.products("konveksi")], value=product),
+            options=[(p.name, p.key) for p in self.data.products(
+                self.data.village.group_of_product(product).key)], value=product),
             css="uk-ch-product")
         self.product.control.layout.height = "44px"  # the page's select is 44 px high
         self.price = text_field(t("pricing.ch_price"), css="uk-ch-price")

@@ -118,9 +118,10 @@ class CostSheetView(w.VBox):
     """Choose a product, edit its cost sheet, press *Hitung*: cost per piece, break-even and
     the month's profit against pieces sold."""
 
-    def __init__(self, data: PricingData | None = None, product: str = "keset_bulat") -> None:
+    def __init__(self, data: PricingData | None = None, product: str | None = None) -> None:
         self.data = data or load_pricing()
-        products = self.data.products("konveksi")
+        product = product or self.data.main_product
+        products = self.data.products(self.data.village.group_of_product(product).key)
         self.product = Field(t("pricing.cs_product"), w.Dropdown(
             options=[(p.name, p.key) for p in products], value=product), css="uk-cs-product")
         self.product.control.layout.height = "44px"  # the page's select is 44 px high

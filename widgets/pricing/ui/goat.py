@@ -14,6 +14,7 @@ from widgets.core.money import format_rupiah
 from widgets.pricing import costing
 from widgets.pricing.costing import CostError, GoatPlan
 from widgets.pricing.data import PricingData, load_pricing
+from widgets.pricing.records import animal_words
 from widgets.pricing.ui.costsheet import LOSS, PROFIT, money_row
 from widgets.ui.common import button, notice_html
 from widgets.ui.inputs import Reader, row, rupiah_text, table_style, text_field
@@ -23,7 +24,11 @@ class GoatCostView(w.VBox):
     """What one goat costs to raise to sale, against the price expected before Idul Adha."""
 
     def __init__(self, data: PricingData | None = None) -> None:
-        plan = (data or load_pricing()).goat
+        data = data or load_pricing()
+        plan, words = data.goat, animal_words(data.village)
+        if plan is None:
+            raise LookupError(f"village {data.village.key!r} has no livestock group")
+        self.words = words
         self.months = text_field(t("pricing.gt_months"), str(plan.months), css="uk-gt-months")
         self.feed = text_field(t("pricing.gt_feed"), rupiah_text(plan.feed_per_month),
                                css="uk-gt-feed")
@@ -31,14 +36,14 @@ class GoatCostView(w.VBox):
                                 width="50%", css="uk-gt-hours")
         self.hour_value = text_field(t("pricing.gt_hour_value"), rupiah_text(plan.hour_value),
                                      width="50%", css="uk-gt-hour-value")
-        self.herd = text_field(t("pricing.gt_herd"), str(plan.herd_size), css="uk-gt-herd")
+        self.herd = text_field(t("pricing.gt_herd", **words), str(plan.herd_size), css="uk-gt-herd")
         self.medicine = text_field(t("pricing.gt_medicine"), rupiah_text(plan.medicine),
                                    css="uk-gt-medicine")
-        self.deaths = text_field(t("pricing.gt_deaths"), str(plan.deaths), width="50%",
+        self.deaths = text_field(t("pricing.gt_deaths", **words), str(plan.deaths), width="50%",
                                  css="uk-gt-deaths")
-        self.raised = text_field(t("pricing.gt_raised"), str(plan.raised), width="50%",
+        self.raised = text_field(t("pricing.gt_raised", **words), str(plan.raised), width="50%",
                                  css="uk-gt-raised")
-        self.price = text_field(t("pricing.gt_price"), rupiah_text(plan.price),
+        self.price = text_field(t("pricing.gt_price", **words), rupiah_text(plan.price),
                                 css="uk-gt-price")
         self.calculate = button(t("pricing.calculate"), "primary")
         self.calculate.add_class("uk-gt-calculate")
@@ -77,10 +82,11 @@ class GoatCostView(w.VBox):
             money_row(t("pricing.gt_row_feed", months=plan.months), cost.feed),
             money_row(t("pricing.gt_row_grass", months=plan.months,
                          per_month=format_rupiah(cost.grass_per_month)), cost.grass,
-                       t("pricing.gt_note_grass", hours=plan.grass_hours_per_day,
+                       t("pricing.gt_note_grass", **self.words, hours=plan.grass_hours_per_day,
                          value=format_rupiah(plan.hour_value), herd=plan.herd_size)),
             money_row(t("pricing.gt_row_medicine"), cost.medicine),
-            money_row(t("pricing.gt_row_deaths", deaths=plan.deaths, raised=plan.raised),
+            money_row(t("pricing.gt_row_deaths", deaths=plan.deaths, raised=plan.raised,
+                                **self.words),
                        cost.deaths_share),
             money_row(t("pricing.gt_row_total"), cost.total, css="total"),
             money_row(t("pricing.gt_row_price"), plan.price),
@@ -90,4 +96,4 @@ class GoatCostView(w.VBox):
         self.result.value = (
             f'{table_style()}<table class="uk-price">{"".join(rows)}</table>'
             + notice_html(t("pricing.gt_cash", cash=format_rupiah(cost.cash_total)), "info")
-            + notice_html(t("pricing.gt_rounding"), "info"))
+            + notice_html(t("pricing.gt_rounding", **self.words), "info"))

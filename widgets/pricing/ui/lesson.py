@@ -20,13 +20,15 @@ from IPython.display import HTML, display
 from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
-from widgets.core.numbers import format_percent, format_ratio
+from widgets.core.notice import left_out_html
+from widgets.core.numbers import format_percent, format_ratio, round_half_up
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
 from widgets.pricing.data import load_pricing
 from widgets.pricing.fees import load_fees
 from widgets.pricing.records import (
+    animal_words,
     cashbook_facts,
     electricity_share,
     goat_sales,
@@ -57,56 +59,59 @@ def _rp(amount: int | None) -> str:
     return "–" if amount is None else format_rupiah(amount)
 
 
-def cashbook_facts_html(group: str = "konveksi") -> str:
+def cashbook_facts_html(group: str | None = None) -> str:
     data = load_pricing()
-    book = load_cashbook(data.village).book(group)
-    facts = cashbook_facts(book)
+    info, rules = data.village.production(group), data.fact_rules
+    book = load_cashbook(data.village).book(info.key)
+    facts = cashbook_facts(book, rules)
     first, last = book[0].day, book[-1].day
     commission = shop_commission(facts)
-    pairs = [
-        (t("lesson2.facts_perca"), _rp(facts.perca_per_karung)),
-        (t("lesson2.facts_thread"), _rp(facts.thread_per_lusin)),
-        (t("lesson2.facts_trip"), _rp(facts.trip_to_town)),
-        (t("lesson2.facts_electricity"), _rp(facts.electricity_per_month)),
-        (t("lesson2.facts_electricity_share"),
-         _rp(electricity_share(facts, Fraction(1, 4)))),
-        (t("lesson2.facts_upkeep"), _rp(facts.upkeep_per_month)),
-        (t("lesson2.facts_direct"), _rp(facts.direct_price)),
-        (t("lesson2.facts_shop"), _rp(facts.shop_pays)),
+    pairs = [(rule.label, _rp(facts.unit_prices[key])) for key, rule in rules.unit_prices.items()]
+    pairs += [
+        (rules.trip.label, _rp(facts.trip_to_town)),
+        (rules.electricity, _rp(facts.electricity_per_month)),
+        (rules.share_label, _rp(electricity_share(facts, rules.share))),
+        (rules.upkeep.label, _rp(facts.upkeep_per_month)),
+        (rules.direct_sale.label, _rp(facts.direct_price)),
+        (rules.shop_sale.label, _rp(facts.shop_pays)),
         (t("lesson2.facts_commission"),
          format_ratio(commission) if commission is not None else "–"),
     ]
-    title = t("lesson2.facts_title", first=format_month(first.year, first.month),
+    title = t("lesson2.facts_title", group=info.called,
+              first=format_month(first.year, first.month),
               last=format_month(last.year, last.month))
     return (f"<h4>{escape(title)}</h4>" + _rows(pairs)
-            + notice_html(t("lesson2.facts_note", months=facts.months), "info"))
+            + notice_html(t("lesson2.facts_note", months=facts.months, kind=info.kind), "info"))
 
 
-def show_cashbook_facts(group: str = "konveksi") -> None:
+def show_cashbook_facts(group: str | None = None) -> None:
     display(HTML(cashbook_facts_html(group)))
 
 
-def cost_sheet(product: str = "keset_bulat") -> CostSheetView:
+def cost_sheet(product: str | None = None) -> CostSheetView:
     return CostSheetView(product=product)
 
 
-def price_calculator(product: str = "keset_bulat") -> PriceCalculatorView:
+def price_calculator(product: str | None = None) -> PriceCalculatorView:
     """Both ways between price and margin (the lecture deck's live calculator)."""
     data = load_pricing()
+    product = product or data.main_product
     sheet = data.sheets.get(product)
     cost = costing.unit_cost(sheet).total if sheet else None
     return PriceCalculatorView(cost=cost, price=data.product(product).price)
 
 
-def price_steps(product: str = "keset_bulat") -> PriceStepsView:
+def price_steps(product: str | None = None) -> PriceStepsView:
     """The price from the cost, one step at a time (the lesson's replacement for the formula)."""
-    sheet = load_pricing().sheets.get(product)
+    data = load_pricing()
+    sheet = data.sheets.get(product or data.main_product)
     return PriceStepsView(cost=costing.unit_cost(sheet).total if sheet else None)
 
 
-def break_even_steps(product: str = "keset_bulat") -> BreakEvenStepsView:
+def break_even_steps(product: str | None = None) -> BreakEvenStepsView:
     """The break-even point, one step at a time, at the product's price today."""
     data = load_pricing()
+    product = product or data.main_product
     sheet = data.sheets.get(product)
     cost = costing.unit_cost(sheet) if sheet else None
     return BreakEvenStepsView(cost.overheads_month if cost else None,
@@ -115,26 +120,35 @@ def break_even_steps(product: str = "keset_bulat") -> BreakEvenStepsView:
 
 def goat_records_html() -> str:
     village = load_pricing().village
+    if village.livestock_group() is None:
+        return left_out_html("no_livestock")
     deaths, raised = herd_losses(village)
-    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised,
-                           ratio=format_ratio(costing.mortality(deaths, raised))), "info")]
+    words = animal_words(village)
+    every = round_half_up(Fraction(raised, deaths)) if deaths else 0
+    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised, every=every,
+                           ratio=format_ratio(costing.mortality(deaths, raised)), **words),
+                         "info")]
     for sale in goat_sales(village):
         lines.append(notice_html(t("lesson2.goat_sale", day=format_date(sale.day),
                                    head=sale.head, total=format_rupiah(sale.total),
                                    per_head=format_rupiah(sale.per_head), note=sale.note),
                                  "info"))
-    return f"<h4>{escape(t('lesson2.goat_records_title'))}</h4>" + "".join(lines)
+    return (f"<h4>{escape(t('lesson2.goat_records_title', **words))}</h4>"
+            + "".join(lines))
 
 
 def show_goat_records() -> None:
     display(HTML(goat_records_html()))
 
 
-def goat_cost() -> GoatCostView:
+def goat_cost() -> w.Widget:
+    """The raising-cost view, or the trainer's note in a village with no livestock group."""
+    if load_pricing().village.livestock_group() is None:
+        return w.HTML(left_out_html("no_livestock"))
     return GoatCostView()
 
 
-def channel_comparison(product: str = "keset_bulat",
+def channel_comparison(product: str | None = None,
                        today: dt.date | None = None) -> ChannelComparisonView:
     """The comparison; its sources follow on the next step (:func:`channel_sources_view`)."""
     return ChannelComparisonView(product=product, today=today, with_sources=False)
@@ -257,7 +271,7 @@ def exercises() -> Exercises:
     return Exercises()
 
 
-def projector_channels(product: str = "keset_bulat") -> w.VBox:
+def projector_channels(product: str | None = None) -> w.VBox:
     """The channel comparison in the projector layout (``lessons/proyektor-harga.ipynb``)."""
     from widgets.ui.projector import projector
 

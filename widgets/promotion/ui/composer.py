@@ -48,17 +48,17 @@ class PostComposerView(w.VBox):
     """Build a post from its parts, see it as on a phone, fix what the checks find, copy and
     save it."""
 
-    def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
+    def __init__(self, group: str | None = None, rules: PlatformRules | None = None,
                  village: Village | None = None, product: str | None = None) -> None:
         self.rules = rules or load_rules()
         self.village = village or load_village()
-        self.group: Group = self.village.groups[group]
+        self.group: Group = self.village.production(group)
         product_ = _product(self.group, product)
         limit = self.rules.posts["instagram"].hashtags_max.value
         suggested = promotion.suggest_for(self.village, product_.name, limit)
         self.start = Field(t("promoview.start_product"), w.Dropdown(
             options=[(p.name, f"{g.key}:{p.key}") for g in self.village.groups.values()
-                     for p in g.products], value=f"{group}:{product_.key}"),
+                     for p in g.products], value=f"{self.group.key}:{product_.key}"),
             css="uk-pc-start")
         self.shop = Field(t("promoview.shop"), w.Dropdown(
             options=[(t("promoview.shop_none"), "")]
@@ -132,7 +132,7 @@ class PostComposerView(w.VBox):
     def start_from(self, choice: str) -> None:
         """Fill the product, its price and its hashtags from a product of the village."""
         group, key = choice.split(":", 1)
-        self.group = self.village.groups[group]
+        self.group = self.village.production(group)
         product = _product(self.group, key)
         limit = self.rules.posts["instagram"].hashtags_max.value
         self.product.control.value = product.name
@@ -242,5 +242,5 @@ def save_text(session, kind: str, platform: str, parts: dict, text: str,
     return notice_html(t(key), "ok" if passed else "warn")
 
 
-def post_composer(group: str = "konveksi", product: str | None = None) -> PostComposerView:
+def post_composer(group: str | None = None, product: str | None = None) -> PostComposerView:
     return PostComposerView(group, product=product)

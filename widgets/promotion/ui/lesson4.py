@@ -22,14 +22,14 @@ def sign_in() -> SignInView:
     return SignInView(page="05-promosi-media-sosial")
 
 
-def post_composer(group: str = "konveksi", product: str | None = None
+def post_composer(group: str | None = None, product: str | None = None
                   ) -> composer.PostComposerView:
     """Build a post from its parts, see it as on a phone, check it, copy and save it; it starts
     from ``product`` of ``group`` (default: the group's first product)."""
     return composer.post_composer(group, product)
 
 
-def order_link_maker(group: str = "konveksi", phone: str = "") -> orderlink.OrderLinkView:
+def order_link_maker(group: str | None = None, phone: str = "") -> orderlink.OrderLinkView:
     """A WhatsApp order link with its QR code and a label sheet to print."""
     return orderlink.order_link_maker(group, phone)
 

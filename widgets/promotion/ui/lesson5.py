@@ -52,13 +52,13 @@ def sign_in() -> SignInView:
     return SignInView(page="06-marketplace-dan-mitra")
 
 
-def listing_builder(group: str = "konveksi") -> ListingBuilderView:
+def listing_builder(group: str | None = None) -> ListingBuilderView:
     return ListingBuilderView(group)
 
 
 def listing_repair() -> ListingBuilderView:
     """The exercise: a listing written the way that gets it blocked, to be repaired."""
-    view = ListingBuilderView("konveksi")
+    view = ListingBuilderView()
     view.title.control.value = t("lesson5.bad_title")
     view.description.control.value = t("lesson5.bad_description")
     view.weight.control.value = ""
@@ -73,9 +73,9 @@ def listing_repair() -> ListingBuilderView:
 class AgreementView(w.VBox):
     """Fill in the terms with a shop; see what is still missing; print the agreement."""
 
-    def __init__(self, group: str = "konveksi", today: dt.date | None = None) -> None:
+    def __init__(self, group: str | None = None, today: dt.date | None = None) -> None:
         village = load_village()
-        self.group = village.groups[group]
+        self.group = village.production(group)
         product = self.group.products[0]
         self.today = today or dt.date.today()
         self.partner = text_field(t("lesson5.ag_partner"), css="uk-ag-partner",
@@ -161,11 +161,11 @@ class AgreementView(w.VBox):
                 log.exception("saving the agreement answer failed")
 
 
-def agreement_maker(group: str = "konveksi") -> AgreementView:
+def agreement_maker(group: str | None = None) -> AgreementView:
     return AgreementView(group)
 
 
-def stock_card(group: str = "konveksi") -> StockCardView:
+def stock_card(group: str | None = None) -> StockCardView:
     """The consignment stock card: goods at each shop, what sold, what the shop paid."""
     return StockCardView(group)
 

@@ -26,7 +26,7 @@ class ListingBuilderView(w.VBox):
     """A marketplace or catalog listing with its findings; the price comes from the lesson 2
     listing-price calculation for the net the group wants per piece."""
 
-    def __init__(self, group: str = "konveksi", rules: PlatformRules | None = None,
+    def __init__(self, group: str | None = None, rules: PlatformRules | None = None,
                  village: Village | None = None, fees: FeeData | None = None,
                  today: dt.date | None = None, cluster: str = "lifestyle") -> None:
         self.rules = rules or load_rules()
@@ -34,7 +34,7 @@ class ListingBuilderView(w.VBox):
         self.fees = fees or load_fees()
         self.today = today or dt.date.today()
         self.cluster = cluster
-        product = self.village.groups[group].products[0]
+        product = self.village.production(group).products[0]
         self.platform = Field(t("promoview.listing_platform"), w.Dropdown(
             options=[(self.rules.listings[k].name, k) for k in LISTING_PLATFORMS],
             value="tokopedia"), css="uk-ls-platform")
@@ -160,5 +160,5 @@ class ListingBuilderView(w.VBox):
                                       text, self.findings_list)
 
 
-def listing_builder(group: str = "konveksi") -> ListingBuilderView:
+def listing_builder(group: str | None = None) -> ListingBuilderView:
     return ListingBuilderView(group)

@@ -172,9 +172,9 @@ def download_html(label: Label, sheet: str, count: int) -> str:
             + notice_html(t("orderlink.print_hint"), "info"))
 
 
-def order_link_maker(group: str = "konveksi", phone: str = "") -> OrderLinkView:
+def order_link_maker(group: str | None = None, phone: str = "") -> OrderLinkView:
     """The maker filled in from the village profile: the group's first product and its name."""
-    found = load_village().groups[group]
+    found = load_village().production(group)
     first = found.products[0] if found.products else None
     live = any(is_live_animal(product.name) for product in found.products)
     return OrderLinkView(product=first.name if first else "",

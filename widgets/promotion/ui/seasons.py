@@ -16,6 +16,7 @@ from widgets.core import i18n
 from widgets.core.datafile import DataError
 from widgets.core.i18n import format_date, t
 from widgets.core.theme import ACCENT, HEADING, HIGHLIGHT, MUTED
+from widgets.core.village import load_village
 from widgets.promotion import seasons
 from widgets.promotion.seasons import PlanStep, SeasonData, SeasonDate
 from widgets.ui.common import COLORS, Field, notice_html
@@ -49,7 +50,12 @@ def step_when(step: PlanStep) -> str:
 
 
 def group_name(group: str) -> str:
-    return t(f"seasons.group_{group}")
+    """A group kind's label: the catalog's word for the kit's own kind (Ternak), else the kind
+    as the profile writes it, capitalised (Konveksi, Makanan)."""
+    try:
+        return t(f"seasons.group_{group}")
+    except KeyError:
+        return group.replace("_", " ").replace("-", " ").capitalize()
 
 
 def _steps_html(item: SeasonDate) -> str:
@@ -83,8 +89,10 @@ def _now_html(item: SeasonDate) -> str:
             f'padding:6px 8px;margin:6px 0;font-weight:600">{escape(text)}</div>')
 
 
-def card_html(item: SeasonDate, group: str | None = None) -> str:
-    """One season as a card; with ``group`` only that group's products are listed."""
+def card_html(item: SeasonDate, group: str | None = None,
+              kinds: list[str] | None = None) -> str:
+    """One season as a card; with ``group`` only that group kind's products are listed, else
+    those of ``kinds`` (default: every kind the season lists)."""
     season = item.season
     name = " ".join(part for part in (i18n.local(season.name), item.label) if part)
     if item.estimate:
@@ -97,7 +105,8 @@ def card_html(item: SeasonDate, group: str | None = None) -> str:
         f'<div class="uk-cal-products">'
         f'{escape(t("seasons.products", group=group_name(key), products=i18n.local(texts)))}'
         f"</div>"
-        for key, texts in season.products.items() if group is None or key == group)
+        for key, texts in season.products.items()
+        if (key == group if group is not None else kinds is None or key in kinds))
     source = t("seasons.source", source=season.source, as_of=format_date(season.as_of))
     return (
         f'<div class="uk-cal-card" data-season="{escape(season.key)}" style="{CARD_STYLE}">'
@@ -112,26 +121,36 @@ def card_html(item: SeasonDate, group: str | None = None) -> str:
 
 
 def calendar_html(items: list[SeasonDate], group: str | None = None,
-                  horizon_days: int = seasons.DEFAULT_HORIZON_DAYS) -> str:
+                  horizon_days: int = seasons.DEFAULT_HORIZON_DAYS,
+                  kinds: list[str] | None = None) -> str:
+    """The cards; with no ``group``, only seasons with a product of ``kinds`` (the village's
+    group kinds; default: all)."""
+    if group is None and kinds is not None:
+        items = [i for i in items if any(k in kinds for k in i.season.products)]
     if not items:
         return notice_html(t("seasons.none", days=horizon_days), "info")
-    cards = "".join(card_html(item, group) for item in items)
+    cards = "".join(card_html(item, group, kinds) for item in items)
     return f'<div class="uk-cal-list">{cards}</div>'
 
 
 class SeasonCalendarView(w.VBox):
-    """The filter (Semua / Konveksi / Ternak; the first group at first) above the cards of the
-    coming seasons."""
+    """The filter (Semua, then each group kind of the village: Konveksi / Ternak in Jepara; the
+    first kind at first) above the cards of the coming seasons."""
 
     def __init__(self, today: dt.date | None = None, data: SeasonData | None = None,
                  horizon_days: int = seasons.DEFAULT_HORIZON_DAYS) -> None:
         self.today = today or dt.date.today()
         self.data = data or seasons.load_seasons()
         self.horizon_days = horizon_days
-        options = [(t("seasons.filter_all"), ALL)] + [(group_name(g), g) for g in seasons.GROUPS]
+        village = load_village()
+        self.kinds = village.kinds()
+        # A kind's button shows its groups' extra season codes too (ternak: also kurban).
+        self.codes = {kind: [kind, *(c for g in village.groups_of_kind(kind) for c in g.seasons)]
+                      for kind in self.kinds}
+        options = [(t("seasons.filter_all"), ALL)] + [(group_name(g), g) for g in self.kinds]
         # One group at first: both at once were 8 phone screens of cards.
         self.filter = Field(t("seasons.filter_label"),
-                            w.ToggleButtons(options=options, value=seasons.GROUPS[0]),
+                            w.ToggleButtons(options=options, value=self.kinds[0]),
                             css="uk-cal-filter")
         self.cards = w.HTML()
         self.cards.add_class("uk-cal-cards")
@@ -147,8 +166,10 @@ class SeasonCalendarView(w.VBox):
         return None if value == ALL else value
 
     def update(self, _change=None) -> None:
-        items = self.data.upcoming(self.today, self.group, self.horizon_days)
-        self.cards.value = calendar_html(items, self.group, self.horizon_days)
+        codes = self.codes[self.group] if self.group else [c for k in self.kinds
+                                                            for c in self.codes[k]]
+        items = self.data.upcoming(self.today, None, self.horizon_days)
+        self.cards.value = calendar_html(items, None, self.horizon_days, codes)
 
 
 def season_calendar(today: dt.date | None = None) -> w.Widget:

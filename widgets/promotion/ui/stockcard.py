@@ -42,8 +42,8 @@ _CSS = ("pick", "status", "table", "downloads")
 class StockCardView(w.VBox):
     """Every stock card of the participant signed in, and the form to add to them."""
 
-    def __init__(self, group: str = "konveksi", today: dt.date | None = None) -> None:
-        village_group = load_village().groups[group]
+    def __init__(self, group: str | None = None, today: dt.date | None = None) -> None:
+        village_group = load_village().production(group)
         self.group, self.today = village_group.name, today
         self.pick = w.Dropdown(options=[(t("stockui.pick_new"), None)], value=None,
                                layout=w.Layout(width="100%", max_width="520px"))

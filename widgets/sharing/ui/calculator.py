@@ -19,7 +19,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
 from widgets.core.village import Village, load_village
-from widgets.sharing.examples import COOP, group_data, group_keys
+from widgets.sharing.examples import COOP, group_data, group_keys, livestock_key
 from widgets.sharing.inputs import Inputs
 from widgets.sharing.methods import METHODS, Method
 from widgets.sharing.rules import Rule, calculate, describe, method_label, unit_label
@@ -53,7 +53,7 @@ class SharingCalculator(w.VBox):
     """Group → total → method and its settings → members → shares."""
 
     def __init__(self, village: Village | None = None, inputs: Inputs = INPUTS,
-                 group: str = "kambing") -> None:
+                 group: str | None = None) -> None:
         self.village = village or load_village()
         self.inputs = inputs
         self.last: Computation | None = None
@@ -75,7 +75,8 @@ class SharingCalculator(w.VBox):
         ], layout=w.Layout(width="100%"))
         self.load_group(self.group.control.value)
 
-    def _build_controls(self, group: str) -> None:
+    def _build_controls(self, group: str | None) -> None:
+        group = group or livestock_key(self.village)  # the feed-duty example comes first
         choices = group_keys(self.village)
         keys = [key for _, key in choices]
         self.group = tall(Field(t("lesson3.field_group"), w.Dropdown(

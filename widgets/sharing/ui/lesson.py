@@ -10,26 +10,32 @@ import ipywidgets as w
 from IPython.display import HTML, display
 
 from widgets.core.charts import grouped_hbar_chart
-from widgets.core.i18n import format_date, t
-from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.i18n import format_date, format_month, t
+from widgets.core.money import format_rupiah
+from widgets.core.notice import left_out_html
 from widgets.core.village import load_village
 from widgets.sharing import shu
 from widgets.sharing.comparison import compare
 from widgets.sharing.data import load_sharing
-from widgets.sharing.examples import coop_members, goat_sale, group_data, investor_example
-from widgets.sharing.exercises import EXERCISE_PREFIX, check, questions
+from widgets.sharing.examples import (
+    busiest_month,
+    coop_members,
+    goat_sale,
+    group_data,
+    investor_example,
+    livestock_key,
+    production_key,
+)
 from widgets.sharing.params import FUND
 from widgets.sharing.partnership import gaduh, investor_cases
 from widgets.sharing.rules import Rule, calculate, set_aside_label
 from widgets.sharing.split import percent_text, percent_value
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.sharing.ui.compare import ComparisonView
-from widgets.sharing.ui.method_form import CALC_STYLE, tall
+from widgets.sharing.ui.exercise import SharingExercise
 from widgets.sharing.ui.record import RecordPanel
 from widgets.sharing.ui.roster_days import RosterDays
 from widgets.sharing.ui.tables import STYLE, comparison_html, distribution_html
-from widgets.store.answers import save_answer
-from widgets.ui.common import PAGE, Field, button, guard, notice_html
 from widgets.ui.signin import SignInView
 
 
@@ -47,9 +53,13 @@ def _source() -> str:
 def roster_html() -> str:
     """The feed roster, member by member: turns on the roster, days done, days missed."""
     village = load_village()
-    data = load_sharing(village)
+    data, group = load_sharing(village), livestock_key(village)
+    if group is None:
+        return left_out_html("no_livestock")
+    if not data.roster or not data.herd:
+        return left_out_html("no_data", what="files.roster, files.herd")
     sale_day = goat_sale(village).day  # the roster the sale is split by ends on its day
-    done, roster = data.feed_days("kambing", until=sale_day), data.feed_roster(sale_day)
+    done, roster = data.feed_days(group, until=sale_day), data.feed_roster(sale_day)
     turns = {key: 0 for key in done}
     for duty in roster:
         if duty.member in turns:
@@ -71,7 +81,8 @@ def roster_html() -> str:
     chart = grouped_hbar_chart(names, {t("lesson3.roster_done"): list(done.values())},
                                ["#1a7f37"], t("lesson3.roster_chart"),
                                fmt=lambda days: t("lesson3.days", days=days))
-    heading = t("lesson3.roster_heading", first=format_date(first), last=format_date(last))
+    heading = t("lesson3.roster_heading", group=village.group(group).called,
+                first=format_date(first), last=format_date(last))
     return STYLE + _h(heading) + table + chart + _source()
 
 
@@ -80,9 +91,15 @@ def show_roster() -> None:
 
 
 def goat_sale_html() -> str:
-    """The sale before Idul Adha: shared equally (as now) and by feed-duty days."""
+    """The livestock group's sale (Jepara: before Idul Adha): shared equally (as now) and by
+    feed-duty days."""
     village = load_village()
-    data = group_data(village, "kambing")
+    group = livestock_key(village)
+    if group is None:
+        return left_out_html("no_livestock")
+    if not load_sharing(village).herd:
+        return left_out_html("no_data", what="files.herd")
+    data = group_data(village, group)
     sale = goat_sale(village)
     equal, work = t("lesson3.compare_equal"), t("lesson3.compare_work", unit=t(
         "sharing.unit_hari"))
@@ -99,10 +116,14 @@ def show_goat_sale() -> None:
 
 
 def sewing_month_html(fund_percent: int | None = None) -> str:
-    """The sewing group's August: a group fund first (by default the calculator's), the rest
-    equally or by pieces sewn."""
+    """The production group's busiest month (Jepara: August): a group fund first (by default the
+    calculator's), the rest equally or by pieces sewn."""
     village = load_village()
-    data = group_data(village, "konveksi")
+    if village.production_group() is None:
+        return left_out_html("no_production")
+    if not load_sharing(village).pieces:
+        return left_out_html("no_data", what="files.pieces")
+    data = group_data(village, production_key(village))
     percent = percent_value(FUND.default if fund_percent is None else fund_percent)
     fund_equal = t("lesson3.compare_fund", percent=percent_text(percent))
     fund_pieces = t("lesson3.fund_then_pieces", percent=percent_text(percent))
@@ -114,7 +135,9 @@ def sewing_month_html(fund_percent: int | None = None) -> str:
     no_fund = t("lesson3.equal_no_fund")
     results = {no_fund: calculate(Rule("equal"), data.total, data.members), **results}
     table = compare(data.total, data.members, results)
+    year, month = busiest_month(village)
     heading = t("lesson3.sewing_heading", profit=format_rupiah(data.total),
+                month=format_month(year, month),
                 fund=format_rupiah(results[fund_equal].kept), percent=percent_text(percent))
     return (_h(heading) + distribution_html(results[fund_equal], rule_equal, data.members,
                                             chart=False)
@@ -126,9 +149,11 @@ def show_sewing_month(fund_percent: int | None = None) -> None:
     display(HTML(sewing_month_html(fund_percent)))
 
 
-def shu_html(member: str = "sari") -> str:
+def shu_html(member: str | None = None) -> str:
     """The example cooperative's SHU: the bylaws' allocations, then one member worked out."""
     village = load_village()
+    if load_sharing(village).coop is None:
+        return left_out_html("no_data", what="files.coop")
     coop = load_sharing(village).cooperative()
     members = coop_members(village)
     allocation = shu.allocate(coop.shu, coop.bylaws)
@@ -139,7 +164,7 @@ def shu_html(member: str = "sari") -> str:
         for key, amount in allocation.items())
     table = (f"<table class='uk-bh-table'><tr><th>{escape(t('lesson3.shu_part'))}</th>"
              f"<th class='num'>%</th><th class='num'>Rp</th></tr>{rows}</table>")
-    name = village.member(member).name
+    name = village.member(member or coop.worked_member).name
     s = shu.member_steps(coop.shu, coop.bylaws, members, name)
     steps = [
         t("lesson3.shu_step_jua", name=name, tx=format_rupiah(s.transactions),
@@ -162,7 +187,7 @@ def shu_html(member: str = "sari") -> str:
             "</details>" + _source())
 
 
-def show_shu(member: str = "sari") -> None:
+def show_shu(member: str | None = None) -> None:
     display(HTML(shu_html(member)))
 
 
@@ -195,9 +220,16 @@ def show_investor() -> None:
     display(HTML(investor_html()))
 
 
-def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> str:
+def gaduh_html(kids: int = 5, buy: int | None = None, sale: int | None = None) -> str:
     """Pak Haji Umar entrusts a doe to Agus: the kids and the price gain. The sentences and
-    the table read the same split (``partnership.gaduh``), to the rupiah."""
+    the table read the same split (``partnership.gaduh``), to the rupiah. The prices default
+    to the livestock group's cheapest and dearest product (Jepara: a cull doe Rp1.500.000, a
+    buck ready for qurban Rp2.600.000)."""
+    group = load_village().livestock_group()
+    if group is None or not group.products:
+        return left_out_html("no_livestock")
+    prices = sorted(p.price for p in group.products)
+    buy, sale = buy or prices[0], sale or prices[-1]
     owner, keeper = t("lesson3.default_owner"), t("lesson3.default_keeper")
     result = gaduh(owner, keeper, sale, buy, kids)
     p = result.params
@@ -221,59 +253,6 @@ def gaduh_html(kids: int = 5, buy: int = 1_500_000, sale: int = 2_600_000) -> st
 
 def show_gaduh(**kwargs: int) -> None:
     display(HTML(gaduh_html(**kwargs)))
-
-
-# --- The exercise ---------------------------------------------------------------------------
-
-
-class SharingExercise(w.VBox):
-    """Pick a question, work the share out by hand, type it, check it."""
-
-    def __init__(self) -> None:
-        self.questions = {q.key: q for q in questions(load_village())}
-        self.pick = tall(Field(t("lesson3.exercise_pick"), w.Dropdown(
-            options=[(q.title, q.key) for q in self.questions.values()]), css="uk-bh-question"))
-        self.text = w.HTML()
-        self.text.add_class("uk-bh-question-text")
-        self.answer = Field(t("lesson3.exercise_answer"), w.Text(placeholder="Rp"),
-                            t("lesson3.exercise_answer_hint"), css="uk-bh-answer")
-        self.check = button(t("lesson3.check"), "primary")
-        self.check.add_class("uk-bh-check-answer")
-        self.feedback = w.HTML()
-        self.feedback.add_class("uk-bh-feedback")
-        self.pick.control.observe(lambda _c: self._show_question(), "value")
-        self.check.on_click(self._check)
-        super().__init__([w.HTML(CALC_STYLE), self.pick, self.text, self.answer, self.check,
-                          self.feedback])
-        self._show_question()
-
-    def _show_question(self) -> None:
-        question = self.questions.get(self.pick.control.value)
-        self.text.value = (f'<div style="background:#fff;border-left:4px solid #b4541a;'
-                           f'padding:10px 12px;border-radius:6px">{escape(question.text)}</div>'
-                           if question else "")
-        self.answer.control.value = ""
-        self.answer.clear()
-        self.feedback.value = ""
-
-    @guard("sharing exercise", "lesson3.unexpected", target="feedback")
-    def _check(self, _button=None) -> None:
-        question = self.questions[self.pick.control.value]
-        self.answer.clear()
-        text = self.answer.control.value
-        typed = None
-        if text.strip():
-            try:
-                typed = parse_rupiah(text)
-            except AmountError as exc:
-                self.answer.error(str(exc))
-                self.feedback.value = ""
-                return
-        result = check(question, typed)
-        if PAGE.session is not None and typed is not None:
-            save_answer(PAGE.session, EXERCISE_PREFIX + question.key, {"answer": typed},
-                                     result.correct)
-        self.feedback.value = "".join(notice_html(line, kind) for kind, line in result.lines)
 
 
 # --- What the notebook calls ----------------------------------------------------------------

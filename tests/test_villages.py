@@ -1,0 +1,217 @@
+"""Every village under ``datasets/`` (issue 15): each loads through every topic's loader, the
+second village is another village in every way that matters, and no Jepara name, product or
+date is written into the files every village shares (the catalogs, the lesson and slide
+notebooks).
+
+A new village folder is tested by being there: the tests are parametrised by the folders that
+hold a ``profile.yaml``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from village_leaks import find_leaks, jepara_words
+
+from widgets.cashbook.data import load_cashbook, load_credit_example, load_credit_exercise
+from widgets.core.village import DATASETS_DIR, load_village
+from widgets.group.data import load_group_lesson
+from widgets.pricing.data import load_pricing
+from widgets.promotion.data import load_promotion
+from widgets.sharing.data import load_sharing
+from widgets.training.fgd_sets import load_sets
+from widgets.training.items import load_form
+
+ROOT = Path(__file__).resolve().parent.parent
+VILLAGES = sorted(p.parent.name for p in DATASETS_DIR.glob("*/profile.yaml"))
+SECOND = "lendangtembere"
+LOCALE = ROOT / "widgets" / "locale"
+NOTEBOOK_DIRS = (ROOT / "lessons", ROOT / "slides")
+
+# Jepara words still written into shared files, each as (file, word). The leak test compares
+# what it finds with this list exactly: a new Jepara word in a shared file fails it, and so does
+# one that was removed without being struck from here.
+KNOWN_SHARED_LEAKS: set[tuple[str, str]] = set()
+
+
+@pytest.mark.parametrize("name", VILLAGES)
+def test_every_topic_loads_the_village(name):
+    village = load_village(name)
+    assert village.groups and all(g.members for g in village.groups.values())
+    cash = load_cashbook(village)
+    for key, group in village.groups.items():
+        if group.cashbook_file:
+            assert cash.book(key), f"{name}: the {key} cash book is empty"
+    if village.file("exercise"):
+        assert cash.exercise_week().entries
+    assert load_credit_example(village).debts
+    assert load_credit_exercise(village).debts
+    sharing = load_sharing(village)
+    if village.file("herd"):
+        assert sharing.herd_size().total > 0
+    if village.file("coop"):
+        assert sharing.cooperative().members
+    assert load_pricing(village).sheets
+    assert load_group_lesson(village).partners
+    assert load_promotion(village).hashtags
+    assert load_form(village.folder).items
+    assert load_sets(village.folder)
+
+
+@pytest.mark.parametrize("name", VILLAGES)
+def test_the_herd_and_its_cash_book_agree(name):
+    """Every animal sold or bought in the herd file over the livestock group's cash book is a
+    line of that book on the same day, and every sale line is a sale in the herd file."""
+    from widgets.cashbook.herdbook import herd_and_cash
+
+    village = load_village(name)
+    herd = village.livestock_group()
+    if herd is None or not herd.cashbook_file or not village.file("herd"):
+        pytest.skip(f"{name} keeps no herd with a cash book")
+    result = herd_and_cash(village, herd.key)
+    assert result.agree and result.mismatches == ()
+    assert result.money("jual") > 0
+
+
+def test_there_is_a_second_village():
+    assert SECOND in VILLAGES and "jepara" in VILLAGES
+
+
+def test_the_second_village_differs_in_every_dimension():
+    jepara, second = load_village("jepara"), load_village(SECOND)
+    assert second.province != jepara.province and second.regency != jepara.regency
+    assert not set(second.groups) & set(jepara.groups)
+    products = {p.key for g in second.groups.values() for p in g.products}
+    assert not products & {p.key for g in jepara.groups.values() for p in g.products}
+    assert len(second.members()) != len(jepara.members())
+    assert {m.name for m in second.members()}.isdisjoint(m.name for m in jepara.members())
+    prices = {p.price for g in second.groups.values() for p in g.products}
+    assert prices.isdisjoint(p.price for g in jepara.groups.values() for p in g.products)
+    years = {e.day.year for g in second.groups for e in load_cashbook(second).book(g)}
+    assert years == {2023}
+    # Every group, product and member is marked invented, and the profile says so.
+    assert all(p.invented for g in second.groups.values() for p in g.products)
+    assert all(m.invented for m in second.members())
+    assert "karangan" in second.citation.lower()
+
+
+def test_the_second_village_files_name_nothing_of_jepara():
+    for path in sorted((DATASETS_DIR / SECOND).iterdir()):
+        assert find_leaks(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_the_second_village_sells_chickens_at_four_months():
+    """The herd loader takes the sale age from the profile: chickens sold at 4 months load,
+    while the goats' 12 months would refuse the same log."""
+    sharing = load_sharing(load_village(SECOND))
+    sales = [e for e in sharing.herd if e.event == "jual"]
+    assert sales and all(e.price for e in sales)
+    counts = sharing.herd_size()
+    assert (counts.does, counts.bucks) == (59, 21)
+
+
+def test_the_sale_age_is_checked(tmp_path):
+    from village_files import edit_yaml
+
+    from widgets.core.village import DataError
+
+    copy = tmp_path / SECOND
+    shutil.copytree(DATASETS_DIR / SECOND, copy)
+    edit_yaml(copy / "profile.yaml", lambda d: d.pop("herd_sale_age_months"))
+    with pytest.raises(DataError) as caught:
+        load_sharing(load_village(SECOND, root=tmp_path))
+    assert caught.value.file == "ayam_peristiwa.csv" and caught.value.column == "jantan"
+
+
+def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara(monkeypatch):
+    """The participant workbook (``make workbook``) is the kit's whole-village printout, made
+    for the village the kit serves (its catalog sentences take that village's words)."""
+    from widgets.training.workbook import workbook_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    html = workbook_html()
+    assert "Lendang Tembere" in html and "keripik" in html.lower()
+    assert find_leaks(html) == []
+
+
+# --- the leak check ------------------------------------------------------------------------
+
+
+def test_the_word_list_holds_jepara_names_products_and_dates():
+    words = {w.lower() for w in jepara_words()}
+    for expected in ("jepara", "way jepara", "lampung timur", "keset", "kain perca",
+                     "sari wulandari", "bu sari", "5 agustus 2019", "desember 2019",
+                     "kelompok konveksi purna pmi", "toko berkah way jepara"):
+        assert expected in words, expected
+
+
+@pytest.mark.parametrize("planted,word", [
+    ("Jual keset bulat di pasar", "keset"),
+    ("Bu Sari menyetor uang", "Bu Sari"),
+    ("Hasil jual pada 5 Agustus 2019 dibagi", "5 Agustus 2019"),
+    ("Buku kas Juni–Desember 2019", "Desember 2019"),
+    ("Kelompok dari Way Jepara, Lampung Timur", "Way Jepara"),
+])
+def test_the_check_finds_planted_jepara_text(planted, word):
+    found = find_leaks(planted)
+    assert found and any(repr(word) in f for f in found), found
+
+
+def test_the_check_passes_the_second_villages_own_words():
+    assert find_leaks("Bu Aminah menjual keripik singkong asin di Lendang Tembere, "
+                      "17 April 2023; ayam kampung dijual menjelang Idul Fitri.") == []
+
+
+def _strings(value: object):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def shared_leaks(locale: Path = LOCALE, notebooks=NOTEBOOK_DIRS) -> set[tuple[str, str]]:
+    """(file, Jepara word) for every Jepara word in a catalog text, the lesson list, the season
+    calendar or a notebook cell."""
+    found: set[tuple[str, str]] = set()
+    for path in sorted(locale.glob("*.yaml")):
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            found.update((path.name, f.split(" in …")[0].strip("'").lower())
+                         for f in find_leaks(text))
+    if notebooks:  # the lesson list the home page shows, the season calendar every village reads
+        for shared in (ROOT / "lessons" / "lessons.yaml", DATASETS_DIR / "seasons.yaml"):
+            name = f"{shared.parent.name}/{shared.name}"
+            for text in _strings(yaml.safe_load(shared.read_text(encoding="utf-8"))):
+                found.update((name, f.split(" in …")[0].strip("'").lower())
+                             for f in find_leaks(text))
+    for folder in notebooks:
+        for path in sorted(folder.glob("*.ipynb")):
+            for cell in nbformat.read(path, as_version=4).cells:
+                found.update((f"{folder.name}/{path.name}", f.split(" in …")[0].strip("'").lower())
+                             for f in find_leaks(cell.source))
+    return found
+
+
+def test_shared_catalogs_and_notebooks_name_nothing_of_jepara():
+    found = shared_leaks()
+    assert found - KNOWN_SHARED_LEAKS == set(), "new Jepara words in shared files"
+    assert KNOWN_SHARED_LEAKS - found == set(), "gone: strike them from KNOWN_SHARED_LEAKS"
+
+
+def test_a_jepara_word_planted_in_a_catalog_is_found(tmp_path):
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE, locale)
+    before = shared_leaks(locale, ())
+    path = locale / "shared.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["planted_section"] = {"planted": {"id": "Jual keset di Way Jepara", "en": "x"}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert shared_leaks(locale, ()) - before == {("shared.yaml", "keset"),
+                                                 ("shared.yaml", "way jepara")}

@@ -1,0 +1,40 @@
+"""The village's words that catalog texts may use without their caller passing them
+(``i18n.VILLAGE_WORDS``: ``{item}``, ``{village}``...), from the kit's village profile. Plain
+Python; ``widgets.core.village`` hands :func:`village_words` to ``i18n``."""
+
+from __future__ import annotations
+
+from widgets.core.village import Village, load_village
+
+
+def village_words(village: Village | None = None) -> dict[str, str]:
+    """The words catalog texts may use without their caller passing them (see
+    ``i18n.VILLAGE_WORDS``): ``item`` (one piece of the production group's first product:
+    "keset"), ``item_name`` ("keset bulat"), each also capitalised, ``item_full`` (its name:
+    "Keset bulat kain perca"), ``village`` and ``district``, and the livestock group's
+    ``animal`` (kambing; ``Animal``) and ``season`` (Idul Adha), and the production group's
+    ``materials`` (kain perca, benang; ``Material``: the first, capitalised), the livestock
+    group's ``duty`` (ngarit), ``ITEM`` (KESET) and ``province``."""
+    village = village or load_village()
+    group = village.production_group() or next(iter(village.groups.values()))
+    product = group.products[0] if group.products else None
+    item = product.piece if product else group.called
+    name = product.said if product else group.called
+    livestock = village.livestock_group()
+    animal = (livestock.animal or livestock.called) if livestock else "ternak"
+    season = livestock.sale_season if livestock and livestock.sale_season else "musim ramai"
+    materials = group.materials or "bahan baku"
+    material = materials.split(",")[0].strip()
+    duty = (livestock.duty if livestock else "") or "piket pakan"
+    # The gaduh example's keeper: a member of the livestock group (Jepara: Agus Purnomo).
+    keepers = [m for m in livestock.members if m.role == "anggota"] if livestock else []
+    return {"materials": materials, "Material": material[:1].upper() + material[1:],
+            "duty": duty, "Duty": duty[:1].upper() + duty[1:], "ITEM": item.upper(),
+            "keeper": keepers[0].name if keepers else "Pak Rahmat",
+            "benefit": (product.benefit if product else "") or "Awet, rapi, harga terjangkau.",
+            "province": village.province, "animal": animal, "season": season,
+            "Animal": animal[:1].upper() + animal[1:],
+            "item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
+            "Item_name": name[:1].upper() + name[1:],
+            "item_full": product.name if product else group.name, "village": village.name,
+            "district": village.district}
