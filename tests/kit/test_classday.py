@@ -1,9 +1,10 @@
 """A shortened class day (issue 13, item 5; ``bench.classday`` runs the whole one): six phones,
 one of them a real Chromium page, through the cash book, the price steps and the sharing
 calculator, with the server's process group killed by SIGKILL after the cash book and started
-again on the same data folder. Every save the pages acknowledged must be in the SQLite file, the file must pass
-``integrity_check``, every page must come with its widgets, and once the phones have left no
-kernel handed to a page may be alive (the release time is shortened to 10 s)."""
+again on the same data folder. Every save the pages acknowledged must be in the SQLite file,
+the file must pass ``integrity_check``, every page must come with its widgets, and once the
+phones have left no kernel handed to a page may be alive (the release time is shortened to
+10 s)."""
 
 from __future__ import annotations
 
