@@ -99,5 +99,5 @@ def main(name: str | None, root: Path | None = None) -> int:
     except NewVillageError as exc:
         print(exc)
         return 1
-    print(t("new_village.done", folder=folder, name=folder.name))
+    print(t("new_village.done", folder=folder, name=folder.name, template=TEMPLATE))
     return 0
