@@ -215,3 +215,16 @@ def test_a_jepara_word_planted_in_a_catalog_is_found(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert shared_leaks(locale, ()) - before == {("shared.yaml", "keset"),
                                                  ("shared.yaml", "way jepara")}
+
+
+@pytest.mark.parametrize(("name", "heading"), [("jepara", "Menurut laporan program"),
+                                                (SECOND, "Tentang kelompok ini")])
+def test_a_group_card_cites_a_report_only_where_the_village_has_one(monkeypatch, name, heading):
+    """Lesson 1's group cards: Jepara's groups carry the report's figures; an invented village's
+    facts are not headed as a programme report's."""
+    from widgets.group.ui.lesson import groups_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", name)
+    html = groups_html()
+    assert heading in html
+    assert ("Menurut laporan program" in html) == (name == "jepara")

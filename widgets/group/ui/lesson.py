@@ -34,11 +34,14 @@ def groups_html() -> str:
                         f"{escape(f.source)})</small></li>" for f in habits.facts)
         label = (f" <small class='uk-g-invented'>({escape(t('groupview.invented'))})</small>"
                  if habits.invented else "")
+        # A programme report's figures head the facts only where the village has a report.
+        facts_heading = t("groupview.from_report" if village.group(key).reported
+                          else "groupview.about_group")
         parts.append(
             f"<div style='background:#fff;border:2px solid {CARD_BORDER};border-radius:10px;"
             f"padding:8px 12px;margin:0 0 10px;max-width:640px'>"
             f"<h4 style='margin:4px 0'>{escape(village.group(key).name)}</h4>"
-            f"<p style='margin:2px 0'><b>{escape(t('groupview.from_report'))}</b></p>"
+            f"<p style='margin:2px 0'><b>{escape(facts_heading)}</b></p>"
             f"<ul style='padding-left:20px;margin:2px 0'>{facts}</ul>"
             f"<p style='margin:4px 0'><b>{escape(t('groupview.habit_now'))}</b> "
             f"{escape(habits.habit)}{label}</p></div>")
