@@ -121,6 +121,8 @@ def assert_clean(p: Page) -> None:
     for marker in ("Traceback", "Exception", "NameError", "KeyError", "ValueError"):
         assert marker not in body, f"{marker} on the page"
     assert p.outside == [], f"requests left the laptop: {p.outside}"
+    null_tips = p.page.locator("[title='null']").count()
+    assert null_tips == 0, f"{null_tips} elements show the hover text 'null'"
 
 
 def test_home_links_to_lesson_one(kit_server, browser, artifacts):
