@@ -228,3 +228,20 @@ def test_a_group_card_cites_a_report_only_where_the_village_has_one(monkeypatch,
     html = groups_html()
     assert heading in html
     assert ("Menurut laporan program" in html) == (name == "jepara")
+
+
+WORK_TEXTS = ("pricingex.cost_only_materials", "pricingex.cost_no_time", "lesson3.help_work",
+              "lesson3.sewing_compare")
+
+
+@pytest.mark.parametrize("key", WORK_TEXTS)
+def test_how_members_work_is_said_in_the_villages_words(monkeypatch, key):
+    """Sentences about members' work use the production group's ``work`` and ``work_count``:
+    Jepara's say sewing, the chips group's say frying and packing."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert "jahit" in t(key)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key)
+    assert "jahit" not in text and ("menggoreng" in text or "dikemas" in text), text

@@ -86,8 +86,9 @@ def test_every_setting_has_help_and_the_listing_shows_it(monkeypatch):
 
 
 def test_no_other_module_reads_a_setting_from_the_environment():
-    """Only settings.py reads os.environ; the server may read and extend Jupyter's own path."""
-    allowed = {("widgets/kit/server.py", "JUPYTER_PATH")}
+    """Only settings.py reads os.environ; the server may read and extend Jupyter's own path,
+    and ``python -m usaha_kita serve`` Python's (so kernels import the served folder's kit)."""
+    allowed = {("widgets/kit/server.py", "JUPYTER_PATH"), ("widgets/kit/cli.py", "PYTHONPATH")}
     readers = set()
     for path in (ROOT / "widgets").rglob("*.py"):
         if path.name == "settings.py":

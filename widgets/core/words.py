@@ -14,7 +14,8 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     "Keset bulat kain perca"), ``village`` and ``district``, and the livestock group's
     ``animal`` (kambing; ``Animal``) and ``season`` (Idul Adha), and the production group's
     ``materials`` (kain perca, benang; ``Material``: the first, capitalised), the livestock
-    group's ``duty`` (ngarit), ``ITEM`` (KESET) and ``province``."""
+    group's ``duty`` (ngarit), ``ITEM`` (KESET), ``province``, and the production group's
+    ``work`` (menjahit) and ``work_count`` (potong jahitan)."""
     village = village or load_village()
     group = village.production_group() or next(iter(village.groups.values()))
     product = group.products[0] if group.products else None
@@ -24,6 +25,10 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     animal = (livestock.animal or livestock.called) if livestock else "ternak"
     season = livestock.sale_season if livestock and livestock.sale_season else "musim ramai"
     materials = group.materials or "bahan baku"
+    # Optional words of the production group, read as the profile has them.
+    raw = (village.profile.get("groups") or {}).get(group.key) or {}
+    work = str(raw.get("work") or "membuat")
+    work_count = str(raw.get("work_count") or "barang yang dibuat")
     material = materials.split(",")[0].strip()
     duty = (livestock.duty if livestock else "") or "piket pakan"
     # The gaduh example's keeper: a member of the livestock group (Jepara: Agus Purnomo).
@@ -37,4 +42,5 @@ def village_words(village: Village | None = None) -> dict[str, str]:
             "item": item, "Item": item[:1].upper() + item[1:], "item_name": name,
             "Item_name": name[:1].upper() + name[1:],
             "item_full": product.name if product else group.name, "village": village.name,
-            "district": village.district}
+            "district": village.district, "work": work, "Work": work[:1].upper() + work[1:],
+            "work_count": work_count}
