@@ -10,11 +10,15 @@ from __future__ import annotations
 import base64
 import io
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import openpyxl
 import pytest
 from browser_checks import assert_nothing_cut_off
+
+from widgets.store import Store
+from widgets.training import access
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -69,6 +73,20 @@ class Page:
 
     def close(self) -> None:
         self.context.close()
+
+
+def open_trainer_page(browser, url: str, data_dir: Path, password: str,
+                      viewport: dict = PROJECTOR) -> Page:
+    """The trainer page signed in: the password set in the kit's store first, then typed into
+    the page as a trainer would, until its tabs show."""
+    with Store(data_dir / "usaha_kita.sqlite3") as store:
+        access.set_password(store, password)
+    p = Page(browser, viewport)
+    p.open(url + "/voila/render/pelatih.ipynb")
+    p.page.fill(".uk-trainer-password input[type=password]", password)
+    p.page.click(".uk-trainer-submit")
+    p.page.wait_for_selector(".uk-trainer-tabs", timeout=60_000)
+    return p
 
 
 WELCOME = ".uk-msg-ok:has-text('Selamat')"  # the sign-in's welcome, on every lesson

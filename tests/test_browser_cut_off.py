@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 from browser_checks import assert_nothing_cut_off, find_cut_off
-from test_browser import PHONE, PROJECTOR, Page, assert_clean
+from test_browser import PHONE, PROJECTOR, Page, assert_clean, open_trainer_page
 
-from widgets.store import Store
-from widgets.training import access
 from widgets.ui.tables import Cell, Row, money_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,13 +133,7 @@ def test_nothing_cut_off_in_any_trainer_view(kit_server, browser):
     """The trainer page behind its password, tab by tab, at both sizes, and after making the
     report; then the live projector views its Projector tab links to (the dashboard, the FGD
     board), at 1280, their only size."""
-    with Store(kit_server.data_dir / "usaha_kita.sqlite3") as store:
-        access.set_password(store, TRAINER_PASSWORD)
-    p = Page(browser, PROJECTOR)
-    p.open(kit_server.url + "/voila/render/pelatih.ipynb")
-    p.page.fill(".uk-trainer-password input[type=password]", TRAINER_PASSWORD)
-    p.page.click(".uk-trainer-submit")
-    p.page.wait_for_selector(".uk-trainer-tabs", timeout=60_000)
+    p = open_trainer_page(browser, kit_server.url, kit_server.data_dir, TRAINER_PASSWORD)
     p.page.wait_for_selector(".uk-pool-status", timeout=60_000)
     titles = p.page.locator(TAB).all_inner_texts()
     assert len(titles) >= 6, titles  # dashboard, FGD, projector, attendance, report, data

@@ -18,13 +18,10 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import KitServer
-from test_browser import PHONE, PROJECTOR, Page
+from test_browser import PHONE, PROJECTOR, Page, open_trainer_page
 from test_browser_cut_off import DECKS, PAGES, PROJECTOR_PAGES, TAB, _sign_in_if_offered
 from test_villages import SECOND
 from village_leaks import find_leaks
-
-from widgets.store import Store
-from widgets.training import access
 
 PASSWORD = "sandi-pelatih-desa"
 # The page's text with hidden steps, tabs and slides, but without scripts and styles, with the
@@ -113,13 +110,7 @@ def test_no_jepara_in_any_deck(village_server, browser, path):
 @pytest.mark.browser
 @pytest.mark.slow
 def test_no_jepara_in_the_trainer_views_and_report(village_server, browser):
-    with Store(village_server.data_dir / "usaha_kita.sqlite3") as store:
-        access.set_password(store, PASSWORD)
-    p = Page(browser, PROJECTOR)
-    p.open(village_server.url + "/voila/render/pelatih.ipynb")
-    p.page.fill(".uk-trainer-password input[type=password]", PASSWORD)
-    p.page.click(".uk-trainer-submit")
-    p.page.wait_for_selector(".uk-trainer-tabs", timeout=60_000)
+    p = open_trainer_page(browser, village_server.url, village_server.data_dir, PASSWORD)
     found = []
     for title in p.page.locator(TAB).all_inner_texts():
         p.page.click(f"{TAB}:has-text({title!r})")

@@ -7,10 +7,7 @@ from __future__ import annotations
 import pytest
 from browser_checks import assert_nothing_cut_off
 from conftest import KitServer
-from test_browser import PHONE, PROJECTOR, Page, assert_clean
-
-from widgets.store import Store
-from widgets.training import access
+from test_browser import PHONE, PROJECTOR, Page, assert_clean, open_trainer_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = "sandi-pelatih-pool"
@@ -20,12 +17,7 @@ PASSWORD = "sandi-pelatih-pool"
 def test_trainer_prepares_the_next_lesson(tmp_path, browser, artifacts, viewport, name):
     server = KitServer(tmp_path, class_size=1)
     try:
-        with Store(tmp_path / "usaha_kita.sqlite3") as store:
-            access.set_password(store, PASSWORD)
-        p = Page(browser, viewport)
-        p.open(server.url + "/voila/render/pelatih.ipynb")
-        p.page.fill(".uk-trainer-password input[type=password]", PASSWORD)
-        p.page.click(".uk-trainer-submit")
+        p = open_trainer_page(browser, server.url, tmp_path, PASSWORD, viewport)
         p.page.wait_for_selector(".uk-pool-status", timeout=60_000)
         p.page.select_option(".uk-pool-page select", value="Pelajaran 3: Harga")
         p.page.click(".uk-pool-move")

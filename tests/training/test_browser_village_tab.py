@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browser_checks import assert_nothing_cut_off
-from test_browser import PHONE, PROJECTOR, Page, assert_clean
-
-from widgets.store import Store
-from widgets.training import access
+from test_browser import PHONE, PROJECTOR, assert_clean, open_trainer_page
 
 PASSWORD = "sandi-pelatih-desa"
 
@@ -16,13 +13,7 @@ PASSWORD = "sandi-pelatih-desa"
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_villages_tab_names_the_served_village(kit_server, browser, artifacts):
-    with Store(kit_server.data_dir / "usaha_kita.sqlite3") as store:
-        access.set_password(store, PASSWORD)
-    p = Page(browser, PROJECTOR)
-    p.open(kit_server.url + "/voila/render/pelatih.ipynb")
-    p.page.fill(".uk-trainer-password input[type=password]", PASSWORD)
-    p.page.click(".uk-trainer-submit")
-    p.page.wait_for_selector(".uk-trainer-tabs", timeout=60_000)
+    p = open_trainer_page(browser, kit_server.url, kit_server.data_dir, PASSWORD)
     p.page.click(".uk-trainer-tabs .lm-TabBar-tab:has-text('Desa')")
     served = p.page.wait_for_selector(".uk-village:has-text('Sedang dipakai aplikasi ini')",
                                       timeout=30_000)
