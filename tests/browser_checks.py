@@ -14,6 +14,8 @@ looks, in the page, for:
   (the page itself is not such a box: the tests check ``document.scrollWidth`` for that);
 - ``cell``: a table cell whose text (measured with a Range's bounding rectangle) is wider than
   the cell's content box, or sticks out of it on either side.
+- ``overlaps``: a label (a radio choice, a field's name) whose text wraps below its own box,
+  which has a fixed height, so the lines are painted over the next choice or field;
 - ``money-table``: on a phone (below 640 px), a table with three or more amounts (``Rp…``) in
   one row that is not the one money-table pattern (``widgets.ui.tables.money_table``, a card
   per row): such figures are squeezed until they run together or wrap mid-number.
@@ -127,6 +129,20 @@ _CHECK_JS = r"""
                           `${Math.round(right - left)}px cell`});
     }
   }
+  // A label of fixed height (ipywidgets sets one on radio choices and field names) whose
+  // text wraps to more lines than fit: the lines are painted over what follows.
+  for (const label of document.body.querySelectorAll('label, .widget-label')) {
+    if (!visible(label) || !label.textContent.trim()) continue;
+    if (getComputedStyle(label).overflowY !== 'visible') continue;
+    range.selectNodeContents(label);
+    const ink = range.getBoundingClientRect();
+    const box = label.getBoundingClientRect();
+    if (ink.height > 0 && ink.bottom > box.bottom + 2 * SLACK) {
+      found.push({kind: 'overlaps', selector: path(label), text: text(label),
+                  detail: `text ${Math.round(ink.height)}px high in a ` +
+                          `${Math.round(box.height)}px label`});
+    }
+  }
   // On a phone, a table with three or more amounts in a row must be the one money-table
   // pattern (widgets.ui.tables.money_table: a card per row), or its figures run together.
   if (window.innerWidth <= 640) {  // the page template's cards: @media (max-width: 640px)
@@ -149,7 +165,7 @@ _CHECK_JS = r"""
 class CutOff:
     """One place where content is cut off or runs out of its cell."""
 
-    kind: str  # "clipped", "scrolls", "cell" or "money-table"
+    kind: str  # "clipped", "scrolls", "cell", "overlaps" or "money-table"
     selector: str
     text: str
     detail: str

@@ -71,6 +71,16 @@ class Page:
                 f"document.querySelectorAll('button.uk-later-open').length < {left}",
                 timeout=60_000)
 
+    def settle(self, quiet_ms: int = 1000, timeout: int = 60_000) -> None:
+        """Wait until the page has not changed for ``quiet_ms``: what the kernel builds after
+        an action (the questions after sign-in) has arrived and been laid out."""
+        self.page.evaluate("""() => { if (window.__ukQuiet) return;
+            window.__ukQuiet = Date.now();
+            new MutationObserver(() => { window.__ukQuiet = Date.now(); }).observe(
+                document.body, {childList: true, subtree: true, characterData: true}); }""")
+        self.page.wait_for_function(f"() => Date.now() - window.__ukQuiet > {quiet_ms}",
+                                    timeout=timeout, polling=250)
+
     def close(self) -> None:
         self.context.close()
 

@@ -60,7 +60,16 @@ def test_every_lesson_and_deck_is_checked():
     assert decks <= set(DECKS), f"add to DECKS: {sorted(decks - set(DECKS))}"
 
 
+# True once no widget of the page still says "Loading widget..." (see the page template).
+LOADED = """() => ![...document.querySelectorAll(
+  '#rendered_cells .jupyter-widgets, #rendered_cells .jp-OutputArea-output')]
+  .some(e => (e.textContent || '').trim() === 'Loading widget...')"""
+
+
 def _sign_in_if_offered(p: Page, name: str) -> bool:
+    """Sign in where the page asks for it. The page's widgets are waited for first: on a busy
+    machine the sign-in may not be there yet, and the checks after sign-in would be skipped."""
+    p.page.wait_for_function(LOADED, timeout=90_000)
     box = p.page.locator(".uk-signin-name input")
     if not box.count():
         return False
@@ -68,6 +77,7 @@ def _sign_in_if_offered(p: Page, name: str) -> bool:
     p.page.locator(".uk-signin-pin input").first.fill("2468")
     p.page.locator(".uk-signin-submit").first.click()
     p.page.wait_for_selector(f'.widget-html:has-text("{name}!")', timeout=30_000)
+    p.settle()  # the parts shown after sign-in (an evaluation's questions) are built now
     return True
 
 
@@ -177,6 +187,9 @@ ELLIPSIS = ('<div class="uk-planted" style="white-space:nowrap;overflow:hidden;'
             'text-overflow:ellipsis">' + "Keuntungan bulan ini " * 8 + "</div>")
 SIDEWAYS = ('<div class="uk-planted" style="overflow-x:auto"><div style="width:900px">'
             "Rp1.500.000</div></div>")
+# A radio choice as ipywidgets lays it out (one line high) with a sentence that wraps.
+OVERLAP = ('<div class="uk-planted"><label style="display:block;height:20px;width:200px">'
+           + "Tidak; promosikan lewat status dan grup WhatsApp " * 3 + "</label></div>")
 
 
 def _plant(p: Page, html: str) -> None:
@@ -220,8 +233,9 @@ def test_check_reports_a_planted_wide_table(home):
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.parametrize("html,kind", [(ELLIPSIS, "clipped"), (SIDEWAYS, "scrolls")],
-                         ids=["ellipsis", "sideways"])
+@pytest.mark.parametrize("html,kind", [(ELLIPSIS, "clipped"), (SIDEWAYS, "scrolls"),
+                                       (OVERLAP, "overlaps")],
+                         ids=["ellipsis", "sideways", "overlap"])
 def test_check_reports_cut_text_and_sideways_boxes(home, html, kind):
     _plant(home, html)
     found = find_cut_off(home.page)

@@ -1,12 +1,12 @@
 """What another village's pages must never show: Jepara's names, products and dates.
 
 The words are read from ``datasets/jepara/`` (the village, district, regency and province, the
-group names, product names, member names and the shops, buyers and partners its files name,
-and every date in its files as a page writes it: ``5 Agustus 2019``, ``Agustus 2019``) plus a
-few words only Jepara's trade uses (``keset``, ``kain perca``, ``ngarit``...). ``find_leaks``
-looks for them as whole words, in any letter case. Used by ``tests/test_villages.py`` (the
-shared catalogs and notebooks, planted text) and ``tests/test_browser_villages.py`` (every page
-of another village, served by the real kit).
+group names, product names and words (``seragam``), member names and the shops, buyers and
+partners its files name, and every date in its files as a page writes it: ``5 Agustus 2019``,
+``Agustus 2019``) plus a few words only Jepara's trade uses (``keset``, ``kain perca``,
+``ngarit``, ``menjahit``...). ``find_leaks`` looks for them as whole words, in any letter case.
+Used by ``tests/test_villages.py`` (the shared catalogs and notebooks, planted text) and
+``tests/test_browser_villages.py`` (every page of another village, served by the real kit).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ JEPARA = DATASETS_DIR / "jepara"
 # names below are added from the files themselves.
 TRADE_WORDS = (
     "keset", "kain perca", "perca", "konveksi", "kebaya", "umbul-umbul", "kambing", "ngarit",
-    "rumah jahit", "Metro", "Mbak Ida", "Darman", "Lantai teras", "Menyerap air",
+    "rumah jahit", "Metro", "Mbak Ida", "Darman", "Lantai teras", "Menyerap air", "menjahit",
+    "jahitan", "penjahit",
 )
 _DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _TITLES = ("Bu", "Ibu", "Pak", "Bapak")
@@ -54,6 +55,8 @@ def _names(value: object) -> Iterator[str]:
         for key, item in value.items():
             if key in ("name", "siapa") and isinstance(item, str):
                 yield item
+                if key == "siapa":  # "Bu Warsih (tetangga)": the person's name alone too
+                    yield item.split(" (")[0]
             else:
                 yield from _names(item)
     elif isinstance(value, list):
@@ -69,6 +72,7 @@ def jepara_words(folder: Path = JEPARA) -> tuple[str, ...]:
     for group in jepara.groups.values():
         words.add(group.name)
         words.update(p.name for p in group.products)
+        words.update(p.piece for p in group.products)  # one piece: keset, seragam, kambing
         for member in group.members:
             words.add(member.name)
             first = member.name.split()[0]
