@@ -245,3 +245,21 @@ def test_how_members_work_is_said_in_the_villages_words(monkeypatch, key):
     monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
     text = t(key)
     assert "jahit" not in text and ("menggoreng" in text or "dikemas" in text), text
+
+
+UNIT_TEXTS = ("pricing.cs_price", "pricing.cs_row_total", "pricing.pc_cost",
+              "listingsteps.target", "stockui.price", "stockui.quantity", "slides.cost_margin",
+              "steptable.result_count")
+
+
+@pytest.mark.parametrize("key", UNIT_TEXTS)
+def test_the_product_is_counted_in_the_villages_unit(monkeypatch, key):
+    """Texts about the group's product count it in its first product's ``unit``: Jepara's
+    doormats per "buah", the chips per "bungkus"."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert "buah" in t(key) and "bungkus" not in t(key)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key)
+    assert "bungkus" in text and "buah" not in text, text

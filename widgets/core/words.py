@@ -15,7 +15,8 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     ``animal`` (kambing; ``Animal``) and ``season`` (Idul Adha), and the production group's
     ``materials`` (kain perca, benang; ``Material``: the first, capitalised), the livestock
     group's ``duty`` (ngarit), ``ITEM`` (KESET), ``province``, and the production group's
-    ``work`` (menjahit) and ``work_count`` (potong jahitan)."""
+    ``work`` (menjahit) and ``work_count`` (potong jahitan), and ``unit``, the unit its first
+    product is counted and priced in ("buah": "Harga jual per {unit}")."""
     village = village or load_village()
     group = village.production_group() or next(iter(village.groups.values()))
     product = group.products[0] if group.products else None
@@ -43,4 +44,4 @@ def village_words(village: Village | None = None) -> dict[str, str]:
             "Item_name": name[:1].upper() + name[1:],
             "item_full": product.name if product else group.name, "village": village.name,
             "district": village.district, "work": work, "Work": work[:1].upper() + work[1:],
-            "work_count": work_count}
+            "work_count": work_count, "unit": product.unit if product else "buah"}
