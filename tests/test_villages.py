@@ -9,6 +9,7 @@ hold a ``profile.yaml``.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -263,3 +264,49 @@ def test_the_product_is_counted_in_the_villages_unit(monkeypatch, key):
     monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
     text = t(key)
     assert "bungkus" in text and "buah" not in text, text
+
+
+SEASON_TEXTS = {"promotion.fix_live_animal": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
+                "promotionex.goat_preorder": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
+                "promotion.fix_photos_few": ("(jahitan)", "(isi kemasan)"),
+                "photo.blurry": ("melihat jahitan", "melihat isi kemasan"),
+                "consign.why_payment": ("membeli kain", "membeli singkong")}
+
+
+@pytest.mark.parametrize("key", SEASON_TEXTS)
+def test_the_live_animal_and_photo_advice_speak_of_the_villages_own_trade(monkeypatch, key):
+    """The pre-order advice names the village's animal and season (no "kurban" for chickens
+    sold at Idul Fitri); the photo and consignment advice no stitching or cloth for chips."""
+    from widgets.core.i18n import t
+
+    jepara, second = SEASON_TEXTS[key]
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert jepara in t(key)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key)
+    assert second in text and find_leaks(text) == [], text
+    assert not re.search(r"kurban|jahit|\bkain\b", text, re.I), text
+
+
+def test_the_credit_example_names_the_order_paid_in_parts(monkeypatch):
+    from widgets.cashbook.ui.credit_lesson import credit_example_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    html = credit_example_html()
+    assert "Pesanan Toko oleh-oleh Rasa Sasak (Mataram) dibayar dua kali" in html
+    assert "seragam" not in html and find_leaks(html) == []
+
+
+@pytest.mark.parametrize(("name", "title", "description"), [
+    ("jepara", "PROMO!!! KESET MURAH BANGET", "Keset bagus."),
+    (SECOND, "PROMO!!! KERIPIK MURAH BANGET", "Keripik bagus."),
+])
+def test_the_listing_to_repair_names_the_product_without_its_unit(monkeypatch, name, title,
+                                                                   description):
+    """Lesson 6's badly written listing shouts the product ("KERIPIK"), not its counting unit
+    ("BUNGKUS KERIPIK")."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", name)
+    assert t("lesson5.bad_title").startswith(title)
+    assert t("lesson5.bad_description").startswith(description)

@@ -116,7 +116,8 @@ def language() -> str:
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
 VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
                  "province", "animal", "Animal", "season", "duty", "Duty", "materials",
-                 "Material", "ITEM", "keeper", "benefit", "work", "Work", "work_count", "unit")
+                 "Material", "ITEM", "keeper", "benefit", "work", "Work", "work_count", "unit",
+                 "close_up", "item_short", "Item_short")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 
 
