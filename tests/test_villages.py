@@ -310,3 +310,18 @@ def test_the_listing_to_repair_names_the_product_without_its_unit(monkeypatch, n
     monkeypatch.setenv("USAHA_KITA_VILLAGE", name)
     assert t("lesson5.bad_title").startswith(title)
     assert t("lesson5.bad_description").startswith(description)
+
+
+def test_a_workbook_of_another_village_is_in_that_villages_words(monkeypatch):
+    """``workbook_html(village)`` in a kit serving Jepara (the trainer's Daftar hadir tab can
+    print any village's): every catalog sentence takes the printed village's words."""
+    from widgets.core.i18n import t
+    from widgets.training.workbook import workbook_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    html = workbook_html(load_village(SECOND))
+    assert "Lendang Tembere" in html and "keripik" in html.lower()
+    for word in ("keset", "kambing", "Jepara", "Idul Adha"):
+        assert word.lower() not in html.lower(), word
+    assert find_leaks(html) == []
+    assert "keset" in t("lesson5.bad_description").lower()  # the served village's words again
