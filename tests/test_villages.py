@@ -9,6 +9,7 @@ hold a ``profile.yaml``.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -245,3 +246,82 @@ def test_how_members_work_is_said_in_the_villages_words(monkeypatch, key):
     monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
     text = t(key)
     assert "jahit" not in text and ("menggoreng" in text or "dikemas" in text), text
+
+
+UNIT_TEXTS = ("pricing.cs_price", "pricing.cs_row_total", "pricing.pc_cost",
+              "listingsteps.target", "stockui.price", "stockui.quantity", "slides.cost_margin",
+              "steptable.result_count")
+
+
+@pytest.mark.parametrize("key", UNIT_TEXTS)
+def test_the_product_is_counted_in_the_villages_unit(monkeypatch, key):
+    """Texts about the group's product count it in its first product's ``unit``: Jepara's
+    doormats per "buah", the chips per "bungkus"."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert "buah" in t(key) and "bungkus" not in t(key)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key)
+    assert "bungkus" in text and "buah" not in text, text
+
+
+SEASON_TEXTS = {"promotion.fix_live_animal": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
+                "promotionex.goat_preorder": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
+                "promotion.fix_photos_few": ("(jahitan)", "(isi kemasan)"),
+                "photo.blurry": ("melihat jahitan", "melihat isi kemasan"),
+                "consign.why_payment": ("membeli kain", "membeli singkong")}
+
+
+@pytest.mark.parametrize("key", SEASON_TEXTS)
+def test_the_live_animal_and_photo_advice_speak_of_the_villages_own_trade(monkeypatch, key):
+    """The pre-order advice names the village's animal and season (no "kurban" for chickens
+    sold at Idul Fitri); the photo and consignment advice no stitching or cloth for chips."""
+    from widgets.core.i18n import t
+
+    jepara, second = SEASON_TEXTS[key]
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert jepara in t(key)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key)
+    assert second in text and find_leaks(text) == [], text
+    assert not re.search(r"kurban|jahit|\bkain\b", text, re.I), text
+
+
+def test_the_credit_example_names_the_order_paid_in_parts(monkeypatch):
+    from widgets.cashbook.ui.credit_lesson import credit_example_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    html = credit_example_html()
+    assert "Pesanan Toko oleh-oleh Rasa Sasak (Mataram) dibayar dua kali" in html
+    assert "seragam" not in html and find_leaks(html) == []
+
+
+@pytest.mark.parametrize(("name", "title", "description"), [
+    ("jepara", "PROMO!!! KESET MURAH BANGET", "Keset bagus."),
+    (SECOND, "PROMO!!! KERIPIK MURAH BANGET", "Keripik bagus."),
+])
+def test_the_listing_to_repair_names_the_product_without_its_unit(monkeypatch, name, title,
+                                                                   description):
+    """Lesson 6's badly written listing shouts the product ("KERIPIK"), not its counting unit
+    ("BUNGKUS KERIPIK")."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", name)
+    assert t("lesson5.bad_title").startswith(title)
+    assert t("lesson5.bad_description").startswith(description)
+
+
+def test_a_workbook_of_another_village_is_in_that_villages_words(monkeypatch):
+    """``workbook_html(village)`` in a kit serving Jepara (the trainer's Daftar hadir tab can
+    print any village's): every catalog sentence takes the printed village's words."""
+    from widgets.core.i18n import t
+    from widgets.training.workbook import workbook_html
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    html = workbook_html(load_village(SECOND))
+    assert "Lendang Tembere" in html and "keripik" in html.lower()
+    for word in ("keset", "kambing", "Jepara", "Idul Adha"):
+        assert word.lower() not in html.lower(), word
+    assert find_leaks(html) == []
+    assert "keset" in t("lesson5.bad_description").lower()  # the served village's words again

@@ -272,7 +272,7 @@ def test_a_step_needs_exactly_one_of_weeks_before_and_days_after(tmp_path, raw):
 
 
 def test_a_step_too_far_ahead_is_an_error(tmp_path, raw):
-    raw["sekolah"]["plan"][0]["weeks_before"] = 40
+    raw["sekolah"]["plan"]["makanan"][0]["weeks_before"] = 40
     with pytest.raises(SeasonDataError, match="paling banyak 26 minggu"):
         load_seasons(write(tmp_path, raw))
 
@@ -282,3 +282,48 @@ def test_the_message_reads_in_english_too(tmp_path, raw):
     with pytest.raises(DataError) as caught:
         load_seasons(write(tmp_path, raw))
     assert caught.value.text("en").startswith("File seasons.yaml, entry idul_adha.source:")
+
+
+# --- Steps per group kind -------------------------------------------------------------------
+
+
+def test_a_season_may_give_each_group_kind_its_own_steps():
+    """A village follows the list of the first kind written that it has: Jepara (konveksi,
+    ternak) the sewing group's, Lendang Tembere (makanan, ternak) the food group's."""
+    fitri = load_seasons().seasons["idul_fitri"]
+    assert list(fitri.plans) == ["konveksi", "makanan", "ternak"]
+    assert fitri.plan_for(["konveksi", "ternak", "kurban"]) == fitri.plans["konveksi"]
+    assert fitri.plan_for(["makanan", "ternak"]) == fitri.plans["makanan"]
+    assert fitri.plan_for(["ternak"]) == fitri.plans["ternak"]
+    adha = load_seasons().seasons["idul_adha"]
+    assert adha.plan_for(["makanan"]) == adha.plan_for(["kurban"]) == adha.plan
+    [chips] = [s for s in upcoming(TODAY, "makanan") if s.season.key == "sekolah"]
+    assert "kantin" in chips.steps[0].plan.text["id"]
+    [sewing] = [s for s in upcoming(TODAY, "konveksi") if s.season.key == "sekolah"]
+    assert "seragam" in sewing.steps[0].plan.text["id"]
+
+
+def test_a_kind_with_steps_but_no_products_is_an_error(tmp_path, raw):
+    raw["sekolah"]["plan"]["makan"] = raw["sekolah"]["plan"].pop("makanan")
+    with pytest.raises(SeasonDataError) as caught:
+        load_seasons(write(tmp_path, raw))
+    assert "sekolah.plan.makan" in str(caught.value)
+    assert "tidak ada di products" in str(caught.value)
+
+
+def test_a_kind_in_products_without_steps_is_an_error(tmp_path, raw):
+    del raw["idul_fitri"]["plan"]["ternak"]
+    with pytest.raises(SeasonDataError) as caught:
+        load_seasons(write(tmp_path, raw))
+    assert "idul_fitri.plan.ternak" in str(caught.value)
+    assert "belum punya langkah" in str(caught.value)
+
+
+def test_a_step_in_a_kinds_list_is_checked_and_named(tmp_path, raw):
+    raw["kemerdekaan"]["plan"]["makanan"][1]["days_after"] = 2
+    with pytest.raises(SeasonDataError, match=r"kemerdekaan\.plan\.makanan\[2\]"):
+        load_seasons(write(tmp_path, raw))
+    raw["kemerdekaan"]["plan"]["makanan"] = []
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataError, match=r"kemerdekaan\.plan\.makanan"):
+        load_seasons(write(tmp_path / "empty", raw))

@@ -133,7 +133,7 @@ def test_every_text_from_the_file_is_escaped(tmp_path):
     raw = yaml.safe_load(SEASONS_FILE.read_text(encoding="utf-8"))
     raw["idul_fitri"]["name"]["id"] = "<script>alert(1)</script> Lebaran"
     raw["idul_fitri"]["source"] = "Kemenag & <b>SKB</b>"
-    raw["idul_fitri"]["plan"][0]["text"]["id"] = "Foto <img src=x onerror=alert(1)>"
+    raw["idul_fitri"]["plan"]["konveksi"][0]["text"]["id"] = "Foto <img src=x onerror=alert(1)>"
     raw["idul_fitri"]["products"]["konveksi"]["id"] = "kebaya \"bagus\""
     html = SeasonCalendarView(today=TODAY, data=load_seasons(write(tmp_path, raw))).cards.value
     assert "<script>" not in html and "<img" not in html and "<b>SKB" not in html
@@ -154,3 +154,56 @@ def test_a_broken_file_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
     assert "Kalender belum bisa dibuka" in text and "idul_adha.source" in text
     assert "Traceback" not in text
 
+
+
+# --- Steps per group kind (issue 15) ----------------------------------------------------------
+
+
+def step_texts(view: SeasonCalendarView) -> dict[str, list[str]]:
+    """Each card's steps as a participant reads them, without their dates."""
+    found = {}
+    for card in cards(view):
+        [key] = re.findall(r'data-season="([a-z_]+)"', card)
+        found[key] = [plain(li).split("): ", 1)[1] for li in
+                      re.findall(r'<li class="uk-cal-step.*?</li>', card, re.S)]
+    return found
+
+
+JEPARA_STEPS = {  # the opening words of each step, as Jepara's calendar showed them before
+    "idul_fitri": ["Foto contoh baju dan keset,", "Unggah foto dan harga dua",
+                   "Tutup pesanan baru supaya semua", "Pasang status setiap hari: barang",
+                   "Ucapkan selamat Lebaran dan terima"],
+    "idul_adha": ["Pilih kambing yang akan dijual:", "Hubungi panitia kurban masjid dan",
+                  "Periksa kesehatan kambing (minta surat", "Pasang status setiap hari: kambing",
+                  "Ucapkan terima kasih kepada pembeli"],
+    "sekolah": ["Datangi sekolah dan komite sekolah", "Atur hari ukur badan di",
+                "Unggah foto seragam yang sudah", "Pasang status setiap hari: seragam",
+                "Ucapkan terima kasih dan minta"],
+    "kemerdekaan": ["Tanyakan rencana pesanan ke kantor", "Unggah foto dan harga dua",
+                    "Pasang status setiap hari: sisa", "Ucapkan terima kasih kepada pembeli."],
+}
+
+
+@pytest.mark.parametrize("kind", ["semua", "konveksi", "ternak"])
+def test_jepara_keeps_its_steps_in_every_filter(kind):
+    view = SeasonCalendarView(today=TODAY)
+    view.filter.control.value = kind
+    shown = step_texts(view)
+    assert {key: [" ".join(s.split()[:5]) for s in steps] for key, steps in shown.items()} == {
+        key: steps for key, steps in JEPARA_STEPS.items() if key in shown}
+    assert "Beli kain sesuai pesanan yang sudah masuk." in " ".join(
+        shown.get("kemerdekaan", ["Beli kain sesuai pesanan yang sudah masuk."]))
+
+
+@pytest.mark.parametrize("kind", ["semua", "makanan", "ternak"])
+def test_the_chips_village_reads_no_sewing_steps(monkeypatch, kind):
+    """Lendang Tembere (chips ``makanan`` and chickens ``ternak``) follows the food group's
+    steps: no flags, uniforms, cloth or sewing orders."""
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "lendangtembere")
+    view = SeasonCalendarView(today=TODAY)
+    view.filter.control.value = kind
+    text = plain(view.cards.value).lower()
+    for word in ("bendera", "seragam", "kain", "jahit", "baju", "kambing", "keset"):
+        assert word not in text, (kind, word)
+    if kind != "ternak":
+        assert "bungkus keripik" in text and "segar" in text

@@ -20,10 +20,12 @@ first use. A new topic's texts are one new file; nothing here lists the files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 
 from babel.dates import format_date as _babel_format_date
@@ -116,8 +118,11 @@ def language() -> str:
 # may use without its caller passing them: set by ``widgets.core.village`` (the kit's village).
 VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
                  "province", "animal", "Animal", "season", "duty", "Duty", "materials",
-                 "Material", "ITEM", "keeper", "benefit", "work", "Work", "work_count")
+                 "Material", "ITEM", "keeper", "benefit", "work", "Work", "work_count", "unit",
+                 "close_up", "item_short", "Item_short")
 _village_words: Callable[[], Mapping[str, str]] | None = None
+# Another village's words for a while (a printout of a village the kit does not serve).
+_words_for_now: ContextVar[Mapping[str, str] | None] = ContextVar("village_words", default=None)
 
 
 def provide_village_words(words: Callable[[], Mapping[str, str]]) -> None:
@@ -125,13 +130,29 @@ def provide_village_words(words: Callable[[], Mapping[str, str]]) -> None:
     _village_words = words
 
 
+@contextlib.contextmanager
+def village_words_of(words: Mapping[str, str]) -> Iterator[None]:
+    """Inside the block, texts take their village words from ``words`` (``words.village_words(
+    village)``), not from the village the kit serves; per thread and task, undone on leaving."""
+    token = _words_for_now.set(words)
+    try:
+        yield
+    finally:
+        _words_for_now.reset(token)
+
+
+def _words() -> Mapping[str, str] | None:
+    now = _words_for_now.get()
+    return now if now is not None else (_village_words() if _village_words else None)
+
+
 class _Fields(dict):
     """The caller's fields, then the village's words for a field it did not pass."""
 
     def __missing__(self, key: str) -> str:
-        if key in VILLAGE_WORDS and _village_words is not None:
+        if key in VILLAGE_WORDS and (_village_words or _words_for_now.get()) is not None:
             try:
-                return _village_words()[key]
+                return _words()[key]  # type: ignore[index]
             except Exception:  # noqa: BLE001 (a village that does not load: keep the field)
                 return "{" + key + "}"
         raise KeyError(key)
@@ -154,7 +175,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 def fill_village_words(text: str) -> str:
     """``text`` with its village words filled in; a text with other fields (its caller fills
     them in later) or none comes back as it is."""
-    if _village_words is not None and "{" in text:
+    if (_village_words or _words_for_now.get()) is not None and "{" in text:
         try:
             return text.format_map(_Fields())
         except (KeyError, IndexError, ValueError):

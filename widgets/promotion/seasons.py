@@ -5,13 +5,15 @@ Plain Python, no ipywidgets. Every season carries its ``source`` and ``as_of`` a
 date marked ``estimate`` or not (Idul Fitri and Idul Adha stay estimates until the Ministry of
 Religious Affairs' isbat meeting). A missing or wrong value stops the kit with a message naming
 the file and the key, in the village loader's words. Plan steps are "N weeks before" or "N days
-after" the season day; the step due now is the last one whose date has come.
+after" the season day; the step due now is the last one whose date has come. A season's plan is
+one list for every village or one list per group kind: a village follows the list of the first
+kind written that it has (:meth:`Season.plan_for`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,8 +42,7 @@ Texts = Mapping[str, str]
 
 
 class SeasonDataError(DataError):
-    """A problem in the seasons file whose text lives in ``widgets/locale/seasons.yaml`` (the
-    shared problems, such as a missing value, keep the village loader's texts)."""
+    """A problem of the seasons file told in the ``seasons`` section (promotion.yaml)."""
 
     section = "seasons"
 
@@ -69,13 +70,16 @@ class SeasonDay:
     label: str = ""  # e.g. "1448 H"
 
 
+ANY_KIND = ""  # the key of a plan written as one list, for every group kind
+
+
 @dataclass(frozen=True)
 class Season:
     key: str
     name: Texts
     products: Mapping[str, Texts]  # group -> what it sells in this season
     days: tuple[SeasonDay, ...]
-    plan: tuple[PlanStep, ...]
+    plans: Mapping[str, tuple[PlanStep, ...]]  # group kind (or ANY_KIND) -> steps, file order
     source: str
     as_of: dt.date
     note: Texts | None = None
@@ -83,6 +87,17 @@ class Season:
     @property
     def groups(self) -> tuple[str, ...]:
         return tuple(self.products)
+
+    @property
+    def plan(self) -> tuple[PlanStep, ...]:
+        return self.plan_for(None)
+
+    def plan_for(self, kinds: Sequence[str] | None) -> tuple[PlanStep, ...]:
+        """The steps for a village with group ``kinds``: the one list for every kind, else the
+        list of the first kind written in the file that is among ``kinds``, else the first."""
+        wanted = set(kinds or ())
+        return next((steps for kind, steps in self.plans.items() if kind in wanted),
+                    next(iter(self.plans.values())))
 
 
 @dataclass(frozen=True)
@@ -114,16 +129,15 @@ class SeasonDate:
 
 def current_index(steps: tuple[Step, ...], today: dt.date) -> int | None:
     """The last step whose date has come (steps in date order), or None if none has."""
-    found = None
-    for index, step in enumerate(steps):
-        if step.day <= today:
-            found = index
-    return found
+    return next((i for i in reversed(range(len(steps))) if steps[i].day <= today), None)
 
 
-def schedule(season: Season, when: SeasonDay, today: dt.date) -> SeasonDate:
-    """``season`` on ``when.day``: each plan step dated and the step due on ``today``."""
-    steps = tuple(Step(when.day + dt.timedelta(days=p.offset_days), p) for p in season.plan)
+def schedule(season: Season, when: SeasonDay, today: dt.date,
+             kinds: Sequence[str] | None = None) -> SeasonDate:
+    """``season`` on ``when.day``: each plan step (for group ``kinds``) dated, and the step due
+    on ``today``."""
+    steps = tuple(Step(when.day + dt.timedelta(days=p.offset_days), p)
+                  for p in season.plan_for(kinds))
     return SeasonDate(season, when.day, when.estimate, when.label, (when.day - today).days,
                       steps, current_index(steps, today))
 
@@ -141,12 +155,15 @@ class SeasonData:
     seasons: Mapping[str, Season]
 
     def upcoming(self, today: dt.date, group: str | None = None,
-                 horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[SeasonDate]:
-        """Seasons from ``FOLLOW_UP_DAYS`` ago up to ``horizon_days`` ahead, by date."""
+                 horizon_days: int = DEFAULT_HORIZON_DAYS,
+                 kinds: Sequence[str] | None = None) -> list[SeasonDate]:
+        """Seasons from ``FOLLOW_UP_DAYS`` ago up to ``horizon_days`` ahead, by date, with the
+        steps for a village with group ``kinds`` (default: ``group``)."""
         check_group(group)
         first = today - dt.timedelta(days=FOLLOW_UP_DAYS)
         last = today + dt.timedelta(days=horizon_days)
-        found = [schedule(season, when, today)
+        kinds = kinds if kinds is not None else ([group] if group else None)
+        found = [schedule(season, when, today, kinds)
                  for season in self.seasons.values()
                  if group is None or group in season.products
                  for when in season.days if first <= when.day <= last]
@@ -154,10 +171,8 @@ class SeasonData:
 
     def next_for(self, group: str, today: dt.date) -> SeasonDate | None:
         """The group's next season on or after ``today`` (None when the file has no more)."""
-        check_group(group)
-        ahead = [s for s in self.upcoming(today, group, horizon_days=100 * 366)
-                 if s.days_until >= 0]
-        return ahead[0] if ahead else None
+        return next((s for s in self.upcoming(today, group, horizon_days=100 * 366)
+                     if s.days_until >= 0), None)
 
 
 def upcoming(today: dt.date, group: str | None = None,
@@ -177,8 +192,7 @@ def next_for(group: str, today: dt.date, data: SeasonData | None = None) -> Seas
 @cached_file(SEASONS_FILE)
 def load_seasons(path: Path) -> SeasonData:
     """The seasons file (default ``datasets/seasons.yaml``), checked; cached per path."""
-    data = read_yaml(path)
-    file = path.name
+    data, file = read_yaml(path), path.name
     if not data:
         raise SeasonDataError(file, "no_seasons")
     seasons = {}
@@ -208,8 +222,9 @@ def _season(file: str, key: str, raw: Mapping[str, Any]) -> Season:
     note = _texts(file, raw, "note", key) if raw.get("note") is not None else None
     if note is None and any(d.estimate for d in days):
         raise SeasonDataError(file, "note_needed", column=f"{key}.note")
-    return Season(key, _texts(file, raw, "name", key), _products(file, raw, key), days,
-                  _plan(file, raw, key), source, as_of, note)
+    products = _products(file, raw, key)
+    return Season(key, _texts(file, raw, "name", key), products, days,
+                  _plans(file, raw, key, products), source, as_of, note)
 
 
 def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str, str]]:
@@ -241,11 +256,31 @@ def _days(file: str, raw: Mapping[str, Any], key: str) -> tuple[SeasonDay, ...]:
     return tuple(days)
 
 
-def _plan(file: str, raw: Mapping[str, Any], key: str) -> tuple[PlanStep, ...]:
-    listed = need_list(file, Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan")
+def _plans(file: str, raw: Mapping[str, Any], key: str,
+           products: Mapping[str, Texts]) -> dict[str, tuple[PlanStep, ...]]:
+    """``plan``: one list of steps, or a mapping from each group kind in ``products`` to its
+    own list (no kind missing, none that the season does not list)."""
+    found, where = Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan"
+    if not isinstance(found, dict):
+        return {ANY_KIND: _plan(file, need_list(file, found, where), where)}
+    plans = {}
+    for kind, listed in found.items():
+        if str(kind) not in products:
+            raise SeasonDataError(file, "plan_kind_unknown", column=f"{where}.{kind}",
+                                  value=kind)
+        plans[str(kind)] = _plan(file, need_list(file, listed, f"{where}.{kind}"),
+                                 f"{where}.{kind}")
+    for kind in products:
+        if kind not in plans:
+            raise SeasonDataError(file, "plan_kind_missing", column=f"{where}.{kind}",
+                                  value=kind)
+    return plans
+
+
+def _plan(file: str, listed: list[Any], path: str) -> tuple[PlanStep, ...]:
     steps = []
     for n, item in enumerate(listed, start=1):
-        where = f"{key}.plan[{n}]"
+        where = f"{path}[{n}]"
         cells = Cells(file, None, need_mapping(file, item, where), where + ".")
         if ("weeks_before" in item) == ("days_after" in item):
             raise SeasonDataError(file, "step_when", column=where)

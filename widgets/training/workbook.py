@@ -18,11 +18,12 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from widgets.core.i18n import format_date, t
+from widgets.core.i18n import format_date, t, village_words_of
 from widgets.core.money import format_rupiah
 from widgets.core.notice import left_out_html
 from widgets.core.printable import a4_page, text
 from widgets.core.village import Village, load_village
+from widgets.core.words import village_words
 
 SECTIONS = ("cover", "roster", "cashbook", "cashbook-own", "cost", "sharing", "post")
 DEFAULT_FOLDER = Path("build") / "workbook"
@@ -228,9 +229,11 @@ def workbook_body(village: Village | None = None) -> str:
 
 
 def workbook_html(village: Village | None = None) -> str:
+    """The workbook of ``village`` (default: the one the kit serves), in its own words."""
     village = village or load_village()
-    title = t("workbook.file_title", village=village.name)
-    return a4_page(title, workbook_body(village), CSS, margin="12mm 12mm 14mm")
+    with village_words_of(village_words(village)):
+        title = t("workbook.file_title", village=village.name)
+        return a4_page(title, workbook_body(village), CSS, margin="12mm 12mm 14mm")
 
 
 def file_name(village: Village) -> str:

@@ -57,18 +57,21 @@ def credit_example_html() -> str:
         f"</h4><p><small><i>{label}</i></small></p>"
         + debts_table(rows) + f"<h4>{escape(t('creditui.section_summary'))}</h4>"
         + summary_html(summary)
-        + f"<h4>{escape(t('lesson1.credit_two_parts'))}</h4><ul>{payments}</ul>"
+        + f"<h4>{escape(t('lesson1.credit_two_parts', who=_paid_in_parts(example).who))}</h4>"
+        f"<ul>{payments}</ul>"
     )
+
+
+def _paid_in_parts(example: CreditExample) -> credit.Debt:
+    """The example's debt with the most payments (the order paid in parts)."""
+    return max(example.debts, key=lambda d: sum(p.debt_id == d.id for p in example.payments))
 
 
 def _credit_story(example: CreditExample, group: str) -> str:
     """The example's story in words, from the data: the debt paid in parts, its first payment
     and its due day (the lesson's prose names no figure of its own)."""
-    paid: dict[int | None, list[credit.Payment]] = {}
-    for p in example.payments:
-        paid.setdefault(p.debt_id, []).append(p)
-    debt = max(example.debts, key=lambda d: len(paid.get(d.id, [])))
-    first = paid.get(debt.id, [])
+    debt = _paid_in_parts(example)
+    first = [p for p in example.payments if p.debt_id == debt.id]
     story = t("lesson1.credit_story", who=debt.who, group=group, what=debt.what,
               day=format_date(debt.day), amount=format_rupiah(debt.amount),
               first=format_rupiah(first[0].amount if first else 0),

@@ -242,22 +242,22 @@ def cost_result_html(sheet: CostSheet, cost: costing.UnitCost, even: costing.Bre
         for m in sheet.materials]
     lines += [money_row(o.name, o.monthly, t("pricing.cs_note_month"), css="line")
               for o in sheet.overheads]
-    rows = lines + [
-        money_row(t("pricing.cs_row_materials"), cost.materials,
+    rows = lines + [  # "per {unit}": this product's unit (kg), not the village's first
+        money_row(t("pricing.cs_row_materials", unit=unit), cost.materials,
                    t("pricing.cs_note_share", total=format_rupiah(cost.materials_batch),
                      units=sheet.batch_units, unit=unit)),
-        money_row(t("pricing.cs_row_labour"), cost.labour, _labour_note(sheet.labour)),
-        money_row(t("pricing.cs_row_overheads"), cost.overheads,
+        money_row(t("pricing.cs_row_labour", unit=unit), cost.labour, _labour_note(sheet.labour)),
+        money_row(t("pricing.cs_row_overheads", unit=unit), cost.overheads,
                    t("pricing.cs_note_share", total=format_rupiah(cost.overheads_month),
                      units=sheet.units_per_month, unit=unit)),
-        money_row(t("pricing.cs_row_total"), cost.total, css="total"),
+        money_row(t("pricing.cs_row_total", unit=unit), cost.total, css="total"),
         money_row(t("pricing.cs_row_price"), price),
-        money_row(t("pricing.cs_row_profit" if profit >= 0 else "pricing.cs_row_loss"),
+        money_row(t("pricing.cs_row_profit" if profit >= 0 else "pricing.cs_row_loss", unit=unit),
                    profit, color=PROFIT if profit >= 0 else LOSS),
     ]
     table = f'{table_style()}<table class="uk-price">{"".join(rows)}</table>'
     return table + _verdict(cost, even, price, sheet.units_per_month, unit) + _chart(
-        sheet, cost, even, price) + notice_html(t("pricing.cs_rounding"), "info")
+        sheet, cost, even, price) + notice_html(t("pricing.cs_rounding", unit=unit), "info")
 
 
 def _verdict(cost: costing.UnitCost, even: costing.BreakEven, price: int, planned: int,

@@ -144,6 +144,8 @@ class SeasonCalendarView(w.VBox):
         self.horizon_days = horizon_days
         village = load_village()
         self.kinds = village.kinds()
+        # A season's steps are the village's (seasons.yaml may write a list per group kind).
+        self.village_kinds = village.kinds(seasons=True)
         # A kind's button shows its groups' extra season codes too (ternak: also kurban).
         self.codes = {kind: [kind, *(c for g in village.groups_of_kind(kind) for c in g.seasons)]
                       for kind in self.kinds}
@@ -168,7 +170,7 @@ class SeasonCalendarView(w.VBox):
     def update(self, _change=None) -> None:
         codes = self.codes[self.group] if self.group else [c for k in self.kinds
                                                             for c in self.codes[k]]
-        items = self.data.upcoming(self.today, None, self.horizon_days)
+        items = self.data.upcoming(self.today, None, self.horizon_days, self.village_kinds)
         self.cards.value = calendar_html(items, None, self.horizon_days, codes)
 
 
