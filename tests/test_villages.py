@@ -178,6 +178,25 @@ def _strings(value: object):
         yield value
 
 
+def _seasons_seen_elsewhere(seasons: dict) -> dict:
+    """The season calendar without the texts of group kinds only Jepara has (a season's
+    ``products`` and ``plan`` may be per kind): sewing steps may name flags and uniforms, since
+    only a sewing group reads them; what another village's kinds read may not."""
+    jepara = {g.kind for g in load_village("jepara").groups.values()}
+    others = {g.kind for name in VILLAGES if name != "jepara"
+              for g in load_village(name).groups.values()}
+    only_jepara = jepara - others
+    assert only_jepara, "no kind is Jepara's alone: scan the whole calendar"
+    kept = {}
+    for key, season in seasons.items():
+        season = dict(season)
+        for part in ("products", "plan"):
+            if isinstance(season.get(part), dict):
+                season[part] = {k: v for k, v in season[part].items() if k not in only_jepara}
+        kept[key] = season
+    return kept
+
+
 def shared_leaks(locale: Path = LOCALE, notebooks=NOTEBOOK_DIRS) -> set[tuple[str, str]]:
     """(file, Jepara word) for every Jepara word in a catalog text, the lesson list, the season
     calendar or a notebook cell."""
@@ -189,7 +208,10 @@ def shared_leaks(locale: Path = LOCALE, notebooks=NOTEBOOK_DIRS) -> set[tuple[st
     if notebooks:  # the lesson list the home page shows, the season calendar every village reads
         for shared in (ROOT / "lessons" / "lessons.yaml", DATASETS_DIR / "seasons.yaml"):
             name = f"{shared.parent.name}/{shared.name}"
-            for text in _strings(yaml.safe_load(shared.read_text(encoding="utf-8"))):
+            data = yaml.safe_load(shared.read_text(encoding="utf-8"))
+            if shared.name == "seasons.yaml":
+                data = _seasons_seen_elsewhere(data)
+            for text in _strings(data):
                 found.update((name, f.split(" in …")[0].strip("'").lower())
                              for f in find_leaks(text))
     for folder in notebooks:
