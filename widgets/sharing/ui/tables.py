@@ -26,8 +26,9 @@ STYLE = (
     "display:table!important;table-layout:auto!important}.uk-bh-table th,.uk-bh-table td{"
     "padding:6px 4px;border-bottom:1px solid #e4e0d8;vertical-align:top;"
     "text-align:left!important;overflow-wrap:normal!important;word-break:normal!important}"
-    # A name typed as one long word breaks rather than widen the table past the phone.
-    ".uk-bh-table td:first-child{overflow-wrap:anywhere!important}"
+    # A name typed as one long word breaks rather than widen the table past the phone; a
+    # usual name (Muhammad) keeps its words whole.
+    ".uk-bh-table td:first-child{overflow-wrap:anywhere!important;min-width:6em}"
     ".uk-bh-table th{background:#efe7dc;vertical-align:bottom}.uk-bh-table .num{"
     "text-align:right!important;white-space:nowrap}.uk-bh-table th.num{white-space:normal}"
     ".uk-bh-table small{color:#555}.uk-bh-table tr.uk-bh-aside td{"
