@@ -67,17 +67,25 @@ def _saved(phone: Phone, css: str, kinds: tuple[str, ...] = (OK,)) -> bool:
     return any(f"uk-msg-{k.removeprefix('uk-msg-')}" in value for k in kinds)
 
 
+def _save(phone: Phone, day: Day, button: str, status: str, write: Write, what: str,
+          kinds: tuple[str, ...] = (OK,)) -> None:
+    """Press ``button``: ``write`` is acknowledged when ``status`` then says saved, else the
+    page's answer is kept as refused."""
+    phone.click(button)
+    if _saved(phone, status, kinds):
+        day.ack(write)
+    else:
+        day.refuse(f"{phone.name} {what}: {phone.text(status)}")
+
+
 def cash_entries(phone: Phone, day: Day) -> None:
     for n, (index, amount) in enumerate(((0, "150rb"), (1, "Rp 25.000,-")), start=1):
         description = f"Catatan {_tag(phone, 'kas', n)}"
         phone.set("uk-direction", index=index)
         phone.set("uk-description", value=description)
         phone.set("uk-amount", value=amount)
-        phone.click("uk-save")
-        if _saved(phone, "uk-status"):
-            day.ack(Write("entries", phone.name, description))
-        else:
-            day.refuse(f"{phone.name} cash entry: {phone.text('uk-status')}")
+        _save(phone, day, "uk-save", "uk-status", Write("entries", phone.name, description),
+              "cash entry")
 
 
 def price(phone: Phone, day: Day) -> None:
@@ -101,11 +109,8 @@ def sharing(phone: Phone, day: Day) -> None:
     note = f"Rapat {_tag(phone, 'bh', 1)}"
     phone.click("uk-bh-calc")
     phone.set("uk-bh-note", value=note)
-    phone.click("uk-bh-save")
-    if _saved(phone, "uk-bh-status"):
-        day.ack(Write("distributions", phone.name, note))
-    else:
-        day.refuse(f"{phone.name} sharing: {phone.text('uk-bh-status')}")
+    _save(phone, day, "uk-bh-save", "uk-bh-status", Write("distributions", phone.name, note),
+          "sharing")
 
 
 POST_PARTS = {"uk-pc-material": "kain perca katun", "uk-pc-size": "40 cm",
@@ -118,11 +123,8 @@ def post(phone: Phone, day: Day) -> None:
     phone.set("uk-pc-hook", value=hook)
     for css, value in POST_PARTS.items():
         phone.set(css, value=value)
-    phone.click("uk-pc-save")
-    if _saved(phone, "uk-pc-status", ("ok", "warn")):  # "warn": saved, advice left to follow
-        day.ack(Write("posts", phone.name, hook))
-    else:
-        day.refuse(f"{phone.name} post: {phone.text('uk-pc-status')}")
+    _save(phone, day, "uk-pc-save", "uk-pc-status", Write("posts", phone.name, hook), "post",
+          ("ok", "warn"))  # "warn": saved, advice left to follow
 
 
 def fgd_answer(phone: Phone, day: Day, question: int) -> None:

@@ -158,6 +158,13 @@ def store(tmp_path):
         yield opened
 
 
+@pytest.fixture
+def siti(store):
+    """Siti Aminah signed in to the test's store (a store test's own ``store`` where it has
+    one)."""
+    return store.sign_in("Siti Aminah", "2580")
+
+
 @pytest.fixture(scope="session")
 def postgres_url():
     """A private PostgreSQL 15 cluster for the whole run (tests/postgres_cluster.py)."""

@@ -32,6 +32,7 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from yaml_tree import nodes
 
 from widgets.core.i18n import t
 from widgets.core.village import DATASETS_DIR, load_village
@@ -270,24 +271,17 @@ CITATION = re.compile(r"wawancara[^)]*", re.I)  # "(wawancara 14 Desember 2019)"
 CODE = re.compile(r"`[^`]*`")  # `150rb`: how to type an amount, not a figure
 
 
-def _numbers_and_dates(value: object) -> Iterator[int | dt.date]:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        yield value
-    elif isinstance(value, dt.date):
-        yield value
-    elif isinstance(value, str):
-        if re.fullmatch(r"-?\d+", value.strip()):
-            yield int(value)
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            yield dt.date.fromisoformat(value.strip())
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _numbers_and_dates(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _numbers_and_dates(item)
+def _numbers_and_dates(tree: object) -> Iterator[int | dt.date]:
+    for value in nodes(tree):
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | dt.date):
+            yield value
+        elif isinstance(value, str):
+            if re.fullmatch(r"-?\d+", value.strip()):
+                yield int(value)
+            elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                yield dt.date.fromisoformat(value.strip())
 
 
 def village_figures(folder: Path) -> tuple[set[int], set[int], set[dt.date]]:
@@ -404,18 +398,8 @@ def test_data_files_shown_on_screen_do_not_say_kit():
     word = re.compile(r"\bkit\b", re.I)
     found = []
     for path in sorted(DATASETS_DIR.glob("*.yaml")) + sorted(DATASETS_DIR.glob("*/*.yaml")):
-        english = {n["en"] for n in _nodes(yaml.safe_load(path.read_text(encoding="utf-8")))
-                   if isinstance(n.get("en"), str)}
+        english = {n["en"] for n in nodes(yaml.safe_load(path.read_text(encoding="utf-8")))
+                   if isinstance(n, dict) and isinstance(n.get("en"), str)}
         found += [f"{path.name}: {x[:60]}" for x in data_texts(path)
                   if word.search(x.replace("Usaha Kita", "")) and x not in english]
     assert not found, found
-
-
-def _nodes(node: object) -> Iterator[dict]:
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _nodes(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _nodes(value)

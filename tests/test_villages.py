@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 from village_leaks import find_leaks, jepara_words
+from yaml_tree import nodes
 
 from widgets.cashbook.data import load_cashbook, load_credit_example, load_credit_exercise
 from widgets.core.village import DATASETS_DIR, load_village
@@ -167,15 +169,8 @@ def test_the_check_passes_the_second_villages_own_words():
                       "17 April 2023; ayam kampung dijual menjelang Idul Fitri.") == []
 
 
-def _strings(value: object):
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, str):
-        yield value
+def _strings(tree: object) -> Iterator[str]:
+    return (value for value in nodes(tree) if isinstance(value, str))
 
 
 def _seasons_seen_elsewhere(seasons: dict) -> dict:

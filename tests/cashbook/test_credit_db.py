@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from class_day import NOW, TODAY, open_store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,24 +20,13 @@ from widgets.cashbook.ledger import make_entry
 from widgets.core.i18n import t
 from widgets.store import Store
 
-NOW = dt.datetime(2019, 12, 14, 3, 0, tzinfo=dt.UTC)  # 10:00 in Lampung
-TODAY = dt.date(2019, 12, 14)
 D = dt.date
-
-
-def open_store(path: Path) -> Store:
-    return Store(path, clock=lambda: NOW)
 
 
 @pytest.fixture
 def store(db_location):
     with open_store(db_location) as opened:
         yield opened
-
-
-@pytest.fixture
-def siti(store):
-    return store.sign_in("Siti Aminah", "2580")
 
 
 def school(**changes) -> credit.Debt:

@@ -21,7 +21,7 @@ from widgets.pricing.records import (
     herd_losses,
     shop_commission,
 )
-from widgets.pricing.supermarket import supermarket_case
+from widgets.pricing.supermarket import investor_case
 
 JEPARA = village.DATASETS_DIR / "jepara"
 
@@ -126,11 +126,8 @@ def test_investor_and_supermarket_case_by_hand(data):
     # 100 keset: 2.137.500; material back to the investor 9.000 × 100 = 900.000
     # profit 1.237.500: group 60% = 742.500, investor 495.000
     # maklon 8.000 × 100 = 800.000 -> investor 437.500; the group's own cost 7.400 × 100
-    keset = costing.unit_cost(data.sheets["keset_bulat"])
-    c, case = data.channels, data.partnership
-    result = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
-                              c.supermarket_days, keset.materials, keset.labour + keset.overheads,
-                              case.maklon_per_unit, case.group_share)
+    assert data.partnership.product == "keset_bulat"
+    result = investor_case(data)
     assert result.shop.net_per_unit == 21_375
     assert (result.paid_in, result.materials, result.profit) == (2_137_500, 900_000, 1_237_500)
     assert (result.group_split, result.investor_split) == (742_500, 495_000)

@@ -268,47 +268,48 @@ def sign_in(view, name="Bu Tester", pin="2468"):
     signin.submit.click()
 
 
-def test_cost_exercise_checked_saved_and_explained(store):
+@pytest.fixture
+def exercises(store):
+    """Lesson 2's exercises, a participant signed in."""
     view = lesson2.Exercises(store=store)
     sign_in(view)
-    assert view.body.layout.display == ""
-    card = view.cards[0]
+    return view
+
+
+def check(card, typed: str) -> None:
+    card.answer.control.value = typed
+    card.check.click()
+
+
+def test_cost_exercise_checked_saved_and_explained(exercises):
+    assert exercises.body.layout.display == ""
+    card = exercises.cards[0]
     for attempt in range(1, 4):
-        card.answer.control.value = "Rp10.000"
-        card.check.click()
+        check(card, "Rp10.000")
         shown = plain(card.feedback.value)
         assert "baru biaya bahan" in shown
         assert ("Rp19.300" in shown) == (attempt == 3)  # the steps after three tries
-    card.answer.control.value = "19.300"
-    card.check.click()
+    check(card, "19.300")
     assert "Benar!" in card.feedback.value
     answers = answer_db.answers(PAGE.session, lesson2.EXERCISES[0])
     assert [a.correct for a in answers] == [False, False, False, True]
     assert answers[-1].answer == {"typed": 19_300}
 
 
-def test_exercise_input_errors_save_nothing(store):
-    view = lesson2.Exercises(store=store)
-    sign_in(view)
-    card = view.cards[1]
-    card.answer.control.value = "25.5"
-    card.check.click()
+def test_exercise_input_errors_save_nothing(exercises):
+    card = exercises.cards[1]
+    check(card, "25.5")
     assert "25.500" in errors(card.answer)  # the "did you mean" question, beside the field
     assert answer_db.answers(PAGE.session, lesson2.EXERCISES[1]) == []
-    card.answer.control.value = "25.500"
-    card.check.click()
+    check(card, "25.500")
     assert "Harga yang baik!" in card.feedback.value
 
 
-def test_price_exercise(store):
-    view = lesson2.Exercises(store=store)
-    sign_in(view)
-    price = view.cards[1]
-    price.answer.control.value = "15rb"
-    price.check.click()
+def test_price_exercise(exercises):
+    price = exercises.cards[1]
+    check(price, "15rb")
     assert "Rugi Rp4.400" in price.feedback.value
-    price.answer.control.value = "25rb"
-    price.check.click()
+    check(price, "25rb")
     assert "Harga yang baik!" in price.feedback.value
 
 

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from class_day import TODAY, open_store
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,27 +20,15 @@ from widgets.cashbook import credit, credit_db
 from widgets.cashbook import db as cash_db
 from widgets.promotion import db, stockcard
 from widgets.promotion.stockcard import Card, StockError
-from widgets.store import Store
 
-NOW = dt.datetime(2019, 12, 14, 3, 0, tzinfo=dt.UTC)  # 10:00 in Lampung
-TODAY = dt.date(2019, 12, 14)
 D = dt.date
 SRI = stockcard.make_card("Warung Bu Sri", "Keset bulat", 12_000)
-
-
-def open_store(path: Path) -> Store:
-    return Store(path, clock=lambda: NOW)
 
 
 @pytest.fixture
 def store(db_location):
     with open_store(db_location) as opened:
         yield opened
-
-
-@pytest.fixture
-def siti(store):
-    return store.sign_in("Siti Aminah", "2580")
 
 
 def assert_books_agree(session) -> None:

@@ -193,18 +193,14 @@ def test_one_investor_case_for_both_lessons():
     read from harga.yaml, and maklon pays at least the labour cost the pricing lesson teaches."""
     from widgets.pricing import costing
     from widgets.pricing.data import load_pricing
-    from widgets.pricing.supermarket import supermarket_case
+    from widgets.pricing.supermarket import investor_case
     from widgets.sharing.examples import investor_example
     from widgets.sharing.partnership import investor_cases
 
     village = load_village("jepara")
     data = load_pricing(village)
-    case, c = data.partnership, data.channels
-    keset = costing.unit_cost(data.sheets[case.product])
-    priced = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
-                              c.supermarket_days, keset.materials,
-                              keset.labour + keset.overheads, case.maklon_per_unit,
-                              case.group_share)
+    case = data.partnership
+    priced = investor_case(data)
     shared = investor_example(village)
     assert shared.pieces == case.units and sum(m.work for m in shared.members) == case.units
     everything = investor_cases(shared.members, shared.price, shared.costs,
@@ -215,7 +211,7 @@ def test_one_investor_case_for_both_lessons():
         priced.group_split, priced.investor_split)
     assert (everything.group_maklon, everything.investor_maklon) == (
         priced.maklon, priced.investor_if_maklon)
-    assert case.maklon_per_unit >= keset.labour
+    assert case.maklon_per_unit >= costing.unit_cost(data.sheets[case.product]).labour
 
 
 def test_the_investor_case_follows_the_data_file(copy):

@@ -58,16 +58,22 @@ def take_test(page, form, right: int, button: str) -> None:
     page.click(f".uk-test-submit:has-text({button!r})")
 
 
-def participant(browser, server, form, name: str, pre: int, post: int, wrong: str,
-                right: str, artifacts) -> None:
+def at_pre_test(browser, server, name: str, pin: str) -> Page:
+    """A phone on the pre-test's page, signed in as ``name`` with the profile filled in."""
     p = Page(browser, PHONE)
     p.page.set_default_timeout(60_000)  # a busy 2-core machine streams pages slowly
     p.open(render(server, "evaluasi-awal.ipynb"))
-    sign_in(p.page, name, "2468")
+    sign_in(p.page, name, pin)
     p.page.select_option(".uk-profile-group select", label="Kelompok Konveksi Purna PMI")
     p.page.click(".uk-profile-gender button:has-text('Perempuan')")
     p.page.click(".uk-profile-save")
     p.page.wait_for_selector(".uk-test-submit", timeout=30_000)
+    return p
+
+
+def participant(browser, server, form, name: str, pre: int, post: int, wrong: str,
+                right: str, artifacts) -> None:
+    p = at_pre_test(browser, server, name, "2468")
     take_test(p.page, form, pre, "Kirim evaluasi awal")
     p.page.wait_for_selector("text=Evaluasi awal Anda sudah tersimpan", timeout=30_000)
     assert "Jawaban yang benar" not in p.text()  # no answers before the post-test
@@ -107,14 +113,7 @@ def participant(browser, server, form, name: str, pre: int, post: int, wrong: st
 
 def pre_test_only(browser, server, form, name: str) -> None:
     """Someone who takes the pre-test and then goes home: counted, named, never dropped."""
-    p = Page(browser, PHONE)
-    p.page.set_default_timeout(60_000)
-    p.open(render(server, "evaluasi-awal.ipynb"))
-    sign_in(p.page, name, "1357")
-    p.page.select_option(".uk-profile-group select", label="Kelompok Konveksi Purna PMI")
-    p.page.click(".uk-profile-gender button:has-text('Perempuan')")
-    p.page.click(".uk-profile-save")
-    p.page.wait_for_selector(".uk-test-submit", timeout=30_000)
+    p = at_pre_test(browser, server, name, "1357")
     take_test(p.page, form, 5, "Kirim evaluasi awal")
     p.page.wait_for_selector("text=Evaluasi awal Anda sudah tersimpan", timeout=30_000)
     p.close()

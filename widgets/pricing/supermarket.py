@@ -11,9 +11,14 @@ the rest, so the two add up to the profit exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from widgets.core.numbers import share
 from widgets.pricing.channels import ChannelNet, supermarket
+from widgets.pricing.costing import unit_cost
+
+if TYPE_CHECKING:
+    from widgets.pricing.data import PricingData
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,13 @@ def supermarket_case(units: int, shelf_price: int, margin: int, returns: int, da
     group = share(paid_in - materials, group_share)
     return SupermarketCase(units, shop, paid_in, materials, group, paid_in - materials - group,
                            maklon_per_unit * units, group_cost_per_unit * units)
+
+
+def investor_case(data: PricingData) -> SupermarketCase:
+    """The village's case (``harga.yaml``'s ``partnership``) on its supermarket terms: the
+    investor's material and the group's time and overheads are the product's cost sheet."""
+    case, c = data.partnership, data.channels
+    unit = unit_cost(data.sheets[case.product])
+    return supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
+                            c.supermarket_days, unit.materials, unit.labour + unit.overheads,
+                            case.maklon_per_unit, case.group_share)

@@ -101,6 +101,19 @@ def plain_text(control: W) -> W:
     return control
 
 
+def refusal(value: object, limit: int = LINE_LIMIT) -> str | None:
+    """Why ``value`` may not be saved, or None: a text over ``limit`` characters, or a date
+    outside 2000 .. a year from today (what :class:`Field` and a list's rows check)."""
+    try:
+        if isinstance(value, str):
+            check_length(value, limit)
+        elif isinstance(value, dt.date):
+            check_date(value, dt.date.today())
+    except (TextTooLong, DateOutOfRange) as exc:
+        return str(exc)
+    return None
+
+
 class Field(w.VBox):
     """A label, a control and the message line under it.
 
@@ -137,17 +150,12 @@ class Field(w.VBox):
     def refused(self) -> bool:
         """True (and its message under the field) when the text is over the limit or the
         date outside the range a participant may enter."""
-        value = getattr(self.control, "value", None)
-        try:
-            if isinstance(value, str):
-                check_length(value, self.limit)
-            elif isinstance(value, dt.date):
-                check_date(value, dt.date.today())
-        except (TextTooLong, DateOutOfRange) as exc:
-            self.error(str(exc))
-            self._said_no = True
-            return True
-        return False
+        problem = refusal(getattr(self.control, "value", None), self.limit)
+        if problem is None:
+            return False
+        self.error(problem)
+        self._said_no = True
+        return True
 
     def error(self, text: str) -> None:
         self.message.value = notice_html(text, "error")

@@ -11,7 +11,7 @@ from IPython.display import HTML, display
 
 from widgets.cashbook import db, exercises, months
 from widgets.cashbook.data import load_cashbook
-from widgets.cashbook.ledger import EntryError
+from widgets.cashbook.ledger import Entry, EntryError
 from widgets.cashbook.ui.book_html import entries_table, summary_html
 from widgets.cashbook.ui.cashbook import CashBookView, EntryForm
 from widgets.core.charts import line_chart
@@ -19,7 +19,7 @@ from widgets.core.i18n import format_month, format_month_range, t
 from widgets.core.money import AmountError, format_rupiah
 from widgets.core.notice import left_out_html
 from widgets.core.theme import ACCENT
-from widgets.core.village import Group, Village, load_village
+from widgets.core.village import Group, load_village
 from widgets.store.answers import save_answer
 from widgets.ui.common import PAGE, Field, button, notice_html, section, show_when_signed_in
 from widgets.ui.inputs import typed_amount
@@ -35,22 +35,26 @@ def cashbook_app(today: dt.date | None = None) -> w.VBox:
                   layout=w.Layout(width="100%"))
 
 
-def _production(village: Village, group: str | None) -> Group | None:
-    """``group``, else the village's production group (None when it has none)."""
-    return village.group(group) if group else village.production_group()
+def _production_book(group: str | None) -> tuple[Group, list[Entry]] | None:
+    """``group`` (else the village's production group) and its cash book; None, with the
+    trainer's note shown instead, when the village has no such group or no cash book for it."""
+    village = load_village()
+    info = village.group(group) if group else village.production_group()
+    if info is None or not info.cashbook_file:
+        display(HTML(left_out_html("no_production" if info is None else "no_data",
+                                   what=f"groups.{info.key if info else ''}.cashbook")))
+        return None
+    return info, load_cashbook(village).book(info.key)
 
 
 def show_worked_example(group: str | None = None, year: int | None = None,
                         month: int | None = None) -> None:
     """One month of the group's cash book with its running balance: by default the
     production group's ``example_month`` (else its first month)."""
-    village = load_village()
-    info = _production(village, group)
-    if info is None or not info.cashbook_file:
-        display(HTML(left_out_html("no_production" if info is None else "no_data",
-                                   what=f"groups.{info.key if info else ''}.cashbook")))
+    found = _production_book(group)
+    if found is None:
         return
-    book = load_cashbook(village).book(info.key)
+    info, book = found
     if year is None or month is None:
         start = info.opening_date or book[0].day
         year, month = info.example_month or (start.year, start.month)
@@ -61,13 +65,10 @@ def show_worked_example(group: str | None = None, year: int | None = None,
 
 def show_worked_summary(group: str | None = None) -> None:
     """The group's balance chart and its months summed up (the lesson's next step)."""
-    village = load_village()
-    info = _production(village, group)
-    if info is None or not info.cashbook_file:
-        display(HTML(left_out_html("no_production" if info is None else "no_data",
-                                   what=f"groups.{info.key if info else ''}.cashbook")))
+    found = _production_book(group)
+    if found is None:
         return
-    book = load_cashbook(village).book(info.key)
+    info, book = found
     closing_by_month = months.month_end_balances(book, info.opening_balance)
     span = format_month_range(book[0].day, book[-1].day)
     labels = [format_month(y, m, short=True).split()[0] for (y, m) in closing_by_month]

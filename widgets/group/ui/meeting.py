@@ -10,14 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
-from widgets.core.text import (
-    LINE_LIMIT,
-    DateOutOfRange,
-    TextTooLong,
-    check_date,
-    check_length,
-    clean_text,
-)
+from widgets.core.text import clean_text
 from widgets.core.theme import CARD_BORDER
 from widgets.core.village import Village, load_village
 from widgets.group import db
@@ -42,6 +35,7 @@ from widgets.ui.common import (
     form_refused,
     notice_html,
     plain_text,
+    refusal,
     section,
     tick_box,
 )
@@ -71,15 +65,9 @@ class ActionRow(w.VBox):
     def refused(self) -> bool:
         """True, with the message under the task, when the task is over one line's limit or
         the date outside the range a participant may enter."""
-        try:
-            check_length(self.task.value, LINE_LIMIT)
-            if self.due.value is not None:
-                check_date(self.due.value, dt.date.today())
-        except (TextTooLong, DateOutOfRange) as exc:
-            self.message.value = notice_html(str(exc), "error")
-            return True
-        self.message.value = ""
-        return False
+        problem = refusal(self.task.value) or refusal(self.due.value)
+        self.message.value = notice_html(problem, "error") if problem else ""
+        return problem is not None
 
     def read(self) -> Action:
         return Action(self.person.value or "", clean_text(self.task.value), self.due.value)

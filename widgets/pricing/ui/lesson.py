@@ -35,7 +35,7 @@ from widgets.pricing.records import (
     herd_losses,
     shop_commission,
 )
-from widgets.pricing.supermarket import supermarket_case
+from widgets.pricing.supermarket import investor_case
 from widgets.pricing.ui.channels import ChannelComparisonView, channel_sources
 from widgets.pricing.ui.costsheet import CostSheetView
 from widgets.pricing.ui.goat import GoatCostView
@@ -163,10 +163,7 @@ def investor_case_html() -> str:
     data = load_pricing()
     case, c = data.partnership, data.channels
     keset = costing.unit_cost(data.sheets[case.product])
-    result = supermarket_case(case.units, case.shelf_price, c.supermarket_margin, c.returns,
-                              c.supermarket_days, keset.materials,
-                              keset.labour + keset.overheads, case.maklon_per_unit,
-                              case.group_share)
+    result = investor_case(data)
     investor_share = 10_000 - case.group_share
     shop = t("lesson2.case_shop", price=format_rupiah(case.shelf_price),
              margin=format_percent(c.supermarket_margin), returns=format_percent(c.returns),
