@@ -115,6 +115,13 @@ def test_nothing_cut_off_on_any_slide(kit_server, browser, viewport, path):
     p.page.goto(kit_server.url + path)
     p.page.wait_for_selector(".reveal.ready", timeout=120_000)
     p.page.wait_for_timeout(1000)
+    check_every_slide(p, path)
+    assert_clean(p)
+    p.close()
+
+
+def check_every_slide(p: Page, path: str) -> None:
+    """Step through an open deck as the trainer does (arrow key), checking each slide."""
     index, count = p.page.evaluate(SLIDE)
     for _ in range(count * 4 + 1):
         assert_nothing_cut_off(p.page, f"on {path}, slide {index + 1} of {count}", sizes=None)
@@ -124,8 +131,6 @@ def test_nothing_cut_off_on_any_slide(kit_server, browser, viewport, path):
         p.page.wait_for_timeout(400)  # the slide's transition
         index, count = p.page.evaluate(SLIDE)
     assert index == count - 1  # every slide was seen (-1 == -1: one scrolling page)
-    assert_clean(p)
-    p.close()
 
 
 TRAINER_PASSWORD = "sandi-pelatih-lebar"

@@ -36,7 +36,14 @@ from test_browser import (
     sign_in,
     signed_in_again,
 )
-from test_browser_cut_off import DECKS, PAGES, PROJECTOR_PAGES, SLIDE, TAB, _sign_in_if_offered
+from test_browser_cut_off import (
+    DECKS,
+    PAGES,
+    PROJECTOR_PAGES,
+    TAB,
+    _sign_in_if_offered,
+    check_every_slide,
+)
 from test_villages import SECOND
 from village_leaks import find_leaks
 
@@ -126,15 +133,7 @@ def test_no_jepara_in_any_deck(village_server, browser, path):
     p.page.wait_for_selector(".reveal.ready", timeout=120_000)
     p.page.wait_for_timeout(1000)
     found = leaks_on(p, path)
-    index, count = p.page.evaluate(SLIDE)
-    for _ in range(count * 4 + 1):  # every slide, as on the projector
-        assert_nothing_cut_off(p.page, f"on {path}, slide {index + 1} of {count}", sizes=None)
-        if index >= count - 1:
-            break
-        p.page.keyboard.press("ArrowRight")
-        p.page.wait_for_timeout(400)  # the slide's transition
-        index, count = p.page.evaluate(SLIDE)
-    assert index == count - 1
+    check_every_slide(p, path)
     assert_clean(p)
     p.close()
     assert found == [], "\n".join(found)
