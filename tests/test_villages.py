@@ -125,6 +125,7 @@ def test_the_sale_age_is_checked(tmp_path):
     with pytest.raises(DataError) as caught:
         load_sharing(load_village(SECOND, root=tmp_path))
     assert caught.value.file == "ayam_peristiwa.csv" and caught.value.column == "jantan"
+    assert "herd_sale_age_months" in caught.value.text("id")  # the message says how to fix it
 
 
 def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara(monkeypatch):
