@@ -128,6 +128,7 @@ def test_the_sale_age_is_checked(tmp_path):
     with pytest.raises(DataError) as caught:
         load_sharing(load_village(SECOND, root=tmp_path))
     assert caught.value.file == "ayam_peristiwa.csv" and caught.value.column == "jantan"
+    assert "herd_sale_age_months" in caught.value.text("id")  # the message says how to fix it
 
 
 def test_the_printed_workbook_of_the_second_village_names_nothing_of_jepara(monkeypatch):
@@ -283,8 +284,8 @@ def test_the_product_is_counted_in_the_villages_unit(monkeypatch, key):
     assert "bungkus" in text and "buah" not in text, text
 
 
-SEASON_TEXTS = {"promotion.fix_live_animal": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
-                "promotionex.goat_preorder": ("kambing untuk Idul Adha", "ayam untuk Idul Fitri"),
+SEASON_TEXTS = {"promotion.fix_live_animal": ("menjelang Idul Adha", "menjelang Idul Fitri"),
+                "promotionex.goat_preorder": ("menjelang Idul Adha", "menjelang Idul Fitri"),
                 "promotion.fix_photos_few": ("(jahitan)", "(isi kemasan)"),
                 "photo.blurry": ("melihat jahitan", "melihat isi kemasan"),
                 "consign.why_payment": ("membeli kain", "membeli singkong")}

@@ -30,7 +30,7 @@ JEPARA = DATASETS_DIR / "jepara"
 TRADE_WORDS = (
     "keset", "kain perca", "perca", "konveksi", "kebaya", "umbul-umbul", "kambing", "ngarit",
     "rumah jahit", "Metro", "Mbak Ida", "Darman", "Lantai teras", "Menyerap air", "menjahit",
-    "jahitan", "penjahit",
+    "jahitan", "penjahit", "dedak", "obat cacing", "pesan kurban",
 )
 _DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _TITLES = ("Bu", "Ibu", "Pak", "Bapak")

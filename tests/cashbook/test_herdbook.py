@@ -130,6 +130,25 @@ def test_the_lesson_views_show_both_books_labelled_as_invented():
     assert "✓" in cash and "✗" not in cash and "Cocok:" in cash
 
 
+def test_a_pond_of_catfish_is_counted_with_thousands_dots():
+    from widgets.cashbook.ui.herd_html import count_line, herd_table
+    log = _log((D(2018, 1, 1), "awal", 500, 500, None),
+               (D(2019, 1, 7), "lahir", 600, 634, None))
+    result = reconcile(log, [], START, END)
+    table = herd_table(result)
+    assert ">1.000<" in table and ">+1.234<" in table and ">2.234<" in table
+    assert "1000" not in table and "2234" not in count_line(result)
+
+
+def test_a_herd_that_first_arrives_inside_the_period_still_closes():
+    from widgets.cashbook.ui.herd_html import count_line
+    log = _log((D(2019, 1, 8), "awal", 500, 500, None), (D(2019, 2, 5), "mati", -25, -25, None))
+    result = reconcile(log, [], START, END)
+    assert (result.opening_count, result.closing_count) == (0, 950)
+    assert result.counted == 950 and result.agree
+    assert "1.000 di awal" in count_line(result) and "= 950" in count_line(result)
+
+
 def test_a_mismatch_is_shown_with_the_note_escaped():
     from widgets.cashbook.ui.herd_html import cash_check_html
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from widgets.core.numbers import (
     BASIS,
     NumberError,
+    format_count,
     format_percent,
     format_quantity,
     format_ratio,
@@ -119,6 +120,14 @@ def test_a_formatted_percent_reads_back_the_same(points):
 ])
 def test_format_ratio_one_decimal_half_up(value, text):
     assert format_ratio(value) == text
+
+
+@pytest.mark.parametrize(("count", "text"), [
+    (0, "0"), (7, "7"), (999, "999"), (1000, "1.000"), (1030, "1.030"), (-50, "-50"),
+    (1234567, "1.234.567"),
+])
+def test_format_count_groups_thousands_with_dots(count, text):
+    assert format_count(count) == text
 
 
 def test_format_quantity_and_share():

@@ -113,3 +113,34 @@ def test_an_existing_folder_is_never_overwritten(tmp_path, capsys):
     assert "sudah ada" in capsys.readouterr().out
     assert (tmp_path / "jepara" / "profile.yaml").read_text(encoding="utf-8") == (
         "village: punya saya\n")
+
+
+def test_files_still_the_example_are_named_but_do_not_fail_the_check(tmp_path, capsys):
+    assert village_new.main("sumber-rejo", tmp_path) == 0
+    folder = tmp_path / "sumber-rejo"
+    (folder / "cerita.yaml").write_text("00-beranda:\n  teks_01: Desa kami.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert village_check.main("sumber-rejo", tmp_path) == 0
+    out = capsys.readouterr().out
+    note = next(line for line in out.splitlines() if line.startswith("Catatan:"))
+    assert "evaluasi.yaml" in note and "pertanyaan_fgd.yaml" in note
+    assert "cerita.yaml" not in note and "profile.yaml" not in note  # rewritten; renamed
+
+
+def test_the_example_village_itself_gets_no_note(capsys):
+    assert village_check.main("jepara") == 0
+    assert "Catatan:" not in capsys.readouterr().out
+
+
+def test_a_mistake_in_the_credit_file_the_profile_names_is_the_only_one_reported(copy):
+    (copy / "konveksi_utang_piutang.yaml").rename(copy / "bon_kelompok.yaml")
+    profile = copy / "profile.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "  coop: koperasi.yaml\n", "  coop: koperasi.yaml\n  credit: bon_kelompok.yaml\n"),
+        encoding="utf-8")
+    credit = copy / "bon_kelompok.yaml"
+    credit.write_text(credit.read_text(encoding="utf-8").replace(
+        "group: konveksi", "group: batik"), encoding="utf-8")
+    village, mistakes = village_check.check(copy.name, copy.parent)
+    texts = [m.text("id") for m in mistakes]
+    assert len(texts) == 1 and texts[0].startswith("Berkas bon_kelompok.yaml"), texts

@@ -304,7 +304,7 @@ def test_a_live_goat_in_a_meta_shop_is_refused_with_what_to_do_instead(platform)
     findings = chk.check_listing(listing, platform)
     first = findings[0]
     assert first.key == "live_animal" and first.level == "error"
-    for idea in ("status", "grup WhatsApp", "kandang", "pre-order"):
+    for idea in ("status", "grup WhatsApp", "datang melihat", "pre-order"):
         assert idea in first.fix
     assert "Meta" in first.rule.source
 

@@ -103,3 +103,14 @@ def test_the_command_refuses_without_a_terminal(tmp_path, monkeypatch, capsys):
     assert access.main([]) == 1
     with Store(tmp_path / "usaha_kita.sqlite3") as opened:
         assert not access.password_is_set(opened)
+
+
+def test_without_a_terminal_the_command_says_it_needs_one(store, monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("rahasia-pelatih\nrahasia-pelatih\n"))
+    assert access.main([]) == 1
+    assert "jendela terminal" in capsys.readouterr().out
+    assert not access.password_is_set(store)
+    assert access.main(["--ensure"]) == 0  # make serve without a terminal: just the reminder
+    assert "terkunci" in capsys.readouterr().out

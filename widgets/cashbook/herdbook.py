@@ -80,13 +80,19 @@ class HerdAndCash:
         return sum(line.price or 0 for line in self.lines if line.event == event)
 
     @property
+    def arrived(self) -> int:
+        """The animals at the start of the period and those that first arrive in it."""
+        return self.opening_count + self.count("awal")
+
+    @property
     def closing_count(self) -> int:
         return self.lines[-1].herd_after if self.lines else self.opening_count
 
     @property
     def counted(self) -> int:
-        """The end count worked out from the start and the period's events."""
-        return (self.opening_count + self.count("lahir") + self.count("beli")
+        """The end count worked out from the start and the period's events; a herd whose
+        first animals arrive (``awal``) inside the period counts them with the start."""
+        return (self.arrived + self.count("lahir") + self.count("beli")
                 - self.count("mati") - self.count("jual"))
 
     @property

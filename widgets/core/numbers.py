@@ -126,6 +126,12 @@ def format_ratio(value: Fraction) -> str:
     return f"{'-' if tenths < 0 else ''}{whole}{f',{tenth}' if tenth else ''}%"
 
 
+def format_count(count: int) -> str:
+    """A whole number with Indonesian thousands dots (PUEBI): ``1030`` -> ``1.030``, ``-50`` ->
+    ``-50``; a count of animals or pieces, never money (that is ``format_rupiah``)."""
+    return f"{count:,}".replace(",", ".")
+
+
 def format_quantity(value: Fraction) -> str:
     """``Fraction(1, 2)`` -> ``0,5``; ``Fraction(2)`` -> ``2`` (up to three decimals)."""
     thousandths = round_half_up(Fraction(value) * 1000)

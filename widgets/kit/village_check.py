@@ -5,7 +5,9 @@ Indonesian (English alongside), before a class rather than in the middle of one.
 The loaders stop at their first mistake. To find the mistakes of the other files too, a loader
 that failed on a file the profile names (``files:`` or a group's ``cashbook:``) is run again
 without that file, until it passes or fails on a file it cannot do without: so every file
-reports at least its first mistake. Plain Python, no ipywidgets.
+reports at least its first mistake. A file still the same as the example ``new-village``
+copied (``datasets/jepara/``) is not a mistake, but the report names it: its stories, questions
+and answers would show the example village's in the lessons. Plain Python, no ipywidgets.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from widgets.core import settings
 from widgets.core import village as village_mod
 from widgets.core.datafile import DataError
 from widgets.core.i18n import t
-from widgets.core.village import Village
+from widgets.core.village import DATASETS_DIR, Village
+from widgets.core.yamlfile import safe_load
+from widgets.kit.village_new import TEMPLATE
 
 # Every topic's loaders live in widgets/<topic>/data.py as ``load_*(village)``.
 TOPICS = ("cashbook", "group", "pricing", "promotion", "sharing")
@@ -98,11 +102,43 @@ def run_loader(load: Callable[[Village], object], village: Village,
             load(current)
             break
         except DataError as exc:
-            if exc.text("id") in known:
+            if exc.text("id") in known or _follows(exc, village, current):
                 break
             found.append(exc)
             current = without(current, exc.file)
     return found
+
+
+def _follows(exc: DataError, village: Village, current: Village) -> bool:
+    """Whether ``exc`` only follows from a file left out: with ``files.credit`` left out, the
+    loader looks for its default file, which a village that names its own need not have."""
+    named = set(village.files.values()) | {g.cashbook_file for g in village.groups.values()}
+    return current is not village and exc.problem == "file_missing" and exc.file not in named
+
+
+def unchanged(village: Village) -> list[str]:
+    """The village's files that still hold exactly what the example folder's file of the same
+    name holds (comments aside); none for the example itself."""
+    template = DATASETS_DIR / TEMPLATE
+    if village.folder.resolve() == template.resolve():
+        return []
+    same = []
+    for path in sorted(village.folder.iterdir()):
+        example = template / path.name
+        if path.suffix in (".yaml", ".csv") and example.is_file() and _content(path) == (
+                _content(example)):
+            same.append(path.name)
+    return same
+
+
+def _content(path: Path) -> object:
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".csv":
+        return text.strip().splitlines()
+    try:
+        return safe_load(text)
+    except Exception:  # noqa: BLE001 (a broken file is reported by its loader, not here)
+        return None
 
 
 def check(name: str | None = None, root: Path | None = None) -> tuple[Village | None,
@@ -128,16 +164,19 @@ def report(name: str | None, root: Path | None = None) -> tuple[bool, str]:
     name = name or settings.village()
     village, mistakes = check(name, root)
     lines = [t("village_check.checking", "id", name=name)]
+    same = ", ".join(unchanged(village)) if village is not None else ""
+    notes = [t("village_check.unchanged", lang, files=same, example=TEMPLATE)
+             for lang in ("id", "en")] if same else []
     if not mistakes:
         lines += [t("village_check.ok", "id", village=village.name, folder=village.folder),
                   t("village_check.ok", "en", village=village.name, folder=village.folder)]
-        return True, "\n".join(lines)
+        return True, "\n".join(lines + notes)
     lines.append(t("village_check.found", "id", count=len(mistakes)))
     lines.append(t("village_check.found", "en", count=len(mistakes)))
     for n, exc in enumerate(mistakes, start=1):
         lines += [f"  {n}. {exc.text('id')}", f"     ({exc.text('en')})"]
     lines.append(t("village_check.again", "id", name=name))
-    return False, "\n".join(lines)
+    return False, "\n".join(lines + notes)
 
 
 def main(name: str | None = None, root: Path | None = None) -> int:

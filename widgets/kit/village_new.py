@@ -38,10 +38,16 @@ Pemeriksaan itu menyebut berkas, baris dan kolom setiap kesalahan. Urutan langka
 4. Berkas di `files:` pada profile: `herd` (peristiwa ternak), `roster` (jadwal piket pakan),
    `pieces` (hasil kerja per anggota), `coop` (koperasi). Bagi Hasil. Hapus baris `files:`
    yang tidak ada di desa Anda.
-5. `latihan_minggu.yaml`, `konveksi_utang_piutang.yaml`, `latihan_utang_piutang.yaml`:
-   latihan buku kas dan bon. Pelajaran Buku Kas.
+5. `latihan_minggu.yaml`, `konveksi_utang_piutang.yaml` (boleh diberi nama lain lewat
+   `files.credit` di profile), `latihan_utang_piutang.yaml`: latihan buku kas dan bon.
+   Pelajaran Buku Kas.
 6. `kelompok.yaml`: contoh jadwal piket, cerita rapat, latihan. Komunikasi Kelompok.
-7. `evaluasi.yaml` (soal evaluasi awal dan akhir), `pertanyaan_fgd.yaml` (papan FGD).
+7. `cerita.yaml`: semua paragraf pelajaran yang menyebut kelompok, barang, tempat dan musim.
+   Tulis ulang setiap paragraf, kuncinya tetap. Semua pelajaran.
+8. `evaluasi.yaml` (soal evaluasi awal dan akhir), `pertanyaan_fgd.yaml` (papan FGD).
+
+Pemeriksaan memeriksa angka, kode dan tanggal, bukan cerita: berkas yang masih sama persis
+dengan contoh disebut di *Catatan* di akhir laporannya.
 
 Setelah semua bersih, jalankan kit dengan desa ini (lihat `docs/adaptasi-desa.md`).
 """

@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.ensure and password_is_set(store):
             return 0
         if not sys.stdin.isatty():
-            print(t("training.cli_no_tty"))
+            print(t("training.cli_no_tty" if args.ensure else "training.cli_needs_tty"))
             return 0 if args.ensure else 1
         password = _ask([t("training.cli_intro", minimum=PASSWORD_MIN)])
         if password is None:

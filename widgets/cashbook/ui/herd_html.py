@@ -10,12 +10,13 @@ from widgets.cashbook.herdbook import HerdAndCash, Mismatch
 from widgets.cashbook.ui.book_html import IN_COLOR, OUT_COLOR
 from widgets.core.i18n import format_date, t
 from widgets.core.money import format_rupiah
+from widgets.core.numbers import format_count
 from widgets.ui.common import notice_html
 from widgets.ui.tables import Row, money_table
 
 
 def _signed(change: int) -> str:
-    return f"+{change}" if change > 0 else f"−{-change}"
+    return f"+{format_count(change)}" if change > 0 else f"−{format_count(-change)}"
 
 
 def herd_table(result: HerdAndCash) -> str:
@@ -24,13 +25,13 @@ def herd_table(result: HerdAndCash) -> str:
                    for i, k in enumerate(("herdbook.col_event", "herdbook.col_change",
                                           "herdbook.col_after")))
     rows = [f'<tr><td><i>{escape(t("herdbook.opening", day=format_date(result.start)))}</i>'
-            f'</td><td></td><td class="num">{result.opening_count}</td></tr>']
+            f'</td><td></td><td class="num">{format_count(result.opening_count)}</td></tr>']
     for line in result.lines:
         rows.append(
             f"<tr><td>{escape(format_date(line.day))}<br>"
             f"<b>{escape(t(f'herdbook.ev_{line.event}'))}</b></td>"
             f'<td class="num">{escape(_signed(line.change))}</td>'
-            f'<td class="num">{line.herd_after}</td></tr>')
+            f'<td class="num">{format_count(line.herd_after)}</td></tr>')
     return (f'<table class="uk-book uk-herd-book"><tr>{head}</tr>{"".join(rows)}</table>')
 
 
@@ -70,9 +71,11 @@ def cash_table(entries: list[ledger.Entry], opening: int) -> str:
 
 
 def count_line(result: HerdAndCash) -> str:
-    return t("herdbook.count_line", opening=result.opening_count, born=result.count("lahir"),
-             bought=result.count("beli"), died=result.count("mati"), sold=result.count("jual"),
-             counted=result.counted, closing=result.closing_count)
+    counts = {"opening": result.arrived, "born": result.count("lahir"),
+              "bought": result.count("beli"), "died": result.count("mati"),
+              "sold": result.count("jual"), "counted": result.counted,
+              "closing": result.closing_count}
+    return t("herdbook.count_line", **{k: format_count(v) for k, v in counts.items()})
 
 
 def _mismatch(m: Mismatch) -> str:

@@ -21,7 +21,7 @@ from widgets.cashbook.data import load_cashbook
 from widgets.core.i18n import format_date, format_month, t
 from widgets.core.money import format_rupiah
 from widgets.core.notice import left_out_html
-from widgets.core.numbers import format_percent, format_ratio, round_half_up
+from widgets.core.numbers import format_count, format_percent, format_ratio, round_half_up
 from widgets.core.theme import ACCENT
 from widgets.pricing import costing
 from widgets.pricing import exercises as pricing_exercises
@@ -125,12 +125,14 @@ def goat_records_html() -> str:
     deaths, raised = herd_losses(village)
     words = animal_words(village)
     every = round_half_up(Fraction(raised, deaths)) if deaths else 0
-    lines = [notice_html(t("lesson2.goat_deaths", deaths=deaths, raised=raised, every=every,
+    lines = [notice_html(t("lesson2.goat_deaths", deaths=format_count(deaths),
+                           raised=format_count(raised), every=format_count(every),
                            ratio=format_ratio(costing.mortality(deaths, raised)), **words),
                          "info")]
     for sale in goat_sales(village):
         lines.append(notice_html(t("lesson2.goat_sale", day=format_date(sale.day),
-                                   head=sale.head, total=format_rupiah(sale.total),
+                                   head=format_count(sale.head),
+                                   total=format_rupiah(sale.total),
                                    per_head=format_rupiah(sale.per_head), note=sale.note),
                                  "info"))
     return (f"<h4>{escape(t('lesson2.goat_records_title', **words))}</h4>"
