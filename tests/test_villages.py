@@ -343,3 +343,20 @@ def test_a_workbook_of_another_village_is_in_that_villages_words(monkeypatch):
         assert word.lower() not in html.lower(), word
     assert find_leaks(html) == []
     assert "keset" in t("lesson5.bad_description").lower()  # the served village's words again
+
+
+COUNT_TEXTS = ("lesson3.fund_then_pieces", "sharing.unit_potong", "record.param_rate",
+               "ledger.cat_upah")
+
+
+@pytest.mark.parametrize("key", COUNT_TEXTS)
+def test_members_work_is_counted_in_the_villages_own_unit(monkeypatch, key):
+    """Sharing by work done counts what the group's members make: Jepara's pieces sewn
+    ("potong"), the chips group's packs ("bungkus"), from ``work_count`` in the profile."""
+    from widgets.core.i18n import t
+
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", "jepara")
+    assert "potong" in t(key, fund=20, percent=20)
+    monkeypatch.setenv("USAHA_KITA_VILLAGE", SECOND)
+    text = t(key, fund=20, percent=20)
+    assert "bungkus" in text and "potong" not in text, text

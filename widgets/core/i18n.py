@@ -119,7 +119,7 @@ def language() -> str:
 VILLAGE_WORDS = ("item", "Item", "item_name", "Item_name", "item_full", "village", "district",
                  "province", "animal", "Animal", "season", "duty", "Duty", "materials",
                  "Material", "ITEM", "keeper", "benefit", "work", "Work", "work_count", "unit",
-                 "close_up", "item_short", "Item_short")
+                 "close_up", "item_short", "Item_short", "count_unit")
 _village_words: Callable[[], Mapping[str, str]] | None = None
 # Another village's words for a while (a printout of a village the kit does not serve).
 _words_for_now: ContextVar[Mapping[str, str] | None] = ContextVar("village_words", default=None)

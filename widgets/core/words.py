@@ -17,8 +17,9 @@ def village_words(village: Village | None = None) -> dict[str, str]:
     group's ``duty`` (ngarit), ``item_short`` (the item without its counting unit: keset,
     keripik; ``Item_short``; ``ITEM``: KESET), ``province``, and the production group's
     ``work`` (menjahit) and ``work_count`` (potong jahitan), and ``unit``, the unit its first
-    product is counted and priced in ("buah": "Harga jual per {unit}"), and ``close_up``, what
-    buyers look at close up in its photo (jahitan)."""
+    product is counted and priced in ("buah": "Harga jual per {unit}"), ``count_unit``, the
+    unit members' work is counted in for sharing (the first word of ``work_count``: "potong"),
+    and ``close_up``, what buyers look at close up in its photo (jahitan)."""
     village = village or load_village()
     group = village.production_group() or next(iter(village.groups.values()))
     product = group.products[0] if group.products else None
@@ -51,4 +52,4 @@ def village_words(village: Village | None = None) -> dict[str, str]:
             "item_full": product.name if product else group.name, "village": village.name,
             "district": village.district, "work": work, "Work": work[:1].upper() + work[1:],
             "work_count": work_count, "unit": product.unit if product else "buah",
-            "close_up": close_up}
+            "count_unit": work_count.split()[0], "close_up": close_up}
