@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -18,6 +22,8 @@ from widgets.training.items import load_form
 from widgets.training.overview import overview
 from widgets.training.render import gain_sentence
 from widgets.training.ui.report import report_files
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -124,10 +130,9 @@ def test_a_backup_from_the_trainer_page_is_restored_as_the_page_says(tmp_path, m
     """The restore sentence under the backup list names a command; that command, run as the
     trainer would after Ctrl-C, brings back a participant deleted on the trainer page."""
     from widgets.core.i18n import t
-    from widgets.store import backup
 
     sentence = t("training.manage_restore")
-    assert ".venv/bin/python -m widgets.store.backup --restore data/cadangan/" in sentence
+    assert "python -m usaha_kita backup --restore data/cadangan/" in sentence
     monkeypatch.setenv("USAHA_KITA_DATA", str(tmp_path))
     with Store(tmp_path / "usaha_kita.sqlite3") as store:
         sari = store.sign_in("Sari", "1234")
@@ -135,8 +140,14 @@ def test_a_backup_from_the_trainer_page_is_restored_as_the_page_says(tmp_path, m
         taken = manage.delete(store, sari.participant_id)  # the backup before the delete
         assert store.read("SELECT COUNT(*) FROM participants")[0][0] == 0
         assert taken.path in [b.path for b in manage.backups(store)]
-    assert backup.main(["--list"]) == 0 and f"{taken.path}  ok" in capsys.readouterr().out
-    assert backup.main(["--restore", str(taken.path)]) == 0
+    # The sentence's command, as typed on any laptop (``python -m usaha_kita backup``).
+    env = {**os.environ, "USAHA_KITA_DATA": str(tmp_path)}
+    listed = subprocess.run([sys.executable, "-m", "usaha_kita", "backup", "--list"], env=env,
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert listed.returncode == 0 and f"{taken.path}  ok" in listed.stdout, listed.stderr
+    restored = subprocess.run([sys.executable, "-m", "usaha_kita", "backup", "--restore",
+                               str(taken.path)], env=env, cwd=ROOT, timeout=120)
+    assert restored.returncode == 0
     with Store(tmp_path / "usaha_kita.sqlite3") as store:
         assert [p.name for p in manage.people(store)] == ["Sari"]
         assert store.read("SELECT exercise FROM answers") == [("buku-kas-minggu",)]

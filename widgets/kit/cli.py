@@ -31,6 +31,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...], str]] = {
     "workbook": ("widgets.training.workbook", ("build/workbook",),
                  "write the participant workbook to print on A4 (build/workbook/)"),
     "aggregate": ("widgets.training.aggregate", (), "every class in one Excel file"),
+    "backup": ("widgets.store.backup", (), "list (--list) or restore (--restore FILE) backups"),
     "bench": ("bench.run", (), "compare the kit's server with stock Voila"),
     "clean-notebooks": ("widgets.kit.nbclean", ("lessons", "slides"),
                         "strip outputs from the notebooks"),
@@ -190,7 +191,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser().parse_args(argv)
+    args, extra = parser().parse_known_args(argv)
+    if extra:  # options for a module's own command line (``backup --list``): passed on
+        if args.command not in MODULES:
+            parser().error(f"unrecognized arguments: {' '.join(extra)}")
+        args.rest = [*extra, *args.rest]
     if args.command not in ("setup", "clean"):
         python = venv.kit_python()
         if python is not None:

@@ -8,8 +8,8 @@ check takes no backup (it would push a good one out) and names the last backup t
 
 Restore is a command, refused while the server runs (the server holds :func:`server_lock`)::
 
-    python -m widgets.store.backup --list
-    python -m widgets.store.backup --restore data/cadangan/usaha_kita-20261130-080000-mulai.sqlite3
+    python -m usaha_kita backup --list
+    python -m usaha_kita backup --restore data/cadangan/usaha_kita-20261130-080000-mulai.sqlite3
 
 Plain Python, no ipywidgets.
 """
@@ -165,7 +165,7 @@ def banner_lines(report: StartReport, keep: int = KEEP) -> list[str]:
     if report.last_good is not None:
         lines += [f"  Cadangan baik terakhir / last good backup: {report.last_good}",
                   "  Hentikan server (Ctrl-C), lalu pulihkan / stop the server, then restore:",
-                  f"  python -m widgets.store.backup --restore {report.last_good}"]
+                  f"  python -m usaha_kita backup --restore {report.last_good}"]
     else:
         lines.append("  Tidak ada cadangan yang baik / no sound backup found.")
     return [*lines, "!" * 72, ""]
