@@ -32,6 +32,7 @@ from widgets.cashbook.credit import (
 )
 from widgets.core import i18n
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_csv, read_yaml
+from widgets.core.numbers import format_count
 from widgets.core.village import Group, Village, load_village, per_village
 
 CASHBOOK_COLUMNS = ("tanggal", "keterangan", "arah", "kategori", "jumlah", "dompet")
@@ -130,7 +131,7 @@ def _check_book(file: str, opening_date: dt.date, opening_balance: int,
 
 def _rupiah(amount: int) -> str:
     """Rp1.500.000, -Rp20.000: for messages only (widgets.core.money formats for the screen)."""
-    return ("-" if amount < 0 else "") + f"Rp{abs(amount):,}".replace(",", ".")
+    return ("-" if amount < 0 else "") + "Rp" + format_count(abs(amount))
 
 
 def _cashbook(path: Path, group: Group) -> tuple[ledger.Entry, ...]:

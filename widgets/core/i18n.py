@@ -141,18 +141,23 @@ def village_words_of(words: Mapping[str, str]) -> Iterator[None]:
         _words_for_now.reset(token)
 
 
-def _words() -> Mapping[str, str] | None:
+def _has_words() -> bool:
+    return _words_for_now.get() is not None or _village_words is not None
+
+
+def _words() -> Mapping[str, str]:
+    """The village words in force: another village's for a while, else the kit's village's."""
     now = _words_for_now.get()
-    return now if now is not None else (_village_words() if _village_words else None)
+    return now if now is not None else _village_words()  # type: ignore[misc]
 
 
 class _Fields(dict):
     """The caller's fields, then the village's words for a field it did not pass."""
 
     def __missing__(self, key: str) -> str:
-        if key in VILLAGE_WORDS and (_village_words or _words_for_now.get()) is not None:
+        if key in VILLAGE_WORDS and _has_words():
             try:
-                return _words()[key]  # type: ignore[index]
+                return _words()[key]
             except Exception:  # noqa: BLE001 (a village that does not load: keep the field)
                 return "{" + key + "}"
         raise KeyError(key)
@@ -175,7 +180,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 def fill_village_words(text: str) -> str:
     """``text`` with its village words filled in; a text with other fields (its caller fills
     them in later) or none comes back as it is."""
-    if (_village_words or _words_for_now.get()) is not None and "{" in text:
+    if _has_words() and "{" in text:
         try:
             return text.format_map(_Fields())
         except (KeyError, IndexError, ValueError):

@@ -14,7 +14,7 @@ import re
 from babel.numbers import format_currency
 
 from widgets.core.i18n import KeyedError
-from widgets.core.numbers import squeeze
+from widgets.core.numbers import format_count, squeeze
 
 MAX_AMOUNT = 10**12  # one trillion rupiah: far above any village business, below any overflow
 
@@ -149,12 +149,7 @@ def _ambiguous(head: str, tail: str, echo: str) -> AmountError:
     """The "did you mean" error, suggesting the thousands reading both ways it can be typed."""
     amount = int(head) * 1000 + int(tail.ljust(3, "0"))
     short = f"{head},{tail.rstrip('0')} rb"  # "1,500" -> "1,5 rb", not "1,500 rb"
-    return AmountError("ambiguous_decimal", text=echo, full=_group(amount), short=short)
-
-
-def _group(amount: int) -> str:
-    """``1500000`` -> ``1.500.000`` (Indonesian thousands dots)."""
-    return f"{amount:,}".replace(",", ".")
+    return AmountError("ambiguous_decimal", text=echo, full=format_count(amount), short=short)
 
 
 def _require_int(amount: object) -> None:
@@ -190,5 +185,5 @@ def format_rupiah_short(amount: int) -> str:
             tenths = (size * 10 + unit // 2) // unit
         whole, tenth = divmod(tenths, 10)
         decimal = f",{tenth}" if tenth else ""
-        return f"{sign}Rp{_group(whole)}{decimal} {word}"
+        return f"{sign}Rp{format_count(whole)}{decimal} {word}"
     return f"{sign}Rp{size}"

@@ -12,6 +12,7 @@ import datetime as dt
 import unicodedata
 
 from widgets.core.i18n import format_date, t
+from widgets.core.numbers import format_count
 
 LINE_LIMIT = 500  # one line of a form: a name, a title, a hook
 BLOCK_LIMIT = 5000  # a text box: minutes, a description, an agreement's terms
@@ -58,8 +59,8 @@ class TextTooLong(ValueError):
 
     def __init__(self, length: int, limit: int) -> None:
         self.length, self.limit = length, limit
-        super().__init__(t("typed_text.too_long", length=f"{length:,}".replace(",", "."),
-                           max=f"{limit:,}".replace(",", ".")))
+        super().__init__(t("typed_text.too_long", length=format_count(length),
+                           max=format_count(limit)))
 
 
 def check_length(text: str, limit: int) -> str:
@@ -112,3 +113,16 @@ def check_date(day: dt.date, today: dt.date) -> dt.date:
     if not in_range(day, today):
         raise DateOutOfRange.between(day, today)
     return day
+
+
+def refusal(value: object, limit: int = LINE_LIMIT) -> str | None:
+    """Why a form value may not be saved, or None: a text over ``limit`` characters, or a date
+    outside :func:`date_range` (what ``ui.common.Field`` and a list's rows check)."""
+    try:
+        if isinstance(value, str):
+            check_length(value, limit)
+        elif isinstance(value, dt.date):
+            check_date(value, dt.date.today())
+    except (TextTooLong, DateOutOfRange) as exc:
+        return str(exc)
+    return None

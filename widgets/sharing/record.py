@@ -14,6 +14,7 @@ from typing import Any
 
 from widgets.core.i18n import t
 from widgets.core.money import format_rupiah
+from widgets.core.numbers import format_count
 from widgets.sharing.balance import Balance
 from widgets.sharing.cash import ROUNDING
 from widgets.sharing.methods import METHODS
@@ -74,7 +75,7 @@ def _number(value: object) -> str:
     """``1500`` -> ``1.500``; ``Fraction(3, 2)`` -> ``1,5`` (work may be typed in halves)."""
     number = Fraction(value)  # type: ignore[arg-type]
     whole = int(number)
-    text = f"{whole:,}".replace(",", ".")
+    text = format_count(whole)
     rest = number - whole
     if rest:
         text += "," + f"{float(rest):.2f}"[2:].rstrip("0")

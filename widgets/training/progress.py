@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from widgets.core.numbers import format_count
+
 ACTIVE = dt.timedelta(minutes=20)
 TOP_WRONG = 3
 # Exercise ids start with their lesson's word (see each topic's exercises); the dashboard
@@ -55,7 +57,7 @@ def answer_text(answer: Mapping[str, Any]) -> str:
         if isinstance(v, bool):
             return "ya" if v else "tidak"
         if isinstance(v, int):
-            return f"{v:,}".replace(",", ".")
+            return format_count(v)
         if isinstance(v, (dict, list)):
             return json.dumps(v, ensure_ascii=False, sort_keys=True)
         return " ".join(str(v).split())

@@ -7,7 +7,6 @@ template sets the font sizes), and messages sit directly under the field they ar
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import re
 from collections.abc import Callable
 from html import escape
@@ -18,15 +17,7 @@ import traitlets
 
 from widgets.core.guard import guarded
 from widgets.core.notice import notice_html
-from widgets.core.text import (
-    BLOCK_LIMIT,
-    LINE_LIMIT,
-    DateOutOfRange,
-    TextTooLong,
-    check_date,
-    check_length,
-    clean_text,
-)
+from widgets.core.text import BLOCK_LIMIT, LINE_LIMIT, clean_text, refusal
 from widgets.core.theme import (
     ACCENT,
     FIELD_WIDTH,
@@ -99,19 +90,6 @@ def plain_text(control: W) -> W:
 
     control.observe(strip, "value")
     return control
-
-
-def refusal(value: object, limit: int = LINE_LIMIT) -> str | None:
-    """Why ``value`` may not be saved, or None: a text over ``limit`` characters, or a date
-    outside 2000 .. a year from today (what :class:`Field` and a list's rows check)."""
-    try:
-        if isinstance(value, str):
-            check_length(value, limit)
-        elif isinstance(value, dt.date):
-            check_date(value, dt.date.today())
-    except (TextTooLong, DateOutOfRange) as exc:
-        return str(exc)
-    return None
 
 
 class Field(w.VBox):

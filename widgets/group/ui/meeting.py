@@ -10,7 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from widgets.core.i18n import format_date, t
-from widgets.core.text import clean_text
+from widgets.core.text import clean_text, refusal
 from widgets.core.theme import CARD_BORDER
 from widgets.core.village import Village, load_village
 from widgets.group import db
@@ -35,7 +35,6 @@ from widgets.ui.common import (
     form_refused,
     notice_html,
     plain_text,
-    refusal,
     section,
     tick_box,
 )

@@ -33,11 +33,10 @@ STYLE = (
     ".uk-g-checks .widget-checkbox label{white-space:normal!important;overflow:visible!important;"
     "text-overflow:clip!important;height:auto!important;line-height:1.3!important}"
     ".uk-g-table th,.uk-g-table td{overflow-wrap:normal!important;word-break:normal!important}"
-    # Choices with a sentence each: the labels wrap under one another on a phone.
+    # Choices with a sentence each, under one another: the page template wraps every radio
+    # label and lets it grow; here only more room between the sentences.
     ".uk-g-radio .widget-radio-box{height:auto!important;flex-direction:column}"
-    ".uk-g-radio .widget-radio-box label{white-space:normal!important;height:auto!important;"
-    "line-height:1.35!important;display:flex!important;align-items:flex-start;"
-    "margin:0 0 10px!important;font-size:15px}"
+    ".uk-g-radio .widget-radio-box label{margin:0 0 10px!important}"
     ".uk-g-radio .widget-radio-box input{flex:none;width:22px;height:22px;margin:0 10px 0 0}"
     "</style>"
 )

@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from widgets.core.i18n import t
 from widgets.core.money import AmountError, format_rupiah, parse_rupiah
+from widgets.core.numbers import format_count
 from widgets.sharing.params import COLUMNS, RUPIAH_COLUMNS
 from widgets.sharing.split import Contribution, SharingError, parse_work, percent_text
 from widgets.sharing.ui.method_form import text_box
@@ -30,7 +31,7 @@ def _start(member: Contribution | None, column: str) -> str:
         return format_rupiah(value).removeprefix("Rp")
     number = Fraction(value)
     if number.denominator == 1:
-        return f"{int(number):,}".replace(",", ".")
+        return format_count(int(number))
     return percent_text(number)  # 7,5: two decimals at most, comma
 
 
