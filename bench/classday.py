@@ -49,6 +49,7 @@ from bench.classday_steps import (
 from bench.measure import median, p95
 from bench.phone import Phone
 from bench.trainer import DB_NAME, Trainer
+from widgets.kit.kernel import is_kernel
 
 RESTART_AFTER = "03-harga.ipynb"
 GB = 2**30
@@ -91,7 +92,7 @@ class Sampler(threading.Thread):
             except psutil.Error:
                 continue
             rss, pss = rss + memory.rss, pss + memory.pss
-            if "ipykernel" in line:
+            if is_kernel(line):
                 kernels.append(line)
                 self.kernels.setdefault(proc.pid, proc)
         self.samples.append((time.monotonic(), rss, pss, len(kernels)))

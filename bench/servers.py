@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from widgets.kit.kernel import is_kernel
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
 LESSON = "02-buku-kas.ipynb"
@@ -143,7 +145,7 @@ def descendants(root: int) -> list[int]:
 
 
 def kernel_pids(server_pid: int) -> list[int]:
-    return sorted(p for p in descendants(server_pid) if "ipykernel" in _cmdline(p))
+    return sorted(p for p in descendants(server_pid) if is_kernel(_cmdline(p)))
 
 
 def rss_mb(pid: int) -> float:

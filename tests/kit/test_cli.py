@@ -19,6 +19,7 @@ from conftest import free_port
 from test_browser import PHONE, Page, sign_in
 
 from widgets.kit import cli
+from widgets.kit.kernel import is_kernel
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = os.name == "nt"
@@ -57,7 +58,7 @@ def _kernels(proc: subprocess.Popen) -> list[psutil.Process]:
     found = []
     for child in psutil.Process(proc.pid).children(recursive=True):
         try:
-            if "ipykernel" in " ".join(child.cmdline()):
+            if is_kernel(" ".join(child.cmdline())):
                 found.append(child)
         except psutil.Error:
             continue

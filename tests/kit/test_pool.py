@@ -38,6 +38,41 @@ def test_idle_pool_kernels_count_against_the_class_budget(in_use, target):
     assert pool.pool_target(30, in_use, available=3000) == min(target, 20)
 
 
+class VoilaManagerState:
+    """The three attributes of Voila's kernel manager that :class:`pool.PoolMover` reads:
+    kernels started, kernels still starting, and the pools' entries."""
+
+    def __init__(self, started: int, starting: int, pool_entries: int) -> None:
+        self._kernels = {f"k{i}": None for i in range(started)}
+        self._pending_kernels = {f"p{i}": None for i in range(starting)}
+        self._pools = {"03-harga.ipynb": [object()] * pool_entries}
+        self.kernel_pools_config = {}
+
+    def list_kernel_ids(self) -> list[str]:
+        return list(self._kernels)
+
+
+def test_kernels_still_starting_count_as_in_use():
+    # 30 phones arrived at once: 5 took a preheated kernel, 25 are starting their own, none
+    # ready yet; the pool holds 2 kernels (one ready, one starting). Before the fix the
+    # starting ones were not counted, and the pool grew for them (72 kernels in the class day).
+    manager = VoilaManagerState(started=5 + 1, starting=25 + 1, pool_entries=2)
+    mover = pool.PoolMover(manager, store=None, lesson="03-harga.ipynb", class_size=30)
+    assert mover.in_use() == 30
+    assert pool.pool_target(30, mover.in_use(), available=8000) == 5
+
+
+def test_phones_changing_pages_do_not_grow_the_pool():
+    manager = VoilaManagerState(started=30, starting=0, pool_entries=0)
+    mover = pool.PoolMover(manager, store=None, lesson="03-harga.ipynb", class_size=30)
+    assert mover.busiest(now=100.0) == 30
+    manager._kernels = {}  # the class left the last page and has not opened the next yet
+    assert mover.in_use() == 0
+    assert mover.busiest(now=100.0 + pool.MOVING_SECONDS - 1) == 30  # still counted
+    # once the class has been gone that long, the pool may grow again
+    assert mover.busiest(now=100.0 + pool.MOVING_SECONDS + 1) == 0
+
+
 def test_make_check_says_how_many_phones(monkeypatch):
     finding = check.check_memory(class_size=1)
     assert finding.params["phones"] == pool.affordable_kernels(finding.params["free"])

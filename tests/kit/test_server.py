@@ -13,6 +13,7 @@ import stop_loop
 from conftest import ROOT, KitServer
 
 from widgets.kit import server as kit
+from widgets.kit.kernel import is_kernel
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +31,7 @@ def _kernels_of(pid: int) -> list[int]:
                 cmdline = cmd.read()
         except OSError:
             continue
-        if ppid == pid and b"ipykernel" in cmdline:
+        if ppid == pid and is_kernel(cmdline.decode(errors="replace")):
             found.append(int(entry))
     return found
 

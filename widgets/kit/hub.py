@@ -205,6 +205,7 @@ def configure_user_server(c: Any) -> None:
     c.ServerApp.root_dir = str(LESSONS_DIR)
     c.ServerApp.default_url = HOME_URL
     c.ServerApp.terminals_enabled = False
+    c.ServerApp.kernel_spec_manager_class = "widgets.kit.kernel.KitKernelSpecManager"
     c.ServerApp.tornado_settings = settings["Voila"]["tornado_settings"]
     c.ServerApp.kernel_websocket_connection_class = (
         settings["Voila"]["kernel_websocket_connection_class"])

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +33,10 @@ RESERVE_MB = 1200
 # Pages a whole class opens at once besides the lessons (lessons.yaml lists the lessons).
 CLASS_PAGES = ("evaluasi-awal.ipynb", "evaluasi-akhir.ipynb", "diskusi.ipynb")
 CHECK_SECONDS = 3.0
+# A class moving to the next page leaves the last one and opens the new one within seconds;
+# between the two, a phone holds no kernel. The budget looks at the most kernels in use over
+# this long, so the pool is not refilled for phones that are only changing pages.
+MOVING_SECONDS = 20.0
 RENDER_SECONDS = 120  # the executor's cell timeout (voila.json)
 
 
@@ -148,6 +154,7 @@ class PoolMover:
         self.class_size = class_size
         self.log = log or logging.getLogger(__name__)
         self.moving = False
+        self.seen: deque[tuple[float, int]] = deque()  # (monotonic time, kernels in use)
 
     def install(self) -> None:
         """Wrap two of the manager's methods: every refill of the class's pool is sized by
@@ -178,16 +185,25 @@ class PoolMover:
         manager.get_rendered_notebook = get_rendered_notebook
 
     def in_use(self) -> int:
-        """Kernels that belong to a page (every kernel but the preheated ones waiting)."""
-        pooled = set()
-        for pool in self.manager._pools.values():  # noqa: SLF001
-            for task in pool:
-                if task.done() and not task.cancelled() and task.exception() is None:
-                    pooled.add(task.result().get("kernel_id"))
-        return sum(1 for kid in self.manager.list_kernel_ids() if kid not in pooled)
+        """Kernels that belong to a page: every kernel, started or still starting, but the
+        pools' (one per pool entry, waiting or still starting). A kernel that is starting is
+        not in the manager's list until it is ready (10 to 60 s when a class arrives at once):
+        uncounted, the phones starting theirs made the pool grow by as many (72 kernels)."""
+        kernels = set(self.manager.list_kernel_ids())
+        kernels |= set(getattr(self.manager, "_pending_kernels", {}))  # noqa: SLF001
+        pooled = sum(len(pool) for pool in self.manager._pools.values())  # noqa: SLF001
+        return max(0, len(kernels) - pooled)
+
+    def busiest(self, now: float | None = None) -> int:
+        """The most kernels in use over the last :data:`MOVING_SECONDS`, this moment included."""
+        now = time.monotonic() if now is None else now
+        self.seen.append((now, self.in_use()))
+        while self.seen and self.seen[0][0] < now - MOVING_SECONDS:
+            self.seen.popleft()
+        return max(count for _, count in self.seen)
 
     def target(self) -> int:
-        return pool_target(self.class_size, self.in_use())
+        return pool_target(self.class_size, self.busiest())
 
     def default_size(self) -> int:
         return int(self.manager.kernel_pools_config.get("default", {}).get("pool_size", 1))

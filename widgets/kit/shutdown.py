@@ -12,6 +12,8 @@ import contextlib
 import os
 import signal
 
+from widgets.kit import kernel
+
 SECONDS = 8
 
 
@@ -50,7 +52,7 @@ def kill_child_kernels(proc: str = "/proc") -> list[int]:
             with open(f"{proc}/{entry}/stat", encoding="utf-8") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
             with open(f"{proc}/{entry}/cmdline", "rb") as cmd:
-                is_kernel = b"ipykernel" in cmd.read()
+                is_kernel = kernel.is_kernel(cmd.read().decode(errors="replace"))
         except (OSError, IndexError):
             continue
         if fields[1] == me and is_kernel and fields[0] != "Z":
@@ -70,7 +72,7 @@ def _kill_with_psutil() -> list[int]:
     kernels = []
     for child in psutil.Process().children():
         try:
-            if "ipykernel" in " ".join(child.cmdline()) and child.status() != "zombie":
+            if kernel.is_kernel(" ".join(child.cmdline())) and child.status() != "zombie":
                 child.kill()  # SIGKILL, or TerminateProcess on Windows
                 kernels.append(child)
         except psutil.Error:
