@@ -74,3 +74,52 @@ def test_a_slow_widget_is_hidden_not_emptied_and_shows_when_it_arrives(kit_serve
     p.page.wait_for_selector(".uk-signin-name input", state="visible", timeout=60_000)
     assert "Loading widget" not in p.text()
     p.close()
+
+
+def test_a_slow_answer_with_every_widget_is_waited_for_not_asked_one_by_one(kit_server,
+                                                                           browser):
+    """The widget library asks the kernel for all of the page's widgets in one message and gave
+    the answer 4 s; after that it asked for every widget on its own. Under a class's burst a
+    1,000-widget lesson answered later than that, and the page had no widgets 180 s later.
+    Here the kernel's answer (``update_states``) is held for 7 s: the page must wait for it
+    and never fall back to asking widget by widget (``comm_info_request``)."""
+    held: list[tuple[object, object]] = []
+    asked: list[bytes] = []
+
+    def route(socket):
+        server = socket.connect_to_server()
+
+        def from_kernel(message):
+            raw = message if isinstance(message, bytes) else message.encode()
+            if b"update_states" in raw and not asked_all(asked):
+                held.append((socket, message))
+            else:
+                socket.send(message)
+
+        def from_page(message):
+            asked.append(message if isinstance(message, bytes) else message.encode())
+            server.send(message)
+        server.on_message(from_kernel)
+        socket.on_message(from_page)
+
+    p = Page(browser, PHONE)
+    p.page.route_web_socket(KERNEL_SOCKET, route)
+    p.open(kit_server.url + "/voila/render/02-buku-kas.ipynb")
+    for _ in range(600):
+        if held:
+            break
+        p.page.wait_for_timeout(100)
+    assert held, "the page asked its kernel for every widget at once"
+    p.page.wait_for_timeout(7000)
+    assert not asked_all(asked), "after 4 s the page asked widget by widget"
+    for socket, message in held:
+        socket.send(message)
+    p.page.wait_for_selector(".uk-signin-name input", state="visible", timeout=60_000)
+    assert not asked_all(asked)
+    assert "Loading widget" not in p.text()
+    p.close()
+
+
+def asked_all(sent: list[bytes]) -> bool:
+    """Whether the page fell back to listing every widget (the one-by-one way starts so)."""
+    return any(b"comm_info_request" in message for message in sent)
