@@ -1,0 +1,42 @@
+"""A field is few models: a page fetches every widget model when it opens (one message), and
+lesson 3 was 1,020 models, 0.9 MB to each phone."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+from ipywidgets.widgets import widget
+
+from widgets.ui.common import Field, plain_text_parts
+
+
+def models() -> set[str]:
+    return set(widget._instances)  # noqa: SLF001 (ipywidgets keeps every live model here)
+
+
+def test_a_field_is_seven_models_and_leaves_no_unused_layout():
+    plain_text_parts()  # the shared label and message parts exist from the first field on
+    before = models()
+    field = Field("Jumlah (Rp)", w.Text())
+    added = models() - before
+    # the box and its layout, the label and the message line, the text box with its style and
+    # its layout; before: the label's and the message's own layouts and styles, and the text
+    # box's first layout, left unused, made 12
+    assert len(added) == 7
+    assert field.control.layout.model_id in added
+    assert field.label.layout is field.message.layout is plain_text_parts()["layout"]
+    assert field.label.style is field.message.style is plain_text_parts()["style"]
+
+
+def test_shared_parts_come_back_after_every_widget_was_closed():
+    parts = plain_text_parts()
+    parts["layout"].close()
+    again = plain_text_parts()
+    assert again["layout"] is not parts["layout"] and again["layout"].comm is not None
+    field = Field("Nama", w.Text())
+    assert field.label.layout is again["layout"]
+
+
+def test_a_message_still_changes_on_its_own_field():
+    one, two = Field("Satu", w.Text()), Field("Dua", w.Text())
+    one.error("Isi dengan angka.")
+    assert "Isi dengan angka" in one.message.value and two.message.value == ""
