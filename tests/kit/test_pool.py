@@ -4,7 +4,9 @@ restart."""
 
 from __future__ import annotations
 
+import asyncio
 import time
+import types
 import urllib.request
 
 import pytest
@@ -39,32 +41,68 @@ def test_idle_pool_kernels_count_against_the_class_budget(in_use, target):
 
 
 class VoilaManagerState:
-    """The three attributes of Voila's kernel manager that :class:`pool.PoolMover` reads:
-    kernels started, kernels still starting, and the pools' entries."""
+    """What :class:`pool.PoolMover` uses of Voila's kernel manager: the kernels started, the
+    pools' entries, and the three methods it wraps (a page's own kernel starts with
+    ``start_kernel``; a preheated one is handed out by ``get_rendered_notebook``)."""
 
-    def __init__(self, started: int, starting: int, pool_entries: int) -> None:
-        self._kernels = {f"k{i}": None for i in range(started)}
-        self._pending_kernels = {f"p{i}": None for i in range(starting)}
-        self._pools = {"03-harga.ipynb": [object()] * pool_entries}
-        self.kernel_pools_config = {}
+    def __init__(self) -> None:
+        self._kernels: dict[str, object] = {}
+        self._pools: dict[str, list] = {"03-harga.ipynb": []}
+        self.kernel_pools_config: dict = {}
+        self.gate = asyncio.Event()
 
     def list_kernel_ids(self) -> list[str]:
         return list(self._kernels)
 
+    def fill_if_needed(self, delay=None, notebook_name=None) -> None:
+        size = self.kernel_pools_config.get(notebook_name, {}).get("pool_size", 0)
+        pool = self._pools.setdefault(notebook_name, [])
+        pool.extend(object() for _ in range(size - len(pool)))  # refills not started yet
 
-def test_kernels_still_starting_count_as_in_use():
-    # 30 phones arrived at once: 5 took a preheated kernel, 25 are starting their own, none
-    # ready yet; the pool holds 2 kernels (one ready, one starting). Before the fix the
-    # starting ones were not counted, and the pool grew for them (72 kernels in the class day).
-    manager = VoilaManagerState(started=5 + 1, starting=25 + 1, pool_entries=2)
-    mover = pool.PoolMover(manager, store=None, lesson="03-harga.ipynb", class_size=30)
-    assert mover.in_use() == 30
-    assert pool.pool_target(30, mover.in_use(), available=8000) == 5
+    async def start_kernel(self, **_kwargs) -> str:
+        await self.gate.wait()  # a kernel takes a while to start when a class arrives
+        kernel_id = f"page{len(self._kernels)}"
+        self._kernels[kernel_id] = object()
+        return kernel_id
+
+    async def get_rendered_notebook(self, notebook_name: str, **_kwargs):
+        self._pools[notebook_name].pop(0)
+        kernel_id = f"pool{len(self._kernels)}"
+        self._kernels[kernel_id] = types.SimpleNamespace(last_activity=None)
+        return None, [], kernel_id
+
+
+def test_kernels_of_pages_count_as_in_use_while_they_start():
+    async def day() -> list[int]:
+        manager = VoilaManagerState()
+        mover = pool.PoolMover(manager, store=None, lesson="03-harga.ipynb", class_size=30)
+        mover.install()
+        seen = [mover.in_use()]
+        starting = [asyncio.create_task(manager.start_kernel()) for _ in range(25)]
+        await asyncio.sleep(0)
+        seen.append(mover.in_use())  # 25 phones' kernels starting, none listed yet
+        manager.fill_if_needed(notebook_name="03-harga.ipynb")
+        seen.append(len(manager._pools["03-harga.ipynb"]))  # budget 35 - 25 (or less memory)
+        for _ in range(5):
+            await manager.get_rendered_notebook("03-harga.ipynb")
+        manager.gate.set()
+        await asyncio.gather(*starting)
+        seen.append(mover.in_use())
+        given_back = next(k for k in manager._kernels if k.startswith("page"))
+        manager._kernels.pop(given_back)  # a page left: its kernel given back
+        seen.append(mover.in_use())
+        return seen
+
+    # Before, the 25 starting kernels were not counted (the pool grew for them: 72 kernels),
+    # and then the pool's own refills not yet started were subtracted (70 kernels).
+    assert asyncio.run(day()) == [0, 25, min(10, pool.pool_size(30)), 30, 29]
 
 
 def test_phones_changing_pages_do_not_grow_the_pool():
-    manager = VoilaManagerState(started=30, starting=0, pool_entries=0)
+    manager = VoilaManagerState()
     mover = pool.PoolMover(manager, store=None, lesson="03-harga.ipynb", class_size=30)
+    mover.pages = {f"k{i}" for i in range(30)}
+    manager._kernels = dict.fromkeys(mover.pages)
     assert mover.busiest(now=100.0) == 30
     manager._kernels = {}  # the class left the last page and has not opened the next yet
     assert mover.in_use() == 0

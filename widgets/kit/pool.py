@@ -155,14 +155,19 @@ class PoolMover:
         self.log = log or logging.getLogger(__name__)
         self.moving = False
         self.seen: deque[tuple[float, int]] = deque()  # (monotonic time, kernels in use)
+        self.pages: set[str] = set()  # kernels handed to a page or started for one
+        self.starting = 0  # kernels being started for a page now
 
     def install(self) -> None:
-        """Wrap two of the manager's methods: every refill of the class's pool is sized by
-        :func:`pool_target`, and a kernel handed to a page counts as active from then on. A
-        preheated kernel has been idle since it ran its lesson, and the culling
-        (``voila.json``) would take it in the seconds before the page's websocket opens."""
+        """Wrap three of the manager's methods: every refill of the class's pool is sized by
+        :func:`pool_target`; a kernel handed to a page counts as active from then on (a
+        preheated kernel has been idle since it ran its lesson, and the culling of
+        ``voila.json`` would take it in the seconds before the page's websocket opens); and
+        every kernel handed out or started for a page is counted as in use. (Voila starts a
+        page's own kernel with the manager's ``start_kernel``, and a pool's with the class's.)"""
         manager = self.manager
-        fill, hand_out = manager.fill_if_needed, manager.get_rendered_notebook
+        fill, hand_out, start = (manager.fill_if_needed, manager.get_rendered_notebook,
+                                 manager.start_kernel)
 
         def fill_if_needed(*args: Any, **kwargs: Any) -> None:
             name = kwargs.get("notebook_name", args[1] if len(args) > 1 else None)
@@ -179,20 +184,31 @@ class PoolMover:
             kernel = manager._kernels.get(result[2])  # noqa: SLF001 (task, cells, kernel id)
             if kernel is not None:
                 kernel.last_activity = utcnow()
+            self.pages.add(result[2])
             return result
+
+        async def start_kernel(*args: Any, **kwargs: Any) -> str:
+            self.starting += 1
+            try:
+                kernel_id = await start(*args, **kwargs)
+            finally:
+                self.starting -= 1
+            self.pages.add(kernel_id)  # listed by the manager once started, as now
+            return kernel_id
 
         manager.fill_if_needed = fill_if_needed
         manager.get_rendered_notebook = get_rendered_notebook
+        manager.start_kernel = start_kernel
 
     def in_use(self) -> int:
-        """Kernels that belong to a page: every kernel, started or still starting, but the
-        pools' (one per pool entry, waiting or still starting). A kernel that is starting is
-        not in the manager's list until it is ready (10 to 60 s when a class arrives at once):
-        uncounted, the phones starting theirs made the pool grow by as many (72 kernels)."""
-        kernels = set(self.manager.list_kernel_ids())
-        kernels |= set(getattr(self.manager, "_pending_kernels", {}))  # noqa: SLF001
-        pooled = sum(len(pool) for pool in self.manager._pools.values())  # noqa: SLF001
-        return max(0, len(kernels) - pooled)
+        """Kernels that belong to a page: handed out from a pool, or started for a page (still
+        starting ones included: a kernel is not in the manager's list until it is ready, 10 to
+        60 s when a class arrives at once; uncounted, the pool grew for phones that were already
+        starting their own, to 72 kernels). Counted from the pages' side: the pools' entries
+        include refills not started yet, and subtracting those made every refill call for
+        another (70 kernels)."""
+        self.pages &= set(self.manager.list_kernel_ids())  # given back, culled, shut down
+        return len(self.pages) + self.starting
 
     def busiest(self, now: float | None = None) -> int:
         """The most kernels in use over the last :data:`MOVING_SECONDS`, this moment included."""
