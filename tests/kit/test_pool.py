@@ -50,6 +50,7 @@ class VoilaManagerState:
         self._pools: dict[str, list] = {"03-harga.ipynb": []}
         self.kernel_pools_config: dict = {}
         self.gate = asyncio.Event()
+        self.now = self.most = 0  # kernels starting at once, now and at the most
 
     def list_kernel_ids(self) -> list[str]:
         return list(self._kernels)
@@ -60,7 +61,10 @@ class VoilaManagerState:
         pool.extend(object() for _ in range(size - len(pool)))  # refills not started yet
 
     async def start_kernel(self, **_kwargs) -> str:
+        self.now += 1
+        self.most = max(self.most, self.now)
         await self.gate.wait()  # a kernel takes a while to start when a class arrives
+        self.now -= 1
         kernel_id = f"page{len(self._kernels)}"
         self._kernels[kernel_id] = object()
         return kernel_id
@@ -81,6 +85,7 @@ def test_kernels_of_pages_count_as_in_use_while_they_start():
         starting = [asyncio.create_task(manager.start_kernel()) for _ in range(25)]
         await asyncio.sleep(0)
         seen.append(mover.in_use())  # 25 phones' kernels starting, none listed yet
+        assert manager.most == pool.START_SLOTS  # the others wait for a slot
         manager.fill_if_needed(notebook_name="03-harga.ipynb")
         seen.append(len(manager._pools["03-harga.ipynb"]))  # budget 35 - 25 (or less memory)
         for _ in range(5):
@@ -95,7 +100,11 @@ def test_kernels_of_pages_count_as_in_use_while_they_start():
 
     # Before, the 25 starting kernels were not counted (the pool grew for them: 72 kernels),
     # and then the pool's own refills not yet started were subtracted (70 kernels).
-    assert asyncio.run(day()) == [0, 25, min(10, pool.pool_size(30)), 30, 29]
+    loop = asyncio.new_event_loop()  # not asyncio.run: that leaves later tests without a loop
+    try:
+        assert loop.run_until_complete(day()) == [0, 25, min(10, pool.pool_size(30)), 30, 29]
+    finally:
+        loop.close()
 
 
 def test_phones_changing_pages_do_not_grow_the_pool():

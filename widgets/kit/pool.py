@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections import deque
-from dataclasses import dataclass
 from typing import Any
 
 from widgets.core.i18n import t
-from widgets.kit.lessons import LESSONS_DIR, load_lessons
+from widgets.kit.pool_plan import (  # noqa: F401 (the trainer's side, named here too)
+    CLASS_PAGES,
+    Plan,
+    mark_ready,
+    plan,
+    poolable_pages,
+    request,
+)
 from widgets.store import Store
 
 # One kernel after its lesson has run, with headroom: measured 63 MB for the cash book,
@@ -30,13 +37,15 @@ from widgets.store import Store
 KERNEL_MB = 90
 # What the laptop needs besides the kernels: the system, the server, the trainer's browser.
 RESERVE_MB = 1200
-# Pages a whole class opens at once besides the lessons (lessons.yaml lists the lessons).
-CLASS_PAGES = ("evaluasi-awal.ipynb", "evaluasi-akhir.ipynb", "diskusi.ipynb")
 CHECK_SECONDS = 3.0
 # A class moving to the next page leaves the last one and opens the new one within seconds;
 # between the two, a phone holds no kernel. The budget looks at the most kernels in use over
 # this long, so the pool is not refilled for phones that are only changing pages.
 MOVING_SECONDS = 20.0
+# Kernels started for pages at the same time: two per core. A class opening a page that has
+# no preheated kernel left started 25 at once; on two cores they all finished late together,
+# and all 25 processes were there while the last page's kernels were still being stopped.
+START_SLOTS = 2 * (os.cpu_count() or 1)
 RENDER_SECONDS = 120  # the executor's cell timeout (voila.json)
 
 
@@ -98,48 +107,6 @@ def pool_size(class_size: int, available: int | None = None) -> int:
     return max(1, min(class_size, affordable_kernels(available)))
 
 
-def poolable_pages() -> list[str]:
-    """The pages a trainer can send the whole class to, in teaching order."""
-    files = [lesson.file for lesson in load_lessons()]
-    return files + [page for page in CLASS_PAGES if (LESSONS_DIR / page).exists()]
-
-
-@dataclass(frozen=True)
-class Plan:
-    lesson: str  # the page the trainer asked for
-    requested_at: str
-    ready_lesson: str  # the page the server has a filled pool for ('' while moving)
-    ready_size: int
-    ready_at: str | None
-
-    @property
-    def ready(self) -> bool:
-        return self.ready_lesson == self.lesson
-
-
-def request(store: Store, lesson: str) -> None:
-    """The trainer asks for the pool on ``lesson`` (a page listed by :func:`poolable_pages`)."""
-    if lesson not in poolable_pages():
-        raise ValueError(f"not a class page: {lesson!r}")
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO kernel_pool (id, lesson, requested_at) VALUES (1, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET lesson = excluded.lesson, "
-            "requested_at = excluded.requested_at", (lesson, store.now()))
-
-
-def plan(store: Store) -> Plan | None:
-    rows = store.read("SELECT lesson, requested_at, ready_lesson, ready_size, ready_at "
-                      "FROM kernel_pool WHERE id = 1")
-    return Plan(*rows[0]) if rows else None
-
-
-def mark_ready(store: Store, lesson: str, size: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE kernel_pool SET ready_lesson = ?, ready_size = ?, ready_at = ? "
-                     "WHERE id = 1", (lesson, size, store.now()))
-
-
 class PoolMover:
     """Server side: keeps Voila's kernel pools on the lesson the trainer asked for.
 
@@ -156,15 +123,17 @@ class PoolMover:
         self.moving = False
         self.seen: deque[tuple[float, int]] = deque()  # (monotonic time, kernels in use)
         self.pages: set[str] = set()  # kernels handed to a page or started for one
-        self.starting = 0  # kernels being started for a page now
+        self.starting = 0  # kernels being started for a page now, or waiting for a slot
+        self.start_slots = asyncio.Semaphore(START_SLOTS)
 
     def install(self) -> None:
         """Wrap three of the manager's methods: every refill of the class's pool is sized by
         :func:`pool_target`; a kernel handed to a page counts as active from then on (a
         preheated kernel has been idle since it ran its lesson, and the culling of
         ``voila.json`` would take it in the seconds before the page's websocket opens); and
-        every kernel handed out or started for a page is counted as in use. (Voila starts a
-        page's own kernel with the manager's ``start_kernel``, and a pool's with the class's.)"""
+        every kernel handed out or started for a page is counted as in use, and no more than
+        :data:`START_SLOTS` of the latter start at once. (Voila starts a page's own kernel with
+        the manager's ``start_kernel``, and a pool's with the class's.)"""
         manager = self.manager
         fill, hand_out, start = (manager.fill_if_needed, manager.get_rendered_notebook,
                                  manager.start_kernel)
@@ -190,7 +159,8 @@ class PoolMover:
         async def start_kernel(*args: Any, **kwargs: Any) -> str:
             self.starting += 1
             try:
-                kernel_id = await start(*args, **kwargs)
+                async with self.start_slots:
+                    kernel_id = await start(*args, **kwargs)
             finally:
                 self.starting -= 1
             self.pages.add(kernel_id)  # listed by the manager once started, as now
