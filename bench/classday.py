@@ -27,6 +27,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -47,6 +48,7 @@ from bench.classday_steps import (
     light_step,
 )
 from bench.measure import median, p95
+from bench.metrics import LOG_SIGNS
 from bench.phone import Phone
 from bench.trainer import DB_NAME, Trainer
 from widgets.kit.kernel import is_kernel
@@ -158,7 +160,7 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
     names = [f"Peserta {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(phones)]
     light = [Phone("", n, PIN) for n in names[chromium:]]
     day, trainer, sampler = Day(), Trainer(data), Sampler()
-    port, timings, restart = servers.free_port(), {}, {}
+    port, timings, restart, logs = servers.free_port(), {}, {}, []
     sampler.start()
     browsers = BrowserPhones(names[:chromium])
     server = _start(lab, phones, port, "classday-a", sampler)
@@ -176,15 +178,21 @@ def class_day(lab, phones: int = 30, chromium: int = 3, wait_s: float = 300,
                 f"{len(day.writes)} saves acknowledged so far, {len(day.refused)} refused")
             if lesson == restart_after:
                 restart = _kill(lab, server, sampler, log)
+                logs.append(server.log_text())
                 server = _start(lab, phones, port, "classday-b", sampler)
         after = _leave_and_count(light, browsers, sampler, day, wait_s, log)
     finally:
         sampler.halt.set()
         lab.stop(server)
+        logs.append(server.log_text())
         browsers.leave()
         lab.env["USAHA_KITA_DATA"] = saved_data
     store = check_store(data / DB_NAME, day.writes)
-    return summary(day, sampler, store, after, timings, restart, browsers.error, lessons)
+    report = summary(day, sampler, store, after, timings, restart, browsers.error, lessons)
+    # What the servers' logs say of pages that may have come without widgets
+    report["log_signs"] = {key: sum(len(re.findall(sign, text)) for text in logs)
+                           for key, sign in LOG_SIGNS.items()}
+    return report
 
 
 def _peak(samples: list[tuple[float, int, int, int]]) -> dict:
@@ -250,7 +258,8 @@ def lines(report: dict) -> list[str]:
            f"classday: {writes['acknowledged']} saves acknowledged {writes['by_table']}, "
            f"{writes['lost']} lost; integrity_check {writes['integrity']}",
            f"classday: {report['pages_without_widgets']}/{report['pages']} pages without "
-           f"widgets; {report['refused']} steps refused {report['refused_examples'][:2]}"]
+           f"widgets; {report['refused']} steps refused {report['refused_examples'][:2]}; "
+           f"server logs: {report.get('log_signs', {})}"]
     for page, fig in report["page_loads"].items():
         out.append(f"classday: {page}: load p50 {fig['p50_s']:.2f} s, p95 {fig['p95_s']:.2f} s "
                    f"({fig['n']} pages)")

@@ -236,8 +236,11 @@ class BrowserPhones:
             # The whole lesson on one page (#semua): this phone's steps are many, not one.
             reply = page.goto(f"{url}/voila/render/{lesson}#semua", wait_until="commit",
                               timeout=self.timeout_ms)
-            visit.status = reply.status if reply else 0
             page.wait_for_selector(WIDGET, state="visible", timeout=self.timeout_ms)
+            # goto gives no reply now and then (seen twice in 300 visits): the page's own
+            # navigation entry has the status too
+            visit.status = reply.status if reply else page.evaluate(
+                "() => performance.getEntriesByType('navigation')[0]?.responseStatus || 0")
             visit.load_s = time.monotonic() - began
             kernel = KERNEL_ID.search(page.content())
             visit.kernel_id = kernel.group(1) if kernel else ""
@@ -245,7 +248,7 @@ class BrowserPhones:
             if lesson == "02-buku-kas.ipynb":
                 self._cash_book(page, name, day)
         except Exception as exc:  # noqa: BLE001 (a page that never showed its widgets)
-            visit.error = f"{type(exc).__name__}: {str(exc)[:200]}"
+            visit.error = f"{type(exc).__name__}: {str(exc)[:120]}; {_what_it_shows(page)}"
         day.add_visit(visit)
 
     def _cash_book(self, page, name: str, day: Day) -> None:
@@ -267,6 +270,21 @@ class BrowserPhones:
                 day.ack(Write("entries", name, description))
             except Exception:  # noqa: BLE001 (counted, not raised)
                 day.refuse(f"{name} (Chromium) cash entry {n} not acknowledged")
+
+
+def _what_it_shows(page) -> str:
+    """What a page that did not show its widgets shows instead (for the report)."""
+    try:
+        return page.evaluate("""() => {
+            const cells = document.querySelectorAll("#rendered_cells .jp-OutputArea-output");
+            const loading = [...cells].filter(c => c.textContent.includes("Loading widget"));
+            return `at ${location.pathname}${location.hash}: ${cells.length} outputs, `
+              + `${document.querySelectorAll(".jupyter-widgets").length} widget views, `
+              + `${loading.length} still loading, reload note `
+              + `${document.getElementById("uk-reload-note") ? "shown" : "not shown"}`;
+        }""")
+    except Exception as exc:  # noqa: BLE001 (the page itself is gone)
+        return f"page not readable: {type(exc).__name__}"
 
 
 # --- the store at the end -----------------------------------------------------------------

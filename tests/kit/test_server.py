@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import pytest
 import stop_loop
@@ -101,3 +102,15 @@ def test_ctrl_c_and_sigterm_stop_every_kernel_while_the_pool_fills(tmp_path, mom
     cycle = how(tmp_path, sig, delay)
     assert cycle.returncode == 0, f"exit {cycle.returncode} after {cycle.seconds:.1f}s"
     assert cycle.left == [], f"{len(cycle.left)} kernels left running"
+
+
+def test_the_kits_bytecode_is_written_before_kernels_start():
+    """With PYTHONDONTWRITEBYTECODE (containers, our build machine) every kernel compiled the
+    kit's modules again; the server writes their bytecode once at start."""
+    import importlib.util
+
+    module = ROOT / "widgets" / "cashbook" / "ledger.py"
+    cached = Path(importlib.util.cache_from_source(str(module)))
+    cached.unlink(missing_ok=True)
+    kit.compile_kit()
+    assert cached.is_file() and cached.stat().st_mtime >= module.stat().st_mtime

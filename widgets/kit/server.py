@@ -41,6 +41,16 @@ YEAR = 365 * 24 * 3600
 DAY = 24 * 3600
 
 
+def compile_kit() -> None:
+    """Write the kit's bytecode once, before any kernel starts. Where Python is told not to
+    write it at import (``PYTHONDONTWRITEBYTECODE``, common in containers and set on our build
+    machine), every kernel compiled the kit's 70 modules again: 0.1 s of every page's render.
+    Up-to-date files are only looked at; a folder we may not write to is left as it is."""
+    import compileall
+
+    compileall.compile_dir(str(KIT_ROOT / "widgets"), quiet=2)
+
+
 def kit_environment() -> None:
     """Environment every kernel and the server share: our template, no telemetry."""
     share = str(KIT_ROOT / "share" / "jupyter")
@@ -248,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         if not check.report(port=args.port, host=args.host):
             return 1
     kit_environment()
+    compile_kit()
     from widgets.kit.pool import banner_line, pool_size
     from widgets.store import backup
 
