@@ -498,8 +498,10 @@ def test_voila_json_is_set_for_a_classroom():
         90 + culling["cull_idle_timeout"] + culling["cull_interval"] <= 5 * 60
     assert config["Voila"]["tornado_settings"]["compress_response"] is True
     # nbclient drops widget outputs that arrive later than iopub_timeout (default 4 s) after
-    # a cell finishes: on a busy 2-core laptop that left pages without their widgets.
-    assert config["VoilaExecutor"]["iopub_timeout"] >= 30
+    # a cell finishes: on a busy 2-core laptop that left pages without their widgets. The
+    # class day still met one 60 s timeout (the server restarted: 43 kernels rendering at
+    # once), so outputs get as long as a cell may run.
+    assert config["VoilaExecutor"]["iopub_timeout"] >= config["VoilaExecutor"]["timeout"]
     assert TEMPLATE.is_dir(), "voila.json names a template that is not in share/"
 
 

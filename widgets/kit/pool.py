@@ -32,8 +32,8 @@ from widgets.kit.pool_plan import (  # noqa: F401 (the trainer's side, named her
 )
 from widgets.store import Store
 
-# One kernel after its lesson has run, with headroom: measured 63 MB for the cash book,
-# up to about 80 MB for the heaviest lesson (make bench, kernel RSS).
+# One kernel after its lesson has run, with headroom: measured 56 MB RSS for the cash book on
+# the kit's kernel (make bench), 61 MB for the sharing lesson.
 KERNEL_MB = 90
 # What the laptop needs besides the kernels: the system, the server, the trainer's browser.
 RESERVE_MB = 1200
