@@ -1,6 +1,6 @@
 """The lesson pages' kernel: ipykernel without its debugger and without a command history.
 
-Every open page is a kernel, and a class day holds about 60 of them at its peak. A stock kernel
+Every open page is a kernel, and a class day holds 50 to 70 of them at its peak. A stock kernel
 loads debugpy when it starts (the debugger of JupyterLab's side panel) and writes every cell
 into a history database. A lesson page needs neither: nobody debugs it, and nobody can type
 code into it. Measured (kernel PSS after lesson 05 ran): 57 MB stock, 50 MB without the
