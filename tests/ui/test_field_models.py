@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 from ipywidgets.widgets import widget
 
-from widgets.ui.common import Field, plain_text_parts
+from widgets.ui.common import Field, shared_text_parts
 
 
 def models() -> set[str]:
@@ -14,7 +14,7 @@ def models() -> set[str]:
 
 
 def test_a_field_is_seven_models_and_leaves_no_unused_layout():
-    plain_text_parts()  # the shared label and message parts exist from the first field on
+    shared_text_parts()  # the shared label and message parts exist from the first field on
     before = models()
     field = Field("Jumlah (Rp)", w.Text())
     added = models() - before
@@ -23,14 +23,14 @@ def test_a_field_is_seven_models_and_leaves_no_unused_layout():
     # box's first layout, left unused, made 12
     assert len(added) == 7
     assert field.control.layout.model_id in added
-    assert field.label.layout is field.message.layout is plain_text_parts()["layout"]
-    assert field.label.style is field.message.style is plain_text_parts()["style"]
+    assert field.label.layout is field.message.layout is shared_text_parts()["layout"]
+    assert field.label.style is field.message.style is shared_text_parts()["style"]
 
 
 def test_shared_parts_come_back_after_every_widget_was_closed():
-    parts = plain_text_parts()
+    parts = shared_text_parts()
     parts["layout"].close()
-    again = plain_text_parts()
+    again = shared_text_parts()
     assert again["layout"] is not parts["layout"] and again["layout"].comm is not None
     field = Field("Nama", w.Text())
     assert field.label.layout is again["layout"]

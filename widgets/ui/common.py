@@ -93,18 +93,18 @@ def plain_text(control: W) -> W:
     return control
 
 
-_PLAIN: dict[str, w.Widget] = {}
+_SHARED_TEXT: dict[str, w.Widget] = {}
 
 
-def plain_text_parts() -> dict[str, Any]:
+def shared_text_parts() -> dict[str, Any]:
     """One default layout and one default style for every field's label and message line.
 
     Each widget otherwise brings a layout and a style of its own, and every one of them is a
     model the page must fetch when it opens: lesson 3 had 1,020 models (0.9 MB in one message
     to a phone). Nothing changes a label's or a message's layout or style, so they share."""
-    if not _PLAIN or _PLAIN["layout"].comm is None:  # (a closed widget has no comm)
-        _PLAIN.update(layout=w.Layout(), style=HTMLStyle())
-    return dict(_PLAIN)
+    if not _SHARED_TEXT or _SHARED_TEXT["layout"].comm is None:  # (a closed widget has no comm)
+        _SHARED_TEXT.update(layout=w.Layout(), style=HTMLStyle())
+    return dict(_SHARED_TEXT)
 
 
 class Field(w.VBox):
@@ -126,8 +126,8 @@ class Field(w.VBox):
         self.control = control
         self.label = w.HTML(
             f'<label style="font-weight:600;font-size:{LABEL_SIZE}">{escape(label)}</label>',
-            **plain_text_parts())
-        self.message = w.HTML(notice_html(hint, "info") if hint else "", **plain_text_parts())
+            **shared_text_parts())
+        self.message = w.HTML(notice_html(hint, "info") if hint else "", **shared_text_parts())
         self._hint = hint
         self._said_no = False
         self.limit = limit or (BLOCK_LIMIT if isinstance(control, w.Textarea) else LINE_LIMIT)
