@@ -37,7 +37,9 @@ class Page:
         # machine that can take longer than Playwright's default 30 s.
         self.page.set_default_navigation_timeout(120_000)
         self.outside: list[str] = []
+        self.console: list[str] = []  # what the page's scripts said, for a failure's message
         self.page.on("request", self._request)
+        self.page.on("console", lambda msg: self.console.append(f"{msg.type}: {msg.text}"[:300]))
 
     def _request(self, request) -> None:
         url = request.url
@@ -55,6 +57,16 @@ class Page:
 
     def text(self) -> str:
         return self.page.inner_text("body")
+
+    def diagnosis(self) -> str:
+        """What the page showed and its scripts said, for the message of a failed wait (CI
+        keeps the log, not the screenshots)."""
+        try:
+            shown = self.text()[:1500]
+        except Exception as exc:  # noqa: BLE001 (a closed or crashed page)
+            shown = f"(no text: {exc})"
+        said = "\n".join(self.console[-25:])
+        return f"page text:\n{shown}\nconsole ({len(self.console)} lines, last 25):\n{said}"
 
     def open_later_parts(self) -> None:
         """Go to each part built on arrival (widgets/ui/later.py), as a participant would (its

@@ -22,8 +22,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 LESSON = "/voila/render/04-bagi-hasil.ipynb"
 
 
-def open_lesson(p: Page, url: str) -> None:
-    p.open(url + LESSON)
+def open_lesson(p: Page, server) -> None:
+    p.open(server.url + LESSON)
     try:
         p.page.wait_for_selector(".uk-bh-result .uk-bh-check", timeout=90_000)
     except Exception as exc:  # keep what the page showed instead, for the trainer or CI log
@@ -32,7 +32,9 @@ def open_lesson(p: Page, url: str) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         (ARTIFACTS / "bagi-hasil-failed-page.txt").write_text(p.text(), encoding="utf-8")
         p.page.screenshot(path=ARTIFACTS / "bagi-hasil-failed-page.png", full_page=True)
-        raise AssertionError("no calculator result: artifacts/bagi-hasil-failed-page.*") from exc
+        log = server.log_path.read_text(errors="replace")[-3000:]
+        raise AssertionError(f"no calculator result: artifacts/bagi-hasil-failed-page.*\n"
+                             f"{p.diagnosis()}\nserver log, last lines:\n{log}") from exc
 
 
 def shares(p: Page) -> list[int]:
@@ -64,7 +66,7 @@ def a4_pages(pdf: bytes) -> int:
 def test_switching_method_changes_shares_that_add_up_to_the_total(kit_server, browser,
                                                                     artifacts):
     p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
+    open_lesson(p, kit_server)
     equal = shares(p)
     total, text = total_shown(p)
     assert text == "Rp15.600.000" and total == 15_600_000
@@ -96,7 +98,7 @@ def test_switching_method_changes_shares_that_add_up_to_the_total(kit_server, br
 
 def test_typed_name_stays_text(kit_server, browser):
     p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
+    open_lesson(p, kit_server)
     p.page.evaluate("window.__pwned = false")
     name = p.page.locator(".uk-bh-name input").first
     name.fill("<img src=x onerror='window.__pwned=true'>")
@@ -112,7 +114,7 @@ def test_typed_name_stays_text(kit_server, browser):
 
 def test_comparison_fits_the_projector(kit_server, browser, artifacts):
     p = Page(browser, PROJECTOR)
-    open_lesson(p, kit_server.url)
+    open_lesson(p, kit_server)
     table = p.page.wait_for_selector(".uk-bh-compare-table", timeout=30_000)
     assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth")
     text = p.page.inner_text(".uk-bh-compare-out")
@@ -130,7 +132,7 @@ def test_comparison_fits_the_projector(kit_server, browser, artifacts):
 
 def test_record_prints_on_a4(kit_server, browser, artifacts, tmp_path):
     p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
+    open_lesson(p, kit_server)
     p.page.select_option(".uk-bh-group select", label="Kelompok Konveksi Purna PMI")
     p.page.wait_for_selector(".uk-bh-result:has-text('Endang Susilowati')", timeout=30_000)
     p.page.click(".uk-bh-make-record")
@@ -156,7 +158,7 @@ def test_record_prints_on_a4(kit_server, browser, artifacts, tmp_path):
 def test_shares_rounded_to_cash_fit_the_phone_and_one_a4_page(kit_server, browser, artifacts,
                                                                tmp_path):
     p = Page(browser, PHONE)
-    open_lesson(p, kit_server.url)
+    open_lesson(p, kit_server)
     p.page.select_option(".uk-bh-method select", label="Menurut kerja")
     p.page.wait_for_function(
         "() => [...document.querySelectorAll('.uk-bh-result .uk-bh-share')]"
