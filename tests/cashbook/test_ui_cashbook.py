@@ -51,7 +51,10 @@ class Page:
     def __init__(self, store: Store) -> None:
         self.signin = SignInView(store=store)
         self.book = CashBookView(TODAY)
-        self.form = self.book.form
+
+    @property
+    def form(self):  # built at the first sign-in
+        return self.book.form
 
     def sign_in(self, name: str = NAME, pin: str = PIN) -> None:
         self.signin.name.control.value = name
@@ -125,7 +128,10 @@ def test_new_name_registers_and_opens_the_book(store):
     page = Page(store)
     assert not shown(page.book.book)  # nothing to see before signing in
     assert shown(page.book.signed_out)
+    # Nor built: the book's widget models are no part of the page's load.
+    assert page.book.book.children == () and not hasattr(page.book, "form")
     page.sign_in()
+    assert page.form in page.book.book.children and page.book.built
     assert PAGE.session is not None and PAGE.session.is_new
     assert page.signin.signed_in.value == notice_html(t("signin.welcome_new", name=NAME), "ok")
     assert not shown(page.signin.form)
@@ -182,6 +188,10 @@ def test_sign_out_hides_the_book_and_leaves_nothing_of_it_on_the_page(page):
     # Hidden is not enough on a shared phone: the widgets must not still hold the book.
     assert "Catatan rahasia Bu Siti" not in page_html(page.book)
     assert "base64" not in page.book.downloads.value
+    form = page.form
+    page.sign_in(name="Rina Marlina", pin="1357")  # the next person on this phone
+    assert page.form is form and "Catatan rahasia Bu Siti" not in page_html(page.book)
+    assert page.book.table.value == notice_html(t("cashbook.book_empty"), "info")
 
 
 # --- Adding an entry ------------------------------------------------------------------------

@@ -96,12 +96,23 @@ class EntryForm(w.VBox):
 
 
 class CashBookView(w.VBox):
-    """The whole cash book for the participant signed in on this page."""
+    """The whole cash book for the participant signed in on this page. The book is built at
+    the first sign-in (:meth:`_build`): its 110 widget models are no part of the page's load
+    (each cost about 2 ms of the lesson's render, and a phone fetches them all)."""
 
     def __init__(self, today: dt.date | None = None) -> None:
-        self.form = EntryForm(today)
+        self.today = today
+        self.built = False
         self.editing: int | None = None
         self.deleting: int | None = None  # the entry the delete question names
+        self.book = w.VBox()  # filled by _build
+        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
+        super().__init__([self.signed_out, self.book])
+        PAGE.observe(lambda _c: self.refresh(), "revision")
+        show_when_signed_in(self.book, self.signed_out, self._session_changed)
+
+    def _build(self) -> None:
+        self.form = EntryForm(self.today)
         self.save = button(t("cashbook.save"), "success")
         self.cancel = button(t("cashbook.cancel_edit"))
         self.cancel.layout.display = "none"
@@ -126,14 +137,13 @@ class CashBookView(w.VBox):
         self.confirm.add_class("uk-ask")  # the page brings the question into sight
         self.summary = w.HTML()
         self.downloads = w.HTML()
-        self.signed_out = w.HTML(notice_html(t("cashbook.signin_first"), "warn"))
         self.save.on_click(self._save)
         self.cancel.on_click(lambda _b: self._stop_editing())
         self.edit.on_click(self._start_editing)
         self.delete.on_click(self._ask_delete)
         self.confirm_yes.on_click(self._delete)
         self.confirm_no.on_click(lambda _b: self._hide_confirm())
-        self.book = w.VBox([
+        self.book.children = [
             section(t("cashbook.section_new")), self.form,
             w.HBox([self.save, self.cancel], layout=w.Layout(flex_flow="row wrap")), self.status,
             section(t("cashbook.section_book")), self.balance, self.table,
@@ -141,22 +151,26 @@ class CashBookView(w.VBox):
             w.HBox([self.edit, self.delete], layout=w.Layout(flex_flow="row wrap")), self.confirm,
             section(t("cashbook.section_summary")), self.summary,
             section(t("cashbook.section_download")), self.downloads,
-        ])
-        super().__init__([self.signed_out, self.book])
-        PAGE.observe(lambda _c: self.refresh(), "revision")
-        show_when_signed_in(self.book, self.signed_out, self._session_changed)
+        ]
+        self.built = True
 
     @property
     def session(self):
         return PAGE.session
 
     def _session_changed(self) -> None:
+        if not self.built and self.session is not None:
+            self._build()
+        if not self.built:
+            return
         self.status.value = ""
         self._stop_editing()
         self._hide_confirm()
         self.refresh()
 
     def refresh(self) -> None:
+        if not self.built:
+            return
         if self.session is None:
             # Signed out: hidden is not enough on a shared phone, so drop the last book.
             for html in (self.balance, self.table, self.summary, self.downloads):
