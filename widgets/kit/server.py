@@ -62,6 +62,11 @@ def kit_environment() -> None:
 
 def _make_app_class():
     """Build the Voila subclass lazily so ``--help`` and the check stay fast."""
+    # jsonschema checks the "iri" and "uri" formats with rfc3987_syntax when it is installed
+    # (jupyter_server's dependencies bring it), and that module builds 38 Lark grammars at
+    # import: 2.3 s of every server start, of 3.1 s for importing Voila. Nothing the server
+    # validates uses those formats, and jsonschema does without the module when it is absent.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
     import tornado.web
     from jupyter_server.base.handlers import FileFindHandler
     from jupyter_server.services.contents.largefilemanager import LargeFileManager
@@ -69,8 +74,10 @@ def _make_app_class():
     from voila.app import Voila
     from voila.static_file_handler import MultiStaticFileHandler
 
-    from widgets.kit import handlers, shutdown
+    from widgets.kit import handlers, shutdown, templates
     from widgets.training import assets
+
+    templates.share_compiled_templates()
 
     class KitContents(LargeFileManager):
         """The lessons folder, plus the kit's ``slides/`` folder seen as its ``slides/``
