@@ -40,3 +40,23 @@ def test_a_message_still_changes_on_its_own_field():
     one, two = Field("Satu", w.Text()), Field("Dua", w.Text())
     one.error("Isi dengan angka.")
     assert "Isi dengan angka" in one.message.value and two.message.value == ""
+
+
+def test_the_sign_in_and_a_later_part_share_their_text_lines_parts(tmp_path):
+    """The sign-in is on every lesson page and a lesson has several later parts: their lines of
+    text (never hidden or resized on their own) use the shared layout and style too."""
+    from widgets.store import Store
+    from widgets.ui.later import Later
+    from widgets.ui.signin import SignInView
+
+    shared_text_parts()
+    before = models()
+    with Store(tmp_path / "kit.sqlite3") as store:
+        view = SignInView(store=store)
+        later = Later(lambda: w.HTML("nanti"), "Buka")
+    intro = view.children[0]
+    for line in (intro, view.status, view.signed_in, later.status):
+        assert line.layout is shared_text_parts()["layout"]
+        assert line.style is shared_text_parts()["style"]
+    # the sign-in 35 models (41 before its lines shared), the later part 6 (8 before)
+    assert len(models() - before) == 35 + 6

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from widgets.ui.common import button, guard
+from widgets.ui.common import button, guard, shared_text_parts
 
 
 class Later(w.VBox):
@@ -27,7 +27,7 @@ class Later(w.VBox):
         self.open_button = button(label)
         self.open_button.add_class("uk-later-open")
         self.open_button.on_click(self.show)
-        self.status = w.HTML()
+        self.status = w.HTML(**shared_text_parts())
         super().__init__([self.open_button, self.status], layout=w.Layout(width="100%"))
         self.add_class("uk-later")
 

@@ -16,7 +16,7 @@ import ipywidgets as w
 from widgets.core.i18n import t
 from widgets.store import Session, SignInError, Store, normalise_name, tokens
 from widgets.training.db import record_visit
-from widgets.ui.common import PAGE, Field, button, notice_html
+from widgets.ui.common import PAGE, Field, button, notice_html, shared_text_parts
 
 _store: Store | None = None
 
@@ -42,8 +42,9 @@ class SignInView(w.VBox):
         self.submit = button(t("signin.button"), "primary")
         self.submit.add_class("uk-signin-submit")
         self.submit.on_click(self._submit)
-        self.status = w.HTML()
-        self.signed_in = w.HTML()
+        # Lines of text only: they share one layout and style (fewer models for every page).
+        self.status = w.HTML(**shared_text_parts())
+        self.signed_in = w.HTML(**shared_text_parts())
         self.sign_out = button(t("signin.signout_button"))
         self.sign_out.on_click(self._sign_out)
         self.device = self.token = ""
@@ -58,7 +59,7 @@ class SignInView(w.VBox):
         self.done = w.HBox([self.signed_in, self.sign_out], layout=w.Layout(flex_flow="row wrap",
                                                                            align_items="center"))
         self.done.layout.display = "none"
-        intro = w.HTML(notice_html(t("signin.intro"), "info"))
+        intro = w.HTML(notice_html(t("signin.intro"), "info"), **shared_text_parts())
         super().__init__([intro, self.form, self.done])
 
     def _submit(self, _button=None) -> None:
