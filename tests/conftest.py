@@ -127,6 +127,23 @@ def indonesian():
     i18n.set_language(previous)
 
 
+@pytest.fixture(autouse=True)
+def no_live_view_left():
+    """A live view's store watch (``widgets.training.watch``) is an asyncio task on the main
+    thread's loop; in a kernel it lives as long as its page. In the test process it would
+    outlive its test, and its store, and poll a closed database whenever a later test runs the
+    loop (the browser tests' Playwright does). Cancelled after each test."""
+    import asyncio
+    import contextlib
+
+    yield
+    with contextlib.suppress(RuntimeError):  # no loop in this thread: nothing was started
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        for task in asyncio.all_tasks(loop):
+            if task.get_coro().__qualname__ == "StoreWatch._run":
+                task.cancel()
+
+
 @pytest.fixture
 def fresh_page(monkeypatch, tmp_path):
     """A page as a participant first opens it, for the headless view tests: a private data
