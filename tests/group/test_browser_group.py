@@ -63,7 +63,12 @@ def test_roster_swap_attendance_reach_the_sharing_calculator(kit_server, browser
     day5 = next(line for line in rows.splitlines() if line.startswith("Kam, 5 Sep"))
     assert "Agus Purnomo" not in day5
 
-    # Swap the first turn of 7 September with the first of 8 September.
+    # Swap the first turn of 7 September with the first of 8 September. Each widget applies
+    # its own updates, so the pickers' new turns may arrive just after the table.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.uk-g-swap-a select option')]"
+        ".some(o => o.textContent.replace(/\\u00a0/g, ' ').startsWith('Sab, 7 Sep'))",
+        timeout=30_000)
     options = page.eval_on_selector(
         ".uk-g-swap-a select",
         "s => [...s.options].map(o => o.textContent.replace(/\\u00a0/g, ' '))")

@@ -95,14 +95,15 @@ class RosterView(w.VBox):
         session = PAGE.session
         assert self.roster is not None
         if session is None:
-            self.status.value = notice_html(done + " " + t("groupview.signin_to_save"), "warn")
+            said = notice_html(done + " " + t("groupview.signin_to_save"), "warn")
         elif self.saved_id is None:
             self.saved_id = db.save_roster(session, self.group_key, self.roster).id
-            self.status.value = notice_html(done + " " + t("groupview.roster_saved"), "ok")
+            said = notice_html(done + " " + t("groupview.roster_saved"), "ok")
         else:
             db.update_roster(session, self.saved_id, self.roster)
-            self.status.value = notice_html(done + " " + t("groupview.roster_saved"), "ok")
+            said = notice_html(done + " " + t("groupview.roster_saved"), "ok")
         self.show()
+        self.status.value = said  # last: what it says is on the page by then
 
     def show(self) -> None:
         roster = self.roster
