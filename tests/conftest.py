@@ -38,6 +38,17 @@ os.environ["USAHA_KITA_DATA"] = _RUN_DATA
 _CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
 
 
+def run_async(coroutine, timeout: float = 60):
+    """Run ``coroutine`` to its end in a thread with a loop of its own. In a full run a browser
+    test before the caller leaves Playwright's loop running in the main thread, and
+    ``asyncio.run`` there would leave later tests without the loop their views ask for."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine).result(timeout=timeout)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -5,13 +5,12 @@ restart."""
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import time
 import types
 import urllib.request
 
 import pytest
-from conftest import KitServer
+from conftest import KitServer, run_async
 
 from widgets.kit import check, pool
 from widgets.store import Store
@@ -101,10 +100,7 @@ def test_kernels_of_pages_count_as_in_use_while_they_start():
 
     # Before, the 25 starting kernels were not counted (the pool grew for them: 72 kernels),
     # and then the pool's own refills not yet started were subtracted (70 kernels).
-    # A thread of its own: in a full run an earlier test (the browser's) may hold a running
-    # loop in this thread, and asyncio.run here would leave later tests without one.
-    with concurrent.futures.ThreadPoolExecutor(1) as worker:
-        seen = worker.submit(asyncio.run, day()).result(timeout=60)
+    seen = run_async(day())
     assert seen == [0, 25, min(10, pool.pool_size(30)), 30, 29]
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 import jinja2
-from conftest import ROOT
+from conftest import ROOT, run_async
 
 from widgets.kit import templates
 
@@ -40,12 +38,8 @@ def test_a_second_page_reuses_the_compiled_templates(tmp_path, monkeypatch):
     compiled = _compiles(monkeypatch)
 
     def render(environment) -> str:
-        # In a thread with a loop of its own: in a full run a browser test before this one
-        # leaves Playwright's loop running in the main thread, and asyncio.run would leave the
-        # main thread without the current loop that later tests' views ask for.
         template = environment.get_template("page.html.j2")
-        with ThreadPoolExecutor(1) as thread:
-            return thread.submit(asyncio.run, template.render_async(items=[1, 2])).result()
+        return run_async(template.render_async(items=[1, 2]))
 
     first = render(_page_environment(tmp_path))
     assert compiled == ["page.html.j2"]

@@ -97,7 +97,8 @@ _SHARED_TEXT: dict[str, w.Widget] = {}
 
 
 def shared_text_parts() -> dict[str, Any]:
-    """One default layout and one default style for every field's label and message line.
+    """One default layout and one default style for lines of text whose look never changes on
+    their own: every field's label and message line, the sign-in's lines, a later part's status.
 
     Each widget otherwise brings a layout and a style of its own, and every one of them is a
     model the page must fetch when it opens: lesson 3 had 1,020 models (0.9 MB in one message
