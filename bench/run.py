@@ -49,7 +49,7 @@ from bench.servers import ROOT
 
 ARTIFACTS = ROOT / "artifacts"
 TARGETS = {  # name: (what, unit, target ratio)
-    "render": ("Lesson 1 render time / bare notebook", "s", 1.2),
+    "render": ("Lesson 1 render time / bare notebook", "s", 1.1),
     "rss": ("Lesson 1 kernel RSS / bare notebook", "MB", 1.2),
     "bytes": ("First-visit bytes, kit / stock", "MB", 0.3),
     "slow": ("First widget on slow link, kit / stock", "s", 0.4),

@@ -23,9 +23,8 @@ MOST_SCREENS = 6.5
 
 SHOWN = """() => [...document.querySelectorAll('#rendered_cells [cell-index]')]
     .filter(unit => unit.getClientRects().length).map(unit => unit.getAttribute('cell-index'))"""
-# A step's heading is a notebook's "## " or one in a village story (widgets/ui/story.py).
-SHOWN_HEADINGS = """() => [...document.querySelectorAll(
-    '#rendered_cells .jp-MarkdownCell h2, #rendered_cells .uk-story h2')]
+# A step's heading is a notebook's "## ", also one in a village paragraph (a story cell).
+SHOWN_HEADINGS = """() => [...document.querySelectorAll('#rendered_cells .jp-MarkdownCell h2')]
     .filter(h => h.getClientRects().length).map(h => h.textContent.trim())"""
 
 

@@ -50,20 +50,15 @@ def lessons() -> list[Path]:
     return sorted(LESSONS_DIR.glob("0[1-9]-*.ipynb"))
 
 
-STORY_CALL = re.compile(r"""show_story\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']\s*\)""")
-
-
 def cell_text(cell) -> str | None:
     """What a participant reads from a cell: a Markdown cell's text, or the village paragraph a
-    ``show_story(lesson, key)`` cell shows (Jepara's ``cerita.yaml``); None for other cells."""
-    from widgets.core.stories import story
+    story cell ``{{ cerita(lesson, key) }}`` shows (Jepara's ``cerita.yaml``); None for code."""
+    from widgets.core.stories import story, story_cell
 
-    if cell.cell_type == "markdown":
-        return cell.source
-    found = STORY_CALL.search(cell.source) if cell.cell_type == "code" else None
-    if found:
-        return story(load_village("jepara"), found[1], found[2]) or ""
-    return None
+    if cell.cell_type != "markdown":
+        return None
+    named = story_cell(cell.source)
+    return cell.source if named is None else story(load_village("jepara"), *named) or ""
 
 
 def markdown(path: Path) -> list[str]:
@@ -184,7 +179,7 @@ def name_problems(folder: Path, notebooks: list[Path]) -> list[str]:
 
 def test_no_village_name_is_typed_into_a_lesson():
     """The village, its groups, products and season come from its files: a lesson's Markdown
-    names none of them, it shows the village's paragraph (``show_story``) or a view instead."""
+    names none of them, it shows the village's paragraph (a story cell) or a view instead."""
     home = LESSONS_DIR / "00-beranda.ipynb"
     decks = sorted((ROOT / "slides").glob("*.ipynb"))
     problems = name_problems(DATASETS_DIR / "jepara", [home, *lessons(), *decks])
@@ -198,7 +193,8 @@ def test_the_name_check_finds_planted_names(tmp_path):
     nb.cells = [nbformat.v4.new_markdown_cell(
         "Di Desa Jepara, kelompok konveksi menjual Keset bulat. Kambingnya? Jual ke pasar; "
         "buku kas dan kas-keset-an tidak dihitung."),
-        nbformat.v4.new_code_cell('show_story("02-buku-kas", "teks_01")  # keset')]
+        nbformat.v4.new_markdown_cell('{{ cerita("02-buku-kas", "teks_01") }}'),
+        nbformat.v4.new_code_cell('show_costs()  # keset')]
     nbformat.write(nb, planted)
     assert name_problems(DATASETS_DIR / "jepara", [planted]) == [
         "02-planted.ipynb: Jepara", "02-planted.ipynb: kelompok konveksi",

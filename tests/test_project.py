@@ -430,9 +430,7 @@ def test_lessons_yaml_lists_existing_notebooks_with_minutes():
 def test_every_lesson_ends_with_its_sources_and_a_link_back_home():
     """A participant who finishes a lesson on a phone finds where its facts come from, and
     the way back, at the bottom."""
-    import re
-
-    from widgets.core.stories import story
+    from widgets.core.stories import story, story_cell
     from widgets.core.village import load_village
 
     for item in lesson_list():
@@ -440,8 +438,8 @@ def test_every_lesson_ends_with_its_sources_and_a_link_back_home():
         assert last.cell_type == "markdown", item["file"]
         assert "](./00-beranda.ipynb)" in last.source, f"{item['file']} has no link home"
         # The village's own sources may be its paragraph (cerita.yaml) just above the link.
-        called = re.search(r'show_story\("([\w-]+)", "([\w-]+)"\)', before.source)
-        village_part = story(load_village("jepara"), *called.groups()) if called else ""
+        named = story_cell(before.source) if before.cell_type == "markdown" else None
+        village_part = story(load_village("jepara"), *named) if named else ""
         assert "Sumber:" in last.source + (village_part or ""), (
             f"{item['file']} does not end with its sources")
 

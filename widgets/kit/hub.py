@@ -36,7 +36,7 @@ TRAINER_GROUP = "pelatih"
 TRAINER, PARTICIPANT = "pelatih", "peserta"
 PROXY_TIMEOUT_MS = 300_000
 # The server's own sections of voila.json (Voila reads VoilaConfiguration itself).
-SERVER_SECTIONS = ("MappingKernelManager", "VoilaExecutor")
+SERVER_SECTIONS = ("MappingKernelManager", "VoilaExecutor", "VoilaExporter")
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]")
 
@@ -234,11 +234,13 @@ def _jupyter_server_extension_points() -> list[dict[str, str]]:
 
 def _load_jupyter_server_extension(server_app: Any) -> None:
     """Put the kit's two closed doors in front of Voila's handlers: tornado takes the first
-    host rule whose handlers match, and ``add_handlers`` puts a new one last but one."""
+    host rule whose handlers match, and ``add_handlers`` puts a new one last but one. Pages
+    render as on the kit's own server (story cells filled in, templates compiled once)."""
     from jupyter_server.utils import url_path_join
 
-    from widgets.kit import handlers
+    from widgets.kit import handlers, templates
 
+    templates.install()
     app = server_app.web_app
     base = app.settings["base_url"]
     # Voila's page config falls back to MathJax from a CDN when the server has neither

@@ -77,7 +77,7 @@ def _make_app_class():
     from widgets.kit import handlers, shutdown, templates
     from widgets.training import assets
 
-    templates.share_compiled_templates()
+    templates.install()
 
     class KitContents(LargeFileManager):
         """The lessons folder, plus the kit's ``slides/`` folder seen as its ``slides/``
