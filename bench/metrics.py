@@ -146,7 +146,7 @@ def browser_visits(lab: Lab, reps: int, kinds: list[str]) -> dict:
     emulated phone link. Kit: ``widgets.kit.server`` with a small pool; stock: ``voila``."""
     from bench.browser import Browser
 
-    kit = lab.start(servers.kit_server, BROWSER_CLASS_SIZE)
+    kit = lab.start(servers.kit_server, BROWSER_CLASS_SIZE, LESSON)
     stock = lab.start(servers.stock_server)
     sides = [("kit", kit), ("stock", stock)]
     samples: dict = {kind: {"kit": [], "stock": []} for kind in kinds}
@@ -201,7 +201,7 @@ def class_burst(lab: Lab, reps: int) -> dict:
         for name in _orders(rep, ["kit", "stock"]):
             began = time.monotonic()
             if name == "kit":
-                server = lab.start(servers.kit_server, BURST)
+                server = lab.start(servers.kit_server, BURST, LESSON)
                 server.wait_log(POOL_FILLED + f" with {BURST} kernel", 1, timeout=600)
             else:
                 server = lab.start(servers.stock_server)
