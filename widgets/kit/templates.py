@@ -68,6 +68,10 @@ def share_compiled_templates() -> None:
     VoilaExporter._create_environment = _create_environment  # noqa: SLF001
 
 
+# Each village folder's cerita.yaml time stamp when the server last read its paragraphs.
+_STORIES_READ: dict[Any, int | None] = {}
+
+
 def _village_for_stories() -> Any:
     """The kit's village, its paragraphs read again when ``cerita.yaml`` changed on disk."""
     from widgets.core.stories import load_stories
@@ -80,9 +84,6 @@ def _village_for_stories() -> Any:
         load_stories.cache_clear()
         _STORIES_READ[village.folder] = stamp
     return village
-
-
-_STORIES_READ: dict[Any, int | None] = {}
 
 
 def page_markdown(source: str) -> str:
