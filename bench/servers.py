@@ -217,10 +217,12 @@ def kit_server(work: Path, env: dict, class_size: int, lesson: str = "",
     return Server(name or f"kit{class_size}", argv, work, ROOT, env, port)
 
 
-def kit_cold_server(work: Path, env: dict, root: Path) -> Server:
-    """The kit's app and settings over ``root`` with no preheated kernel at all."""
+def kit_cold_server(work: Path, env: dict, root: Path, *options: str) -> Server:
+    """The kit's app and settings over ``root`` with no preheated kernel at all (``options``:
+    see ``bench.kitlaunch``)."""
     pools = json.dumps({"default": {"pool_size": 0}})
-    return Server(f"kitcold-{root.name}", ["-m", "bench.kitlaunch", str(root), "{port}", pools],
+    return Server(f"kitcold-{root.name}",
+                  ["-m", "bench.kitlaunch", str(root), "{port}", pools, *options],
                   work, ROOT, env)
 
 

@@ -165,6 +165,10 @@ def test_two_users_each_see_only_their_own_cash_book(kit_hub, browser, artifacts
     p = pages["ani"]
     p.open(f"{kit_hub.url}/user/ani/{LESSON}")
     p.page.wait_for_selector(".uk-table:has-text('Jual 10 keset')", timeout=90_000)
+    # The scripts the page names in its head are under Ani's own server (widgets/kit/preload.py).
+    named = p.page.eval_on_selector_all("link[rel=preload][as=script]",
+                                        "links => links.map(l => l.getAttribute('href'))")
+    assert len(named) > 50 and all(h.startswith("/user/ani/voila/") for h in named), named[:3]
     for user, description in USERS.items():
         table = pages[user].page.inner_text(".uk-table")
         others = [d for u, d in USERS.items() if u != user]

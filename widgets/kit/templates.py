@@ -52,7 +52,9 @@ CACHES = {True: MemoryBytecodeCache(), False: MemoryBytecodeCache()}
 
 
 def share_compiled_templates() -> None:
-    """Every Voila exporter's environment uses :data:`CACHES` (once per process)."""
+    """Every Voila exporter's environment uses :data:`CACHES` (once per process), and offers
+    the page template the scripts to name in its head (``kit_preload``,
+    :mod:`widgets.kit.preload`)."""
     from voila.exporter import VoilaExporter
 
     made = VoilaExporter._create_environment  # noqa: SLF001 (nbconvert's factory method)
@@ -60,8 +62,11 @@ def share_compiled_templates() -> None:
         return
 
     def _create_environment(self: Any) -> Any:
+        from widgets.kit.preload import preload_paths
+
         environment = made(self)
         environment.bytecode_cache = CACHES[bool(environment.is_async)]
+        environment.globals["kit_preload"] = preload_paths
         return environment
 
     _create_environment.shares_compiled_templates = True  # type: ignore[attr-defined]
