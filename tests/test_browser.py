@@ -170,6 +170,8 @@ def test_home_links_to_lesson_one(kit_server, browser, artifacts):
     p.open(kit_server.url + "/")
     assert "/voila/render/00-beranda.ipynb" in p.page.url
     assert "Buku Kas" in p.text() and "120 menit" in p.text()
+    # The cards say the village's words ("biaya per keset"), never a field's name ("{item}").
+    assert re.findall(r"[{][A-Za-z_]+[}]", p.text()) == []
     for title in ("Promosi: foto, tulisan dan QR", "Marketplace dan Mitra"):  # lessons 4 and 5
         card = p.page.locator(".uk-lesson", has_text=title)
         assert card.count() == 1 and "120 menit" in card.inner_text(), title

@@ -474,6 +474,23 @@ def test_home_page_links_every_lesson_with_its_minutes():
         assert t("home.lesson_number", number=number) in card
 
 
+def test_home_page_cards_say_the_villages_words_in_a_fresh_kernel():
+    """The home page's kernel runs only ``show_home``, which never imports the village: the
+    lesson summaries said "biaya per {item}" and "gaduh {animal}" on the served page. Run in a
+    process of its own, as the page's kernel is (this one has long imported the village)."""
+    code = (
+        "import re\n"
+        "from widgets.ui.home import home_html\n"
+        "html = home_html()\n"
+        "from widgets.core.words import village_words\n"  # only now: it imports the village
+        "words = village_words()\n"
+        "print(len(re.findall(r'[{][A-Za-z_]+[}]', html)), f\"per {words['item']}\" in html,"
+        " words['animal'] in html)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["0", "True", "True"], done.stdout + done.stderr
+
+
 # --- Voila settings and what it serves ------------------------------------------------------
 
 

@@ -141,14 +141,23 @@ def village_words_of(words: Mapping[str, str]) -> Iterator[None]:
         _words_for_now.reset(token)
 
 
+def _kit_words() -> Callable[[], Mapping[str, str]] | None:
+    """The kit's village words. ``widgets.core.village`` provides them when it is imported, so
+    a page whose code never imported it (the home page lists lessons by their catalog texts
+    only) imports it here, instead of showing "{item}" for "keset"."""
+    if _village_words is None:
+        import widgets.core.village  # noqa: F401, PLC0415 (provides the words on import)
+    return _village_words
+
+
 def _has_words() -> bool:
-    return _words_for_now.get() is not None or _village_words is not None
+    return _words_for_now.get() is not None or _kit_words() is not None
 
 
 def _words() -> Mapping[str, str]:
     """The village words in force: another village's for a while, else the kit's village's."""
     now = _words_for_now.get()
-    return now if now is not None else _village_words()  # type: ignore[misc]
+    return now if now is not None else _kit_words()()  # type: ignore[misc]
 
 
 class _Fields(dict):
