@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import servers
-from bench.browser import Browser
+from bench.browser import WIDGET, Browser
 from bench.metrics import Lab
 from widgets.kit.preload import LIST, read_list
 
@@ -30,7 +30,6 @@ HOME = "00-beranda.ipynb"
 PAGES = [HOME, "02-buku-kas.ipynb", "04-bagi-hasil.ipynb", "diskusi.ipynb"]
 HEADER = ("# The scripts every kit page asks for, in the order Chromium first asked for them.\n"
           "# Written by `python -m bench.preload` (see widgets/kit/preload.py); do not edit.\n")
-WIDGET = ".jupyter-widgets:visible, .widget-button:visible"
 
 
 def page_scripts(browser: Browser, base: str, page_name: str) -> list[str]:

@@ -4,11 +4,12 @@ A Voila page fetches its JavaScript in waves: ``voila.js``, then the 60 chunks i
 then the widget extensions, then the chunks that draw outputs, then the widget controls. A
 wave starts only once the phone has run the one before, so on a phone link (1.6 Mbit/s,
 150 ms, a CPU four times slower; ``bench/browser.py``) the link stood idle for about 4 of the
-12.6 s before lesson 2's first widget showed (Chromium's timeline, 2 December 2026).
+12.85 s before lesson 2's first widget showed (Chromium's timeline, 2 December 2026).
 
 Every kit page asks for the same scripts: recorded in Chromium, each lesson, the FGD, the
-evaluation and the trainer's pages fetched the same 91, the home page 89 of them. So the page
-names them all in its head, and the phone fetches them while it runs the first ones.
+evaluation and the trainer's pages fetched the same 90 (beside the template's own files), the
+home page 88 of them. So the page names them all in its head, and the phone fetches them
+while it runs the first ones.
 
 The list is ``preload.txt`` beside the page template, one address under ``voila/`` a line
 (with its query: a preload is used only by a request for the very same address), in the
