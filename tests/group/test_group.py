@@ -10,6 +10,7 @@ import pytest
 
 from widgets.cashbook.data import load_cashbook
 from widgets.cashbook.ledger import make_entry
+from widgets.core.i18n import local
 from widgets.core.village import load_village
 from widgets.group import db
 from widgets.group.data import load_group_lesson, member_names, role_holders
@@ -260,7 +261,7 @@ def test_each_jealousy_choice_is_explained():
     choices = load_group_lesson().jealousy_choices
     for choice in choices:
         feedback = check_jealousy(choices, choice.key)
-        assert feedback.correct == choice.best and feedback.lines[0][1] == str(choice.why)
+        assert feedback.correct == choice.best and feedback.lines[0][1] == local(choice.why)
     assert not check_jealousy(choices, "").correct
 
 

@@ -46,8 +46,8 @@ class ExerciseWeek:
 
     group: str
     cashier: str
-    title: Mapping[str, str]
-    story: Mapping[str, str]
+    title: i18n.Local
+    story: i18n.Local
     opening_date: dt.date
     opening_balance: int
     entries: tuple[ledger.Entry, ...]
@@ -149,11 +149,7 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
     top = Cells(path.name, None, data)
     group = top.choice("group", groups)
     cashier = top.choice("cashier", [m.id for m in groups[group].members], "unknown_member")
-    texts = {}
-    for key in ("title", "story"):
-        mapping = need_mapping(path.name, top.raw(key), key)
-        texts[key] = {str(lang): " ".join(str(text).split()) for lang, text in mapping.items()}
-        Cells(path.name, None, mapping, key + ".").text(i18n.DEFAULT_LANGUAGE)
+    title, story = top.texts("title"), top.texts("story")
     opening_date = top.date("opening_date")
     opening_balance = top.amount("opening_balance", minimum=0)
     rows, hints = [], []
@@ -162,7 +158,7 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
         rows.append((n, _entry(cells, n)))
         hints.append(cells.text("petunjuk", default=""))
     _check_book(path.name, opening_date, opening_balance, rows, item=True)
-    return ExerciseWeek(group, cashier, texts["title"], texts["story"], opening_date,
+    return ExerciseWeek(group, cashier, title, story, opening_date,
                         opening_balance, tuple(e for _, e in rows), tuple(hints))
 
 
@@ -175,7 +171,7 @@ class CreditExample:
 
     group: str
     as_of: dt.date
-    label: Mapping[str, str]
+    label: i18n.Local
     debts: tuple[Debt, ...]
     payments: tuple[Payment, ...]  # entry_id: the matching cash-book line's id
     opening_cash: int  # the group's business cash on ``as_of``, from its cash book
@@ -191,8 +187,8 @@ class CreditExample:
 class CreditWeek:
     """The exercise week: the story, and the debts, payments and cash moves it tells of."""
 
-    title: Mapping[str, str]
-    story: Mapping[str, str]
+    title: i18n.Local
+    story: i18n.Local
     opening_cash: int
     debts: tuple[Debt, ...]
     payments: tuple[Payment, ...]
@@ -256,12 +252,6 @@ def _items(file: str, data: Mapping[str, Any], key: str) -> list[Cells]:
             for n, item in enumerate(need_list(file, data.get(key), key), start=1)]
 
 
-def _texts(file: str, top: Cells, key: str) -> dict[str, str]:
-    mapping = need_mapping(file, top.raw(key), key)
-    Cells(file, None, mapping, key + ".").text(i18n.DEFAULT_LANGUAGE)
-    return {str(lang): " ".join(str(text).split()) for lang, text in mapping.items()}
-
-
 def load_credit_example(village: Village | None = None) -> CreditExample:
     """The worked example of ``village`` (default: the kit's village), checked."""
     village = village or load_village()
@@ -288,7 +278,7 @@ def load_credit_example(village: Village | None = None) -> CreditExample:
     info = village.group(group)
     cash = info.opening_balance + sum(e.signed for e in cashbook
                                       if e.purse == "usaha" and e.day <= as_of)
-    return CreditExample(group, as_of, _texts(file, top, "label"),
+    return CreditExample(group, as_of, top.texts("label"),
                          tuple(book.debts.values()), tuple(book.payments), cash)
 
 
@@ -320,7 +310,7 @@ def load_credit_exercise(village: Village | None = None) -> CreditWeek:
         else:
             cash.append(_cash(cells, len(cash) + 1))
         hints.append(cells.text("petunjuk", default=""))
-    return CreditWeek(_texts(EXERCISE_FILE, top, "title"), _texts(EXERCISE_FILE, top, "story"),
+    return CreditWeek(top.texts("title"), top.texts("story"),
                       top.amount("kas_awal", minimum=0), tuple(book.debts.values()),
                       tuple(book.payments), tuple(cash), tuple(hints))
 

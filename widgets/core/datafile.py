@@ -158,6 +158,16 @@ class Cells:
             return default
         return str(self.raw(column))
 
+    def texts(self, column: str) -> dict[str, str]:
+        """The ``{id: ..., en: ...}`` block in ``column`` (an ``i18n.Local``), spaces folded:
+        the Indonesian text is required, a blank other language falls back to it."""
+        where = self.prefix + column
+        block = Cells(self.file, self.row, need_mapping(self.file, self.raw(column), where),
+                      where + ".", item=self.item)
+        block.text(i18n.DEFAULT_LANGUAGE)
+        return {str(lang): " ".join(str(text).split()) for lang, text in block.cells.items()
+                if text is not None and str(text).strip()}
+
     def integer(self, column: str, minimum: int | None = None, problem: str = "not_int") -> int:
         value = self.raw(column)
         if isinstance(value, bool) or not (

@@ -197,7 +197,12 @@ def fill_village_words(text: str) -> str:
     return text
 
 
-def local(texts: Mapping[str, str], lang: str | None = None) -> str:
+Local = Mapping[str, str]
+"""A data file's text in each language it gives, ``{id: ..., en: ...}``: the one form every
+topic keeps such texts in (``datafile.Cells.texts`` reads it, ``local`` picks the language)."""
+
+
+def local(texts: Local, lang: str | None = None) -> str:
     """The text of a data file's ``{id: ..., en: ...}`` in ``lang`` (default: the current
     language), Indonesian when it has none."""
     return fill_village_words(texts.get(lang or language()) or texts[DEFAULT_LANGUAGE])

@@ -14,21 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_yaml
-from widgets.core.i18n import language
+from widgets.core.i18n import Local
 from widgets.core.village import PROFILE, Village, load_village
 
 ROLES = ("ketua", "sekretaris", "bendahara", "humas")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in both languages, as the data file gives it."""
-
-    id: str
-    en: str
-
-    def __str__(self) -> str:
-        return self.en if language() == "en" else self.id
 
 
 @dataclass(frozen=True)
@@ -65,8 +54,8 @@ class RosterExample:
 class Statement:
     key: str
     decision: bool
-    text: Text
-    why: Text | None
+    text: Local
+    why: Local | None
 
 
 @dataclass(frozen=True)
@@ -82,7 +71,7 @@ class MeetingStory:
     day: dt.date
     place: str
     present: tuple[str, ...]
-    story: Text
+    story: Local
     statements: tuple[Statement, ...]
     actions: tuple[ExpectedAction, ...]
 
@@ -101,8 +90,8 @@ class UnfairRoster:
 class Choice:
     key: str
     best: bool
-    text: Text
-    why: Text
+    text: Local
+    why: Local
 
 
 @dataclass(frozen=True)
@@ -119,14 +108,9 @@ class GroupLesson:
     roster_example: RosterExample
     meeting_story: MeetingStory
     unfair_roster: UnfairRoster
-    jealousy_story: Text
+    jealousy_story: Local
     jealousy_choices: tuple[Choice, ...]
     partners: tuple[Partner, ...]
-
-
-def _text(file: str, raw: Any, path: str) -> Text:
-    cells = Cells(file, None, need_mapping(file, raw, path), path + ".")
-    return Text(" ".join(cells.text("id").split()), " ".join(cells.text("en").split()))
 
 
 def _habits(village: Village, profile: Mapping[str, Any]) -> dict[str, Habits]:
@@ -175,6 +159,11 @@ class _Reader:
         return Cells(self.file, None, need_mapping(self.file, data.get(key), key), key + ".")
 
 
+def _inline(cells: Cells) -> Local:
+    """A list item's own text, written in the item beside its other keys (``id:``, ``en:``)."""
+    return {"id": cells.text("id"), "en": cells.text("en")}
+
+
 def _roster_example(r: _Reader, data: Mapping[str, Any]) -> RosterExample:
     c = r.section(data, "roster_example")
     return RosterExample(r.group(c), c.date("start"), c.integer("days", 1),
@@ -187,9 +176,8 @@ def _meeting_story(r: _Reader, data: Mapping[str, Any]) -> MeetingStory:
     for i, item in enumerate(need_list(r.file, c.cells.get("statements"), "statements"), 1):
         s = Cells(r.file, None, need_mapping(r.file, item, f"statements[{i}]"),
                   f"meeting_story.statements[{i}].")
-        why = _text(r.file, item["why"], s.prefix + "why") if "why" in item else None
-        statements.append(Statement(s.slug("key"), s.flag("decision"),
-                                    Text(s.text("id"), s.text("en")), why))
+        why = s.texts("why") if "why" in item else None
+        statements.append(Statement(s.slug("key"), s.flag("decision"), _inline(s), why))
     actions = []
     for i, item in enumerate(need_list(r.file, c.cells.get("actions"), "actions"), 1):
         a = Cells(r.file, None, need_mapping(r.file, item, f"actions[{i}]"),
@@ -200,7 +188,7 @@ def _meeting_story(r: _Reader, data: Mapping[str, Any]) -> MeetingStory:
     present = tuple(r.name(c, "present", code)
                     for code in need_list(r.file, c.cells.get("present"), "present"))
     return MeetingStory(r.group(c), c.date("day"), c.text("place"), present,
-                        _text(r.file, c.cells.get("story"), "meeting_story.story"),
+                        c.texts("story"),
                         tuple(statements), tuple(actions))
 
 
@@ -214,17 +202,16 @@ def _unfair_roster(r: _Reader, data: Mapping[str, Any]) -> UnfairRoster:
                         r.away(c, c.cells.get("away")), duty)
 
 
-def _jealousy(r: _Reader, data: Mapping[str, Any]) -> tuple[Text, tuple[Choice, ...]]:
+def _jealousy(r: _Reader, data: Mapping[str, Any]) -> tuple[Local, tuple[Choice, ...]]:
     c = r.section(data, "jealousy")
     choices = []
     for i, item in enumerate(need_list(r.file, c.cells.get("choices"), "jealousy.choices"), 1):
         ch = Cells(r.file, None, need_mapping(r.file, item, f"choices[{i}]"),
                    f"jealousy.choices[{i}].")
-        choices.append(Choice(ch.slug("key"), ch.flag("best"), Text(ch.text("id"), ch.text("en")),
-                              _text(r.file, item.get("why"), ch.prefix + "why")))
+        choices.append(Choice(ch.slug("key"), ch.flag("best"), _inline(ch), ch.texts("why")))
     if sum(choice.best for choice in choices) != 1:
         raise c.error("choices", "bad_choice", "best", choices="best: true")
-    return _text(r.file, c.cells.get("story"), "jealousy.story"), tuple(choices)
+    return c.texts("story"), tuple(choices)
 
 
 def _partners(r: _Reader, data: Mapping[str, Any]) -> tuple[Partner, ...]:

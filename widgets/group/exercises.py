@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from widgets.core.i18n import format_date, t
+from widgets.core.i18n import format_date, local, t
 from widgets.group.data import Choice, MeetingStory, UnfairRoster
 from widgets.group.roster import (
     Plan,
@@ -51,10 +51,10 @@ def _decision_lines(story: MeetingStory, chosen: set[str]) -> list[tuple[str, st
     lines = []
     for s in story.statements:
         if s.key in chosen and not s.decision:
-            lines.append(("error", t("groupex.not_a_decision", text=str(s.text),
-                                     why=str(s.why) if s.why else "")))
+            lines.append(("error", t("groupex.not_a_decision", text=local(s.text),
+                                     why=local(s.why) if s.why else "")))
         elif s.decision and s.key not in chosen:
-            lines.append(("error", t("groupex.decision_missed", text=str(s.text))))
+            lines.append(("error", t("groupex.decision_missed", text=local(s.text))))
     return lines
 
 
@@ -156,4 +156,4 @@ def check_jealousy(choices: Sequence[Choice], key: str) -> Feedback:
     chosen = next((c for c in choices if c.key == key), None)
     if chosen is None:
         return Feedback(False, [("warn", t("groupex.pick_one"))])
-    return Feedback(chosen.best, [("ok" if chosen.best else "error", str(chosen.why))])
+    return Feedback(chosen.best, [("ok" if chosen.best else "error", local(chosen.why))])

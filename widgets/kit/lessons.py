@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.core import yamlfile
-from widgets.core.i18n import local
+from widgets.core.i18n import Local, local
 
 LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
 
@@ -15,8 +15,8 @@ LESSONS_DIR = Path(__file__).resolve().parents[2] / "lessons"
 class Lesson:
     file: str
     minutes: int
-    title: dict[str, str]
-    summary: dict[str, str]
+    title: Local
+    summary: Local
 
     def text(self, field: str, lang: str | None = None) -> str:
         return local(getattr(self, field), lang)

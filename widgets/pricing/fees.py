@@ -57,7 +57,7 @@ class PercentFee:
     """An admin or service fee by category cluster; an optional tier is discounted."""
 
     clusters: Mapping[str, Cluster]
-    seller: Mapping[str, str]
+    seller: i18n.Local
     dated: Dated
     tier: int | None = None
     tier_discount: int = 0
@@ -76,7 +76,7 @@ class PercentFee:
 @dataclass(frozen=True)
 class OrderFee:
     amount: int
-    per: Mapping[str, str]
+    per: i18n.Local
     starts: dt.date
     exempt_first_orders: int
     dated: Dated
@@ -91,7 +91,7 @@ class Marketplace:
     name: str
     admin_fee: PercentFee
     order_fee: OrderFee
-    charged_on: Mapping[str, str]
+    charged_on: i18n.Local
     charged_on_dated: Dated
 
 
@@ -186,12 +186,6 @@ def _percent(file: str, raw: Mapping[str, Any], key: str, path: str) -> int:
         raise PricingDataError(file, "not_percent", column=f"{path}.{key}", value=value) from None
 
 
-def _texts(file: str, raw: Mapping[str, Any], key: str, path: str) -> dict[str, str]:
-    texts = need_mapping(file, _need(file, raw, key, path + "."), f"{path}.{key}")
-    Cells(file, None, texts, f"{path}.{key}.").text(i18n.DEFAULT_LANGUAGE)
-    return {str(lang): " ".join(str(text).split()) for lang, text in texts.items()}
-
-
 def _percent_fee(file: str, raw: Mapping[str, Any], path: str) -> PercentFee:
     clusters = {}
     found = need_mapping(file, _need(file, raw, "clusters", path + "."), f"{path}.clusters")
@@ -209,7 +203,8 @@ def _percent_fee(file: str, raw: Mapping[str, Any], path: str) -> PercentFee:
         tiers = need_mapping(file, raw["tier_discount"], where)
         tier, discount = _percent(file, tiers, "tier", where), _percent(file, tiers, "discount",
                                                                          where)
-    return PercentFee(clusters, _texts(file, raw, "seller", path), _dated(file, raw, path),
+    return PercentFee(clusters, Cells(file, None, raw, path + ".").texts("seller"),
+                      _dated(file, raw, path),
                       tier, discount)
 
 
@@ -218,15 +213,14 @@ def _marketplace(file: str, key: str, raw: Mapping[str, Any]) -> Marketplace:
     order_path = f"{key}.order_fee"
     order_raw = need_mapping(file, _need(file, raw, "order_fee", key + "."), order_path)
     order = Cells(file, None, order_raw, order_path + ".")
-    order_fee = OrderFee(order.amount("amount", minimum=0), _texts(file, order_raw, "per",
-                                                                      order_path),
+    order_fee = OrderFee(order.amount("amount", minimum=0), order.texts("per"),
                          order.date("starts"), order.integer("exempt_first_orders", minimum=0),
                          _dated(file, order_raw, order_path))
     charged_path = f"{key}.charged_on"
     charged = need_mapping(file, _need(file, raw, "charged_on", key + "."), charged_path)
     return Marketplace(key, Cells(file, None, raw, key + ".").text("name"),
                        _percent_fee(file, admin_raw, f"{key}.admin_fee"), order_fee,
-                       _texts(file, charged, "text", charged_path),
+                       Cells(file, None, charged, charged_path + ".").texts("text"),
                        _dated(file, charged, charged_path))
 
 

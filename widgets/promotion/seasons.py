@@ -38,9 +38,6 @@ MAX_WEEKS_BEFORE = 26
 FOLLOW_UP_DAYS = 14  # a season stays on the calendar this long after its day (the thank-you step)
 DEFAULT_HORIZON_DAYS = 365
 
-Texts = Mapping[str, str]
-
-
 class SeasonDataError(DataError):
     """A problem of the seasons file told in the ``seasons`` section (promotion.yaml)."""
 
@@ -52,7 +49,7 @@ class PlanStep:
     """One preparation step: ``offset_days`` from the season day (negative = before)."""
 
     offset_days: int
-    text: Texts
+    text: i18n.Local
 
     @property
     def weeks_before(self) -> int | None:
@@ -76,13 +73,13 @@ ANY_KIND = ""  # the key of a plan written as one list, for every group kind
 @dataclass(frozen=True)
 class Season:
     key: str
-    name: Texts
-    products: Mapping[str, Texts]  # group -> what it sells in this season
+    name: i18n.Local
+    products: Mapping[str, i18n.Local]  # group -> what it sells in this season
     days: tuple[SeasonDay, ...]
     plans: Mapping[str, tuple[PlanStep, ...]]  # group kind (or ANY_KIND) -> steps, file order
     source: str
     as_of: dt.date
-    note: Texts | None = None
+    note: i18n.Local | None = None
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -207,34 +204,26 @@ def load_seasons(path: Path) -> SeasonData:
 clear_cache = load_seasons.clear_cache
 
 
-def _texts(file: str, raw: Mapping[str, Any], field: str, path: str) -> dict[str, str]:
-    """A ``{id: ..., en: ...}`` block; the Indonesian text is required."""
-    where = f"{path}.{field}"
-    texts = need_mapping(file, Cells(file, None, raw, path + ".").raw(field), where)
-    Cells(file, None, texts, where + ".").text(i18n.DEFAULT_LANGUAGE)
-    return {str(lang): " ".join(str(text).split()) for lang, text in texts.items()}
-
-
 def _season(file: str, key: str, raw: Mapping[str, Any]) -> Season:
     cells = Cells(file, None, raw, key + ".")
     source, as_of = " ".join(cells.text("source").split()), cells.date("as_of")
     days = _days(file, raw, key)
-    note = _texts(file, raw, "note", key) if raw.get("note") is not None else None
+    note = cells.texts("note") if raw.get("note") is not None else None
     if note is None and any(d.estimate for d in days):
         raise SeasonDataError(file, "note_needed", column=f"{key}.note")
     products = _products(file, raw, key)
-    return Season(key, _texts(file, raw, "name", key), products, days,
+    return Season(key, cells.texts("name"), products, days,
                   _plans(file, raw, key, products), source, as_of, note)
 
 
-def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, dict[str, str]]:
+def _products(file: str, raw: Mapping[str, Any], key: str) -> dict[str, i18n.Local]:
     where = f"{key}.products"
     found = need_mapping(file, Cells(file, None, raw, key + ".").raw("products"), where)
     products = {}
     for group in found:  # a group kind, as the villages' profiles declare them
         if not SLUG.fullmatch(str(group)):
             raise DataError(file, "not_slug", column=f"{where}.{group}", value=group)
-        products[str(group)] = _texts(file, found, str(group), where)
+        products[str(group)] = Cells(file, None, found, where + ".").texts(str(group))
     if not products:
         raise DataError(file, "missing_value", column=where)
     return products
@@ -257,7 +246,7 @@ def _days(file: str, raw: Mapping[str, Any], key: str) -> tuple[SeasonDay, ...]:
 
 
 def _plans(file: str, raw: Mapping[str, Any], key: str,
-           products: Mapping[str, Texts]) -> dict[str, tuple[PlanStep, ...]]:
+           products: Mapping[str, i18n.Local]) -> dict[str, tuple[PlanStep, ...]]:
     """``plan``: one list of steps, or a mapping from each group kind in ``products`` to its
     own list (no kind missing, none that the season does not list)."""
     found, where = Cells(file, None, raw, key + ".").raw("plan"), f"{key}.plan"
@@ -295,5 +284,5 @@ def _plan(file: str, listed: list[Any], path: str) -> tuple[PlanStep, ...]:
             if offset > FOLLOW_UP_DAYS:
                 raise SeasonDataError(file, "too_many_days", column=f"{where}.days_after",
                                       value=offset, maximum=FOLLOW_UP_DAYS)
-        steps.append(PlanStep(offset, _texts(file, item, "text", where)))
+        steps.append(PlanStep(offset, cells.texts("text")))
     return tuple(sorted(steps, key=lambda step: step.offset_days))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from widgets.core.datafile import Cells, DataError, need_list, need_mapping, read_yaml
-from widgets.core.i18n import local
+from widgets.core.i18n import Local, local
 from widgets.core.village import load_village
 
 FILE = "evaluasi.yaml"
@@ -24,17 +24,10 @@ CONFIDENCE_SCALE = (1, 2, 3, 4, 5)
 SATISFACTION_SCALE = (1, 2, 3, 4)
 
 
-def _texts(cells: Cells, column: str) -> dict[str, str]:
-    inner = Cells(cells.file, cells.row, need_mapping(cells.file, cells.raw(column),
-                                                      cells.prefix + column),
-                  cells.prefix + column + ".", item=cells.item)
-    return {"id": " ".join(inner.text("id").split()), "en": inner.text("en", "")}
-
-
 @dataclass(frozen=True)
 class Option:
     key: str
-    texts: dict[str, str]
+    texts: Local
 
     def text(self, lang: str | None = None) -> str:
         return local(self.texts, lang)
@@ -47,10 +40,10 @@ class Item:
     key: str
     lesson: str
     kind: str
-    question: dict[str, str]
+    question: Local
     options: tuple[Option, ...]
     answer: str | int
-    explain: dict[str, str]
+    explain: Local
 
     def text(self, lang: str | None = None) -> str:
         return local(self.question, lang)
@@ -67,7 +60,7 @@ class Statement:
     """A statement rated on a scale (confidence 1-5, satisfaction 1-4) or an open question."""
 
     key: str
-    texts: dict[str, str]
+    texts: Local
 
     def text(self, lang: str | None = None) -> str:
         return local(self.texts, lang)
@@ -100,8 +93,8 @@ def _item(number: int, raw: Any, seen: set[str]) -> Item:
         answer: str | int = cells.choice("answer", [o.key for o in options])
     else:
         answer = cells.integer("answer", minimum=0 if kind == "count" else 1)
-    return Item(key, cells.slug("lesson"), kind, _texts(cells, "question"), options, answer,
-                _texts(cells, "explain"))
+    return Item(key, cells.slug("lesson"), kind, cells.texts("question"), options, answer,
+                cells.texts("explain"))
 
 
 def _statements(data: dict[str, Any], section: str, required: bool = True

@@ -9,7 +9,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from widgets.core.i18n import format_date, t
+from widgets.core.i18n import format_date, local, t
 from widgets.core.theme import ACCENT
 from widgets.core.village import Village, load_village
 from widgets.group.data import load_group_lesson, member_names
@@ -52,7 +52,7 @@ class MeetingExercise(w.VBox):
         village = village or load_village()
         self.story = load_group_lesson(village).meeting_story
         self.attempts = 0
-        self.picks = {s.key: tick_box(str(s.text)) for s in self.story.statements}
+        self.picks = {s.key: tick_box(local(s.text)) for s in self.story.statements}
         for key, box in self.picks.items():
             box.add_class(f"uk-g-pick-{key}")
         members = member_names(village, self.story.group)
@@ -65,7 +65,7 @@ class MeetingExercise(w.VBox):
         self.status.add_class("uk-g-meeting-feedback")
         self.check.on_click(lambda _b: self.run())
         super().__init__([
-            w.HTML(STYLE), _story(str(self.story.story)),
+            w.HTML(STYLE), _story(local(self.story.story)),
             w.HTML(f"<b>{escape(t('groupview.ex_pick_decisions'))}</b>"), *self.picks.values(),
             w.HTML(f"<b>{escape(t('groupview.ex_write_actions'))}</b>"), *self.rows,
             self.check, self.status])
@@ -128,7 +128,7 @@ class JealousyExercise(w.VBox):
     def __init__(self, village: Village | None = None) -> None:
         lesson = load_group_lesson(village or load_village())
         self.choices = lesson.jealousy_choices
-        self.pick = w.RadioButtons(options=[(str(c.text), c.key) for c in self.choices],
+        self.pick = w.RadioButtons(options=[(local(c.text), c.key) for c in self.choices],
                                    value=None, layout=w.Layout(width="100%", max_width="520px"))
         self.pick.add_class("uk-g-jealousy-pick")
         self.pick.add_class("uk-g-radio")
@@ -137,7 +137,7 @@ class JealousyExercise(w.VBox):
         self.status = w.HTML()
         self.status.add_class("uk-g-jealousy-feedback")
         self.check.on_click(lambda _b: self.run())
-        super().__init__([w.HTML(STYLE), _story(str(lesson.jealousy_story)), self.pick,
+        super().__init__([w.HTML(STYLE), _story(local(lesson.jealousy_story)), self.pick,
                           self.check, self.status])
 
     @guard("exercise: jealousy")
