@@ -206,3 +206,10 @@ def download_link(css: str, filename: str, mime: str, data: bytes, label: str) -
     body = base64.b64encode(data).decode("ascii")
     return (f'<a class="{css}" style="{DOWNLOAD_STYLE}" download="{escape(filename)}" '
             f'href="data:{mime};base64,{body}">⬇ {escape(label)}</a>')
+
+
+def page_link(css: str, filename: str, page: str, label: str, hint: str = "") -> str:
+    """A printable page (``core.printable`` builds them) as a link that carries it, and the
+    print hint under it when there is one."""
+    link = download_link(css, filename, HTML_FILE, page.encode("utf-8"), label)
+    return link + (notice_html(hint, "info") if hint else "")

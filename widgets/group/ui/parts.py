@@ -14,7 +14,7 @@ from widgets.core.i18n import t
 from widgets.core.theme import GAIN, INPUT_BORDER, RULE, TABLE_HEAD
 from widgets.core.village import Village
 from widgets.group.data import group_choices
-from widgets.ui.common import HTML_FILE, Field, download_link, file_slug, notice_html
+from widgets.ui.common import Field, file_slug, page_link
 from widgets.ui.common import guard as common_guard
 
 STYLE = (
@@ -66,9 +66,7 @@ def copy_box(text: str, css: str) -> str:
 
 def a4_download(css: str, kind: str, name: str, day: dt.date, html: str) -> str:
     filename = f"{kind}-{file_slug(name, 'kelompok')}-{day.isoformat()}.html"
-    return (download_link(css, filename, HTML_FILE, html.encode("utf-8"),
-                          t("groupview.download_a4"))
-            + notice_html(t("groupview.print_hint"), "info"))
+    return page_link(css, filename, html, t("groupview.download_a4"), t("groupview.print_hint"))
 
 
 def group_field(village: Village, css: str, value: str | None = None) -> Field:

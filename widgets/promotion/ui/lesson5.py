@@ -27,13 +27,12 @@ from widgets.promotion.ui.listingsteps import ListingStepsView
 from widgets.promotion.ui.stockcard import StockCardView
 from widgets.store.answers import save_answer
 from widgets.ui.common import (
-    HTML_FILE,
     PAGE,
     Field,
     button,
-    download_link,
     file_slug,
     notice_html,
+    page_link,
     tick_box,
 )
 from widgets.ui.inputs import text_field
@@ -148,10 +147,8 @@ class AgreementView(w.VBox):
             f'<div style="border:1px solid {INPUT_BORDER};border-radius:8px;padding:10px;'
             f'max-width:520px;background:#fff;overflow-wrap:anywhere">'
             f"{consignment.agreement_body(agreement)}</div>"
-            + download_link("uk-ag-download", name, HTML_FILE,
-                            consignment.agreement_html(agreement).encode("utf-8"),
-                            t("lesson5.ag_download"))
-            + notice_html(t("lesson5.ag_print_hint"), "info"))
+            + page_link("uk-ag-download", name, consignment.agreement_html(agreement),
+                        t("lesson5.ag_download"), t("lesson5.ag_print_hint")))
         session = PAGE.session
         if session is not None:
             try:

@@ -34,7 +34,7 @@ from widgets.promotion.orderlink import (
     qr_svg,
     sheet_filename,
 )
-from widgets.ui.common import HTML_FILE, Field, button, download_link, guard, notice_html
+from widgets.ui.common import Field, button, guard, notice_html, page_link
 from widgets.ui.inputs import Reader, rupiah_text, text_field
 
 _guard = guard("order link", "orderlink.unexpected")
@@ -167,9 +167,8 @@ def result_html(label: Label) -> str:
 def download_html(label: Label, sheet: str, count: int) -> str:
     """The label sheet as a link that carries the file itself (nothing is served from disk)."""
     text = t("orderlink.download", count=count, pages=pages_needed(count))
-    return (download_link("uk-wa-download", sheet_filename(label), HTML_FILE,
-                          sheet.encode("utf-8"), text)
-            + notice_html(t("orderlink.print_hint"), "info"))
+    return page_link("uk-wa-download", sheet_filename(label), sheet, text,
+                     t("orderlink.print_hint"))
 
 
 def order_link_maker(group: str | None = None, phone: str = "") -> OrderLinkView:

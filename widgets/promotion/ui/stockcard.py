@@ -22,15 +22,14 @@ from widgets.core.village import load_village
 from widgets.promotion import db, stockcard, stocknota
 from widgets.promotion.stockcard import Card, StockError
 from widgets.ui.common import (
-    HTML_FILE,
     PAGE,
     Field,
     button,
-    download_link,
     file_slug,
     form_refused,
     guard,
     notice_html,
+    page_link,
     section,
     show_when_signed_in,
 )
@@ -119,9 +118,9 @@ class StockCardView(w.VBox):
     def _download(self, card: Card) -> str:
         name = (f"nota-titip-{file_slug(card.shop, 'toko')}-"
                 f"{file_slug(card.product, 'barang', 20)}-{self.day_today.isoformat()}.html")
-        data = stocknota.nota_html(card, self.group, self.day_today).encode("utf-8")
-        return download_link("uk-stock-nota", name, HTML_FILE, data,
-                             t("stockui.download", shop=card.shop, product=card.product))
+        page = stocknota.nota_html(card, self.group, self.day_today)
+        return page_link("uk-stock-nota", name, page,
+                         t("stockui.download", shop=card.shop, product=card.product))
 
     def _picked(self, _change: object = None) -> None:
         found = [c for c in self.cards() if c.id == self.pick.value]

@@ -24,7 +24,6 @@ from widgets.sharing.record_print import record_html, record_preview
 from widgets.sharing.rules import Rule, describe, method_label
 from widgets.sharing.ui.calculator import SharingCalculator
 from widgets.ui.common import (
-    HTML_FILE,
     PAGE,
     XLSX,
     Field,
@@ -33,6 +32,7 @@ from widgets.ui.common import (
     file_slug,
     guard,
     notice_html,
+    page_link,
     section,
 )
 
@@ -45,8 +45,8 @@ def downloads_html(rec: DistributionRecord) -> str:
 
     name = f"berita-acara-{file_slug(rec.group, 'kelompok')}-{rec.day.isoformat()}"
     return (
-        download_link("uk-bh-download-html", f"{name}.html", HTML_FILE,
-                      record_html(rec).encode("utf-8"), t("lesson3.download_html"))
+        page_link("uk-bh-download-html", f"{name}.html", record_html(rec),
+                  t("lesson3.download_html"))
         + download_link("uk-bh-download-xlsx", f"{name}.xlsx", XLSX, record_xlsx(rec),
                         t("lesson3.download_xlsx"))
         + notice_html(t("lesson3.print_hint"), "info")

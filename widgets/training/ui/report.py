@@ -19,7 +19,16 @@ from widgets.training.overview import overview
 from widgets.training.render import POST_COLOR, PRE_COLOR
 from widgets.training.report import TEXT_KEYS, attendance_blocks, build_report, texts_with_defaults
 from widgets.training.report_files import chart_png, report_docx, report_html, tables_xlsx
-from widgets.ui.common import HTML_FILE, XLSX, Field, button, download_link, notice_html, section
+from widgets.ui.common import (
+    HTML_FILE,
+    XLSX,
+    Field,
+    button,
+    download_link,
+    notice_html,
+    page_link,
+    section,
+)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -155,8 +164,8 @@ class AttendanceView(w.VBox):
                   zip(ov.attendance, [b for b in blocks if b.kind == "table"], strict=True)}
         day = self.store.today().isoformat()
         self.links.value = (
-            download_link("uk-attendance-html", f"daftar-hadir-{day}.html", HTML_FILE,
-                          html.encode("utf-8"), t("training.download_html"))
+            page_link("uk-attendance-html", f"daftar-hadir-{day}.html", html,
+                      t("training.download_html"))
             + (download_link("uk-attendance-xlsx", f"daftar-hadir-{day}.xlsx", XLSX,
                              tables_xlsx(sheets), t("training.download_xlsx")) if sheets else ""))
         self.preview.value = preview(html, 700)

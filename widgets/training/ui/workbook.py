@@ -11,7 +11,7 @@ from widgets.core.i18n import t
 from widgets.core.village import load_village
 from widgets.training.ui.report import preview
 from widgets.training.workbook import file_name, workbook_html
-from widgets.ui.common import HTML_FILE, button, download_link, guard, notice_html, section
+from widgets.ui.common import button, guard, notice_html, page_link, section
 
 
 class WorkbookView(w.VBox):
@@ -31,8 +31,8 @@ class WorkbookView(w.VBox):
     def _make(self, _button=None) -> None:
         village = load_village()
         html = workbook_html(village)
-        self.links.value = download_link("uk-workbook-html", file_name(village), HTML_FILE,
-                                         html.encode("utf-8"), t("workbook.download"))
+        self.links.value = page_link("uk-workbook-html", file_name(village), html,
+                                     t("workbook.download"))
         self.preview.value = preview(html, 700)
         self.status.value = notice_html(
             t("workbook.made", pages=html.count('class="wb-page"')), "ok")
