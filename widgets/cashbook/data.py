@@ -41,23 +41,29 @@ EXERCISE_FILE = "latihan_utang_piutang.yaml"
 
 
 @dataclass(frozen=True)
-class ExerciseWeek:
-    """Lesson 1's week: the story and the entries a participant should write down."""
+class Told:
+    """An exercise week told as a story: its title and story in each language."""
 
-    group: str
-    cashier: str
     title: i18n.Local
     story: i18n.Local
-    opening_date: dt.date
-    opening_balance: int
-    entries: tuple[ledger.Entry, ...]
-    hints: tuple[str, ...]
+
+    def title_text(self, lang: str | None = None) -> str:
+        return i18n.local(self.title, lang)
 
     def story_text(self, lang: str | None = None) -> str:
         return i18n.local(self.story, lang)
 
-    def title_text(self, lang: str | None = None) -> str:
-        return i18n.local(self.title, lang)
+
+@dataclass(frozen=True)
+class ExerciseWeek(Told):
+    """Lesson 1's week: the story and the entries a participant should write down."""
+
+    group: str
+    cashier: str
+    opening_date: dt.date
+    opening_balance: int
+    entries: tuple[ledger.Entry, ...]
+    hints: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -158,7 +164,7 @@ def _exercise(path: Path, groups: Mapping[str, Group]) -> ExerciseWeek:
         rows.append((n, _entry(cells, n)))
         hints.append(cells.text("petunjuk", default=""))
     _check_book(path.name, opening_date, opening_balance, rows, item=True)
-    return ExerciseWeek(group, cashier, title, story, opening_date,
+    return ExerciseWeek(title, story, group, cashier, opening_date,
                         opening_balance, tuple(e for _, e in rows), tuple(hints))
 
 
@@ -184,11 +190,9 @@ class CreditExample:
 
 
 @dataclass(frozen=True)
-class CreditWeek:
+class CreditWeek(Told):
     """The exercise week: the story, and the debts, payments and cash moves it tells of."""
 
-    title: i18n.Local
-    story: i18n.Local
     opening_cash: int
     debts: tuple[Debt, ...]
     payments: tuple[Payment, ...]
@@ -199,12 +203,6 @@ class CreditWeek:
     def last_day(self) -> dt.date:
         days = [d.day for d in self.debts] + [p.day for p in self.payments]
         return max(days + [e.day for e in self.cash])
-
-    def title_text(self, lang: str | None = None) -> str:
-        return i18n.local(self.title, lang)
-
-    def story_text(self, lang: str | None = None) -> str:
-        return i18n.local(self.story, lang)
 
 
 class _Book:
