@@ -161,9 +161,10 @@ class Cells:
     def texts(self, column: str) -> dict[str, str]:
         """The ``{id: ..., en: ...}`` block in ``column`` (an ``i18n.Local``), spaces folded:
         the Indonesian text is required, a blank other language falls back to it."""
-        where = self.prefix + column
-        block = Cells(self.file, self.row, need_mapping(self.file, self.raw(column), where),
-                      where + ".", item=self.item)
+        raw = self.raw(column)
+        if not isinstance(raw, dict):
+            raise self.error(column, "not_mapping")
+        block = Cells(self.file, self.row, raw, self.prefix + column + ".", item=self.item)
         block.text(i18n.DEFAULT_LANGUAGE)
         return {str(lang): " ".join(str(text).split()) for lang, text in block.cells.items()
                 if text is not None and str(text).strip()}
