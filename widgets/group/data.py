@@ -160,8 +160,9 @@ class _Reader:
 
 
 def _inline(cells: Cells) -> Local:
-    """A list item's own text, written in the item beside its other keys (``id:``, ``en:``)."""
-    return {"id": cells.text("id"), "en": cells.text("en")}
+    """A list item's own text, written in the item beside its other keys (``id:``, ``en:``); a
+    blank English text falls back to the Indonesian, as ``Cells.texts`` does."""
+    return {"id": cells.text("id"), "en": cells.text("en", default="")}
 
 
 def _roster_example(r: _Reader, data: Mapping[str, Any]) -> RosterExample:
