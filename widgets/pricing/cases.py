@@ -9,7 +9,10 @@ from widgets.pricing.costing import CostSheet
 
 
 @dataclass(frozen=True)
-class InvestorCase:
+class InvestorTerms:
+    """The investor case's terms from ``harga.yaml`` (``sharing.partnership.InvestorCase`` is
+    what each sale makes of them)."""
+
     product: str
     units: int
     shelf_price: int

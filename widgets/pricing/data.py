@@ -20,7 +20,7 @@ from widgets.core.datafile import Cells, need_list, need_mapping, read_yaml
 from widgets.core.numbers import BASIS, NumberError, parse_percent, parse_quantity
 from widgets.core.village import Product, Village, load_village
 from widgets.pricing import channels
-from widgets.pricing.cases import CostExercise, InvestorCase, ListingExercise, PriceExercise
+from widgets.pricing.cases import CostExercise, InvestorTerms, ListingExercise, PriceExercise
 from widgets.pricing.costing import CostSheet, GoatPlan, Labour, Material, Overhead
 from widgets.pricing.fees import FeeData, PricingDataError, load_fees
 from widgets.pricing.records import FactRules, herd_losses, read_fact_rules
@@ -48,7 +48,7 @@ class PricingData:
     channels: ChannelDefaults
     goat: GoatPlan | None  # None in a village with no livestock group
     fact_rules: FactRules  # which cash-book rows give the lesson's figures (cashbook_facts)
-    partnership: InvestorCase
+    partnership: InvestorTerms
     cost_exercise: CostExercise
     price_exercise: PriceExercise
     listing_exercise: ListingExercise
@@ -246,12 +246,13 @@ class _Reader:
         return next(p.price for g in self.village.groups.values() for p in g.products
                     if p.key == product)
 
-    def partnership(self, raw: Mapping[str, Any]) -> InvestorCase:
+    def partnership(self, raw: Mapping[str, Any]) -> InvestorTerms:
         cells = self.cells(raw, "partnership")
         product = self.product(cells.text("product"), "partnership.product")
-        return InvestorCase(product, cells.integer("units", minimum=1), cells.amount("shelf_price"),
-                           cells.amount("maklon_per_unit", minimum=0),
-                           self.percent(raw, "group_share", "partnership"))
+        return InvestorTerms(product, cells.integer("units", minimum=1),
+                             cells.amount("shelf_price"),
+                             cells.amount("maklon_per_unit", minimum=0),
+                             self.percent(raw, "group_share", "partnership"))
 
     def cost_exercise(self, block: tuple[Mapping[str, Any], str]) -> CostExercise:
         raw, path = block
