@@ -38,3 +38,12 @@ def test_a_missing_block_is_a_missing_value():
     with pytest.raises(DataError) as caught:
         Cells("musim.yaml", None, {}, "musim.").texts("name")
     assert (caught.value.problem, caught.value.column) == ("missing_value", "musim.name")
+
+
+def test_a_list_items_own_text_falls_back_like_a_block():
+    item = Cells("evaluasi.yaml", 3, {"key": "a", "id": "Harga jual", "en": ""}, "options.")
+    assert item.own_texts() == {"id": "Harga jual", "en": ""}
+    assert local(item.own_texts(), "en") == "Harga jual"
+    with pytest.raises(DataError) as caught:
+        Cells("evaluasi.yaml", 3, {"key": "a", "en": "Price"}, "options.").own_texts()
+    assert (caught.value.column, caught.value.row) == ("options.id", 3)

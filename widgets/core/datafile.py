@@ -169,6 +169,11 @@ class Cells:
         return {str(lang): " ".join(str(text).split()) for lang, text in block.cells.items()
                 if text is not None and str(text).strip()}
 
+    def own_texts(self) -> dict[str, str]:
+        """A list item's own text, written beside its other keys (``id:``, ``en:``): the
+        Indonesian text is required, a blank English one falls back to it, as in ``texts``."""
+        return {"id": self.text("id"), "en": self.text("en", default="")}
+
     def integer(self, column: str, minimum: int | None = None, problem: str = "not_int") -> int:
         value = self.raw(column)
         if isinstance(value, bool) or not (

@@ -159,12 +159,6 @@ class _Reader:
         return Cells(self.file, None, need_mapping(self.file, data.get(key), key), key + ".")
 
 
-def _inline(cells: Cells) -> Local:
-    """A list item's own text, written in the item beside its other keys (``id:``, ``en:``); a
-    blank English text falls back to the Indonesian, as ``Cells.texts`` does."""
-    return {"id": cells.text("id"), "en": cells.text("en", default="")}
-
-
 def _roster_example(r: _Reader, data: Mapping[str, Any]) -> RosterExample:
     c = r.section(data, "roster_example")
     return RosterExample(r.group(c), c.date("start"), c.integer("days", 1),
@@ -178,7 +172,7 @@ def _meeting_story(r: _Reader, data: Mapping[str, Any]) -> MeetingStory:
         s = Cells(r.file, None, need_mapping(r.file, item, f"statements[{i}]"),
                   f"meeting_story.statements[{i}].")
         why = s.texts("why") if "why" in item else None
-        statements.append(Statement(s.slug("key"), s.flag("decision"), _inline(s), why))
+        statements.append(Statement(s.slug("key"), s.flag("decision"), s.own_texts(), why))
     actions = []
     for i, item in enumerate(need_list(r.file, c.cells.get("actions"), "actions"), 1):
         a = Cells(r.file, None, need_mapping(r.file, item, f"actions[{i}]"),
@@ -209,7 +203,7 @@ def _jealousy(r: _Reader, data: Mapping[str, Any]) -> tuple[Local, tuple[Choice,
     for i, item in enumerate(need_list(r.file, c.cells.get("choices"), "jealousy.choices"), 1):
         ch = Cells(r.file, None, need_mapping(r.file, item, f"choices[{i}]"),
                    f"jealousy.choices[{i}].")
-        choices.append(Choice(ch.slug("key"), ch.flag("best"), _inline(ch), ch.texts("why")))
+        choices.append(Choice(ch.slug("key"), ch.flag("best"), ch.own_texts(), ch.texts("why")))
     if sum(choice.best for choice in choices) != 1:
         raise c.error("choices", "bad_choice", "best", choices="best: true")
     return c.texts("story"), tuple(choices)

@@ -88,7 +88,7 @@ def _item(number: int, raw: Any, seen: set[str]) -> Item:
     if kind == "choice":
         option_cells = [Cells(FILE, number, need_mapping(FILE, o, "options"), "options.", True)
                         for o in need_list(FILE, cells.raw("options"), "options")]
-        options = tuple(Option(c.text("key"), {"id": c.text("id"), "en": c.text("en", "")})
+        options = tuple(Option(c.text("key"), c.own_texts())
                         for c in option_cells)
         answer: str | int = cells.choice("answer", [o.key for o in options])
     else:
